@@ -1,0 +1,79 @@
+// Places the trace's nodes left to right with dagre (inputs on the left, the output on the
+// right) and routes the edges. Pure: the same trace always gives the same layout.
+import dagre from "@dagrejs/dagre";
+import { formatValues } from "./format.ts";
+import type { EdgePath, Layout, NodeBox, Trace, TraceNode } from "./types.ts";
+
+/** Options for `layoutGraph`. */
+export interface LayoutOptions {
+  /** Vertical gap between nodes of one rank, px (default 28). */
+  nodeSep?: number;
+  /** Horizontal gap between ranks, px (default 64). */
+  rankSep?: number;
+}
+
+/** Sizes of the node text, px; the SVG renderer uses the same numbers. */
+export const NODE_TEXT = {
+  labelSize: 22,
+  valueSize: 17,
+  /** Average glyph width as a fraction of the font size (a sans-serif with digits). */
+  glyph: 0.6,
+  padX: 14,
+  lineGap: 6,
+  minWidth: 84,
+} as const;
+
+/** The three text lines a node shows: label, value, gradient (sized for the widest). */
+export function nodeLines(node: TraceNode): { label: string; value: string; grad: string } {
+  return {
+    label: node.label,
+    value: formatValues(node.value),
+    grad: node.grad ? `∇ ${formatValues(node.grad)}` : "",
+  };
+}
+
+/** Width and height of a node's box, from its text. Constants are small discs. */
+export function nodeSize(node: TraceNode): { width: number; height: number } {
+  const { label, value, grad } = nodeLines(node);
+  const t = NODE_TEXT;
+  if (node.kind === "constant") {
+    const w = Math.max(48, [...value].length * t.valueSize * t.glyph + 2 * t.padX);
+    return { width: Math.round(w), height: 48 };
+  }
+  const textWidth = Math.max(
+    [...label].length * t.labelSize * t.glyph,
+    [...value].length * t.valueSize * t.glyph,
+    [...grad].length * t.valueSize * t.glyph,
+  );
+  const width = Math.max(t.minWidth, Math.round(textWidth + 2 * t.padX));
+  const lines = node.grad ? 3 : 2;
+  const height = Math.round(t.labelSize + (lines - 1) * t.valueSize + lines * t.lineGap + 16);
+  return { width, height };
+}
+
+/** Lays the trace out left to right. */
+export function layoutGraph(trace: Trace, options: LayoutOptions = {}): Layout {
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({
+    rankdir: "LR",
+    nodesep: options.nodeSep ?? 28,
+    ranksep: options.rankSep ?? 64,
+    edgesep: 12,
+    marginx: 16,
+    marginy: 28, // room for the op caption above the top row
+  });
+  for (const node of trace.nodes) g.setNode(node.id, nodeSize(node));
+  for (const edge of trace.edges) g.setEdge(edge.from, edge.to, {}, edge.id);
+  dagre.layout(g);
+
+  const nodes: NodeBox[] = trace.nodes.map((node) => {
+    const box = g.node(node.id);
+    return { id: node.id, x: box.x ?? 0, y: box.y ?? 0, width: box.width, height: box.height };
+  });
+  const edges: EdgePath[] = trace.edges.map((edge) => {
+    const label = g.edge({ v: edge.from, w: edge.to, name: edge.id });
+    return { id: edge.id, points: (label.points ?? []).map((p: { x: number; y: number }) => ({ x: p.x, y: p.y })) };
+  });
+  const graph = g.graph();
+  return { trace, nodes, edges, width: graph.width ?? 0, height: graph.height ?? 0 };
+}

@@ -1,0 +1,102 @@
+// Plain data passed between the compiler's stages. Nothing here touches the file system.
+
+/** A position in a Markdown source file, 1-based line and column. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** What the front matter of a chapter or lab says about it. */
+export interface FrontMatter {
+  title: string;
+  order: number;
+  summary: string;
+  kind?: string;
+  [key: string]: unknown;
+}
+
+/** One live cell after parsing: its code, where it sits, what it declares and uses. */
+export interface CellSource {
+  /** Stable id within the page ("c1", "c2", … in source order). */
+  id: string;
+  /** JavaScript as written in the Markdown. */
+  code: string;
+  /** Where the first line of `code` sits in the Markdown file. */
+  position: SourcePosition;
+  /** True for `${…}` in prose. */
+  inline: boolean;
+  /** `echo` in the fence info: show the source under the output. */
+  echo: boolean;
+}
+
+/** A cell after acorn has read it. */
+export interface ParsedCell extends CellSource {
+  /** True when the cell is a single expression whose value is displayed. */
+  expression: boolean;
+  /** Top-level names the cell declares (become reactive variables), where each is declared. */
+  declarations: NameSite[];
+  /** Free names the cell reads, each at its first use, in first-use order. */
+  references: NameSite[];
+  /** True when the cell uses `await` at top level. */
+  async: boolean;
+  /** Set when the cell could not be compiled; the page shows it in place of the cell. */
+  error?: CompileErrorData;
+}
+
+/** A name and where it appears in the Markdown file (1-based line and column). */
+export interface NameSite {
+  name: string;
+  line: number;
+  column: number;
+}
+
+/** A cell ready for the client: the runtime definition `{id, inputs, outputs, body}`. */
+export interface CellDefinition {
+  id: string;
+  inputs: string[];
+  outputs: string[];
+  expression: boolean;
+  inline: boolean;
+  /** JavaScript source of a function taking `inputs` in order. */
+  body: string;
+  /** "content/06-backprop.md:42" — used in run-time error messages. */
+  source: string;
+}
+
+/** A compile error as data (line and column are 1-based). */
+export interface CompileErrorData {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  /** The cell the error belongs to, when it belongs to one (dev pages show it there). */
+  cellId?: string;
+}
+
+/** A heading found in the page, for the table of contents. */
+export interface Heading {
+  level: number;
+  id: string;
+  /** Plain text of the heading. */
+  text: string;
+  /** The heading's inline HTML (math typeset), without its permalink. */
+  html: string;
+}
+
+/** Everything the compiler learned from one Markdown file. */
+export interface CompiledPage {
+  /** Path of the Markdown file as given (used in messages). */
+  file: string;
+  frontMatter: FrontMatter;
+  /** Rendered HTML of the article: one `<section class="slide">` per slide-break segment. */
+  html: string;
+  headings: Heading[];
+  cells: CellDefinition[];
+  /** Names of built-ins the page's cells use (for lazy loading). */
+  builtinsUsed: string[];
+  /** Compile errors (dev mode keeps going; the production build stops on the first list). */
+  errors: CompileErrorData[];
+  /** Number of slides (slide-break segments). */
+  slideCount: number;
+}

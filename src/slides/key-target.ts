@@ -1,0 +1,27 @@
+// Keys typed into a slider, a text box or a widget that drives itself with the keyboard belong
+// to that widget, not to the deck: a student typing "n" into a cell input must not turn the page.
+
+/** Elements whose own keys the deck never takes. */
+const OWNS_ALL_KEYS =
+  "input, textarea, select, [contenteditable]:not([contenteditable='false']), " +
+  "[role='textbox'], [role='slider'], [role='spinbutton'], [role='listbox'], [role='combobox'], " +
+  "[role='menu'], [role='grid'], [role='application'], [data-own-keys]";
+
+/**
+ * Keys a focused fragment element (a backprop stepper) handles itself. The deck still drives it
+ * with PageDown / PageUp (clickers) through the fragment events.
+ */
+const FRAGMENT_OWN_KEYS = new Set(["ArrowLeft", "ArrowRight", " ", "Home", "End", "Enter"]);
+
+/** True when the deck should leave this key event alone. */
+export function keyBelongsToWidget(event: KeyboardEvent): boolean {
+  if (event.defaultPrevented || event.isComposing) return true;
+  const target = event.target;
+  if (!(target instanceof Element)) return false;
+  // A checkbox or a button takes Space and Enter, but arrows and letters can still move the deck.
+  if (target.matches("input[type='checkbox'], input[type='radio'], button, summary, a[href]")) {
+    return event.key === " " || event.key === "Enter";
+  }
+  if (target.closest(OWNS_ALL_KEYS)) return true;
+  return target.closest("[data-fragments]") !== null && FRAGMENT_OWN_KEYS.has(event.key);
+}

@@ -1,0 +1,153 @@
+// The presenter window's panels: the live current slide on the left, the next slide and the
+// speaker notes on the right, and a bar with the slide number, elapsed time and the clock.
+// The slides themselves are the page's own sections, placed over the two frames by the deck.
+import {
+  elapsed,
+  formatDuration,
+  pauseStopwatch,
+  STOPPED,
+  type Stopwatch,
+  startStopwatch,
+} from "./stopwatch.ts";
+
+/** What the presenter panels show for one position in the deck. */
+export interface PresenterContent {
+  readonly slide: number;
+  readonly count: number;
+  readonly title: string;
+  /** Title of the next slide, null on the last slide. */
+  readonly nextTitle: string | null;
+  /** The speaker notes as HTML already rendered at build time, null when the slide has none. */
+  readonly notes: Element | null;
+}
+
+/** The presenter panels, their timer and clock. */
+export class PresenterView {
+  readonly root: HTMLElement;
+  readonly currentFrame: HTMLElement;
+  readonly nextFrame: HTMLElement;
+  private readonly position: HTMLElement;
+  private readonly nextTitle: HTMLElement;
+  private readonly notes: HTMLElement;
+  private readonly elapsedText: HTMLElement;
+  private readonly clockText: HTMLElement;
+  private readonly startButton: HTMLButtonElement;
+  private readonly audienceState: HTMLElement;
+  private watch: Stopwatch = STOPPED;
+  private readonly ticker: number;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    const html = (tag: string, className: string, text = ""): HTMLElement => {
+      const el = doc.createElement(tag);
+      el.className = className;
+      el.textContent = text;
+      return el;
+    };
+    this.root = html("div", "presenter");
+    this.root.setAttribute("role", "region");
+    this.root.setAttribute("aria-label", "Presenter view");
+    const bar = html("header", "presenter-bar");
+    this.position = html("div", "presenter-position");
+    this.audienceState = html("div", "presenter-audience", "Audience screen blank");
+    this.audienceState.hidden = true;
+    const timer = html("div", "presenter-timer");
+    this.elapsedText = html("span", "presenter-elapsed", "0:00");
+    this.elapsedText.setAttribute("aria-label", "Elapsed time");
+    this.startButton = html("button", "presenter-timer-start", "Start") as HTMLButtonElement;
+    this.startButton.type = "button";
+    this.startButton.addEventListener("click", () => this.toggleTimer());
+    const reset = html("button", "presenter-timer-reset", "Reset") as HTMLButtonElement;
+    reset.type = "button";
+    reset.addEventListener("click", () => this.resetTimer());
+    timer.append(this.elapsedText, this.startButton, reset);
+    this.clockText = html("div", "presenter-clock");
+    this.clockText.setAttribute("aria-label", "Clock");
+    bar.append(this.position, this.audienceState, timer, this.clockText);
+
+    this.currentFrame = html("div", "presenter-frame presenter-current");
+    const side = html("div", "presenter-side");
+    const nextPanel = html("section", "presenter-next");
+    nextPanel.setAttribute("aria-label", "Next slide");
+    this.nextTitle = html("h2", "presenter-next-title");
+    this.nextFrame = html("div", "presenter-frame presenter-next-frame");
+    nextPanel.append(this.nextTitle, this.nextFrame);
+    const notesPanel = html("section", "presenter-notes-panel");
+    notesPanel.setAttribute("aria-label", "Speaker notes");
+    this.notes = html("div", "presenter-notes");
+    notesPanel.append(this.notes);
+    side.append(nextPanel, notesPanel);
+    this.root.append(bar, this.currentFrame, side);
+    doc.body.append(this.root);
+    this.tick();
+    this.ticker = doc.defaultView?.setInterval(() => this.tick(), 250) ?? 0;
+  }
+
+  /** Shows the notes, position and next slide's title for `content`. */
+  update(content: PresenterContent): void {
+    this.position.textContent = `Slide ${content.slide + 1} of ${content.count} · ${content.title}`;
+    this.nextTitle.textContent =
+      content.nextTitle === null ? "End of the deck" : `Next: ${content.nextTitle}`;
+    this.nextFrame.classList.toggle("is-end", content.nextTitle === null);
+    if (content.notes) {
+      // A copy: the original stays in its slide, where reading mode and print expect it.
+      this.notes.replaceChildren(...Array.from(content.notes.cloneNode(true).childNodes));
+    } else {
+      this.notes.replaceChildren(this.html("p", "presenter-no-notes", "No notes for this slide."));
+    }
+    this.notes.scrollTop = 0;
+  }
+
+  /** Starts the timer the first time the lecturer moves, unless it was started by hand. */
+  startTimerOnce(): void {
+    if (this.watch === STOPPED) this.setWatch(startStopwatch(this.watch, this.now()));
+  }
+
+  /** Shows whether the audience's screen is blanked. */
+  showAudienceBlank(on: boolean): void {
+    this.audienceState.hidden = !on;
+  }
+
+  /** Stops the clock and removes the panels. */
+  destroy(): void {
+    this.doc.defaultView?.clearInterval(this.ticker);
+    this.root.remove();
+  }
+
+  private toggleTimer(): void {
+    const running = this.watch.runningSince !== null;
+    const now = this.now();
+    this.setWatch(running ? pauseStopwatch(this.watch, now) : startStopwatch(this.watch, now));
+  }
+
+  private resetTimer(): void {
+    // Reset to a stopped zero that the next move does not restart: the lecturer reset it on purpose.
+    this.setWatch({ runningSince: null, banked: 0 });
+  }
+
+  private setWatch(watch: Stopwatch): void {
+    this.watch = watch;
+    this.tick();
+  }
+
+  private tick(): void {
+    const now = this.now();
+    this.elapsedText.textContent = formatDuration(elapsed(this.watch, now));
+    const running = this.watch.runningSince !== null;
+    this.startButton.textContent = running ? "Pause" : this.watch.banked > 0 ? "Resume" : "Start";
+    this.elapsedText.classList.toggle("is-paused", !running);
+    const time = new Date(now);
+    this.clockText.textContent = `${String(time.getHours()).padStart(2, "0")}:${String(
+      time.getMinutes(),
+    ).padStart(2, "0")}`;
+  }
+
+  private html(tag: string, className: string, text: string): HTMLElement {
+    const el = this.doc.createElement(tag);
+    el.className = className;
+    el.textContent = text;
+    return el;
+  }
+}

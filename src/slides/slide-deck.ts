@@ -1,0 +1,529 @@
+// The deck: one chapter page shown as slides, reusing the page's own sections (so live cells keep
+// running: a network keeps training on the projector). It keeps the position, answers keys,
+// touch and the other window, and places the sections on screen; the rules themselves live in
+// the pure modules beside it.
+import { createDeckChrome, type DeckChrome } from "./deck-chrome.ts";
+import { actionForKey, type DeckAction } from "./deck-keys.ts";
+import { createDeckState, type DeckState, goToSlide, stepDeck } from "./deck-state.ts";
+import { type DeckMode, deckUrl } from "./deck-url.ts";
+import { offerFragmentStep } from "./fragments.ts";
+import { inertOutside } from "./inert-outside.ts";
+import { jumpTarget, pushDigit } from "./jump-buffer.ts";
+import { keyBelongsToWidget } from "./key-target.ts";
+import { ensureLiveRegion, slideAnnouncement } from "./live-region.ts";
+import { placeSlide, unplaceSlide } from "./place-slide.ts";
+import { PresenterView } from "./presenter-view.ts";
+import { SlideSync } from "./slide-sync.ts";
+import { slideTitle } from "./slide-title.ts";
+import { type Box, letterbox, overviewGrid } from "./stage-geometry.ts";
+import { bindSwipe } from "./swipe-binding.ts";
+
+/** Elements of our own that stay live while the rest of the page is inert. */
+const DECK_UI = ".deck-chrome, .deck-live, .presenter";
+
+/** Controls a chapter's slide deck; made by installSlides. */
+export class SlideDeck {
+  /** The page's slide sections, in order. */
+  readonly slides: readonly HTMLElement[];
+  private state: DeckState;
+  private currentMode: DeckMode = "read";
+  private chrome: DeckChrome | null = null;
+  private presenter: PresenterView | null = null;
+  private blanked = false;
+  private overviewOpen = false;
+  private overviewSelection = 0;
+  private overviewColumns = 1;
+  private jumpDigits = "";
+  private focusBefore: Element | null = null;
+  private readonly liveRegion: HTMLElement;
+  private readonly sync: SlideSync;
+  private restoreInert: (() => void) | null = null;
+  private layoutFrame = 0;
+  private readonly resizeObserver: ResizeObserver;
+  private readonly unbind: (() => void)[] = [];
+  private readonly view: Window;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly article: HTMLElement,
+  ) {
+    const view = doc.defaultView;
+    if (!view) throw new Error("SlideDeck: the document has no window; slides need a browser");
+    this.view = view;
+    this.slides = Array.from(article.querySelectorAll<HTMLElement>(":scope > section.slide"));
+    this.state = createDeckState(this.slides.length);
+    this.liveRegion = ensureLiveRegion(doc);
+    this.sync = new SlideSync((message) => this.onRemote(message));
+    // Cells render after the slide is shown (plots load lazily): refit when content resizes.
+    this.resizeObserver = new ResizeObserver(() => this.scheduleLayout());
+    this.listen(doc, "keydown", (event) => this.onKeyDown(event as KeyboardEvent));
+    this.listen(doc, "click", (event) => this.onClick(event as MouseEvent), true);
+    this.listen(view, "resize", () => this.scheduleLayout());
+    this.listen(view, "hashchange", () => this.onHashChange());
+    this.unbind.push(bindSwipe(doc, (direction) => this.inDeck && this.step(direction)));
+  }
+
+  /** "read", "slides" (audience) or "presenter". */
+  get mode(): DeckMode {
+    return this.currentMode;
+  }
+
+  /** The 0-based current slide. */
+  get slide(): number {
+    return this.state.slide;
+  }
+
+  private get inDeck(): boolean {
+    return this.currentMode !== "read";
+  }
+
+  private get current(): HTMLElement | undefined {
+    return this.slides[this.state.slide];
+  }
+
+  /** Shows the page as slides (or as the presenter view), at `slide` (0-based) if given. */
+  enter(mode: "slides" | "presenter", slide: number = this.state.slide): void {
+    if (this.slides.length === 0) return;
+    if (this.currentMode !== mode) {
+      if (this.inDeck) this.leave({ restoreFocus: false });
+      this.currentMode = mode;
+      this.focusBefore = this.doc.activeElement;
+      const body = this.doc.body;
+      body.classList.add("deck-mode");
+      body.classList.toggle("presenter-mode", mode === "presenter");
+      this.chrome = createDeckChrome(this.doc);
+      if (mode === "presenter") this.presenter = new PresenterView(this.doc);
+      this.restoreInert = inertOutside(this.doc, this.article, DECK_UI);
+      for (const section of this.slides) {
+        if (!section.hasAttribute("tabindex")) section.dataset.deckTabindex = "";
+        section.tabIndex = -1;
+      }
+      this.sync.open(this.doc.location.pathname);
+      if (mode === "presenter") this.sync.post({ type: "hello" });
+    }
+    this.state = goToSlide(this.state, slide);
+    this.render();
+    this.current?.focus({ preventScroll: true });
+  }
+
+  /** Back to reading mode, scrolled to the slide that was showing. */
+  leave({ restoreFocus = true }: { restoreFocus?: boolean } = {}): void {
+    if (!this.inDeck) return;
+    const body = this.doc.body;
+    body.classList.remove("deck-mode", "presenter-mode", "deck-overview");
+    this.chrome?.root.remove();
+    this.chrome = null;
+    this.presenter?.destroy();
+    this.presenter = null;
+    this.restoreInert?.();
+    this.restoreInert = null;
+    this.resizeObserver.disconnect();
+    this.sync.close();
+    this.overviewOpen = false;
+    this.blanked = false;
+    this.jumpDigits = "";
+    for (const section of this.slides) {
+      section.classList.remove("is-current", "is-next", "is-tile", "is-selected");
+      section.removeAttribute("inert");
+      unplaceSlide(section);
+      if ("deckTabindex" in section.dataset) {
+        section.removeAttribute("tabindex");
+        delete section.dataset.deckTabindex;
+      }
+    }
+    this.currentMode = "read";
+    this.view.history.replaceState(
+      this.view.history.state,
+      "",
+      deckUrl(this.doc.location.href, { mode: "read", slide: null }),
+    );
+    this.current?.scrollIntoView({ block: "start" });
+    const back = this.focusBefore;
+    if (restoreFocus && back instanceof HTMLElement && back.isConnected) {
+      back.focus({ preventScroll: true });
+    }
+  }
+
+  /** Goes to a 0-based slide (clamped), telling the other window unless told otherwise. */
+  goTo(slide: number, { broadcast = true }: { broadcast?: boolean } = {}): void {
+    if (!this.inDeck) return;
+    const before = this.state.slide;
+    this.state = goToSlide(this.state, slide);
+    if (this.state.slide !== before) {
+      this.presenter?.startTimerOnce();
+      const hadFocus = this.slides[before]?.contains(this.doc.activeElement) ?? false;
+      this.render();
+      if (hadFocus || this.doc.activeElement === this.doc.body) {
+        this.current?.focus({ preventScroll: true });
+      }
+    }
+    if (broadcast) this.sync.post({ type: "goto", slide: this.state.slide });
+  }
+
+  /** One step: a fragment element on the slide takes it first, else the deck moves. */
+  step(direction: "next" | "prev"): void {
+    if (!this.inDeck) return;
+    if (this.blanked && this.currentMode === "slides") {
+      // A lecturer coming back from a blank screen wants the same slide back, not the next one.
+      this.setBlank(false);
+      return;
+    }
+    if (this.overviewOpen) {
+      this.selectTile(this.overviewSelection + (direction === "next" ? 1 : -1));
+      return;
+    }
+    const slide = this.current;
+    const result = stepDeck(this.state, direction, (dir) =>
+      slide ? offerFragmentStep(slide, dir) : false,
+    );
+    if (result.outcome === "fragment") {
+      this.presenter?.startTimerOnce();
+      this.sync.post({ type: "fragment", slide: this.state.slide, direction });
+    } else if (result.outcome === "moved") {
+      this.goTo(result.state.slide);
+    } else {
+      this.announce(direction === "next" ? "End of the slides" : "First slide");
+    }
+  }
+
+  /** Does what a key, a button or a swipe asked. */
+  perform(action: DeckAction, key = ""): void {
+    if (action.type !== "digit" && action.type !== "enter" && this.jumpDigits !== "") {
+      this.setJumpDigits("");
+      if (action.type === "escape") return;
+    }
+    switch (action.type) {
+      case "next":
+      case "prev":
+        if (this.overviewOpen && (key === "ArrowDown" || key === "ArrowUp")) {
+          const rows = key === "ArrowDown" ? 1 : -1;
+          this.selectTile(this.overviewSelection + rows * this.overviewColumns);
+        } else {
+          this.step(action.type);
+        }
+        return;
+      case "first":
+      case "last": {
+        const target = action.type === "first" ? 0 : this.slides.length - 1;
+        if (this.overviewOpen) this.selectTile(target);
+        else this.goTo(target);
+        return;
+      }
+      case "digit":
+        this.setJumpDigits(pushDigit(this.jumpDigits, action.digit));
+        return;
+      case "enter": {
+        const target = jumpTarget(this.jumpDigits, this.slides.length);
+        this.setJumpDigits("");
+        if (target !== null) {
+          this.setOverview(false);
+          this.goTo(target);
+        } else if (this.overviewOpen) {
+          this.chooseTile(this.overviewSelection);
+        }
+        return;
+      }
+      case "escape":
+        if (this.chrome && !this.chrome.help.hidden) this.setHelp(false);
+        else if (this.overviewOpen) this.setOverview(false);
+        else if (this.currentMode === "slides") this.leave();
+        return;
+      case "fullscreen":
+        this.toggleFullscreen();
+        return;
+      case "blank":
+        this.setBlank(!this.blanked);
+        return;
+      case "overview":
+        this.setOverview(!this.overviewOpen);
+        return;
+      case "help":
+        this.setHelp(this.chrome?.help.hidden ?? false);
+        return;
+      case "presenter":
+        if (this.currentMode === "slides") this.openPresenter();
+        return;
+      case "theme":
+        this.toggleTheme();
+        return;
+    }
+  }
+
+  /** Removes every listener, leaving deck mode first. */
+  destroy(): void {
+    this.leave({ restoreFocus: false });
+    for (const undo of this.unbind) undo();
+    this.unbind.length = 0;
+    this.resizeObserver.disconnect();
+    this.sync.close();
+  }
+
+  private listen(
+    target: EventTarget,
+    type: string,
+    handler: (event: Event) => void,
+    capture = false,
+  ): void {
+    target.addEventListener(type, handler, capture);
+    this.unbind.push(() => target.removeEventListener(type, handler, capture));
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (keyBelongsToWidget(event)) return;
+    if (!this.inDeck) {
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (plain && event.key.toLowerCase() === "s" && this.slides.length > 0) {
+        event.preventDefault();
+        this.enter("slides", this.slideInView());
+      }
+      return;
+    }
+    const action = actionForKey(event);
+    if (!action) return;
+    event.preventDefault();
+    this.perform(action, event.key);
+  }
+
+  private onClick(event: MouseEvent): void {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    const present = target.closest("[data-action='present']");
+    if (present && !this.inDeck) {
+      event.preventDefault();
+      this.enter("slides", this.slideInView());
+      return;
+    }
+    const button = target.closest<HTMLElement>(".deck-chrome [data-deck]");
+    if (button && this.inDeck) {
+      const action = button.dataset.deck as DeckAction["type"];
+      if (
+        action === "next" ||
+        action === "prev" ||
+        action === "overview" ||
+        action === "help" ||
+        action === "presenter" ||
+        action === "escape"
+      ) {
+        this.perform({ type: action });
+      }
+      return;
+    }
+    if (this.overviewOpen) {
+      const tile = target.closest<HTMLElement>("section.slide.is-tile");
+      if (tile) {
+        // In the overview a click picks a slide; it must not also press a button inside it.
+        event.preventDefault();
+        event.stopPropagation();
+        this.chooseTile(this.slides.indexOf(tile));
+      }
+    }
+  }
+
+  private onHashChange(): void {
+    const match = /^#slide-([1-9][0-9]*)$/.exec(this.doc.location.hash);
+    if (!match) return;
+    const slide = Number.parseInt(match[1] ?? "1", 10) - 1;
+    if (this.inDeck) this.goTo(slide);
+    else this.enter("slides", slide);
+  }
+
+  private onRemote(message: import("./sync-message.ts").SyncMessage): void {
+    if (!this.inDeck) return;
+    switch (message.type) {
+      case "goto":
+        this.goTo(message.slide, { broadcast: false });
+        return;
+      case "fragment": {
+        this.goTo(message.slide, { broadcast: false });
+        const slide = this.current;
+        if (slide) offerFragmentStep(slide, message.direction);
+        return;
+      }
+      case "blank":
+        if (this.currentMode === "slides") this.setBlank(message.on, { broadcast: false });
+        else this.presenter?.showAudienceBlank(message.on);
+        return;
+      case "hello":
+        this.sync.post({ type: "goto", slide: this.state.slide });
+        if (this.currentMode === "slides") this.sync.post({ type: "blank", on: this.blanked });
+        return;
+    }
+  }
+
+  /** The section at the top of the reader's screen: "present from here". */
+  private slideInView(): number {
+    const threshold = this.view.innerHeight * 0.3;
+    const index = this.slides.findIndex((s) => s.getBoundingClientRect().bottom > threshold);
+    return index === -1 ? 0 : index;
+  }
+
+  private render(): void {
+    const { slide, count } = this.state;
+    const next = this.currentMode === "presenter" ? slide + 1 : -1;
+    this.slides.forEach((section, i) => {
+      section.classList.toggle("is-current", i === slide);
+      section.classList.toggle("is-next", i === next);
+      // The preview of the next slide is a picture, not a second set of controls.
+      section.toggleAttribute("inert", i === next);
+    });
+    const chrome = this.chrome;
+    if (chrome) {
+      chrome.progressBar.style.width = `${((slide + 1) / count) * 100}%`;
+      chrome.counter.textContent = `${slide + 1} / ${count}`;
+    }
+    const title = this.slides[slide] ? slideTitle(this.slides[slide], slide) : "";
+    this.presenter?.update({
+      slide,
+      count,
+      title,
+      nextTitle: this.slides[slide + 1] ? slideTitle(this.slides[slide + 1], slide + 1) : null,
+      notes: this.slides[slide]?.querySelector(":scope > aside.notes") ?? null,
+    });
+    this.announce(slideAnnouncement(slide, count, title));
+    this.view.history.replaceState(
+      this.view.history.state,
+      "",
+      deckUrl(this.doc.location.href, { mode: this.currentMode, slide }),
+    );
+    this.observeVisibleSlides();
+    this.layout();
+  }
+
+  private observeVisibleSlides(): void {
+    this.resizeObserver.disconnect();
+    const visible = this.overviewOpen
+      ? []
+      : this.slides.filter(
+          (s) => s.classList.contains("is-current") || s.classList.contains("is-next"),
+        );
+    for (const section of visible) {
+      for (const child of section.children) this.resizeObserver.observe(child);
+    }
+  }
+
+  private scheduleLayout(): void {
+    if (!this.inDeck || this.layoutFrame !== 0) return;
+    this.layoutFrame = this.view.requestAnimationFrame(() => {
+      this.layoutFrame = 0;
+      this.layout();
+    });
+  }
+
+  /** Places the visible sections: letterboxed, in the presenter frames, or as overview tiles. */
+  private layout(): void {
+    if (!this.inDeck) return;
+    const screen: Box = { x: 0, y: 0, width: this.view.innerWidth, height: this.view.innerHeight };
+    if (this.overviewOpen) {
+      const grid = overviewGrid(this.slides.length, screen);
+      this.overviewColumns = grid.columns;
+      this.slides.forEach((section, i) => {
+        const tile = grid.tiles[i];
+        if (tile) placeSlide(section, tile);
+      });
+      return;
+    }
+    const current = this.current;
+    if (!current) return;
+    if (this.presenter) {
+      placeSlide(current, letterbox(this.presenter.currentFrame.getBoundingClientRect(), 8));
+      const next = this.slides[this.state.slide + 1];
+      if (next) placeSlide(next, letterbox(this.presenter.nextFrame.getBoundingClientRect(), 4));
+    } else {
+      placeSlide(current, letterbox(screen));
+    }
+  }
+
+  private setOverview(open: boolean): void {
+    if (open === this.overviewOpen) return;
+    this.overviewOpen = open;
+    this.doc.body.classList.toggle("deck-overview", open);
+    for (const section of this.slides) section.classList.toggle("is-tile", open);
+    this.selectTile(this.state.slide);
+    this.observeVisibleSlides();
+    this.layout();
+    if (!open) this.current?.focus({ preventScroll: true });
+    this.announce(open ? "Overview: arrows choose a slide, Enter opens it" : "");
+  }
+
+  private selectTile(index: number): void {
+    const clamped = Math.min(this.slides.length - 1, Math.max(0, index));
+    this.overviewSelection = clamped;
+    this.slides.forEach((s, i) => {
+      s.classList.toggle("is-selected", this.overviewOpen && i === clamped);
+    });
+    const section = this.slides[clamped];
+    if (this.overviewOpen && section) {
+      this.announce(slideAnnouncement(clamped, this.slides.length, slideTitle(section, clamped)));
+    }
+  }
+
+  private chooseTile(index: number): void {
+    this.setOverview(false);
+    this.goTo(index);
+  }
+
+  private setBlank(on: boolean, { broadcast = true }: { broadcast?: boolean } = {}): void {
+    this.blanked = on;
+    if (this.currentMode === "presenter") this.presenter?.showAudienceBlank(on);
+    else if (this.chrome) this.chrome.blank.hidden = !on;
+    if (broadcast) this.sync.post({ type: "blank", on });
+  }
+
+  private setHelp(open: boolean): void {
+    const help = this.chrome?.help;
+    if (!help) return;
+    help.hidden = !open;
+    if (open) help.focus({ preventScroll: true });
+    else this.current?.focus({ preventScroll: true });
+  }
+
+  private setJumpDigits(digits: string): void {
+    this.jumpDigits = digits;
+    const prompt = this.chrome?.jumpPrompt;
+    if (!prompt) return;
+    prompt.hidden = digits === "";
+    prompt.textContent = `Go to slide ${digits} — Enter`;
+  }
+
+  private toggleFullscreen(): void {
+    const doc = this.doc;
+    const request = doc.fullscreenElement
+      ? doc.exitFullscreen()
+      : doc.documentElement.requestFullscreen();
+    // Refused when the browser forbids it (an iframe, no user gesture): say so on the slide.
+    request?.catch(() => this.showToast("Full screen is not available here (try F11)."));
+  }
+
+  private toggleTheme(): void {
+    const root = this.doc.documentElement;
+    const stated = root.dataset.deckTheme;
+    const dark =
+      stated === "dark" ||
+      (stated === undefined && this.view.matchMedia("(prefers-color-scheme: dark)").matches);
+    root.dataset.deckTheme = dark ? "light" : "dark";
+    this.showToast(dark ? "Light theme" : "Dark theme");
+  }
+
+  private openPresenter(): void {
+    const href = deckUrl(this.doc.location.href, { mode: "presenter", slide: this.state.slide });
+    const name = `presenter:${this.doc.location.pathname}`;
+    const popup = this.view.open(href, name, "popup,width=1280,height=800");
+    if (!popup) {
+      this.showToast(`The browser blocked the presenter window. Allow pop-ups, or open ${href}`);
+    }
+  }
+
+  private showToast(text: string): void {
+    const toast = this.chrome?.toast;
+    if (!toast) return;
+    toast.textContent = text;
+    toast.hidden = false;
+    this.view.setTimeout(() => {
+      if (toast.textContent === text) toast.hidden = true;
+    }, 3000);
+  }
+
+  private announce(text: string): void {
+    this.liveRegion.textContent = text;
+  }
+}

@@ -1,0 +1,46 @@
+// What the audience window and the presenter window tell each other over BroadcastChannel.
+// Both windows run the same page, so they exchange moves, not pixels: "go to slide 4",
+// "the stepper on slide 3 took a step forward", "blank the screen".
+
+/** One message between windows showing the same chapter. */
+export type SyncMessage =
+  | { readonly type: "goto"; readonly slide: number }
+  | { readonly type: "fragment"; readonly slide: number; readonly direction: "next" | "prev" }
+  | { readonly type: "blank"; readonly on: boolean }
+  | { readonly type: "hello" };
+
+/** A message as sent: the sender's id lets a window ignore its own echo. */
+export interface SyncEnvelope {
+  readonly from: string;
+  readonly message: SyncMessage;
+}
+
+/** The channel name for a page: one channel per chapter path, so two lectures never mix. */
+export function syncChannelName(pathname: string): string {
+  return `backprop-slides:${pathname}`;
+}
+
+function isSlideIndex(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+/** Checks a received value; anything malformed (another version of the page?) is null. */
+export function parseSyncEnvelope(data: unknown): SyncEnvelope | null {
+  if (typeof data !== "object" || data === null) return null;
+  const { from, message } = data as { from?: unknown; message?: unknown };
+  if (typeof from !== "string" || typeof message !== "object" || message === null) return null;
+  const m = message as Record<string, unknown>;
+  switch (m.type) {
+    case "goto":
+      return isSlideIndex(m.slide) ? { from, message: { type: "goto", slide: m.slide } } : null;
+    case "fragment":
+      if (!isSlideIndex(m.slide) || (m.direction !== "next" && m.direction !== "prev")) return null;
+      return { from, message: { type: "fragment", slide: m.slide, direction: m.direction } };
+    case "blank":
+      return typeof m.on === "boolean" ? { from, message: { type: "blank", on: m.on } } : null;
+    case "hello":
+      return { from, message: { type: "hello" } };
+    default:
+      return null;
+  }
+}

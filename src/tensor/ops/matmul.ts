@@ -1,0 +1,62 @@
+// matmul: 2-D @ 2-D, 2-D @ 1-D, 1-D @ 2-D and 1-D @ 1-D, as torch.matmul. A 1-D left operand
+// is a row [1,k], a 1-D right operand a column [k,1]; the added axis is dropped afterwards.
+// Backward: ∂L/∂A = G @ Bᵀ, ∂L/∂B = Aᵀ @ G, using the transposed kernels (no copies).
+import { makeResult, NO_ATTRS, type OpRule, toTensor, type TensorLike } from "../op.ts";
+import { formatShape } from "../shape.ts";
+import { Tensor } from "../tensor.ts";
+import { matmulNN, matmulNT, matmulTN } from "./matmul-kernels.ts";
+
+interface Dims {
+  m: number;
+  k: number;
+  n: number;
+}
+
+const matmulRule: OpRule<Dims> = {
+  vjp(node, i, g) {
+    const [a, b] = node.inputs as [Tensor, Tensor];
+    const { m, k, n } = node.saved;
+    if (i === 0) return new Tensor(matmulNT(g.data, b.data, m, n, k), a.shape); // G[m,n] @ Bᵀ[n,k]
+    return new Tensor(matmulTN(a.data, g.data, k, m, n), b.shape); // Aᵀ[k,m] @ G[m,n]
+  },
+  // d(A@B) = dA@B + A@dB
+  jvp(node, [ta, tb]) {
+    const [a, b] = node.inputs as [Tensor, Tensor];
+    const { m, k, n } = node.saved;
+    const out = new Float64Array(m * n);
+    if (ta) {
+      const p = matmulNN(ta.data, b.data, m, k, n);
+      for (let q = 0; q < out.length; q++) out[q]! += p[q]!;
+    }
+    if (tb) {
+      const p = matmulNN(a.data, tb.data, m, k, n);
+      for (let q = 0; q < out.length; q++) out[q]! += p[q]!;
+    }
+    return new Tensor(out, node.output.shape);
+  },
+};
+
+/** Matrix product a @ b (see the file comment for the accepted ranks). */
+export function matmul(x: TensorLike, y: TensorLike): Tensor {
+  const a = toTensor(x, "matmul");
+  const b = toTensor(y, "matmul");
+  const ra = a.shape.length;
+  const rb = b.shape.length;
+  if (ra < 1 || ra > 2 || rb < 1 || rb > 2) {
+    throw new Error(
+      `matmul: ${formatShape(a.shape)} @ ${formatShape(b.shape)} — both operands must be 1-D or 2-D ` +
+        `(found ${ra}-D and ${rb}-D)`,
+    );
+  }
+  const m = ra === 2 ? a.shape[0]! : 1;
+  const k = a.shape[ra - 1]!;
+  const kb = b.shape[0]!;
+  const n = rb === 2 ? b.shape[1]! : 1;
+  if (k !== kb) {
+    throw new Error(
+      `matmul: ${formatShape(a.shape)} @ ${formatShape(b.shape)} — inner sizes ${k} and ${kb} differ`,
+    );
+  }
+  const shape = ra === 2 ? (rb === 2 ? [m, n] : [m]) : rb === 2 ? [n] : [];
+  return makeResult(matmulNN(a.data, b.data, m, k, n), shape, matmulRule, "matmul", [a, b], NO_ATTRS, { m, k, n });
+}

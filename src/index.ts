@@ -1,4 +1,19 @@
 // The library's public face. Every named export here (plus graph and plots) is a built-in in
 // notebook cells.
-export { arange, full, linspace, noGrad, ones, rand, randn, rng, Tensor, tensor, zeros } from "./tensor/index.ts";
+export {
+  arange,
+  detectAnomaly,
+  full,
+  gradcheck,
+  jvp,
+  linspace,
+  noGrad,
+  ones,
+  rand,
+  randn,
+  rng,
+  Tensor,
+  tensor,
+  zeros,
+} from "./tensor/index.ts";
 export type { GradNode, Rng, TensorLike, TensorOptions } from "./tensor/index.ts";

@@ -1,0 +1,134 @@
+// Measures the tensor core on the issue's two full-batch steps (forward, MSE, backward, SGD),
+// written by hand with the core ops, next to a hand-fused Float64Array loop of the same step.
+//   node --import tsx tests/bench/tensor-core.bench.ts
+import { noGrad, rand, randn, rng, type Tensor, tensor } from "../../src/index.ts";
+
+function makeNet(sizes: number[], seed: number): Tensor[] {
+  const r = rng(seed);
+  const params: Tensor[] = [];
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    const [n, m] = [sizes[l]!, sizes[l + 1]!];
+    const W = randn([m, n], r);
+    W.data.forEach((v, k) => (W.data[k] = v * Math.sqrt(2 / (n + m)))); // Xavier normal
+    params.push(tensor(W, { requiresGrad: true }), tensor(new Float64Array(m), { requiresGrad: true }));
+  }
+  return params;
+}
+
+function libraryStep(params: Tensor[], x: Tensor, y: Tensor, lr: number): number {
+  let h = x;
+  for (let l = 0; l < params.length; l += 2) {
+    h = h.matmul(params[l]!.T).add(params[l + 1]!); // [batch, out]
+    if (l + 2 < params.length) h = h.tanh();
+  }
+  const loss = h.sub(y).pow(2).mean();
+  for (const p of params) p.grad = null;
+  loss.backward();
+  noGrad(() => {
+    for (const p of params) p.subInPlace(p.grad!, lr);
+  });
+  return loss.data[0]!;
+}
+
+/** The same step fused by hand: no allocation per step (the practical limit). */
+function fusedStepper(sizes: number[], params: Tensor[], x: Tensor, y: Tensor, lr: number) {
+  const N = x.shape[0]!;
+  const L = sizes.length - 1;
+  const acts = sizes.map((s) => new Float64Array(N * s));
+  const deltas = sizes.map((s) => new Float64Array(N * s));
+  const grads = params.map((p) => new Float64Array(p.data.length));
+  acts[0]!.set(x.data);
+  return (): number => {
+    for (let l = 0; l < L; l++) {
+      const W = params[2 * l]!.data, b = params[2 * l + 1]!.data;
+      const n = sizes[l]!, m = sizes[l + 1]!, A = acts[l]!, Z = acts[l + 1]!;
+      for (let i = 0; i < N; i++) {
+        for (let j = 0; j < m; j++) {
+          let s = b[j]!;
+          for (let k = 0; k < n; k++) s += A[i * n + k]! * W[j * n + k]!;
+          Z[i * m + j] = l + 1 < L ? Math.tanh(s) : s;
+        }
+      }
+    }
+    const out = acts[L]!, dOut = deltas[L]!;
+    let loss = 0;
+    for (let i = 0; i < out.length; i++) {
+      const r = out[i]! - y.data[i]!;
+      loss += r * r;
+      dOut[i] = (2 * r) / out.length;
+    }
+    for (let l = L - 1; l >= 0; l--) {
+      const W = params[2 * l]!.data, gW = grads[2 * l]!, gb = grads[2 * l + 1]!;
+      const n = sizes[l]!, m = sizes[l + 1]!, A = acts[l]!, D = deltas[l + 1]!, Dp = deltas[l]!;
+      gW.fill(0);
+      gb.fill(0);
+      Dp.fill(0);
+      for (let i = 0; i < N; i++) {
+        for (let j = 0; j < m; j++) {
+          const d = D[i * m + j]!;
+          gb[j]! += d;
+          for (let k = 0; k < n; k++) {
+            gW[j * n + k]! += d * A[i * n + k]!;
+            Dp[i * n + k]! += d * W[j * n + k]!;
+          }
+        }
+      }
+      if (l > 0) for (let q = 0; q < Dp.length; q++) Dp[q]! *= 1 - A[q]! * A[q]!;
+    }
+    params.forEach((p, q) => {
+      const g = grads[q]!;
+      for (let k = 0; k < p.data.length; k++) p.data[k]! -= lr * g[k]!;
+    });
+    return loss / out.length;
+  };
+}
+
+function measure(step: () => number, seconds: number): number {
+  for (let i = 0; i < 50; i++) step(); // warm up the JIT
+  let n = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < seconds * 1000) {
+    for (let i = 0; i < 10; i++) step();
+    n += 10;
+    elapsed = performance.now() - start;
+  }
+  return (n / elapsed) * 1000;
+}
+
+function problem(sizes: number[], points: number) {
+  const r = rng(7);
+  const x = rand([points, 1], r, { low: -1, high: 1 });
+  const y = tensor(x.data.map((v) => Math.sin(Math.PI * v)), { shape: [points, 1] });
+  return { x, y };
+}
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 2);
+for (const [sizes, points] of [[[1, 3, 1], 50], [[1, 64, 64, 1], 256]] as const) {
+  const { x, y } = problem([...sizes], points);
+  const lib = makeNet([...sizes], 1);
+  const fused = makeNet([...sizes], 1);
+  const libRate = measure(() => libraryStep(lib, x, y, 0.05), seconds);
+  const fusedRate = measure(fusedStepper([...sizes], fused, x, y, 0.05), seconds);
+  console.log(
+    `${sizes.join("-")} on ${points} points: library ${libRate.toFixed(0)} steps/s, ` +
+      `hand-fused ${fusedRate.toFixed(0)} steps/s (ratio ${(fusedRate / libRate).toFixed(2)})`,
+  );
+}
+
+// Heap growth: 100,000 library steps of the small net, garbage collected before and after.
+if (process.env.BENCH_HEAP !== "0") {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const { x, y } = problem([1, 3, 1], 50);
+  const params = makeNet([1, 3, 1], 2);
+  for (let i = 0; i < 1000; i++) libraryStep(params, x, y, 0.05);
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 100_000; i++) libraryStep(params, x, y, 0.05);
+  gc?.();
+  const after = process.memoryUsage().heapUsed;
+  console.log(
+    `heap growth over 100,000 steps: ${((after - before) / 1024).toFixed(0)} KiB` +
+      (gc ? "" : " (run with --expose-gc for a settled figure)"),
+  );
+}

@@ -16,4 +16,8 @@ export {
   tensor,
   zeros,
 } from "./tensor/index.ts";
+export * as data from "./data/index.ts";
+export * as F from "./nn/functional/index.ts";
+export * as nn from "./nn/index.ts";
+export * as optim from "./optim/index.ts";
 export type { GradNode, Rng, TensorLike, TensorOptions } from "./tensor/index.ts";

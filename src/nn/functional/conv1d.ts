@@ -1,0 +1,39 @@
+// conv1d: 1-D cross-correlation, (θ ∗ x)ᵢ = Σⱼ θⱼ xᵢ₊ⱼ, computed as a conv2d over images one
+// row tall, so both share one forward and one backward.
+import { formatShape } from "../../tensor/shape.ts";
+import type { Tensor } from "../../tensor/tensor.ts";
+import { conv2d } from "./conv2d.ts";
+
+/** Stride and zero padding of a 1-D convolution. */
+export interface Conv1dOptions {
+  /** Step between neighbouring windows (default 1). */
+  stride?: number;
+  /** Zeros added at both ends (default 0). */
+  padding?: number;
+}
+
+/**
+ * `F.conv1d(x, weight, bias?, { stride, padding })`: x [N, C, L] (or [C, L]), weight
+ * [O, C, k], bias [O]; returns [N, O, Lo] with Lo = ⌊(L + 2·padding − k)/stride⌋ + 1.
+ */
+export function conv1d(
+  x: Tensor,
+  weight: Tensor,
+  bias?: Tensor | null,
+  options: Conv1dOptions = {},
+): Tensor {
+  if (x.shape.length !== 2 && x.shape.length !== 3) {
+    throw new Error(`conv1d: input must be [N, C, L] or [C, L], found ${formatShape(x.shape)}`);
+  }
+  if (weight.shape.length !== 3) {
+    throw new Error(`conv1d: weight must be [out, in, k], found ${formatShape(weight.shape)}`);
+  }
+  const [N, C, L] = x.shape.length === 3 ? x.shape : [1, ...x.shape];
+  const [O, Cw, k] = weight.shape;
+  const out = conv2d(x.reshape([N, C, 1, L]), weight.reshape([O, Cw, 1, k]), bias, {
+    stride: [1, options.stride ?? 1],
+    padding: [0, options.padding ?? 0],
+  }); // [N, O, 1, Lo]
+  const Lo = out.shape[3];
+  return out.reshape(x.shape.length === 3 ? [N, O, Lo] : [O, Lo]);
+}

@@ -1,0 +1,76 @@
+// linear: y = x Wᵀ + b, one primitive (PyTorch's F.linear / addmm) so a layer is one node in
+// the graph and one pass over memory in each direction.
+//   ∂L/∂x = G W      ∂L/∂W = Gᵀ x      ∂L/∂b = Σ_rows G
+import { makeResult, NO_ATTRS, type OpRule } from "../../tensor/op.ts";
+import { matmulNN, matmulNT, matmulTN } from "../../tensor/ops/matmul-kernels.ts";
+import { formatShape } from "../../tensor/shape.ts";
+import { Tensor } from "../../tensor/tensor.ts";
+
+interface Dims {
+  /** rows of x (1 for a single 1-D input) */
+  batch: number;
+  inF: number;
+  outF: number;
+}
+
+const linearRule: OpRule<Dims> = {
+  vjp(node, i, g) {
+    const { batch, inF, outF } = node.saved;
+    const [x, W] = node.inputs as [Tensor, Tensor];
+    if (i === 0) return new Tensor(matmulNN(g.data, W.data, batch, outF, inF), x.shape); // G[b,out] @ W[out,in]
+    if (i === 1) return new Tensor(matmulTN(g.data, x.data, outF, batch, inF), W.shape); // Gᵀ[out,b] @ x[b,in]
+    const gb = new Float64Array(outF);
+    const G = g.data;
+    for (let r = 0; r < batch; r++) for (let o = 0; o < outF; o++) gb[o] += G[r * outF + o];
+    return new Tensor(gb, node.inputs[2].shape);
+  },
+  // d(x Wᵀ + b) = dx Wᵀ + x dWᵀ + db
+  jvp(node, tangents) {
+    const { batch, inF, outF } = node.saved;
+    const [x, W] = node.inputs as [Tensor, Tensor];
+    const out = new Float64Array(batch * outF);
+    const [tx, tW, tb] = tangents;
+    if (tx) addInto(out, matmulNT(tx.data, W.data, batch, inF, outF));
+    if (tW) addInto(out, matmulNT(x.data, tW.data, batch, inF, outF));
+    if (tb)
+      for (let r = 0; r < batch; r++)
+        for (let o = 0; o < outF; o++) out[r * outF + o] += tb.data[o];
+    return new Tensor(out, node.output.shape);
+  },
+};
+
+function addInto(out: Float64Array, more: Float64Array): void {
+  for (let k = 0; k < out.length; k++) out[k] += more[k];
+}
+
+/**
+ * `F.linear(x, W, b?)`: x [batch, in] (or [in]) times Wᵀ, W [out, in], plus b [out]; returns
+ * [batch, out] (or [out]). The layer `nn.Linear` calls this.
+ */
+export function linear(x: Tensor, W: Tensor, b?: Tensor | null): Tensor {
+  const xs = x.shape;
+  const ws = W.shape;
+  if (ws.length !== 2) {
+    throw new Error(`linear: weight must be 2-D [out, in], found ${formatShape(ws)}`);
+  }
+  const [outF, inF] = ws as [number, number];
+  if (xs.length < 1 || xs.length > 2 || xs[xs.length - 1] !== inF) {
+    throw new Error(
+      `linear: input ${formatShape(xs)} does not fit weight ${formatShape(ws)} — expected [batch, ${inF}] or [${inF}]`,
+    );
+  }
+  if (b && (b.shape.length !== 1 || b.shape[0] !== outF)) {
+    throw new Error(
+      `linear: bias must have shape [${outF}] for weight ${formatShape(ws)}, found ${formatShape(b.shape)}`,
+    );
+  }
+  const batch = xs.length === 2 ? xs[0] : 1;
+  const y = matmulNT(x.data, W.data, batch, inF, outF); // [batch, out]
+  if (b) {
+    const B = b.data;
+    for (let r = 0; r < batch; r++) for (let o = 0; o < outF; o++) y[r * outF + o] += B[o];
+  }
+  const shape = xs.length === 2 ? [batch, outF] : [outF];
+  const inputs = b ? [x, W, b] : [x, W];
+  return makeResult(y, shape, linearRule, "linear", inputs, NO_ATTRS, { batch, inF, outF });
+}

@@ -1,0 +1,78 @@
+// mseLoss: the mean (or sum) of squared differences, one primitive so the common regression
+// step is one node with a one-line backward: ∂L/∂ŷ = 2(ŷ − y)/n, ∂L/∂y = −2(ŷ − y)/n.
+import { makeResult, type OpRule, type TensorLike, toTensor } from "../../tensor/op.ts";
+import { formatShape, sameShape } from "../../tensor/shape.ts";
+import { Tensor } from "../../tensor/tensor.ts";
+
+/** How a loss combines its per-element terms, as PyTorch's `reduction`. */
+export type Reduction = "mean" | "sum" | "none";
+
+interface Saved {
+  /** 1/n for "mean", 1 for "sum" */
+  scale: number;
+}
+
+function residualGrad(
+  node: { inputs: readonly Tensor[]; saved: Saved },
+  factor: number,
+): Float64Array {
+  const [a, b] = node.inputs as [Tensor, Tensor];
+  const A = a.data;
+  const B = b.data;
+  const f = 2 * factor * node.saved.scale;
+  const out = new Float64Array(A.length);
+  for (let k = 0; k < A.length; k++) out[k] = f * (A[k] - B[k]);
+  return out;
+}
+
+const mseRule: OpRule<Saved> = {
+  vjp(node, i, g) {
+    const d = residualGrad(node, g.data[0] * (i === 0 ? 1 : -1));
+    return new Tensor(d, node.inputs[i].shape);
+  },
+  // dL = Σ 2(ŷ − y)(dŷ − dy)·scale
+  jvp(node, [ta, tb]) {
+    const d = residualGrad(node, 1);
+    let s = 0;
+    for (let k = 0; k < d.length; k++) s += d[k] * ((ta ? ta.data[k] : 0) - (tb ? tb.data[k] : 0));
+    return new Tensor(new Float64Array([s]), []);
+  },
+};
+
+/**
+ * `F.mseLoss(input, target, reduction = "mean")`: (1/n) Σ (inputₖ − targetₖ)². Input and target
+ * must have the same shape: a [50,1] prediction against a [50] target would otherwise broadcast
+ * to [50,50] and silently compare every prediction with every target.
+ */
+export function mseLoss(
+  input: TensorLike,
+  target: TensorLike,
+  reduction: Reduction = "mean",
+): Tensor {
+  const a = toTensor(input, "mseLoss");
+  const b = toTensor(target, "mseLoss");
+  if (!sameShape(a.shape, b.shape)) {
+    throw new Error(
+      `mseLoss: input ${formatShape(a.shape)} and target ${formatShape(b.shape)} differ in shape — ` +
+        "reshape one so they match (e.g. target.reshape(input.shape))",
+    );
+  }
+  if (reduction === "none") return a.sub(b).pow(2);
+  const A = a.data;
+  const B = b.data;
+  let s = 0;
+  for (let k = 0; k < A.length; k++) {
+    const d = A[k] - B[k];
+    s += d * d;
+  }
+  const scale = reduction === "mean" ? 1 / A.length : 1;
+  return makeResult(
+    new Float64Array([s * scale]),
+    [],
+    mseRule,
+    "mseLoss",
+    [a, b],
+    { reduction },
+    { scale },
+  );
+}

@@ -1,0 +1,96 @@
+import { zeros as zerosTensor } from "../tensor/create.ts";
+import { rng as makeRng, type Rng } from "../tensor/rng.ts";
+import type { Tensor } from "../tensor/tensor.ts";
+import { linear } from "./functional/linear.ts";
+import { heNormal, heUniform, uniform, xavierNormal, xavierUniform, zeros } from "./init.ts";
+import { Module } from "./module.ts";
+
+/**
+ * How to draw a layer's first weights. "default" is PyTorch's: weight and bias from
+ * U(−1/√in, 1/√in). A named scheme fills the weight and sets the bias to zero; a function
+ * fills the weight itself (and the bias is zeroed too).
+ */
+export type InitScheme =
+  | "default"
+  | "xavierNormal"
+  | "xavierUniform"
+  | "heNormal"
+  | "heUniform"
+  | "zeros"
+  | ((weight: Tensor, rng: Rng) => void);
+
+/** Options of `nn.Linear`. */
+export interface LinearOptions {
+  /** Add a bias b (default true). */
+  bias?: boolean;
+  /** Weight initialisation (default "default", PyTorch's). */
+  init?: InitScheme;
+  /** Random generator for the initial weights (default rng(seed)). */
+  rng?: Rng;
+  /** Seed used when no `rng` is given (default 0). */
+  seed?: number;
+  /** Names for the weight and bias in the graph view (default "W" and "b"). */
+  names?: readonly [string, string];
+}
+
+/** Fills a fresh weight (and bias) according to `scheme`. */
+export function initialise(
+  scheme: InitScheme,
+  weight: Tensor,
+  bias: Tensor | null,
+  rng: Rng,
+): void {
+  if (scheme === "default") {
+    const bound = 1 / Math.sqrt(weight.shape[1]);
+    uniform(weight, rng, -bound, bound);
+    if (bias) uniform(bias, rng, -bound, bound);
+    return;
+  }
+  if (typeof scheme === "function") scheme(weight, rng);
+  else if (scheme === "xavierNormal") xavierNormal(weight, rng);
+  else if (scheme === "xavierUniform") xavierUniform(weight, rng);
+  else if (scheme === "heNormal") heNormal(weight, rng);
+  else if (scheme === "heUniform") heUniform(weight, rng);
+  else if (scheme === "zeros") zeros(weight);
+  else throw new Error(`nn.Linear: unknown init "${String(scheme)}"`);
+  if (bias) zeros(bias);
+}
+
+/**
+ * `new nn.Linear(inFeatures, outFeatures)`: y = x Wᵀ + b with W [out, in] and b [out], so an
+ * input batch [N, in] gives [N, out] — the layout of torch.nn.Linear.
+ */
+export class Linear extends Module {
+  readonly weight: Tensor;
+  readonly bias: Tensor | null;
+
+  constructor(
+    readonly inFeatures: number,
+    readonly outFeatures: number,
+    options: LinearOptions = {},
+  ) {
+    super();
+    for (const [label, v] of [
+      ["inFeatures", inFeatures],
+      ["outFeatures", outFeatures],
+    ] as const) {
+      if (!Number.isInteger(v) || v < 1) {
+        throw new Error(`nn.Linear: ${label} must be a positive integer, found ${v}`);
+      }
+    }
+    const [wName, bName] = options.names ?? ["W", "b"];
+    const rng = options.rng ?? makeRng(options.seed ?? 0);
+    this.weight = zerosTensor([outFeatures, inFeatures], { requiresGrad: true, name: wName });
+    this.bias =
+      options.bias === false
+        ? null
+        : zerosTensor([outFeatures], { requiresGrad: true, name: bName });
+    initialise(options.init ?? "default", this.weight, this.bias, rng);
+    this.registerParameter("weight", this.weight);
+    if (this.bias) this.registerParameter("bias", this.bias);
+  }
+
+  forward(x: Tensor): Tensor {
+    return linear(x, this.weight, this.bias);
+  }
+}

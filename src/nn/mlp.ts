@@ -1,0 +1,104 @@
+import { rng as makeRng, type Rng } from "../tensor/rng.ts";
+import type { Tensor } from "../tensor/tensor.ts";
+import { Identity, LeakyReLU, ReLU, Sigmoid, Tanh } from "./activations.ts";
+import { type InitScheme, Linear } from "./linear.ts";
+import { Module } from "./module.ts";
+
+/** The hidden-layer non-linearity of an MLP. */
+export type ActivationName = "tanh" | "sigmoid" | "relu" | "leakyRelu" | "identity";
+
+/** Options of `nn.MLP`. */
+export interface MLPOptions {
+  /** Non-linearity after every hidden layer (default "tanh"); the last layer stays linear. */
+  activation?: ActivationName;
+  /** Seed of the initial weights (default 0); ignored when `rng` is given. */
+  seed?: number;
+  /** Random generator for the initial weights. */
+  rng?: Rng;
+  /** Weight initialisation of every layer (default PyTorch's, see nn.Linear). */
+  init?: InitScheme;
+  /** Biases in every layer (default true). */
+  bias?: boolean;
+}
+
+function makeActivation(name: ActivationName): Module {
+  switch (name) {
+    case "tanh":
+      return new Tanh();
+    case "sigmoid":
+      return new Sigmoid();
+    case "relu":
+      return new ReLU();
+    case "leakyRelu":
+      return new LeakyReLU();
+    case "identity":
+      return new Identity();
+    default:
+      throw new Error(
+        `nn.MLP: unknown activation "${String(name)}", expected tanh, sigmoid, relu, leakyRelu or identity`,
+      );
+  }
+}
+
+/**
+ * `new nn.MLP([1, 3, 1], { activation: "tanh", seed: 0 })`: fully connected layers of the
+ * given sizes, the activation after each hidden layer and none after the last (an affine
+ * output, as in Bishop's regression networks). Layer l has weight "W{l}" [sizes[l], sizes[l−1]]
+ * and bias "b{l}", the names the lecture uses.
+ */
+export class MLP extends Module {
+  readonly sizes: readonly number[];
+  readonly layers: readonly Linear[];
+  readonly activation: Module;
+
+  constructor(sizes: readonly number[], options: MLPOptions = {}) {
+    super();
+    if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+      throw new Error(
+        `nn.MLP: sizes must list at least two positive integers, e.g. [1, 3, 1]; found [${sizes.join(", ")}]`,
+      );
+    }
+    this.sizes = [...sizes];
+    const rng = options.rng ?? makeRng(options.seed ?? 0);
+    const layers: Linear[] = [];
+    for (let l = 1; l < sizes.length; l++) {
+      const layer = new Linear(sizes[l - 1], sizes[l], {
+        rng,
+        init: options.init,
+        bias: options.bias,
+        names: [`W${l}`, `b${l}`],
+      });
+      layers.push(this.registerModule(`layer${l}`, layer));
+    }
+    this.layers = layers;
+    this.activation = makeActivation(options.activation ?? "tanh");
+  }
+
+  forward(x: Tensor): Tensor {
+    let h = x;
+    const last = this.layers.length - 1;
+    for (let l = 0; l <= last; l++) {
+      h = this.layers[l].forward(h);
+      if (l < last) h = this.activation.forward(h);
+    }
+    return h;
+  }
+
+  /** Every layer's output after its activation (the last one is the network's output). */
+  activations(x: Tensor): Tensor[] {
+    const out: Tensor[] = [];
+    let h = x;
+    const last = this.layers.length - 1;
+    for (let l = 0; l <= last; l++) {
+      h = this.layers[l].forward(h);
+      if (l < last) h = this.activation.forward(h);
+      out.push(h);
+    }
+    return out;
+  }
+
+  /** Parameters named as in the lecture: W1, b1, W2, b2, … */
+  override namedParameters(): [string, Tensor][] {
+    return super.namedParameters().map(([path, p]) => [p.name ?? path, p]);
+  }
+}

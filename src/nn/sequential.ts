@@ -1,0 +1,19 @@
+import type { Tensor } from "../tensor/tensor.ts";
+import { Module } from "./module.ts";
+
+/** `new nn.Sequential(a, b, c)`: applies its modules in order; children are named "0", "1", … */
+export class Sequential extends Module {
+  readonly layers: readonly Module[];
+
+  constructor(...layers: Module[]) {
+    super();
+    this.layers = layers;
+    for (const [i, layer] of layers.entries()) this.registerModule(String(i), layer);
+  }
+
+  forward(x: Tensor): Tensor {
+    let h = x;
+    for (const layer of this.layers) h = layer.forward(h);
+    return h;
+  }
+}

@@ -1,0 +1,1 @@
+export { clipGradNorm } from "./clipGradNorm.ts";

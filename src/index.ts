@@ -1,5 +1,11 @@
 // The library's public face. Every named export here (plus graph and plots) is a built-in in
 // notebook cells.
+
+export * as data from "./data/index.ts";
+export * as F from "./nn/functional/index.ts";
+export * as nn from "./nn/index.ts";
+export * as optim from "./optim/index.ts";
+export type { GradNode, Rng, TensorLike, TensorOptions } from "./tensor/index.ts";
 export {
   arange,
   detectAnomaly,
@@ -16,8 +22,3 @@ export {
   tensor,
   zeros,
 } from "./tensor/index.ts";
-export * as data from "./data/index.ts";
-export * as F from "./nn/functional/index.ts";
-export * as nn from "./nn/index.ts";
-export * as optim from "./optim/index.ts";
-export type { GradNode, Rng, TensorLike, TensorOptions } from "./tensor/index.ts";

@@ -29,6 +29,8 @@ export interface TraceNode {
    * that do not require a gradient). */
   readonly grad: Values | null;
   readonly requiresGrad: boolean;
+  /** Ids of the op's arguments in argument order (empty for leaves; may repeat). */
+  readonly inputs: readonly string[];
   /** Non-tensor arguments of the op, e.g. `{ exponent: 2 }`. */
   readonly attrs: Readonly<Record<string, unknown>>;
 }

@@ -54,7 +54,10 @@ function maybeParseExpression(cell: CellSource): Expression | null {
     parser.nextToken();
     const node = parser.parseExpression();
     // Only whitespace and comments may follow; the current token is then end-of-file.
-    return parser.type.label === "eof" ? node : null;
+    if (parser.type.label !== "eof") return null;
+    // `function f() {}` and `class C {}` alone in a cell are declarations, as in a script.
+    if ((node.type === "FunctionExpression" || node.type === "ClassExpression") && node.id) return null;
+    return node;
   } catch {
     return null;
   }

@@ -1,0 +1,34 @@
+// Every built-in a cell can name, each loaded on first use: the runtime computes a built-in
+// only when a cell on the page refers to it, and each heavy one sits behind a dynamic import,
+// so esbuild puts it in a chunk of its own that other pages never fetch.
+import { Generators, width } from "./generators.ts";
+import { Mutable } from "./mutable.ts";
+
+/** Options for the built-ins of one page. */
+export interface LibraryOptions {
+  /** Names of the library's exports (src/index.ts) the page's cells use. */
+  library: readonly string[];
+  /** Shared KaTeX macros, for `tex`. */
+  macros?: Record<string, string>;
+}
+
+/** Definitions for `new Runtime(builtins)`: each is a function the runtime calls when needed. */
+export function createBuiltins(options: LibraryOptions): Record<string, () => unknown> {
+  const builtins: Record<string, () => unknown> = {
+    Inputs: () => import("@observablehq/inputs"),
+    html: () => import("htl").then((m) => m.html),
+    svg: () => import("htl").then((m) => m.svg),
+    tex: () => import("./tex.ts").then((m) => m.createTex({ macros: options.macros })),
+    width: () => width(),
+    now: () => Generators.now(),
+    Generators: () => Generators,
+    Mutable: () => Mutable,
+    // @ts-ignore src/graph/index.ts is written alongside this client; until it lands the build stubs it.
+    graph: () => import("../../graph/index.ts"),
+    plots: () => import("../../plots/index.ts"),
+  };
+  for (const name of options.library) {
+    builtins[name] = () => import("../../index.ts").then((m) => (m as Record<string, unknown>)[name]);
+  }
+  return builtins;
+}

@@ -1,0 +1,63 @@
+import { Runtime, type Module } from "@observablehq/runtime";
+import { createCellObserver } from "./cellObserver.ts";
+import { input } from "./generators.ts";
+import { createBuiltins, type LibraryOptions } from "./library.ts";
+
+/** A cell as the generated page module hands it over: the build's definition with a real body. */
+export interface ClientCell {
+  id: string;
+  inputs: string[];
+  outputs: string[];
+  expression: boolean;
+  inline: boolean;
+  /** "content/06-backprop.md:42" */
+  source: string;
+  body: (...args: never[]) => unknown;
+}
+
+/** What tests and the benchmark can wait on: every cell has shown a first value or error. */
+export interface NotebookHandle {
+  settled: Promise<void>;
+  runtime: Runtime;
+}
+
+declare global {
+  interface Window {
+    __notebook?: NotebookHandle;
+  }
+}
+
+/**
+ * Starts the page's cells on @observablehq/runtime: one variable per cell (observed, so it
+ * renders), and one per declared name, reading it off the cell's returned object.
+ */
+export function boot(cells: readonly ClientCell[], options: LibraryOptions): NotebookHandle {
+  const runtime = new Runtime(createBuiltins(options));
+  const main = runtime.module();
+  const declared = new Set(cells.flatMap((c) => c.outputs));
+  let remaining = cells.length;
+  let resolve!: () => void;
+  const settled = new Promise<void>((y) => (resolve = y));
+  if (remaining === 0) resolve();
+  for (const cell of cells) {
+    const root = document.querySelector(`[data-cell="${cell.id}"]`);
+    if (!root) continue;
+    const observer = createCellObserver(root, cell, declared, () => {
+      if (--remaining === 0) resolve();
+    });
+    defineCell(main, cell, observer);
+  }
+  const handle = { settled, runtime };
+  window.__notebook = handle;
+  return handle;
+}
+
+/** `display` and `view` are per cell, so they come through the variable's shadow scope. */
+function defineCell(main: Module, cell: ClientCell, observer: ReturnType<typeof createCellObserver>): void {
+  const view = (element: Element): unknown => input(observer.display(element));
+  const variable = main.variable(observer, { shadow: { display: () => observer.display, view: () => view } });
+  variable.define(`cell ${cell.id}`, cell.inputs, cell.body);
+  for (const name of cell.outputs) {
+    main.define(name, [`cell ${cell.id}`], (exports: Record<string, unknown>) => exports[name]);
+  }
+}

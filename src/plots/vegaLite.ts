@@ -1,0 +1,56 @@
+import { readTheme, vegaLiteConfig } from "./palette.ts";
+
+/** Options for a Vega-Lite view. */
+export interface VegaLiteOptions {
+  /** Width in pixels; default "container" (the cell's width). */
+  width?: number | "container";
+  /** Height in pixels (default 240). */
+  height?: number;
+  /** Accessible description of what the plot shows (default: the spec's description or title). */
+  label?: string;
+}
+
+/** The live Vega view behind a plot, once it has rendered. */
+export interface VegaViewHandle {
+  change(name: string, changeset: unknown): VegaViewHandle;
+  insert(name: string, rows: unknown[]): VegaViewHandle;
+  runAsync(): Promise<unknown>;
+  finalize(): void;
+  data(name: string, rows: unknown[]): VegaViewHandle;
+}
+
+export type PlotElement = HTMLElement & { view: Promise<VegaViewHandle> };
+
+/**
+ * Renders a Vega-Lite spec as SVG into a new element and returns it at once; Vega and
+ * Vega-Lite are imported on first use, so pages without plots never load them.
+ */
+export function vegaLite(spec: Record<string, unknown>, options: VegaLiteOptions = {}): PlotElement {
+  const element = document.createElement("figure") as unknown as PlotElement;
+  element.className = "plot";
+  element.setAttribute("role", "img");
+  const label = options.label ?? (spec.description as string | undefined) ?? (typeof spec.title === "string" ? spec.title : "Plot");
+  element.setAttribute("aria-label", label);
+  element.view = render(element, spec, options);
+  element.view.catch((error: unknown) => {
+    element.textContent = `Plot could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
+    element.classList.add("plot-error");
+  });
+  return element;
+}
+
+async function render(element: HTMLElement, spec: Record<string, unknown>, options: VegaLiteOptions): Promise<VegaViewHandle> {
+  const [vega, vl] = await Promise.all([import("vega"), import("vega-lite")]);
+  const full = {
+    width: options.width ?? "container",
+    height: options.height ?? 240,
+    autosize: { type: "fit-x", contains: "padding" },
+    ...spec,
+    config: { ...vegaLiteConfig(readTheme(element.isConnected ? element : document.documentElement)), ...(spec.config as object | undefined) },
+  };
+  // Vega-Lite's own typings want its full TopLevelSpec type; specs here are plain JSON.
+  const compiled = vl.compile(full as unknown as Parameters<typeof vl.compile>[0]).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: "svg", container: element, hover: true });
+  await view.runAsync();
+  return view as unknown as VegaViewHandle;
+}

@@ -1,0 +1,229 @@
+import { build as esbuild, type Metafile, type Plugin } from "esbuild";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CompileErrors } from "../notebook/build/compileError.ts";
+import { compilePage, type CompileOptions } from "../notebook/build/compilePage.ts";
+import { JAVASCRIPT_GLOBALS, LIBRARY_BUILTINS, MODULE_BUILTINS, STANDARD_BUILTINS } from "../notebook/build/globals.ts";
+import { parseMacros } from "../notebook/build/parseMacros.ts";
+import type { CompileErrorData } from "../notebook/build/types.ts";
+import { renderPageModule } from "./renderPageModule.ts";
+import { pagePath, slugOf } from "./paths.ts";
+import { renderChapterMain, renderIndexMain, type SitePage } from "./renderPages.ts";
+import { renderShell, type PageAssets } from "./renderShell.ts";
+import { renderToc } from "./renderToc.ts";
+
+/** Where a site comes from and goes to. Paths are relative to `root`. */
+export interface SiteOptions {
+  /** Project folder (default: this repository). */
+  root?: string;
+  /** Chapters (default "content"). */
+  contentDir?: string;
+  /** Labs (default "notebooks"). */
+  labsDir?: string;
+  /** Output (default "dist"); emptied first. */
+  outDir?: string;
+  /** Generated page modules (default ".build-cache"). */
+  cacheDir?: string;
+  /** Shared KaTeX macros (default "content/macros.tex"; missing means none). */
+  macrosFile?: string;
+  /** Dev mode: errors shown on the page, a live-reload script injected (default false). */
+  dev?: boolean;
+  /** Site name in headers and titles. */
+  siteTitle?: string;
+}
+
+/** What a build produced. */
+export interface SiteResult {
+  pages: SitePage[];
+  /** Compile errors (only ever non-empty in dev mode; otherwise the build throws). */
+  errors: CompileErrorData[];
+  /** Bytes of JavaScript each page loads up front (its module and static chunks), by dist path. */
+  scripts: Map<string, string[]>;
+  milliseconds: number;
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const PROJECT = resolve(HERE, "../..");
+const STYLE_ORDER = ["base.css", "layout.css", "prose.css", "cells.css", "graph.css", "slides.css"];
+
+/** Builds the static site: every Markdown page → HTML + one module, bundled by esbuild. */
+export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> {
+  const started = performance.now();
+  const root = resolve(options.root ?? PROJECT);
+  const outDir = resolve(root, options.outDir ?? "dist");
+  const cacheDir = resolve(root, options.cacheDir ?? ".build-cache");
+  const dev = options.dev ?? false;
+  const siteTitle = options.siteTitle ?? "Backprop notebook";
+  const macrosFile = resolve(root, options.macrosFile ?? "content/macros.tex");
+  const macros = existsSync(macrosFile) ? parseMacros(readFileSync(macrosFile, "utf8"), relative(root, macrosFile)) : {};
+  const compileOptions: CompileOptions = { macros, builtins: await builtinNames(), globals: JAVASCRIPT_GLOBALS, dev };
+
+  const pages: SitePage[] = [];
+  const failures: CompileErrorData[] = [];
+  for (const [kind, dir] of [["chapter", options.contentDir ?? "content"], ["lab", options.labsDir ?? "notebooks"]] as const) {
+    const folder = resolve(root, dir);
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder).filter((n) => n.endsWith(".md")).sort()) {
+      const file = relative(root, join(folder, name));
+      try {
+        const page = compilePage(readFileSync(join(folder, name), "utf8"), file, compileOptions);
+        pages.push({ kind, slug: slugOf(file), path: pagePath(kind, slugOf(file)), page });
+      } catch (error) {
+        if (error instanceof CompileErrors) failures.push(...error.errors);
+        else if (error instanceof Error && "line" in error && "file" in error) failures.push(error as unknown as CompileErrorData);
+        else throw error;
+      }
+    }
+  }
+  if (failures.length) throw new CompileErrors(failures);
+  pages.sort((a, b) => (a.kind === b.kind ? a.page.frontMatter.order - b.page.frontMatter.order || a.slug.localeCompare(b.slug) : a.kind === "chapter" ? -1 : 1));
+
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(join(cacheDir, "entries"), { recursive: true, force: true });
+  mkdirSync(join(cacheDir, "entries"), { recursive: true });
+  const slides = existsSync(join(PROJECT, "src/slides/index.ts"));
+  const entries: Record<string, string> = {};
+  for (const page of pages) {
+    const file = join(cacheDir, "entries", `${page.kind}-${page.slug}.js`);
+    writeFileSync(file, renderPageModule(page, { project: PROJECT, macros, dev, slides: slides && page.kind === "chapter" }));
+    entries[`${page.kind}-${page.slug}`] = file;
+  }
+  const indexEntry = join(cacheDir, "entries", "index.js");
+  writeFileSync(indexEntry, renderPageModule(null, { project: PROJECT, macros, dev, slides: false }));
+  entries.index = indexEntry;
+  entries.site = writeStyleEntry(root, cacheDir);
+
+  const result = await esbuild({
+    entryPoints: entries,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    minify: true,
+    target: "es2022",
+    outdir: join(outDir, "assets"),
+    entryNames: "[name]-[hash]",
+    chunkNames: "chunks/[name]-[hash]",
+    metafile: true,
+    legalComments: "none",
+    logLevel: "silent",
+    plugins: [optionalModules()],
+  });
+  const assets = assetsByEntry(result.metafile, outDir);
+  copyKatex(outDir);
+
+  const scripts = new Map<string, string[]>();
+  const cssFor = (page: string): string[] => ["assets/katex/katex.min.css", ...assets.get(page)!.css];
+  const write = (dir: string, html: string): void => {
+    mkdirSync(join(outDir, dir), { recursive: true });
+    writeFileSync(join(outDir, dir, "index.html"), html);
+  };
+  pages.forEach((page, i) => {
+    const key = `${page.kind}-${page.slug}`;
+    const own = assets.get(key)!;
+    const pageAssets: PageAssets = { css: cssFor("site"), script: own.script, preload: own.preload };
+    scripts.set(page.path.dir, [own.script!, ...own.preload]);
+    write(page.path.dir, renderShell({
+      title: `${page.page.frontMatter.title} · ${siteTitle}`,
+      description: page.page.frontMatter.summary,
+      siteTitle,
+      root: page.path.root,
+      assets: pageAssets,
+      main: renderChapterMain(page, pages[i - 1], pages[i + 1]),
+      toc: renderToc(page.page.headings),
+      present: slides && page.kind === "chapter",
+      bodyClass: `page-${page.kind}`,
+    }));
+  });
+  const index = assets.get("index")!;
+  scripts.set("", [index.script!, ...index.preload]);
+  write("", renderShell({
+    title: siteTitle,
+    description: "Interactive notes on neural networks and backpropagation.",
+    siteTitle,
+    root: "",
+    assets: { css: cssFor("site"), script: index.script, preload: index.preload },
+    main: renderIndexMain(siteTitle, pages),
+    present: false,
+    bodyClass: "page-index",
+  }));
+  return { pages, errors: pages.flatMap((p) => p.page.errors), scripts, milliseconds: performance.now() - started };
+}
+
+/** Standard built-ins, the library's exports (read from src/index.ts when it loads), graph, plots. */
+async function builtinNames(): Promise<Set<string>> {
+  const names = new Set<string>([...STANDARD_BUILTINS, ...LIBRARY_BUILTINS, ...MODULE_BUILTINS]);
+  const index = join(PROJECT, "src/index.ts");
+  if (existsSync(index)) {
+    try {
+      for (const name of Object.keys(await import(index))) names.add(name);
+    } catch {
+      // A half-finished library must not stop the site from building; the contract's names stand.
+    }
+  }
+  return names;
+}
+
+/** A CSS entry importing every stylesheet in styles/, known ones in cascade order. */
+function writeStyleEntry(root: string, cacheDir: string): string {
+  const stylesDir = join(PROJECT, "styles");
+  const found = existsSync(stylesDir) ? readdirSync(stylesDir).filter((n) => n.endsWith(".css")) : [];
+  const ordered = [...STYLE_ORDER.filter((n) => found.includes(n)), ...found.filter((n) => !STYLE_ORDER.includes(n) && n !== "print.css").sort(), ...(found.includes("print.css") ? ["print.css"] : [])];
+  const file = join(cacheDir, "entries", "site.css");
+  writeFileSync(file, ordered.map((n) => `@import ${JSON.stringify(join(stylesDir, n))};`).join("\n"));
+  void root;
+  return file;
+}
+
+interface EntryAssets {
+  script?: string;
+  css: string[];
+  preload: string[];
+}
+
+/** For each entry name: its output file, its CSS, and the chunks it imports statically. */
+function assetsByEntry(metafile: Metafile, outDir: string): Map<string, EntryAssets> {
+  const map = new Map<string, EntryAssets>();
+  const rel = (path: string): string => relative(outDir, resolve(path)).replace(/\\/g, "/");
+  for (const [path, output] of Object.entries(metafile.outputs)) {
+    if (!output.entryPoint) continue;
+    const name = path.split("/").pop()!.replace(/-[A-Z0-9]+\.(js|css)$/, "");
+    const entry = map.get(name) ?? { css: [], preload: [] };
+    if (path.endsWith(".css")) entry.css.push(rel(path));
+    else {
+      entry.script = rel(path);
+      entry.preload = output.imports.filter((i) => i.kind === "import-statement" && !i.external).map((i) => rel(i.path));
+      if (output.cssBundle) entry.css.push(rel(output.cssBundle));
+    }
+    map.set(name, entry);
+  }
+  return map;
+}
+
+/** KaTeX's stylesheet with only the woff2 fonts (every browser that runs the site reads them). */
+function copyKatex(outDir: string): void {
+  const katexDir = join(PROJECT, "node_modules/katex/dist");
+  const target = join(outDir, "assets/katex");
+  mkdirSync(join(target, "fonts"), { recursive: true });
+  const css = readFileSync(join(katexDir, "katex.min.css"), "utf8").replace(/,url\(fonts\/[^)]+\.(woff|ttf)\) format\("(woff|truetype)"\)/g, "");
+  writeFileSync(join(target, "katex.min.css"), css);
+  for (const font of readdirSync(join(katexDir, "fonts")).filter((n) => n.endsWith(".woff2"))) {
+    copyFileSync(join(katexDir, "fonts", font), join(target, "fonts", font));
+  }
+}
+
+/** Library folders still being written resolve to an empty module instead of failing the build. */
+function optionalModules(): Plugin {
+  const optional = ["src/index.ts", "src/graph/index.ts", "src/plots/index.ts"].map((p) => join(PROJECT, p));
+  return {
+    name: "optional-modules",
+    setup(build) {
+      build.onResolve({ filter: /index\.ts$/ }, (args) => {
+        const path = resolve(args.resolveDir, args.path);
+        if (optional.includes(path) && !existsSync(path)) return { path, namespace: "missing" };
+        return undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: "missing" }, () => ({ contents: "export {};", loader: "js" }));
+    },
+  };
+}

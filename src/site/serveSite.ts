@@ -1,0 +1,72 @@
+import { createReadStream, existsSync, statSync, watch } from "node:fs";
+import { createServer, type ServerResponse } from "node:http";
+import { extname, join, normalize, resolve } from "node:path";
+
+const MIME: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".json": "application/json",
+};
+
+/** A running dev server: `reload()` tells every open page to reload. */
+export interface DevServer {
+  url: string;
+  reload(): void;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` on 127.0.0.1:`port`, with server-sent events on /__reload for live reload. */
+export function serveSite(dir: string, port: number): Promise<DevServer> {
+  const root = resolve(dir);
+  const clients = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    if (path === "/__reload") {
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+      res.write(": connected\n\n");
+      clients.add(res);
+      req.on("close", () => clients.delete(res));
+      return;
+    }
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!path.endsWith("/")) return void res.writeHead(301, { location: `${path}/` }).end();
+      file = join(file, "index.html");
+    }
+    if (!existsSync(file)) return void res.writeHead(404, { "content-type": "text/plain" }).end(`Not found: ${path}`);
+    res.writeHead(200, { "content-type": MIME[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((done, fail) => {
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", () =>
+      done({
+        url: `http://127.0.0.1:${port}/`,
+        reload: () => {
+          for (const client of clients) client.write("event: reload\ndata: now\n\n");
+        },
+        close: () => new Promise((closed) => {
+          for (const client of clients) client.end();
+          server.close(() => closed());
+        }),
+      }),
+    );
+  });
+}
+
+/** Calls `onChange` once things settle after any change under `dirs` (recursive, debounced). */
+export function watchFolders(dirs: readonly string[], onChange: (file: string) => void, delay = 150): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const watchers = dirs.filter((d) => existsSync(d)).map((d) =>
+    watch(d, { recursive: true }, (_event, name) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => onChange(join(d, String(name ?? ""))), delay);
+    }),
+  );
+  return () => watchers.forEach((w) => w.close());
+}

@@ -18,6 +18,9 @@ export const bishopTargets: Readonly<
   heaviside: { f: (x) => (x >= 0 ? 1 : 0), tex: "H(x)" },
 };
 
+/** Other names readers reach for: "square" for x², "step" for the Heaviside step. */
+const ALIASES: Readonly<Record<string, BishopTarget>> = { square: "x2", step: "heaviside" };
+
 /** Options of `data.bishop`. */
 export interface BishopOptions {
   /** Number of points (default 50, as in the figure). */
@@ -48,11 +51,14 @@ export interface RegressionData {
  * `data.bishop("sin", { n: 50, seed: 0 })`: n inputs uniform on (−1, 1), sorted, with targets
  * x², sin(πx), |x| or H(x).
  */
-export function bishop(target: BishopTarget, options: BishopOptions = {}): RegressionData {
-  const spec = bishopTargets[target];
+export function bishop(
+  target: BishopTarget | "square" | "step",
+  options: BishopOptions = {},
+): RegressionData {
+  const spec = bishopTargets[ALIASES[target] ?? (target as BishopTarget)];
   if (!spec) {
     throw new Error(
-      `data.bishop: unknown target "${String(target)}", expected "x2", "sin", "abs" or "heaviside"`,
+      `data.bishop: unknown target "${String(target)}", expected "x2", "sin", "abs" or "heaviside" (or "square", "step")`,
     );
   }
   const n = options.n ?? 50;

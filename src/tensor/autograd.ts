@@ -41,12 +41,16 @@ export function topologicalOrder(root: Tensor): Tensor[] {
   return order;
 }
 
-/** Adds `v` into the running gradient of `t` for this backward pass. */
-function accumulate(t: Tensor, v: Tensor): void {
+/**
+ * Adds `v` into the running gradient of `t` for this backward pass. `fresh` says v's storage
+ * belongs to nobody else; otherwise (a vjp that passed ∂L/∂out through, or a view of it) it is
+ * copied before anything is added to it.
+ */
+function accumulate(t: Tensor, v: Tensor, fresh: boolean): void {
   const acc = t._acc;
   if (acc === null) {
     t._acc = v;
-    t._accOwned = false; // may be shared with another tensor's gradient: copy before adding
+    t._accOwned = fresh;
     return;
   }
   const A = t._accOwned ? acc.data : acc.data.slice();
@@ -64,7 +68,8 @@ function storeGrad(t: Tensor, acc: Tensor, owned: boolean): void {
     t.grad = owned ? acc : new Tensor(acc.data.slice(), t.shape);
     return;
   }
-  const G = t.grad.data, A = acc.data;
+  const G = t.grad.data,
+    A = acc.data;
   for (let k = 0; k < G.length; k++) G[k]! += A[k]!;
 }
 
@@ -107,31 +112,34 @@ export function backward(root: Tensor, gradient?: Tensor | number): void {
   }
 }
 
+function sharesInput(v: Tensor, inputs: readonly Tensor[]): boolean {
+  for (let i = 0; i < inputs.length; i++) if (inputs[i]!.data === v.data) return true;
+  return false;
+}
+
 function runBackward(order: readonly Tensor[], seed: Tensor, anomaly: boolean): void {
   const root = order[order.length - 1]!;
-  {
-    root._acc = seed;
-    root._accOwned = false;
-    for (let q = order.length - 1; q >= 0; q--) {
-      const t = order[q]!;
-      const g = t._acc;
-      if (g === null) continue;
-      const owned = t._accOwned;
-      t._acc = null;
-      const node = t.gradFn;
-      if (node === null) {
-        if (t.requiresGrad) storeGrad(t, g, owned);
-        continue;
-      }
-      if (t._retainsGrad) storeGrad(t, g, owned);
-      const inputs = node.inputs;
-      for (let i = 0; i < inputs.length; i++) {
-        const input = inputs[i]!;
-        if (!input.requiresGrad) continue;
-        const v = node.vjp(i, g);
-        if (anomaly) checkFinite(`${node.op} backward`, [g, ...inputs], v, "backward");
-        accumulate(input, v);
-      }
+  root._acc = seed;
+  root._accOwned = false;
+  for (let q = order.length - 1; q >= 0; q--) {
+    const t = order[q]!;
+    const g = t._acc;
+    if (g === null) continue;
+    const owned = t._accOwned;
+    t._acc = null;
+    const node = t.gradFn;
+    if (node === null) {
+      if (t.requiresGrad) storeGrad(t, g, owned);
+      continue;
+    }
+    if (t._retainsGrad) storeGrad(t, g, owned);
+    const inputs = node.inputs;
+    for (let i = 0; i < inputs.length; i++) {
+      const input = inputs[i]!;
+      if (!input.requiresGrad) continue;
+      const v = node.vjp(i, g);
+      if (anomaly) checkFinite(`${node.op} backward`, [g, ...inputs], v, "backward");
+      accumulate(input, v, v.data !== g.data && !sharesInput(v, inputs));
     }
   }
 }

@@ -29,7 +29,11 @@ export type TensorLike = Tensor | number;
 
 /** The differentiation rules of one primitive op. `S` is what the forward saved for them. */
 export interface OpRule<S = undefined> {
-  /** ∂L/∂inputs[i] from ∂L/∂out, with inputs[i]'s shape (broadcast axes summed away). */
+  /**
+   * ∂L/∂inputs[i] from ∂L/∂out, with inputs[i]'s shape (broadcast axes summed away). Return
+   * new storage, or `gradOut`'s own storage (a pass-through or a reshaped view of it), never
+   * another tensor's: backward adds into fresh results in place.
+   */
   vjp(node: OpNode<S>, i: number, gradOut: Tensor): Tensor;
   /** Element-wise ops only: ∂out/∂inputs[i] element by element, shaped like the output. */
   localGrad?(node: OpNode<S>, i: number): Tensor;

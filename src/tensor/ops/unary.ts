@@ -39,12 +39,13 @@ const unaryRule: OpRule<Saved> = {
  * the node's attrs (e.g. "slope"), if the op has one.
  */
 export function defineUnary(name: string, kernels: UnaryKernels, param?: string) {
+  const fixed: Saved = { kernels, p: 0 }; // shared by every call of an op without a parameter
   return (x: TensorLike, p = 0): Tensor => {
     const a = toTensor(x, name);
     const y = new Float64Array(a.data.length);
     kernels.forward(a.data, y, p);
-    const attrs = param === undefined ? NO_ATTRS : { [param]: p };
-    return makeResult(y, a.shape, unaryRule, name, [a], attrs, { kernels, p });
+    if (param === undefined) return makeResult(y, a.shape, unaryRule, name, [a], NO_ATTRS, fixed);
+    return makeResult(y, a.shape, unaryRule, name, [a], { [param]: p }, { kernels, p });
   };
 }
 

@@ -1,0 +1,45 @@
+// Shared generators for the tensor tests: random shapes, broadcast-compatible shape pairs and
+// tensors filled from a seeded generator (fast-check picks the seed, so failures replay).
+import fc from "fast-check";
+import { rng, type Tensor, tensor } from "../../src/index.ts";
+
+/** A shape of rank 0–3 with sizes 1–3 (small, so central differences stay quick). */
+export const shapeArb = fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 0, maxLength: 3 });
+
+/** Two shapes that broadcast: the second drops leading axes and turns some sizes into 1. */
+export const broadcastPairArb = fc
+  .tuple(shapeArb, fc.integer({ min: 0, max: 3 }), fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), fc.boolean())
+  .map(([shape, drop, ones, swap]) => {
+    const other = shape.slice(Math.min(drop, shape.length)).map((d, i) => (ones[i] ? 1 : d));
+    return swap ? ([other, shape] as const) : ([shape, other] as const);
+  });
+
+/** Values uniform in [low, high], optionally kept at least `gap` away from 0 (kinks, poles). */
+export function filled(
+  shape: readonly number[],
+  seed: number,
+  { low = -2, high = 2, gap = 0 }: { low?: number; high?: number; gap?: number } = {},
+): Tensor {
+  const r = rng(seed);
+  const n = shape.reduce((p, d) => p * d, 1);
+  const data = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    let v = low + (high - low) * r.next();
+    if (Math.abs(v) < gap) v = v < 0 ? -gap - Math.abs(v) : gap + v;
+    data[k] = v;
+  }
+  return tensor(data, { shape, requiresGrad: true });
+}
+
+/** Asserts two arrays agree to a relative tolerance, with a message naming the first mismatch. */
+export function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-9, what = "values"): void {
+  if (actual.length !== expected.length) {
+    throw new Error(`${what}: ${actual.length} values, expected ${expected.length}`);
+  }
+  for (let k = 0; k < actual.length; k++) {
+    const a = actual[k]!, e = expected[k]!;
+    if (!(Math.abs(a - e) <= tol * Math.max(1, Math.abs(e)))) {
+      throw new Error(`${what}: element ${k} is ${a}, expected ${e} (tolerance ${tol})`);
+    }
+  }
+}

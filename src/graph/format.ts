@@ -60,7 +60,8 @@ function texRows(rows: number[][]): string {
 /** Values as TeX: a number, a bmatrix up to 4×4 (vectors as a row), or the shape beyond that. */
 export function texValues(values: Values): string {
   const { shape, data } = values;
-  if (shape.length === 0) return texNumber(data[0] ?? Number.NaN);
+  // A 1×1 (or [1]) tensor reads best as the number it holds.
+  if (data.length === 1) return texNumber(data[0] ?? Number.NaN);
   if (!isSmall(shape)) return `\\left[\\,${shape.join("{\\times}")}\\,\\right]`;
   if (shape.length === 1) return texRows([[...data]]);
   const [m = 0, n = 0] = shape;
@@ -71,7 +72,7 @@ export function texValues(values: Values): string {
 
 /** Values as a factor in a product (scalars parenthesised when negative). */
 export function texValuesFactor(values: Values): string {
-  return values.shape.length === 0 ? texFactor(values.data[0] ?? Number.NaN) : texValues(values);
+  return values.data.length === 1 ? texFactor(values.data[0] ?? Number.NaN) : texValues(values);
 }
 
 /** Plain text for a drawing: a number, up to `maxItems` numbers in brackets, else the shape. */

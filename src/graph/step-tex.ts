@@ -18,7 +18,9 @@ function numberArg(values: Values): string {
 
 /** `∂L/∂v` as TeX. */
 export function partial(of: TraceNode, by: TraceNode): string {
-  return `\\frac{\\partial ${of.tex}}{\\partial ${by.tex}}`;
+  // A product label such as `W_{2} a_{1}` needs parentheses after ∂.
+  const wrap = (tex: string): string => (/\s/.test(tex.trim()) ? `(${tex})` : tex);
+  return `\\frac{\\partial ${wrap(of.tex)}}{\\partial ${wrap(by.tex)}}`;
 }
 
 /** Forward step TeX: `r = y - \hat{y}` and `r = 1.5 - 0.7 = 0.8`. */
@@ -51,7 +53,7 @@ function termTex(root: TraceNode, node: TraceNode, term: BackwardTerm, lookup: N
   const rule = opTex(child.op);
   const args = childArgs(child, lookup);
   const up = partial(root, child);
-  const scalar = child.shape.length === 0;
+  const scalar = child.value.data.length === 1;
   const times = scalar ? "\\," : " \\circ ";
   if (term.local) {
     const chain = reduced(`${up}${scalar ? "" : " \\circ "}${partial(child, node)}`, node, child);

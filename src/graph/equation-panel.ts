@@ -1,0 +1,26 @@
+// The equation panel: the current step typeset with KaTeX, in symbols and then with numbers.
+// KaTeX runs in the browser here (the step depends on the reader's position), and its output
+// carries MathML as well, so screen readers can read the equation.
+import katex from "katex";
+import { escapeXml } from "./render-svg.ts";
+import type { Step } from "./types.ts";
+
+function typeset(tex: string): string {
+  return katex.renderToString(tex, { displayMode: true, throwOnError: false, strict: false });
+}
+
+/** The panel's HTML for a step (or the start), with a caption such as "Backward 3 of 9". */
+export function equationHtml(step: Step | null, caption: string): string {
+  if (!step) {
+    return (
+      `<p class="eq-caption">${escapeXml(caption)}</p>` +
+      '<p class="eq-hint">Press → (or Next) to compute the graph one node at a time, then send the gradient back.</p>'
+    );
+  }
+  const phase = step.kind === "forward" ? "forward: compute the value" : "backward: collect the gradient";
+  return (
+    `<p class="eq-caption">${escapeXml(caption)} <span class="eq-phase">${phase}</span></p>` +
+    `<div class="eq eq-symbolic">${typeset(step.texSymbolic)}</div>` +
+    `<div class="eq eq-numeric">${typeset(step.texNumeric)}</div>`
+  );
+}

@@ -1,0 +1,276 @@
+// graph.view(result): the computation graph with its stepper, equation panel, ledger, checks
+// and text alternative, as one focusable element. The SVG is drawn once; a step change then
+// rewrites only the class attributes, table rows and panels that the step touches.
+import type { Tensor } from "../tensor/tensor.ts";
+import { createControls } from "./controls.ts";
+import { describeStep, stepCaption } from "./describe-step.ts";
+import { equationHtml } from "./equation-panel.ts";
+import { formatValues } from "./format.ts";
+import { finiteDifferences } from "./grad-check.ts";
+import { layoutGraph, type LayoutOptions } from "./layout-graph.ts";
+import { ledgerHtml } from "./ledger.ts";
+import { createNudgePanel } from "./nudge-panel.ts";
+import { type GradCheck, renderSvg } from "./render-svg.ts";
+import { canReplay } from "./replay.ts";
+import { edgeClass, indexSteps, nodeClass, stepAt, touchedBetween } from "./step-index.ts";
+import { initialStepper, type StepperAction, type StepperState, stepperReducer } from "./stepper.ts";
+import { textAlternativeHtml, textCells } from "./text-alternative.ts";
+import { traceComputation, type TraceOptions } from "./trace.ts";
+import type { TraceNode } from "./types.ts";
+
+/** Options for `graph.view`. */
+export interface ViewOptions extends TraceOptions, LayoutOptions {
+  /** Where the stepper starts: "start" (default), "forward" (forward pass done), "end", or a position. */
+  start?: "start" | "forward" | "end" | number;
+  /** Steps per second when playing (default 1). */
+  speed?: number;
+  /** Finite-difference check on from the start (default false). */
+  check?: boolean;
+  /** Nudge panel open from the start (default false). */
+  nudge?: boolean;
+  /** Accessible name of the widget (default "Computation graph"). */
+  title?: string;
+  /** Open the text alternative table (default false; it is always in the page for screen readers). */
+  tableOpen?: boolean;
+  /** The document to build in (default: the global one). */
+  document?: Document;
+}
+
+// Ids inside the SVG must be unique per page; a counter is the simplest unique source.
+let instances = 0;
+
+/**
+ * Draws the graph of `result` with a stepper: → / ← step, Space plays, Home and End jump,
+ * equations typeset per step. The element has `data-fragments`, so in slides → walks the steps
+ * before the deck moves on.
+ */
+export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
+  const doc = options.document ?? document;
+  const computation = traceComputation(result, options);
+  const { trace } = computation;
+  const layout = layoutGraph(trace, options);
+  const index = indexSteps(trace);
+  const byId = new Map(trace.nodes.map((n) => [n.id, n]));
+  const lookup = (id: string): TraceNode => byId.get(id)!;
+  const root0 = lookup(trace.output);
+  const prefix = `graph${++instances}`;
+
+  const root = doc.createElement("div");
+  root.className = "graph-view";
+  root.tabIndex = 0;
+  root.dataset.fragments = "";
+  root.setAttribute("role", "group");
+  root.setAttribute("aria-roledescription", "backpropagation stepper");
+  root.setAttribute("aria-label", `${options.title ?? "Computation graph"}: ← and → step through the computation`);
+
+  const controls = createControls(doc, options.speed ?? 1);
+  const body = doc.createElement("div");
+  body.className = "graph-body";
+  const canvas = doc.createElement("div");
+  canvas.className = "graph-canvas";
+  const panel = doc.createElement("div");
+  panel.className = "graph-panel";
+  const equation = doc.createElement("div");
+  equation.className = "graph-equation";
+  const ledger = doc.createElement("div");
+  ledger.className = "graph-ledger";
+  const status = doc.createElement("p");
+  status.className = "graph-status";
+  panel.append(equation, ledger);
+  body.append(canvas, panel);
+  const nudgeBox = doc.createElement("div");
+  nudgeBox.className = "graph-nudge-box";
+  nudgeBox.hidden = true;
+  const details = doc.createElement("details");
+  details.className = "graph-text";
+  details.open = options.tableOpen === true;
+  const summary = doc.createElement("summary");
+  summary.textContent = "Text alternative: the nodes as a table";
+  const tableBox = doc.createElement("div");
+  details.append(summary, tableBox);
+  const live = doc.createElement("p");
+  live.className = "graph-live";
+  live.setAttribute("aria-live", "polite");
+  live.setAttribute("role", "status");
+  root.append(controls.root, body, status, nudgeBox, details, live);
+
+  let checks: ReadonlyMap<string, GradCheck> | undefined;
+  let state: StepperState = initialStepper(index.count, options.speed ?? 1);
+  let shown = 0;
+  const nodeEls = new Map<string, Element>();
+  const edgeEls = new Map<string, Element>();
+  const rowEls = new Map<string, HTMLTableRowElement>();
+  const equations = new Map<number, string>();
+
+  function drawAll(): void {
+    canvas.innerHTML = renderSvg(layout, { index, position: shown, checks, idPrefix: prefix });
+    nodeEls.clear();
+    edgeEls.clear();
+    for (const el of canvas.querySelectorAll("[data-node]")) nodeEls.set(el.getAttribute("data-node")!, el);
+    for (const el of canvas.querySelectorAll("[data-edge]")) edgeEls.set(el.getAttribute("data-edge")!, el);
+    tableBox.innerHTML = textAlternativeHtml(index, shown, lookup);
+    rowEls.clear();
+    for (const row of tableBox.querySelectorAll<HTMLTableRowElement>("tr[data-node]")) {
+      rowEls.set(row.dataset.node!, row);
+    }
+    for (const id of rowEls.keys()) updateRow(id, shown);
+  }
+
+  function updateRow(id: string, position: number): void {
+    const row = rowEls.get(id);
+    if (!row) return;
+    const c = textCells(index, lookup(id), position);
+    if (c.current) {
+      row.className = "current";
+      row.setAttribute("aria-current", "step");
+    } else {
+      row.removeAttribute("class");
+      row.removeAttribute("aria-current");
+    }
+    const check = checks?.get(id);
+    const fd = check && c.grad !== "—" ? ` (fd ${formatValues({ shape: [check.estimate.length], data: check.estimate }, 16)}${check.ok ? " ✓" : " ✗ mismatch"})` : "";
+    row.querySelector(".value")!.textContent = c.value;
+    row.querySelector(".grad")!.textContent = c.grad + fd;
+  }
+
+  function show(position: number): void {
+    const touched = touchedBetween(index, shown, position);
+    for (const id of touched.nodes) {
+      nodeEls.get(id)?.setAttribute("class", nodeClass(index, id, position));
+      updateRow(id, position);
+    }
+    for (const id of touched.edges) edgeEls.get(id)?.setAttribute("class", edgeClass(index, id, position));
+    shown = position;
+    let eq = equations.get(position);
+    if (eq === undefined) {
+      eq = equationHtml(stepAt(index, position), stepCaption(index, position));
+      equations.set(position, eq);
+    }
+    equation.innerHTML = eq;
+    ledger.innerHTML = ledgerHtml(stepAt(index, position), root0, lookup);
+    live.textContent = describeStep(index, position, lookup);
+    root.dataset.position = String(position);
+  }
+
+  function syncControls(): void {
+    const last = state.count - 1;
+    controls.buttons.reset.disabled = state.position === 0;
+    controls.buttons.prev.disabled = state.position === 0;
+    controls.buttons.next.disabled = state.position === last;
+    controls.buttons.end.disabled = state.position === last;
+    controls.buttons.toggle.textContent = state.playing ? "⏸ Pause" : "▶ Play";
+    controls.buttons.toggle.setAttribute("aria-pressed", String(state.playing));
+    controls.position.textContent = `${stepCaption(index, state.position)} · step ${state.position} of ${last}`;
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  function schedule(): void {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!state.playing) return;
+    timer = setTimeout(() => {
+      // A graph removed from the page (a re-run cell) stops playing.
+      if (!root.isConnected) return dispatch({ type: "pause" });
+      dispatch({ type: "tick" });
+    }, 1000 / state.speed);
+  }
+
+  function dispatch(action: StepperAction): void {
+    const next = stepperReducer(state, action);
+    if (next === state) return;
+    const moved = next.position !== state.position;
+    state = next;
+    if (moved) show(state.position);
+    syncControls();
+    schedule();
+  }
+
+  for (const [action, b] of Object.entries(controls.buttons)) {
+    b.addEventListener("click", () => dispatch({ type: action as StepperAction["type"] } as StepperAction));
+  }
+  controls.speed.addEventListener("change", () => dispatch({ type: "speed", speed: Number(controls.speed.value) }));
+
+  const KEYS: Record<string, StepperAction> = {
+    ArrowRight: { type: "next" },
+    ArrowLeft: { type: "prev" },
+    " ": { type: "toggle" },
+    Home: { type: "reset" },
+    End: { type: "end" },
+  };
+  root.addEventListener("keydown", (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const action = KEYS[event.key];
+    if (!action) return;
+    const target = event.target as Element;
+    // Form controls keep their own keys (a select's arrows, a button's Space).
+    if (target.closest("input, select, textarea")) return;
+    if (event.key === " " && target.closest("button, summary")) return;
+    event.preventDefault();
+    dispatch(action);
+  });
+
+  // Slides: → and ← walk the steps; at either end the event goes through and the deck moves.
+  root.addEventListener("fragment-next", (event) => {
+    if (state.position < state.count - 1) {
+      event.preventDefault();
+      dispatch({ type: "next" });
+    }
+  });
+  root.addEventListener("fragment-prev", (event) => {
+    if (state.position > 0) {
+      event.preventDefault();
+      dispatch({ type: "prev" });
+    }
+  });
+
+  const unreplayable = canReplay(computation);
+  controls.fdToggle.addEventListener("change", () => {
+    status.textContent = "";
+    if (controls.fdToggle.checked) {
+      try {
+        if (unreplayable) throw new Error(`finite differences: the op "${unreplayable}" cannot be re-run here`);
+        checks ??= finiteDifferences(computation);
+        const bad = [...checks.entries()].filter(([, c]) => !c.ok).map(([id]) => lookup(id).label);
+        status.textContent = bad.length
+          ? `Finite differences disagree with the gradient at ${bad.join(", ")} (flagged ✗).`
+          : `Finite differences agree with every gradient (${checks.size} nodes checked).`;
+        root.classList.add("show-fd");
+      } catch (error) {
+        status.textContent = (error as Error).message;
+        controls.fdToggle.checked = false;
+        return;
+      }
+    } else {
+      root.classList.remove("show-fd");
+    }
+    drawAll();
+  });
+  controls.nudgeToggle.addEventListener("change", () => {
+    if (controls.nudgeToggle.checked && !nudgeBox.firstChild) {
+      nudgeBox.append(
+        unreplayable
+          ? Object.assign(doc.createElement("p"), { textContent: `Nudge: the op "${unreplayable}" cannot be re-run here.` })
+          : createNudgePanel(doc, computation),
+      );
+    }
+    nudgeBox.hidden = !controls.nudgeToggle.checked;
+  });
+
+  const start = options.start ?? "start";
+  const startAt =
+    start === "start" ? 0 : start === "forward" ? trace.forward.length : start === "end" ? index.count - 1 : start;
+  state = stepperReducer(state, { type: "goto", position: startAt });
+  shown = state.position;
+  drawAll();
+  show(state.position);
+  syncControls();
+  if (options.check) {
+    controls.fdToggle.checked = true;
+    controls.fdToggle.dispatchEvent(new Event("change"));
+  }
+  if (options.nudge) {
+    controls.nudgeToggle.checked = true;
+    controls.nudgeToggle.dispatchEvent(new Event("change"));
+  }
+  return root;
+}

@@ -199,15 +199,11 @@ export class Tensor {
   // ── in place (optimisers) ─────────────────────────────────────────────────────────
   /** this += alpha · other (other broadcast to this shape). Outside noGrad only for tensors without grad. */
   addInPlace(other: Tensor | number, alpha = 1): this {
-    const O = operand(this, "addInPlace", other);
-    const D = this.data;
-    if (alpha === 1) for (let k = 0; k < D.length; k++) D[k]! += O[k]!;
-    else for (let k = 0; k < D.length; k++) D[k]! += alpha * O[k]!;
-    return this;
+    return addScaled(this, "addInPlace", other, alpha);
   }
   /** this −= alpha · other. The SGD step: `noGrad(() => w.subInPlace(w.grad!, lr))`. */
   subInPlace(other: Tensor | number, alpha = 1): this {
-    return this.addInPlace(other, -alpha);
+    return addScaled(this, "subInPlace", other, -alpha);
   }
   /** this ∘= other. */
   mulInPlace(other: Tensor | number): this {
@@ -257,6 +253,20 @@ function checkInPlace(t: Tensor, op: string): void {
         "graph is recorded would corrupt the gradients — do the update inside noGrad(() => …)",
     );
   }
+}
+
+function addScaled<T extends Tensor>(t: T, op: string, other: Tensor | number, alpha: number): T {
+  const D = t.data;
+  if (typeof other === "number") {
+    checkInPlace(t, op);
+    const v = alpha * other;
+    for (let k = 0; k < D.length; k++) D[k]! += v;
+    return t;
+  }
+  const O = operand(t, op, other);
+  if (alpha === 1) for (let k = 0; k < D.length; k++) D[k]! += O[k]!;
+  else for (let k = 0; k < D.length; k++) D[k]! += alpha * O[k]!;
+  return t;
 }
 
 /** The other operand of an in-place op as data of this tensor's size. */

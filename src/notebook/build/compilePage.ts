@@ -71,8 +71,8 @@ export function compilePage(source: string, file: string, options: CompileOption
   if (!dev && errors.length) throw new CompileErrors(sortErrors(errors));
 
   const runnable = parsed.filter((c) => !c.error && !found.displayOnly.has(c.id));
-  const definitions = runnable.map(transpileCell);
   const declared = new Set(runnable.flatMap((c) => c.declarations.map((d) => d.name)));
+  const definitions = runnable.map((c) => transpileCell(c, (name) => declared.has(name) || options.builtins.has(name)));
   const builtinsUsed = [...new Set(runnable.flatMap((c) => c.references.map((r) => r.name)))]
     .filter((name) => options.builtins.has(name) && !declared.has(name)).sort();
   for (const cell of parsed) env.cellHtml.set(cell.id, renderCell(cell, found.displayOnly.has(cell.id)));

@@ -24,5 +24,6 @@ export function renderMath(tex: string, displayMode: boolean, options: MathOptio
 
 /** KaTeX's message without its "KaTeX parse error: " prefix. */
 export function mathErrorMessage(error: unknown): string {
-  return String((error as Error).message ?? error).replace(/^KaTeX parse error: /, "");
+  // KaTeX underlines the culprit with combining low lines (U+0332), unreadable in a terminal.
+  return String((error as Error).message ?? error).replace(/^KaTeX parse error: /, "").replace(/\u0332/g, "");
 }

@@ -19,7 +19,7 @@ describe("F.linear(x, W, b)", () => {
     const [x, W, b] = [randn([5, 3], r), randn([4, 3], r), randn([4], r)];
     const a = F.linear(x, W, b).data;
     const c = x.matmul(W.transpose()).add(b).data;
-    a.forEach((v, k) => assert.ok(Math.abs(v - c[k]) < 1e-12));
+    for (const [k, v] of a.entries()) assert.ok(Math.abs(v - c[k]) < 1e-12);
   });
 
   test("gradients of x, W and b match central differences", () => {
@@ -39,7 +39,7 @@ describe("F.linear(x, W, b)", () => {
     const ts = [randn([2, 3], r), randn([4, 3], r), randn([4], r)];
     const a = jvp((x, W, b) => F.linear(x, W, b), xs, ts).tangent.data;
     const c = jvp((x, W, b) => x.matmul(W.transpose()).add(b), xs, ts).tangent.data;
-    a.forEach((v, k) => assert.ok(Math.abs(v - c[k]) < 1e-12));
+    for (const [k, v] of a.entries()) assert.ok(Math.abs(v - c[k]) < 1e-12);
   });
 
   test("names the shapes when input and weight do not fit", () => {

@@ -34,7 +34,7 @@ describe("gradcheck(fn, inputs, { eps, tol })", () => {
   it("throws with the op, the shape and the worst element when asked", () => {
     assert.throws(
       () => gradcheck((x) => wrongSquare(x).sum(), [tensor([[0.1, 0.2], [0.3, 0.4]])], { throwOnFailure: true }),
-      /gradcheck: the gradient through "sum" is wrong for input 0 of shape \[2,2\] — at \[1,1\] backward gives 0\.4 but central differences give 0\.7999999,
+      /gradcheck: the gradient through "sum" is wrong for input 0 of shape \[2,2\] — at \[1,1\] backward gives 0\.4 but central differences give 0\.7999999/,
     );
   });
 

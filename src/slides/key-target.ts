@@ -18,10 +18,10 @@ export function keyBelongsToWidget(event: KeyboardEvent): boolean {
   if (event.defaultPrevented || event.isComposing) return true;
   const target = event.target;
   if (!(target instanceof Element)) return false;
-  // A checkbox or a button takes Space and Enter, but arrows and letters can still move the deck.
-  if (target.matches("input[type='checkbox'], input[type='radio'], button, summary, a[href]")) {
-    return event.key === " " || event.key === "Enter";
-  }
   if (target.closest(OWNS_ALL_KEYS)) return true;
-  return target.closest("[data-fragments]") !== null && FRAGMENT_OWN_KEYS.has(event.key);
+  // Checked before buttons: the stepper's own buttons are part of the stepper.
+  if (target.closest("[data-fragments]") && FRAGMENT_OWN_KEYS.has(event.key)) return true;
+  // A button takes Space and Enter; arrows and letters still move the deck.
+  if (target.closest("button, summary, a[href]")) return event.key === " " || event.key === "Enter";
+  return false;
 }

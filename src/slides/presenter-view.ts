@@ -17,8 +17,8 @@ export interface PresenterContent {
   readonly title: string;
   /** Title of the next slide, null on the last slide. */
   readonly nextTitle: string | null;
-  /** The speaker notes as HTML already rendered at build time, null when the slide has none. */
-  readonly notes: Element | null;
+  /** The slide's speaker notes (asides rendered at build time); empty when it has none. */
+  readonly notes: readonly Element[];
 }
 
 /** The presenter panels, their timer and clock. */
@@ -91,9 +91,11 @@ export class PresenterView {
     this.nextTitle.textContent =
       content.nextTitle === null ? "End of the deck" : `Next: ${content.nextTitle}`;
     this.nextFrame.classList.toggle("is-end", content.nextTitle === null);
-    if (content.notes) {
-      // A copy: the original stays in its slide, where reading mode and print expect it.
-      this.notes.replaceChildren(...Array.from(content.notes.cloneNode(true).childNodes));
+    if (content.notes.length > 0) {
+      // Copies: the originals stay in their slide, where reading mode and print expect them.
+      this.notes.replaceChildren(
+        ...content.notes.flatMap((aside) => Array.from(aside.cloneNode(true).childNodes)),
+      );
     } else {
       this.notes.replaceChildren(this.html("p", "presenter-no-notes", "No notes for this slide."));
     }

@@ -352,6 +352,8 @@ export class SlideDeck {
 
   /** The section at the top of the reader's screen: "present from here". */
   private slideInView(): number {
+    // At the top of the page the lecture starts at its beginning, however short slide 1 is.
+    if (this.view.scrollY < 8) return 0;
     const threshold = this.view.innerHeight * 0.3;
     const index = this.slides.findIndex((s) => s.getBoundingClientRect().bottom > threshold);
     return index === -1 ? 0 : index;
@@ -377,7 +379,7 @@ export class SlideDeck {
       count,
       title,
       nextTitle: this.slides[slide + 1] ? slideTitle(this.slides[slide + 1], slide + 1) : null,
-      notes: this.slides[slide]?.querySelector(":scope > aside.notes") ?? null,
+      notes: Array.from(this.slides[slide]?.querySelectorAll("aside.notes") ?? []),
     });
     this.announce(slideAnnouncement(slide, count, title));
     this.view.history.replaceState(

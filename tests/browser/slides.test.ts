@@ -1,0 +1,410 @@
+// The deck on the fixture chapter: entering, moving, fragments, keys that belong to widgets,
+// overview, blanking, deep links, leaving, and the presenter window kept in sync.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { after, before, describe, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import {
+  launchBrowser,
+  openWatchedPage,
+  SCREENSHOT_DIR,
+  type StaticServer,
+  serveStatic,
+  type WatchedPage,
+} from "./harness.ts";
+import { buildSlidesFixture } from "./slides-fixture.ts";
+
+// Poll on a timer: a page behind the presenter window gets no animation frames to poll on.
+const POLL = { polling: 50 };
+
+let browser: Browser;
+let server: StaticServer;
+
+before(async () => {
+  const dir = await buildSlidesFixture();
+  server = await serveStatic(dir);
+  browser = await launchBrowser();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openDeckPage(path = "/"): Promise<WatchedPage> {
+  const watched = await openWatchedPage(browser, server.url);
+  await watched.page.setViewportSize({ width: 1920, height: 1080 });
+  await watched.page.goto(server.url + path);
+  return watched;
+}
+
+/** Boxes of the sections on screen, with their data-slide numbers. */
+function visibleSlides(page: Page) {
+  return page.$$eval("section.slide", (sections) =>
+    sections
+      .filter((s) => getComputedStyle(s).display !== "none")
+      .map((s) => {
+        const r = s.getBoundingClientRect();
+        return {
+          slide: s.getAttribute("data-slide"),
+          x: r.x,
+          y: r.y,
+          width: r.width,
+          height: r.height,
+        };
+      }),
+  );
+}
+
+async function currentSlide(page: Page): Promise<string | null> {
+  return page.$eval("section.slide.is-current", (s) => s.getAttribute("data-slide"));
+}
+
+function assertClean(watched: WatchedPage): void {
+  assert.deepEqual(watched.errors, [], `no console errors: ${watched.errors.join("; ")}`);
+  assert.deepEqual(watched.foreignRequests, [], "no requests to other hosts");
+}
+
+describe("slide deck on the fixture chapter", () => {
+  test("the Present button shows one 16:9 slide filling a 1920×1080 screen", async () => {
+    const watched = await openDeckPage();
+    const { page } = watched;
+    assert.equal((await visibleSlides(page)).length, 6, "reading mode shows every section");
+    await page.click("[data-action='present']");
+    const shown = await visibleSlides(page);
+    assert.equal(shown.length, 1);
+    const [slide] = shown;
+    assert.equal(slide?.slide, "1");
+    assert.ok(Math.abs((slide?.width ?? 0) - 1920) < 1, `width ${slide?.width}`);
+    assert.ok(Math.abs((slide?.height ?? 0) - 1080) < 1, `height ${slide?.height}`);
+    assert.match(page.url(), /\?slides#slide-1$/);
+    assert.equal(await page.$eval(".deck-counter", (e) => e.textContent), "1 / 6");
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute("data-slide")),
+      "1",
+      "focus moves to the slide",
+    );
+    assert.equal(await page.isVisible("aside.notes"), false, "notes stay hidden");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-deck-1920.png` });
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await currentSlide(page), "2");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-deck-list-1920.png` });
+    assertClean(watched);
+    await page.close();
+  });
+
+  test("a narrow screen letterboxes the slide, centred", async () => {
+    const watched = await openDeckPage("/?slides");
+    const { page } = watched;
+    await page.setViewportSize({ width: 800, height: 800 });
+    await page.waitForFunction(
+      () => {
+        const r = document.querySelector("section.is-current")?.getBoundingClientRect();
+        return r !== undefined && Math.abs(r.width - 800) < 1;
+      },
+      undefined,
+      POLL,
+    );
+    const [slide] = await visibleSlides(page);
+    assert.ok(Math.abs((slide?.height ?? 0) - 450) < 1);
+    assert.ok(Math.abs((slide?.y ?? 0) - 175) < 1, "centred vertically");
+    assertClean(watched);
+    await page.close();
+  });
+
+  test("next and previous keys, Home, End, and digits then Enter", async () => {
+    const watched = await openDeckPage("/?slides");
+    const { page } = watched;
+    for (const key of ["ArrowRight", "Space", "PageDown", "n"]) await page.keyboard.press(key);
+    // slide 3's stepper takes two of those four: 1 → 2 → 3, then steps 1 and 2
+    assert.equal(await currentSlide(page), "3");
+    assert.equal(await page.$eval(".stepper", (e) => (e as HTMLElement).dataset.step), "2");
+    await page.keyboard.press("End");
+    assert.equal(await currentSlide(page), "6");
+    await page.keyboard.press("PageUp");
+    assert.equal(await currentSlide(page), "5");
+    await page.keyboard.press("Shift+Space");
+    assert.equal(await currentSlide(page), "4");
+    await page.keyboard.press("p");
+    // going back onto slide 3 then asks its stepper first: it steps back from 2 to 1
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(await currentSlide(page), "3");
+    assert.equal(await page.$eval(".stepper", (e) => (e as HTMLElement).dataset.step), "1");
+    await page.keyboard.press("Home");
+    assert.equal(await currentSlide(page), "1");
+    await page.keyboard.press("5");
+    assert.equal(await page.isVisible(".deck-jump"), true);
+    await page.keyboard.press("Enter");
+    assert.equal(await currentSlide(page), "5");
+    assert.match(page.url(), /#slide-5$/);
+    assert.equal(
+      await page.$eval(".deck-live", (e) => e.textContent),
+      "Slide 5 of 6: A long slide",
+    );
+    await page.keyboard.press("9");
+    await page.keyboard.press("9");
+    await page.keyboard.press("Enter");
+    assert.equal(await currentSlide(page), "6", "a number past the end goes to the last slide");
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await currentSlide(page), "6", "next on the last slide stays");
+    assertClean(watched);
+    await page.close();
+  });
+
+  test("the stepper consumes → steps, then the deck moves on; ← walks back", async () => {
+    const watched = await openDeckPage("/?slides#slide-3");
+    const { page } = watched;
+    assert.equal(await currentSlide(page), "3");
+    const step = () => page.$eval(".stepper", (e) => (e as HTMLElement).dataset.step);
+    for (const expected of ["1", "2", "3", "4"]) {
+      await page.keyboard.press("ArrowRight");
+      assert.equal(await step(), expected);
+      assert.equal(await currentSlide(page), "3");
+    }
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-deck-stepper-1920.png` });
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await currentSlide(page), "4", "the fifth press leaves the slide");
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(await currentSlide(page), "3");
+    assert.equal(await step(), "4", "coming back keeps the steps taken");
+    await page.keyboard.press("PageUp");
+    assert.equal(await step(), "3", "a clicker's PageUp steps the stepper back");
+    // With focus in the stepper, its own ← and → are its own: one step each, not two.
+    await page.focus(".stepper");
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await step(), "4");
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await currentSlide(page), "3", "the focused stepper keeps →");
+    await page.keyboard.press("PageDown");
+    assert.equal(await currentSlide(page), "4", "PageDown still moves the deck");
+    assertClean(watched);
+    await page.close();
+  });
+
+  test("keys typed into inputs stay in the inputs", async () => {
+    const watched = await openDeckPage("/?slides#slide-2");
+    const { page } = watched;
+    await page.focus("#typing");
+    await page.keyboard.type("np b");
+    assert.equal(await page.inputValue("#typing"), "np b");
+    await page.focus("#lr");
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await page.inputValue("#lr"), "0.3");
+    assert.equal(await currentSlide(page), "2");
+    assert.equal(await page.isVisible(".deck-blank"), false);
+    assertClean(watched);
+    await page.close();
+  });
+
+  test("a live cell keeps running on its slide", async () => {
+    const watched = await openDeckPage("/?slides#slide-4");
+    const { page } = watched;
+    const epoch = () => page.$eval("#epoch", (e) => Number((e as HTMLElement).dataset.epoch));
+    const first = await epoch();
+    await page.waitForFunction(
+      (n) => Number(document.getElementById("epoch")?.dataset.epoch) > n + 3,
+      first,
+      POLL,
+    );
+    assert.ok((await epoch()) > first + 3);
+    assertClean(watched);
+    await page.close();
+  });
+
+  test("a slide fuller than 16:9 is shrunk so its end stays on screen", async () => {
+    const watched = await openDeckPage("/?slides#slide-5");
+    const { page } = watched;
+    const slide = await page.$eval("section.is-current", (s) => {
+      const r = s.getBoundingClientRect();
+      return { bottom: r.bottom, right: r.right };
+    });
+    const end = await page.$eval("#long-end", (e) => e.getBoundingClientRect().bottom);
+    assert.ok(end <= slide.bottom, `last line at ${end}, slide ends at ${slide.bottom}`);
+    assert.ok(Math.abs(slide.right - 1920) < 1, "the shrunk slide still fills the screen");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-deck-long-1920.png` });
+    assertClean(watched);
+    await page.close();
+  });
+
+  test("b blanks the screen, any key brings the same slide back", async () => {
+    const watched = await openDeckPage("/?slides#slide-2");
+    const { page } = watched;
+    await page.keyboard.press("b");
+    assert.equal(await page.isVisible(".deck-blank"), true);
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await page.isVisible(".deck-blank"), false);
+    assert.equal(await currentSlide(page), "2");
+    await page.keyboard.press(".");
+    assert.equal(await page.isVisible(".deck-blank"), true);
+    await page.keyboard.press(".");
+    assert.equal(await page.isVisible(".deck-blank"), false);
+    assertClean(watched);
+    await page.close();
+  });
+
+  test("o shows every slide as a tile; a click or Enter opens one", async () => {
+    const watched = await openDeckPage("/?slides#slide-2");
+    const { page } = watched;
+    await page.keyboard.press("o");
+    const tiles = await visibleSlides(page);
+    assert.equal(tiles.length, 6);
+    for (const tile of tiles) {
+      assert.ok(Math.abs(tile.width / tile.height - 16 / 9) < 0.01, "tiles are 16:9");
+      assert.ok(tile.x >= 0 && tile.x + tile.width <= 1920 && tile.y + tile.height <= 1080);
+    }
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-overview-1920.png` });
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    assert.equal(await currentSlide(page), "3");
+    assert.equal((await visibleSlides(page)).length, 1);
+    await page.keyboard.press("o");
+    await page.click("section.slide[data-slide='5']");
+    assert.equal(await currentSlide(page), "5");
+    assert.equal((await visibleSlides(page)).length, 1);
+    assertClean(watched);
+    await page.close();
+  });
+
+  test("? shows the keys; Escape closes it, then leaves the deck where you were", async () => {
+    const watched = await openDeckPage();
+    const { page } = watched;
+    await page.focus("[data-action='present']");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("?");
+    assert.equal(await page.isVisible(".deck-help"), true);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-help-1920.png` });
+    await page.keyboard.press("Escape");
+    assert.equal(await page.isVisible(".deck-help"), false);
+    assert.equal(await page.evaluate(() => document.body.classList.contains("deck-mode")), true);
+    await page.keyboard.press("Escape");
+    assert.equal(await page.evaluate(() => document.body.classList.contains("deck-mode")), false);
+    assert.equal((await visibleSlides(page)).length, 6);
+    assert.equal(new URL(page.url()).search, "");
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute("data-action")),
+      "present",
+      "focus returns to the Present button",
+    );
+    assert.equal(await page.evaluate(() => document.querySelector("header")?.inert), false);
+    assertClean(watched);
+    await page.close();
+  });
+
+  test("s starts the deck at the slide in view; a reload keeps the place", async () => {
+    const watched = await openDeckPage();
+    const { page } = watched;
+    await page.$eval("section[data-slide='4']", (s) => s.scrollIntoView({ block: "start" }));
+    await page.keyboard.press("s");
+    assert.equal(await currentSlide(page), "4");
+    await page.keyboard.press("ArrowRight");
+    await page.reload();
+    assert.equal(await currentSlide(page), "5");
+    assertClean(watched);
+    await page.close();
+  });
+
+  test("the presenter window shows notes, next slide and timer, and both windows stay in step", async () => {
+    const watched = await openDeckPage("/?slides#slide-2");
+    const { page } = watched;
+    const popupPromise = page.context().waitForEvent("page");
+    await page.keyboard.press("t");
+    const presenter = await popupPromise;
+    const presenterErrors: string[] = [];
+    presenter.on("pageerror", (err) => presenterErrors.push(String(err)));
+    presenter.on("console", (msg) => {
+      if (msg.type() === "error") presenterErrors.push(msg.text());
+    });
+    await presenter.setViewportSize({ width: 1600, height: 900 });
+    await presenter.waitForSelector(".presenter");
+    assert.match(presenter.url(), /\?presenter#slide-2$/);
+    assert.equal(await currentSlide(presenter), "2");
+    assert.match(await presenter.$eval(".presenter-notes", (e) => e.textContent ?? ""), /sum/);
+    assert.match(
+      await presenter.$eval(".presenter-next-title", (e) => e.textContent ?? ""),
+      /Next: Stepping the backward pass/,
+    );
+    assert.match(
+      await presenter.$eval(".presenter-clock", (e) => e.textContent ?? ""),
+      /^\d\d:\d\d$/,
+    );
+
+    // presenter → audience
+    await presenter.keyboard.press("ArrowRight");
+    await page.waitForFunction(
+      () => document.querySelector("section.is-current")?.getAttribute("data-slide") === "3",
+      undefined,
+      POLL,
+    );
+    assert.match(
+      await presenter.$eval(".presenter-notes", (e) => e.textContent ?? ""),
+      /four times/,
+    );
+    // fragment steps travel too
+    await presenter.keyboard.press("ArrowRight");
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>(".stepper")?.dataset.step === "1",
+      undefined,
+      POLL,
+    );
+    // audience → presenter
+    await page.keyboard.press("ArrowRight");
+    await presenter.waitForFunction(
+      () => document.querySelector<HTMLElement>(".stepper")?.dataset.step === "2",
+      undefined,
+      POLL,
+    );
+    await page.keyboard.press("End");
+    await presenter.waitForFunction(
+      () => document.querySelector("section.is-current")?.getAttribute("data-slide") === "6",
+      undefined,
+      POLL,
+    );
+    assert.equal(
+      await presenter.$eval(".presenter-next-title", (e) => e.textContent),
+      "End of the deck",
+    );
+    await presenter.keyboard.press("Home");
+    await page.waitForFunction(
+      () => document.querySelector("section.is-current")?.getAttribute("data-slide") === "1",
+      undefined,
+      POLL,
+    );
+    // blanking from the presenter blanks the audience and is shown to the presenter
+    await presenter.keyboard.press("b");
+    await page.waitForSelector(".deck-blank", { state: "visible" });
+    assert.equal(await presenter.isVisible(".presenter-audience"), true);
+    assert.equal(
+      await presenter.isVisible(".deck-blank"),
+      false,
+      "the presenter still sees the slide",
+    );
+    await presenter.keyboard.press("b");
+    await page.waitForSelector(".deck-blank", { state: "hidden" });
+    await presenter.keyboard.press("ArrowRight");
+    await page.waitForFunction(
+      () => document.querySelector("section.is-current")?.getAttribute("data-slide") === "2",
+      undefined,
+      POLL,
+    );
+    // the timer started on the first move
+    await presenter.waitForFunction(
+      () => document.querySelector(".presenter-elapsed")?.textContent !== "0:00",
+      undefined,
+      { ...POLL, timeout: 3000 },
+    );
+    assert.equal(await presenter.$eval(".presenter-timer-start", (e) => e.textContent), "Pause");
+    assert.equal(
+      await page.isVisible(".presenter"),
+      false,
+      "the audience never sees the presenter panels",
+    );
+    assert.equal(await page.isVisible("aside.notes"), false);
+    await presenter.screenshot({ path: `${SCREENSHOT_DIR}/slides-presenter-1600.png` });
+    assert.deepEqual(presenterErrors, []);
+    assertClean(watched);
+    await presenter.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { parseSyncEnvelope, syncChannelName } from "../../src/slides/sync-message.ts";
+
+describe("parseSyncEnvelope(data)", () => {
+  test("accepts each well-formed message", () => {
+    for (const message of [
+      { type: "goto", slide: 3 },
+      { type: "fragment", slide: 0, direction: "prev" },
+      { type: "blank", on: true },
+      { type: "hello" },
+    ]) {
+      assert.deepEqual(parseSyncEnvelope({ from: "a", message }), { from: "a", message });
+    }
+  });
+
+  test("drops extra fields it does not know", () => {
+    assert.deepEqual(parseSyncEnvelope({ from: "a", message: { type: "goto", slide: 1, x: 9 } }), {
+      from: "a",
+      message: { type: "goto", slide: 1 },
+    });
+  });
+
+  test("rejects malformed messages", () => {
+    for (const data of [
+      null,
+      "goto",
+      { message: { type: "hello" } },
+      { from: "a", message: { type: "goto", slide: -1 } },
+      { from: "a", message: { type: "goto", slide: 1.5 } },
+      { from: "a", message: { type: "fragment", slide: 1, direction: "up" } },
+      { from: "a", message: { type: "blank", on: "yes" } },
+      { from: "a", message: { type: "reload" } },
+    ]) {
+      assert.equal(parseSyncEnvelope(data), null, JSON.stringify(data));
+    }
+  });
+});
+
+describe("syncChannelName(pathname)", () => {
+  test("one channel per chapter", () => {
+    assert.notEqual(
+      syncChannelName("/chapters/05-graphs/"),
+      syncChannelName("/chapters/06-backprop/"),
+    );
+  });
+});

@@ -38,11 +38,11 @@ export function createControls(doc: Document, speed: number): Controls {
   root.setAttribute("role", "toolbar");
   root.setAttribute("aria-label", "Stepper controls");
   const buttons = {
-    reset: button(doc, "reset", "⏮", "Back to the start (Home)"),
+    reset: button(doc, "reset", "|◀ Start", "Back to the start (Home)"),
     prev: button(doc, "prev", "◀", "Previous step (←)"),
     toggle: button(doc, "toggle", "▶ Play", "Play or pause (Space)"),
     next: button(doc, "next", "▶", "Next step (→)"),
-    end: button(doc, "end", "⏭", "Run to the end (End)"),
+    end: button(doc, "end", "End ▶|", "Run to the end (End)"),
   };
   const speedLabel = doc.createElement("label");
   speedLabel.className = "graph-speed";

@@ -78,7 +78,7 @@ export function texValuesFactor(values: Values): string {
 /** Plain text for a drawing: a number, up to `maxItems` numbers in brackets, else the shape. */
 export function formatValues(values: Values, maxItems = 4): string {
   const { shape, data } = values;
-  if (shape.length === 0) return formatNumber(data[0] ?? Number.NaN);
+  if (data.length === 1) return formatNumber(data[0] ?? Number.NaN);
   if (data.length > maxItems) return `[${formatShape(shape)}]`;
   if (shape.length === 2 && (shape[0] ?? 0) > 1 && (shape[1] ?? 0) > 1) {
     const n = shape[1] ?? 1;

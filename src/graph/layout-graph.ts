@@ -8,7 +8,7 @@ import type { EdgePath, Layout, NodeBox, Trace, TraceNode } from "./types.ts";
 export interface LayoutOptions {
   /** Vertical gap between nodes of one rank, px (default 28). */
   nodeSep?: number;
-  /** Horizontal gap between ranks, px (default 64). */
+  /** Horizontal gap between ranks, px (default 48). */
   rankSep?: number;
 }
 
@@ -23,12 +23,15 @@ export const NODE_TEXT = {
   minWidth: 84,
 } as const;
 
+/** Entries a node shows in the drawing; larger tensors show their shape (the panels show all). */
+export const NODE_ITEMS = 2;
+
 /** The three text lines a node shows: label, value, gradient (sized for the widest). */
 export function nodeLines(node: TraceNode): { label: string; value: string; grad: string } {
   return {
     label: node.label,
-    value: formatValues(node.value),
-    grad: node.grad ? `∇ ${formatValues(node.grad)}` : "",
+    value: formatValues(node.value, NODE_ITEMS),
+    grad: node.grad ? `∇ ${formatValues(node.grad, NODE_ITEMS)}` : "",
   };
 }
 
@@ -57,7 +60,7 @@ export function layoutGraph(trace: Trace, options: LayoutOptions = {}): Layout {
   g.setGraph({
     rankdir: "LR",
     nodesep: options.nodeSep ?? 28,
-    ranksep: options.rankSep ?? 64,
+    ranksep: options.rankSep ?? 48,
     edgesep: 12,
     marginx: 16,
     marginy: 28, // room for the op caption above the top row

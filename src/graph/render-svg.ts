@@ -119,7 +119,7 @@ export function renderSvg(layout: Layout, state: RenderState): string {
     `<svg xmlns="http://www.w3.org/2000/svg" class="graph-svg" viewBox="0 0 ${width} ${height}" ` +
       `width="${width}" height="${height}" role="img" aria-label="Computation graph with ${layout.trace.nodes.length} nodes">`,
     "<defs>",
-    `<marker id="${prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">` +
+    `<marker id="${prefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse">` +
       `<path class="arrowhead" d="M0,0 L10,5 L0,10 z"/></marker>`,
     "</defs>",
     '<g class="edges">',

@@ -21,12 +21,12 @@ export function topologicalOrder(root: Tensor): Tensor[] {
   root._visit = stamp;
   while (stack.length > 0) {
     const top = stack.length - 1;
-    const t = stack[top]!;
+    const t = stack[top];
     const inputs = t.gradFn?.inputs;
-    const i = next[top]!;
+    const i = next[top];
     if (inputs !== undefined && i < inputs.length) {
       next[top] = i + 1;
-      const child = inputs[i]!;
+      const child = inputs[i];
       if (child._visit !== stamp) {
         child._visit = stamp;
         stack.push(child);
@@ -55,7 +55,7 @@ function accumulate(t: Tensor, v: Tensor, fresh: boolean): void {
   }
   const A = t._accOwned ? acc.data : acc.data.slice();
   const V = v.data;
-  for (let k = 0; k < A.length; k++) A[k]! += V[k]!;
+  for (let k = 0; k < A.length; k++) A[k] += V[k];
   if (!t._accOwned) {
     t._acc = new Tensor(A, t.shape);
     t._accOwned = true;
@@ -70,7 +70,7 @@ function storeGrad(t: Tensor, acc: Tensor, owned: boolean): void {
   }
   const G = t.grad.data,
     A = acc.data;
-  for (let k = 0; k < G.length; k++) G[k]! += A[k]!;
+  for (let k = 0; k < G.length; k++) G[k] += A[k];
 }
 
 /**
@@ -113,16 +113,16 @@ export function backward(root: Tensor, gradient?: Tensor | number): void {
 }
 
 function sharesInput(v: Tensor, inputs: readonly Tensor[]): boolean {
-  for (let i = 0; i < inputs.length; i++) if (inputs[i]!.data === v.data) return true;
+  for (let i = 0; i < inputs.length; i++) if (inputs[i].data === v.data) return true;
   return false;
 }
 
 function runBackward(order: readonly Tensor[], seed: Tensor, anomaly: boolean): void {
-  const root = order[order.length - 1]!;
+  const root = order[order.length - 1];
   root._acc = seed;
   root._accOwned = false;
   for (let q = order.length - 1; q >= 0; q--) {
-    const t = order[q]!;
+    const t = order[q];
     const g = t._acc;
     if (g === null) continue;
     const owned = t._accOwned;
@@ -135,7 +135,7 @@ function runBackward(order: readonly Tensor[], seed: Tensor, anomaly: boolean): 
     if (t._retainsGrad) storeGrad(t, g, owned);
     const inputs = node.inputs;
     for (let i = 0; i < inputs.length; i++) {
-      const input = inputs[i]!;
+      const input = inputs[i];
       if (!input.requiresGrad) continue;
       const v = node.vjp(i, g);
       if (anomaly) checkFinite(`${node.op} backward`, [g, ...inputs], v, "backward");

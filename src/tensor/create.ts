@@ -31,7 +31,7 @@ function shapeOfNested(data: NestedArray): number[] {
   while (Array.isArray(level)) {
     shape.push(level.length);
     if (level.length === 0) break;
-    level = level[0]!;
+    level = level[0];
   }
   return shape;
 }
@@ -41,7 +41,9 @@ function fillNested(data: NestedArray, shape: readonly number[], out: Float64Arr
   const walk = (x: NestedArray, axis: number, path: number[]): void => {
     if (axis === shape.length) {
       if (typeof x !== "number") {
-        throw new Error(`tensor: expected a number at [${path.join("][")}], found ${Array.isArray(x) ? "an array" : typeof x}`);
+        throw new Error(
+          `tensor: expected a number at [${path.join("][")}], found ${Array.isArray(x) ? "an array" : typeof x}`,
+        );
       }
       out[k++] = x;
       return;
@@ -52,7 +54,7 @@ function fillNested(data: NestedArray, shape: readonly number[], out: Float64Arr
           `[${path.join("][")}] (shape ${formatShape(shape)}), found ${Array.isArray(x) ? x.length : typeof x}`,
       );
     }
-    for (let i = 0; i < x.length; i++) walk(x[i]!, axis + 1, [...path, i]);
+    for (let i = 0; i < x.length; i++) walk(x[i], axis + 1, [...path, i]);
   };
   walk(data, 0, []);
 }
@@ -72,14 +74,18 @@ export function tensor(data: TensorData, options: TensorOptions = {}): Tensor {
   }
   if (typeof data === "number") return leaf(new Float64Array([data]), options.shape ?? [], options);
   if (!Array.isArray(data)) {
-    throw new Error(`tensor: expected a number, nested arrays or a Float64Array, found ${data === null ? "null" : typeof data}`);
+    throw new Error(
+      `tensor: expected a number, nested arrays or a Float64Array, found ${data === null ? "null" : typeof data}`,
+    );
   }
   const shape = shapeOfNested(data as NestedArray);
   const out = new Float64Array(sizeOf(shape));
   fillNested(data as NestedArray, shape, out);
   if (options.shape) {
     if (sizeOf(options.shape) !== out.length) {
-      throw new Error(`tensor: ${out.length} values do not fill shape ${formatShape(options.shape)}`);
+      throw new Error(
+        `tensor: ${out.length} values do not fill shape ${formatShape(options.shape)}`,
+      );
     }
     return leaf(out, options.shape, options);
   }
@@ -88,7 +94,9 @@ export function tensor(data: TensorData, options: TensorOptions = {}): Tensor {
 
 function checkShape(op: string, shape: readonly number[]): void {
   if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < 0)) {
-    throw new Error(`${op}: expected a shape such as [2, 3] (non-negative integers), found ${JSON.stringify(shape)}`);
+    throw new Error(
+      `${op}: expected a shape such as [2, 3] (non-negative integers), found ${JSON.stringify(shape)}`,
+    );
   }
 }
 
@@ -110,8 +118,14 @@ export function ones(shape: readonly number[], options: TensorOptions = {}): Ten
 }
 
 /** `steps` evenly spaced values from `start` to `end`, both included (torch.linspace). */
-export function linspace(start: number, end: number, steps: number, options: TensorOptions = {}): Tensor {
-  if (!Number.isInteger(steps) || steps < 0) throw new Error(`linspace: steps must be a non-negative integer, found ${steps}`);
+export function linspace(
+  start: number,
+  end: number,
+  steps: number,
+  options: TensorOptions = {},
+): Tensor {
+  if (!Number.isInteger(steps) || steps < 0)
+    throw new Error(`linspace: steps must be a non-negative integer, found ${steps}`);
   const out = new Float64Array(steps);
   const step = steps > 1 ? (end - start) / (steps - 1) : 0;
   for (let i = 0; i < steps; i++) out[i] = start + i * step;
@@ -131,13 +145,19 @@ export function arange(start: number, end?: number, step = 1, options: TensorOpt
 
 function checkRng(op: string, generator: Rng | undefined): Rng {
   if (!generator || typeof generator.next !== "function") {
-    throw new Error(`${op}: pass a generator made by rng(seed) as the second argument, e.g. ${op}([2, 3], rng(0))`);
+    throw new Error(
+      `${op}: pass a generator made by rng(seed) as the second argument, e.g. ${op}([2, 3], rng(0))`,
+    );
   }
   return generator;
 }
 
 /** Standard normal samples. */
-export function randn(shape: readonly number[], generator: Rng, options: TensorOptions = {}): Tensor {
+export function randn(
+  shape: readonly number[],
+  generator: Rng,
+  options: TensorOptions = {},
+): Tensor {
   checkShape("randn", shape);
   const g = checkRng("randn", generator);
   const out = new Float64Array(sizeOf(shape));
@@ -153,7 +173,8 @@ export function rand(
 ): Tensor {
   checkShape("rand", shape);
   const g = checkRng("rand", generator);
-  const low = options.low ?? 0, high = options.high ?? 1;
+  const low = options.low ?? 0,
+    high = options.high ?? 1;
   const out = new Float64Array(sizeOf(shape));
   for (let i = 0; i < out.length; i++) out[i] = low + (high - low) * g.next();
   return leaf(out, [...shape], options);

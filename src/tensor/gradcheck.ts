@@ -41,7 +41,7 @@ export interface GradcheckReport {
 
 function positionOf(flat: number, shape: readonly number[]): number[] {
   const strides = stridesOf(shape);
-  return strides.map((s, d) => Math.floor(flat / s) % shape[d]!);
+  return strides.map((s, d) => Math.floor(flat / s) % shape[d]);
 }
 
 /**
@@ -66,10 +66,11 @@ export function gradcheck(
   const first = enableGrad(() => fn(...xs));
   const weights = new Float64Array(first.data.length);
   const r = rng(12345);
-  for (let k = 0; k < weights.length; k++) weights[k] = first.data.length === 1 ? 1 : 0.5 + r.next();
+  for (let k = 0; k < weights.length; k++)
+    weights[k] = first.data.length === 1 ? 1 : 0.5 + r.next();
   const scalar = (y: Tensor): number => {
     let s = 0;
-    for (let k = 0; k < weights.length; k++) s += weights[k]! * y.data[k]!;
+    for (let k = 0; k < weights.length; k++) s += weights[k] * y.data[k];
     return s;
   };
   const op = first.gradFn?.op ?? "(no op)";
@@ -82,14 +83,14 @@ export function gradcheck(
     let maxError = 0;
     let worst: GradcheckInput["worst"] = null;
     for (let j = 0; j < x.data.length; j++) {
-      const v = x.data[j]!;
+      const v = x.data[j];
       x.data[j] = v + eps;
       const plus = scalar(noGrad(() => fn(...xs)));
       x.data[j] = v - eps;
       const minus = scalar(noGrad(() => fn(...xs)));
       x.data[j] = v;
       const numeric = (plus - minus) / (2 * eps);
-      const a = analytic[j]!;
+      const a = analytic[j];
       const err = Math.abs(a - numeric) / Math.max(1, Math.abs(numeric));
       if (!(err <= maxError) || worst === null) {
         maxError = Number.isNaN(err) ? Infinity : Math.max(maxError, err);
@@ -109,7 +110,9 @@ export function gradcheck(
         .map((r) => {
           const label = r.name ?? `input ${r.index}`;
           const w = r.worst;
-          const at = w ? ` (worst at [${w.position.join(",")}]: analytic ${w.analytic}, numeric ${w.numeric})` : "";
+          const at = w
+            ? ` (worst at [${w.position.join(",")}]: analytic ${w.analytic}, numeric ${w.numeric})`
+            : "";
           return `${r.maxError <= tol ? "ok  " : "FAIL"} ${label} ${formatShape(r.shape)}: max error ${r.maxError.toExponential(2)}${at}`;
         })
         .join("\n"),

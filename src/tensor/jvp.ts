@@ -25,12 +25,16 @@ export function jvp(
   tangents: readonly Tensor[],
 ): JvpResult {
   if (inputs.length !== tangents.length) {
-    throw new Error(`jvp: ${inputs.length} inputs but ${tangents.length} tangents — give one tangent per input`);
+    throw new Error(
+      `jvp: ${inputs.length} inputs but ${tangents.length} tangents — give one tangent per input`,
+    );
   }
   const primals = inputs.map((x, i) => {
-    const t = tangents[i]!;
+    const t = tangents[i];
     if (!sameShape(x.shape, t.shape)) {
-      throw new Error(`jvp: input ${i} has shape ${formatShape(x.shape)} but its tangent has shape ${formatShape(t.shape)}`);
+      throw new Error(
+        `jvp: input ${i} has shape ${formatShape(x.shape)} but its tangent has shape ${formatShape(t.shape)}`,
+      );
     }
     const p = new Tensor(x.data, x.shape); // same values, a fresh leaf to record from
     p.requiresGrad = true;
@@ -39,7 +43,7 @@ export function jvp(
   });
   const value = enableGrad(() => f(...primals));
   const tangentOf = new Map<Tensor, Tensor | null>();
-  primals.forEach((p, i) => tangentOf.set(p, tangents[i]!));
+  for (let i = 0; i < primals.length; i++) tangentOf.set(primals[i]!, tangents[i]!);
   const tangent = noGrad(() => {
     for (const t of topologicalOrder(value)) {
       if (tangentOf.has(t)) continue;
@@ -59,8 +63,12 @@ export function jvp(
   };
 }
 
-function pushForward(node: NonNullable<Tensor["gradFn"]>, tangents: readonly (Tensor | null)[]): Tensor {
-  if (!(node instanceof OpNode)) throw new Error(`jvp: the op "${node.op}" was not recorded by this library`);
+function pushForward(
+  node: NonNullable<Tensor["gradFn"]>,
+  tangents: readonly (Tensor | null)[],
+): Tensor {
+  if (!(node instanceof OpNode))
+    throw new Error(`jvp: the op "${node.op}" was not recorded by this library`);
   if (node.rule.jvp) return node.rule.jvp(node, tangents);
   // Element-wise: ẏ = Σᵢ ∂y/∂xᵢ · ẋᵢ, tangents broadcast to the output's shape.
   let out: Float64Array | null = null;
@@ -69,9 +77,10 @@ function pushForward(node: NonNullable<Tensor["gradFn"]>, tangents: readonly (Te
     if (!t) continue;
     const local = node.localGrad(i);
     if (local === null) throw new Error(`jvp: the op "${node.op}" has no forward-mode rule`);
-    const T = broadcastData(t, local.shape), L = local.data;
+    const T = broadcastData(t, local.shape),
+      L = local.data;
     if (out === null) out = new Float64Array(L.length);
-    for (let k = 0; k < L.length; k++) out[k]! += L[k]! * T[k]!;
+    for (let k = 0; k < L.length; k++) out[k] += L[k] * T[k];
   }
   return new Tensor(out!, node.output.shape);
 }

@@ -101,7 +101,7 @@ export function makeResult<S>(
   const out = new Tensor(data, shape);
   if (isGradEnabled()) {
     for (let i = 0; i < inputs.length; i++) {
-      if (inputs[i]!.requiresGrad) {
+      if (inputs[i].requiresGrad) {
         out.requiresGrad = true;
         out.gradFn = new OpNode(rule, op, inputs, attrs, out, saved);
         break;
@@ -126,12 +126,17 @@ export class AnomalyError extends Error {
 }
 
 function firstNonFinite(data: Float64Array): number {
-  for (let k = 0; k < data.length; k++) if (!Number.isFinite(data[k]!)) return k;
+  for (let k = 0; k < data.length; k++) if (!Number.isFinite(data[k])) return k;
   return -1;
 }
 
 /** Throws if `out` is the first non-finite value: its inputs were all finite. */
-export function checkFinite(op: string, inputs: readonly Tensor[], out: Tensor, phase = "forward"): void {
+export function checkFinite(
+  op: string,
+  inputs: readonly Tensor[],
+  out: Tensor,
+  phase = "forward",
+): void {
   const k = firstNonFinite(out.data);
   if (k < 0) return;
   for (const input of inputs) if (firstNonFinite(input.data) >= 0) return; // not the first

@@ -15,8 +15,12 @@ export interface Rng {
 
 /** A generator from an integer seed; the same seed gives the same sequence. */
 export function rng(seed = 0): Rng {
-  if (!Number.isFinite(seed)) throw new Error(`rng: the seed must be a finite number, found ${seed}`);
-  let a = 0x9e3779b9, b = 0x243f6a88, c = 0xb7e15162, d = seed >>> 0;
+  if (!Number.isFinite(seed))
+    throw new Error(`rng: the seed must be a finite number, found ${seed}`);
+  let a = 0x9e3779b9,
+    b = 0x243f6a88,
+    c = 0xb7e15162,
+    d = seed >>> 0;
   // Mix in the high bits too, so seeds ≥ 2³² differ.
   a ^= Math.floor(seed / 4294967296) >>> 0;
   let spare: number | null = null;

@@ -6,7 +6,7 @@ export type Shape = readonly number[];
 /** Number of elements of a tensor of this shape (1 for a scalar, shape []). */
 export function sizeOf(shape: Shape): number {
   let n = 1;
-  for (let i = 0; i < shape.length; i++) n *= shape[i]!;
+  for (let i = 0; i < shape.length; i++) n *= shape[i];
   return n;
 }
 
@@ -27,7 +27,7 @@ export function stridesOf(shape: Shape): number[] {
   let s = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     strides[i] = s;
-    s *= shape[i]!;
+    s *= shape[i];
   }
   return strides;
 }
@@ -64,18 +64,18 @@ export function broadcastIndex(inShape: Shape, outShape: Shape): Int32Array {
   // Stride 0 along broadcast axes makes the input element repeat.
   const step = new Array<number>(rank);
   for (let d = 0; d < rank; d++) {
-    const size = d < offset ? 1 : inShape[d - offset]!;
-    step[d] = size === 1 ? 0 : inStrides[d - offset]!;
+    const size = d < offset ? 1 : inShape[d - offset];
+    step[d] = size === 1 ? 0 : inStrides[d - offset];
   }
   const counter = new Array<number>(rank).fill(0);
   let pos = 0;
   for (let k = 0; k < n; k++) {
     index[k] = pos;
     for (let d = rank - 1; d >= 0; d--) {
-      counter[d]!++;
-      pos += step[d]!;
-      if (counter[d]! < outShape[d]!) break;
-      pos -= step[d]! * counter[d]!;
+      counter[d]++;
+      pos += step[d];
+      if (counter[d] < outShape[d]) break;
+      pos -= step[d] * counter[d];
       counter[d] = 0;
     }
   }

@@ -52,7 +52,9 @@ export class Tensor {
     readonly shape: readonly number[],
   ) {
     if (data.length !== sizeOf(shape)) {
-      throw new Error(`Tensor: ${data.length} values do not fill shape ${formatShape(shape)} (${sizeOf(shape)} needed)`);
+      throw new Error(
+        `Tensor: ${data.length} values do not fill shape ${formatShape(shape)} (${sizeOf(shape)} needed)`,
+      );
     }
   }
 
@@ -78,23 +80,26 @@ export class Tensor {
     if (axis === undefined) return this.shape;
     const a = axis < 0 ? axis + this.shape.length : axis;
     const s = this.shape[a];
-    if (s === undefined) throw new Error(`size: axis ${axis} is out of range for shape ${formatShape(this.shape)}`);
+    if (s === undefined)
+      throw new Error(`size: axis ${axis} is out of range for shape ${formatShape(this.shape)}`);
     return s;
   }
 
   /** The value of a one-element tensor as a number. */
   item(): number {
     if (this.data.length !== 1) {
-      throw new Error(`item: expected a tensor with one element, found shape ${formatShape(this.shape)}`);
+      throw new Error(
+        `item: expected a tensor with one element, found shape ${formatShape(this.shape)}`,
+      );
     }
-    return this.data[0]!;
+    return this.data[0];
   }
 
   /** The values as nested arrays (a number for a scalar). */
   toArray(): NestedArray {
     const build = (axis: number, offset: number): NestedArray => {
-      if (axis === this.shape.length) return this.data[offset]!;
-      const n = this.shape[axis]!;
+      if (axis === this.shape.length) return this.data[offset];
+      const n = this.shape[axis];
       const stride = sizeOf(this.shape.slice(axis + 1));
       const out: NestedArray[] = new Array(n);
       for (let i = 0; i < n; i++) out[i] = build(axis + 1, offset + i * stride);
@@ -113,7 +118,9 @@ export class Tensor {
   /** Marks this tensor as one gradients flow to (a leaf); returns this. */
   requiresGrad_(flag = true): this {
     if (!this.isLeaf && !flag) {
-      throw new Error("requiresGrad_: only leaves can stop requiring grad; use detach() for a computed tensor");
+      throw new Error(
+        "requiresGrad_: only leaves can stop requiring grad; use detach() for a computed tensor",
+      );
     }
     this.requiresGrad = flag;
     return this;
@@ -122,7 +129,9 @@ export class Tensor {
   /** Keep `.grad` on this intermediate tensor after backward (leaves keep it anyway). */
   retainGrad(): this {
     if (!this.requiresGrad) {
-      throw new Error("retainGrad: this tensor does not require grad, so it will never receive a gradient");
+      throw new Error(
+        "retainGrad: this tensor does not require grad, so it will never receive a gradient",
+      );
     }
     this._retainsGrad = true;
     return this;
@@ -137,30 +146,70 @@ export class Tensor {
   }
 
   // ── element-wise ──────────────────────────────────────────────────────────────────
-  add(other: Tensor | number): Tensor { return add(this, other); }
-  sub(other: Tensor | number): Tensor { return sub(this, other); }
-  mul(other: Tensor | number): Tensor { return mul(this, other); }
-  div(other: Tensor | number): Tensor { return div(this, other); }
-  pow(exponent: Tensor | number): Tensor { return pow(this, exponent); }
-  neg(): Tensor { return neg(this); }
-  exp(): Tensor { return exp(this); }
-  log(): Tensor { return log(this); }
-  sqrt(): Tensor { return sqrt(this); }
-  abs(): Tensor { return abs(this); }
-  tanh(): Tensor { return tanh(this); }
-  sigmoid(): Tensor { return sigmoid(this); }
-  relu(): Tensor { return relu(this); }
-  leakyRelu(slope = 0.01): Tensor { return leakyRelu(this, slope); }
+  add(other: Tensor | number): Tensor {
+    return add(this, other);
+  }
+  sub(other: Tensor | number): Tensor {
+    return sub(this, other);
+  }
+  mul(other: Tensor | number): Tensor {
+    return mul(this, other);
+  }
+  div(other: Tensor | number): Tensor {
+    return div(this, other);
+  }
+  pow(exponent: Tensor | number): Tensor {
+    return pow(this, exponent);
+  }
+  neg(): Tensor {
+    return neg(this);
+  }
+  exp(): Tensor {
+    return exp(this);
+  }
+  log(): Tensor {
+    return log(this);
+  }
+  sqrt(): Tensor {
+    return sqrt(this);
+  }
+  abs(): Tensor {
+    return abs(this);
+  }
+  tanh(): Tensor {
+    return tanh(this);
+  }
+  sigmoid(): Tensor {
+    return sigmoid(this);
+  }
+  relu(): Tensor {
+    return relu(this);
+  }
+  leakyRelu(slope = 0.01): Tensor {
+    return leakyRelu(this, slope);
+  }
 
   // ── linear algebra and shape ──────────────────────────────────────────────────────
-  matmul(other: Tensor | number): Tensor { return matmul(this, other); }
-  transpose(dim0?: number, dim1?: number): Tensor { return transpose(this, dim0, dim1); }
+  matmul(other: Tensor | number): Tensor {
+    return matmul(this, other);
+  }
+  transpose(dim0?: number, dim1?: number): Tensor {
+    return transpose(this, dim0, dim1);
+  }
   /** The transpose of a matrix (a 0-D or 1-D tensor is returned unchanged). */
-  get T(): Tensor { return transpose(this); }
-  reshape(...shape: number[] | [readonly number[]]): Tensor { return reshape(this, flatArgs(shape)); }
+  get T(): Tensor {
+    return transpose(this);
+  }
+  reshape(...shape: number[] | [readonly number[]]): Tensor {
+    return reshape(this, flatArgs(shape));
+  }
   /** PyTorch's view: the same as reshape here (storage is always contiguous). */
-  view(...shape: number[] | [readonly number[]]): Tensor { return reshape(this, flatArgs(shape)); }
-  flatten(): Tensor { return reshape(this, [this.data.length]); }
+  view(...shape: number[] | [readonly number[]]): Tensor {
+    return reshape(this, flatArgs(shape));
+  }
+  flatten(): Tensor {
+    return reshape(this, [this.data.length]);
+  }
   /** Inserts an axis of size 1 at `axis`. */
   unsqueeze(axis: number): Tensor {
     const a = axis < 0 ? axis + this.shape.length + 1 : axis;
@@ -171,12 +220,21 @@ export class Tensor {
   /** Removes axes of size 1 (all, or the one given). */
   squeeze(axis?: number): Tensor {
     const a = axis !== undefined && axis < 0 ? axis + this.shape.length : axis;
-    return reshape(this, this.shape.filter((d, i) => d !== 1 || (a !== undefined && i !== a)));
+    return reshape(
+      this,
+      this.shape.filter((d, i) => d !== 1 || (a !== undefined && i !== a)),
+    );
   }
-  expand(...shape: number[] | [readonly number[]]): Tensor { return expand(this, flatArgs(shape)); }
-  clone(): Tensor { return clone(this); }
+  expand(...shape: number[] | [readonly number[]]): Tensor {
+    return expand(this, flatArgs(shape));
+  }
+  clone(): Tensor {
+    return clone(this);
+  }
   /** Row `i` (axis 0, dropped): x.index(i) is x[i]. */
-  index(i: number): Tensor { return select(this, 0, i); }
+  index(i: number): Tensor {
+    return select(this, 0, i);
+  }
   /** Rows start … end−1 along axis 0 (x[start:end]); negative bounds count from the end. */
   slice(start: number, end?: number): Tensor {
     const n = this.shape[0];
@@ -185,16 +243,32 @@ export class Tensor {
     const e = end === undefined ? n : end < 0 ? Math.max(0, end + n) : Math.min(end, n);
     return narrow(this, 0, s, Math.max(0, e - s));
   }
-  narrow(axis: number, start: number, length: number): Tensor { return narrow(this, axis, start, length); }
-  select(axis: number, index: number): Tensor { return select(this, axis, index); }
+  narrow(axis: number, start: number, length: number): Tensor {
+    return narrow(this, axis, start, length);
+  }
+  select(axis: number, index: number): Tensor {
+    return select(this, axis, index);
+  }
 
   // ── reductions ────────────────────────────────────────────────────────────────────
-  sum(axis?: number, keepdim = false): Tensor { return sum(this, axis, keepdim); }
-  mean(axis?: number, keepdim = false): Tensor { return mean(this, axis, keepdim); }
-  max(axis?: number, keepdim = false): Tensor { return max(this, axis, keepdim); }
-  argmax(axis?: number, keepdim = false): Tensor { return argmax(this, axis, keepdim); }
-  softmax(axis = -1): Tensor { return softmax(this, axis); }
-  logSoftmax(axis = -1): Tensor { return logSoftmax(this, axis); }
+  sum(axis?: number, keepdim = false): Tensor {
+    return sum(this, axis, keepdim);
+  }
+  mean(axis?: number, keepdim = false): Tensor {
+    return mean(this, axis, keepdim);
+  }
+  max(axis?: number, keepdim = false): Tensor {
+    return max(this, axis, keepdim);
+  }
+  argmax(axis?: number, keepdim = false): Tensor {
+    return argmax(this, axis, keepdim);
+  }
+  softmax(axis = -1): Tensor {
+    return softmax(this, axis);
+  }
+  logSoftmax(axis = -1): Tensor {
+    return logSoftmax(this, axis);
+  }
 
   // ── in place (optimisers) ─────────────────────────────────────────────────────────
   /** this += alpha · other (other broadcast to this shape). Outside noGrad only for tensors without grad. */
@@ -209,7 +283,7 @@ export class Tensor {
   mulInPlace(other: Tensor | number): this {
     const O = operand(this, "mulInPlace", other);
     const D = this.data;
-    for (let k = 0; k < D.length; k++) D[k]! *= O[k]!;
+    for (let k = 0; k < D.length; k++) D[k] *= O[k];
     return this;
   }
   /** Overwrites the values with `other`'s (broadcast). */
@@ -231,7 +305,10 @@ export class Tensor {
 
   /** A short readable form for notebook cells and the console. */
   toString(): string {
-    const flags = [this.requiresGrad ? "requiresGrad" : "", this.name ? `name ${this.name}` : ""].filter(Boolean);
+    const flags = [
+      this.requiresGrad ? "requiresGrad" : "",
+      this.name ? `name ${this.name}` : "",
+    ].filter(Boolean);
     const body = JSON.stringify(this.toArray(), (_k, v) => (typeof v === "number" ? round(v) : v));
     return `tensor(${body}, shape ${formatShape(this.shape)}${flags.length ? `, ${flags.join(", ")}` : ""})`;
   }
@@ -260,12 +337,12 @@ function addScaled<T extends Tensor>(t: T, op: string, other: Tensor | number, a
   if (typeof other === "number") {
     checkInPlace(t, op);
     const v = alpha * other;
-    for (let k = 0; k < D.length; k++) D[k]! += v;
+    for (let k = 0; k < D.length; k++) D[k] += v;
     return t;
   }
   const O = operand(t, op, other);
-  if (alpha === 1) for (let k = 0; k < D.length; k++) D[k]! += O[k]!;
-  else for (let k = 0; k < D.length; k++) D[k]! += alpha * O[k]!;
+  if (alpha === 1) for (let k = 0; k < D.length; k++) D[k] += O[k];
+  else for (let k = 0; k < D.length; k++) D[k] += alpha * O[k];
   return t;
 }
 
@@ -276,7 +353,9 @@ function operand(t: Tensor, op: string, other: Tensor | number): Float64Array {
   if (other.data.length === t.data.length) return other.data;
   const shape = broadcastShapes(op, t.shape, other.shape);
   if (!sameShape(shape, t.shape)) {
-    throw new Error(`${op}: shape ${formatShape(other.shape)} cannot broadcast to this tensor's shape ${formatShape(t.shape)}`);
+    throw new Error(
+      `${op}: shape ${formatShape(other.shape)} cannot broadcast to this tensor's shape ${formatShape(t.shape)}`,
+    );
   }
   return broadcastData(other, t.shape);
 }

@@ -7,10 +7,13 @@ function makeNet(sizes: number[], seed: number): Tensor[] {
   const r = rng(seed);
   const params: Tensor[] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {
-    const [n, m] = [sizes[l]!, sizes[l + 1]!];
+    const [n, m] = [sizes[l], sizes[l + 1]];
     const W = randn([m, n], r);
     W.data.forEach((v, k) => (W.data[k] = v * Math.sqrt(2 / (n + m)))); // Xavier normal
-    params.push(tensor(W, { requiresGrad: true }), tensor(new Float64Array(m), { requiresGrad: true }));
+    params.push(
+      tensor(W, { requiresGrad: true }),
+      tensor(new Float64Array(m), { requiresGrad: true }),
+    );
   }
   return params;
 }
@@ -18,7 +21,7 @@ function makeNet(sizes: number[], seed: number): Tensor[] {
 function libraryStep(params: Tensor[], x: Tensor, y: Tensor, lr: number): number {
   let h = x;
   for (let l = 0; l < params.length; l += 2) {
-    h = h.matmul(params[l]!.T).add(params[l + 1]!); // [batch, out]
+    h = h.matmul(params[l].T).add(params[l + 1]); // [batch, out]
     if (l + 2 < params.length) h = h.tanh();
   }
   const loss = h.sub(y).pow(2).mean();
@@ -27,57 +30,68 @@ function libraryStep(params: Tensor[], x: Tensor, y: Tensor, lr: number): number
   noGrad(() => {
     for (const p of params) p.subInPlace(p.grad!, lr);
   });
-  return loss.data[0]!;
+  return loss.data[0];
 }
 
 /** The same step fused by hand: no allocation per step (the practical limit). */
 function fusedStepper(sizes: number[], params: Tensor[], x: Tensor, y: Tensor, lr: number) {
-  const N = x.shape[0]!;
+  const N = x.shape[0];
   const L = sizes.length - 1;
   const acts = sizes.map((s) => new Float64Array(N * s));
   const deltas = sizes.map((s) => new Float64Array(N * s));
   const grads = params.map((p) => new Float64Array(p.data.length));
-  acts[0]!.set(x.data);
+  acts[0].set(x.data);
   return (): number => {
     for (let l = 0; l < L; l++) {
-      const W = params[2 * l]!.data, b = params[2 * l + 1]!.data;
-      const n = sizes[l]!, m = sizes[l + 1]!, A = acts[l]!, Z = acts[l + 1]!;
+      const W = params[2 * l].data,
+        b = params[2 * l + 1].data;
+      const n = sizes[l],
+        m = sizes[l + 1],
+        A = acts[l],
+        Z = acts[l + 1];
       for (let i = 0; i < N; i++) {
         for (let j = 0; j < m; j++) {
-          let s = b[j]!;
-          for (let k = 0; k < n; k++) s += A[i * n + k]! * W[j * n + k]!;
+          let s = b[j];
+          for (let k = 0; k < n; k++) s += A[i * n + k] * W[j * n + k];
           Z[i * m + j] = l + 1 < L ? Math.tanh(s) : s;
         }
       }
     }
-    const out = acts[L]!, dOut = deltas[L]!;
+    const out = acts[L],
+      dOut = deltas[L];
     let loss = 0;
     for (let i = 0; i < out.length; i++) {
-      const r = out[i]! - y.data[i]!;
+      const r = out[i] - y.data[i];
       loss += r * r;
       dOut[i] = (2 * r) / out.length;
     }
     for (let l = L - 1; l >= 0; l--) {
-      const W = params[2 * l]!.data, gW = grads[2 * l]!, gb = grads[2 * l + 1]!;
-      const n = sizes[l]!, m = sizes[l + 1]!, A = acts[l]!, D = deltas[l + 1]!, Dp = deltas[l]!;
+      const W = params[2 * l].data,
+        gW = grads[2 * l],
+        gb = grads[2 * l + 1];
+      const n = sizes[l],
+        m = sizes[l + 1],
+        A = acts[l],
+        D = deltas[l + 1],
+        Dp = deltas[l];
       gW.fill(0);
       gb.fill(0);
       Dp.fill(0);
       for (let i = 0; i < N; i++) {
         for (let j = 0; j < m; j++) {
-          const d = D[i * m + j]!;
-          gb[j]! += d;
+          const d = D[i * m + j];
+          gb[j] += d;
           for (let k = 0; k < n; k++) {
-            gW[j * n + k]! += d * A[i * n + k]!;
-            Dp[i * n + k]! += d * W[j * n + k]!;
+            gW[j * n + k] += d * A[i * n + k];
+            Dp[i * n + k] += d * W[j * n + k];
           }
         }
       }
-      if (l > 0) for (let q = 0; q < Dp.length; q++) Dp[q]! *= 1 - A[q]! * A[q]!;
+      if (l > 0) for (let q = 0; q < Dp.length; q++) Dp[q] *= 1 - A[q] * A[q];
     }
     params.forEach((p, q) => {
-      const g = grads[q]!;
-      for (let k = 0; k < p.data.length; k++) p.data[k]! -= lr * g[k]!;
+      const g = grads[q];
+      for (let k = 0; k < p.data.length; k++) p.data[k] -= lr * g[k];
     });
     return loss / out.length;
   };
@@ -106,7 +120,7 @@ function race(steps: (() => number)[], seconds: number): number[] {
   const rounds = 8;
   for (let r = 0; r < rounds; r++) {
     steps.forEach((step, i) => {
-      best[i] = Math.max(best[i]!, round(step, (seconds * 1000) / rounds / steps.length));
+      best[i] = Math.max(best[i], round(step, (seconds * 1000) / rounds / steps.length));
     });
   }
   return best;
@@ -115,12 +129,18 @@ function race(steps: (() => number)[], seconds: number): number[] {
 function problem(points: number) {
   const r = rng(7);
   const x = rand([points, 1], r, { low: -1, high: 1 });
-  const y = tensor(x.data.map((v) => Math.sin(Math.PI * v)), { shape: [points, 1] });
+  const y = tensor(
+    x.data.map((v) => Math.sin(Math.PI * v)),
+    { shape: [points, 1] },
+  );
   return { x, y };
 }
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 2);
-for (const [sizes, points] of [[[1, 3, 1], 50], [[1, 64, 64, 1], 256]] as const) {
+for (const [sizes, points] of [
+  [[1, 3, 1], 50],
+  [[1, 64, 64, 1], 256],
+] as const) {
   const { x, y } = problem(points);
   const lib = makeNet([...sizes], 1);
   const fused = makeNet([...sizes], 1);

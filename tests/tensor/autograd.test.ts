@@ -55,12 +55,18 @@ describe("backward()", () => {
 
   it("refuses a non-scalar without a gradient, naming the shape", () => {
     const x = tensor([[1, 2]], { requiresGrad: true });
-    assert.throws(() => x.mul(2).backward(), /backward: called without a gradient on a tensor of shape \[1,2\]/);
+    assert.throws(
+      () => x.mul(2).backward(),
+      /backward: called without a gradient on a tensor of shape \[1,2\]/,
+    );
   });
 
   it("refuses a gradient of the wrong shape and a tensor that does not require grad", () => {
     const x = tensor([1, 2], { requiresGrad: true });
-    assert.throws(() => x.mul(2).backward(ones([3])), /gradient has shape \[3\] but the tensor has shape \[2\]/);
+    assert.throws(
+      () => x.mul(2).backward(ones([3])),
+      /gradient has shape \[3\] but the tensor has shape \[2\]/,
+    );
     assert.throws(() => tensor([1]).sum().backward(), /does not require grad/);
   });
 
@@ -108,7 +114,12 @@ describe("noGrad(fn)", () => {
       () => w.subInPlace(tensor([1, 1])),
       /subInPlace: "W1" requires grad, and changing it in place while the graph is recorded would corrupt the gradients/,
     );
-    noGrad(() => w.subInPlace(tensor([1, 1]), 0.5).mulInPlace(2).addInPlace(1));
+    noGrad(() =>
+      w
+        .subInPlace(tensor([1, 1]), 0.5)
+        .mulInPlace(2)
+        .addInPlace(1),
+    );
     assert.deepEqual(w.toArray(), [2, 4]);
     const plain = zeros([2]);
     plain.addInPlace(3).copyInPlace(tensor([7, 8]));
@@ -140,7 +151,8 @@ describe("topologicalOrder(root)", () => {
     assert.equal(new Set(order).size, order.length, "each tensor once");
     const position = new Map(order.map((t, i) => [t, i]));
     for (const t of order) {
-      for (const input of t.gradFn?.inputs ?? []) assert.ok(position.get(input)! < position.get(t)!);
+      for (const input of t.gradFn?.inputs ?? [])
+        assert.ok(position.get(input)! < position.get(t)!);
     }
     assert.deepEqual(order, [a, b, c, d, e]);
     assert.equal(order.at(-1), e);

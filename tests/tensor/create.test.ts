@@ -6,11 +6,21 @@ describe("tensor(data, options)", () => {
   it("reads numbers, nested arrays and typed arrays with a shape", () => {
     assert.deepEqual(tensor(3).shape, []);
     assert.equal(tensor(3).item(), 3);
-    const m = tensor([[1, 2, 3], [4, 5, 6]]);
+    const m = tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     assert.deepEqual(m.shape, [2, 3]);
     assert.deepEqual([...m.data], [1, 2, 3, 4, 5, 6]);
-    assert.deepEqual(m.toArray(), [[1, 2, 3], [4, 5, 6]]);
-    const t = tensor(new Float64Array([1, 2, 3, 4]), { shape: [2, 2], requiresGrad: true, name: "W" });
+    assert.deepEqual(m.toArray(), [
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    const t = tensor(new Float64Array([1, 2, 3, 4]), {
+      shape: [2, 2],
+      requiresGrad: true,
+      name: "W",
+    });
     assert.deepEqual(t.shape, [2, 2]);
     assert.equal(t.requiresGrad, true);
     assert.equal(t.name, "W");
@@ -25,14 +35,18 @@ describe("tensor(data, options)", () => {
   });
 
   it("gives every tensor a unique increasing id", () => {
-    const a = tensor(1), b = tensor(2);
+    const a = tensor(1),
+      b = tensor(2);
     assert.ok(b.id > a.id);
   });
 });
 
 describe("filled tensors and ranges", () => {
   it("zeros, ones, full", () => {
-    assert.deepEqual(zeros([2, 2]).toArray(), [[0, 0], [0, 0]]);
+    assert.deepEqual(zeros([2, 2]).toArray(), [
+      [0, 0],
+      [0, 0],
+    ]);
     assert.deepEqual(ones([3]).toArray(), [1, 1, 1]);
     assert.deepEqual(full([], 7).toArray(), 7);
   });

@@ -8,7 +8,12 @@ export const shapeArb = fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 0,
 
 /** Two shapes that broadcast: the second drops leading axes and turns some sizes into 1. */
 export const broadcastPairArb = fc
-  .tuple(shapeArb, fc.integer({ min: 0, max: 3 }), fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), fc.boolean())
+  .tuple(
+    shapeArb,
+    fc.integer({ min: 0, max: 3 }),
+    fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
+    fc.boolean(),
+  )
   .map(([shape, drop, ones, swap]) => {
     const other = shape.slice(Math.min(drop, shape.length)).map((d, i) => (ones[i] ? 1 : d));
     return swap ? ([other, shape] as const) : ([shape, other] as const);
@@ -32,12 +37,18 @@ export function filled(
 }
 
 /** Asserts two arrays agree to a relative tolerance, with a message naming the first mismatch. */
-export function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-9, what = "values"): void {
+export function assertClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tol = 1e-9,
+  what = "values",
+): void {
   if (actual.length !== expected.length) {
     throw new Error(`${what}: ${actual.length} values, expected ${expected.length}`);
   }
   for (let k = 0; k < actual.length; k++) {
-    const a = actual[k]!, e = expected[k]!;
+    const a = actual[k],
+      e = expected[k];
     if (!(Math.abs(a - e) <= tol * Math.max(1, Math.abs(e)))) {
       throw new Error(`${what}: element ${k} is ${a}, expected ${e} (tolerance ${tol})`);
     }

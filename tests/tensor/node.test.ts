@@ -20,7 +20,7 @@ describe("GradNode records", () => {
   it("wrap plain numbers as constant scalar inputs", () => {
     const x = tensor([1, 2], { requiresGrad: true });
     const y = x.add(3);
-    const c = y.gradFn!.inputs[1]!;
+    const c = y.gradFn!.inputs[1];
     assert.equal(c.isConstant, true);
     assert.deepEqual(c.shape, []);
     assert.equal(c.item(), 3);
@@ -28,34 +28,67 @@ describe("GradNode records", () => {
   });
 
   it("vjp sums the broadcast axes away, returning each input's shape", () => {
-    const a = tensor([[1, 2, 3], [4, 5, 6]], { requiresGrad: true }); // [2,3]
+    const a = tensor(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      { requiresGrad: true },
+    ); // [2,3]
     const b = tensor([10, 20, 30], { requiresGrad: true }); // [3]
     const c = tensor(2, { requiresGrad: true }); // []
     const y = a.mul(b).add(c);
-    const g = tensor([[1, 1, 1], [1, 1, 1]]);
+    const g = tensor([
+      [1, 1, 1],
+      [1, 1, 1],
+    ]);
     const add = y.gradFn!;
     assert.deepEqual(add.vjp(1, g).shape, []);
     assert.equal(add.vjp(1, g).item(), 6);
-    const mul = add.inputs[0]!.gradFn!;
+    const mul = add.inputs[0].gradFn!;
     assert.deepEqual(mul.vjp(1, g).toArray(), [5, 7, 9]); // Σ over rows of a
-    assert.deepEqual(mul.vjp(0, g).toArray(), [[10, 20, 30], [10, 20, 30]]);
+    assert.deepEqual(mul.vjp(0, g).toArray(), [
+      [10, 20, 30],
+      [10, 20, 30],
+    ]);
   });
 
   it("localGrad gives ∂out/∂input shaped like the output for element-wise ops", () => {
-    const a = tensor([[1, 2], [3, 4]], { requiresGrad: true });
+    const a = tensor(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { requiresGrad: true },
+    );
     const b = tensor([10, 100], { requiresGrad: true });
     const m = a.mul(b).gradFn!;
-    assert.deepEqual(m.localGrad(0)!.toArray(), [[10, 100], [10, 100]]);
-    assert.deepEqual(m.localGrad(1)!.toArray(), [[1, 2], [3, 4]]);
+    assert.deepEqual(m.localGrad(0)!.toArray(), [
+      [10, 100],
+      [10, 100],
+    ]);
+    assert.deepEqual(m.localGrad(1)!.toArray(), [
+      [1, 2],
+      [3, 4],
+    ]);
     const t = tensor([0, 1], { requiresGrad: true }).tanh();
     const d = t.gradFn!.localGrad(0)!.toArray() as number[];
     assert.equal(d[0], 1);
-    assert.ok(Math.abs(d[1]! - (1 - Math.tanh(1) ** 2)) < 1e-15);
-    assert.deepEqual(a.sub(b).gradFn!.localGrad(1)!.toArray(), [[-1, -1], [-1, -1]]);
+    assert.ok(Math.abs(d[1] - (1 - Math.tanh(1) ** 2)) < 1e-15);
+    assert.deepEqual(a.sub(b).gradFn!.localGrad(1)!.toArray(), [
+      [-1, -1],
+      [-1, -1],
+    ]);
   });
 
   it("localGrad is null for ops that are not element-wise", () => {
-    const a = tensor([[1, 2], [3, 4]], { requiresGrad: true });
+    const a = tensor(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      { requiresGrad: true },
+    );
     assert.equal(a.matmul(a).gradFn!.localGrad(0), null);
     assert.equal(a.sum().gradFn!.localGrad(0), null);
     assert.equal(a.reshape([4]).gradFn!.localGrad(0), null);
@@ -63,7 +96,13 @@ describe("GradNode records", () => {
 
   it("let a walk over topologicalOrder reproduce backward's gradients bit for bit", () => {
     const x = tensor([[0.3, -1.2]], { requiresGrad: true });
-    const W = tensor([[0.5, -0.7], [1.1, 0.2]], { requiresGrad: true });
+    const W = tensor(
+      [
+        [0.5, -0.7],
+        [1.1, 0.2],
+      ],
+      { requiresGrad: true },
+    );
     const b = tensor([0.1, -0.3], { requiresGrad: true });
     const loss = x.matmul(W.T).add(b).tanh().mul(x).sum();
     loss.backward();
@@ -76,7 +115,15 @@ describe("GradNode records", () => {
         if (!input.requiresGrad) return;
         const v = t.gradFn!.vjp(i, g);
         const prev = grads.get(input);
-        grads.set(input, prev ? tensor(prev.data.map((p, k) => p + v.data[k]!), { shape: prev.shape }) : v);
+        grads.set(
+          input,
+          prev
+            ? tensor(
+                prev.data.map((p, k) => p + v.data[k]),
+                { shape: prev.shape },
+              )
+            : v,
+        );
       });
     }
     for (const leaf of [x, W, b]) assert.deepEqual(grads.get(leaf)!.data, leaf.grad!.data);

@@ -15,7 +15,11 @@ function check(fn: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): void {
 }
 
 describe("element-wise binary ops with broadcasting match central differences", () => {
-  const binary: [string, (a: Tensor, b: Tensor) => Tensor, { low?: number; high?: number; gap?: number }][] = [
+  const binary: [
+    string,
+    (a: Tensor, b: Tensor) => Tensor,
+    { low?: number; high?: number; gap?: number },
+  ][] = [
     ["add", (a, b) => a.add(b), {}],
     ["sub", (a, b) => a.sub(b), {}],
     ["mul", (a, b) => a.mul(b), {}],
@@ -60,12 +64,19 @@ describe("element-wise unary ops match central differences", () => {
   ];
   for (const [name, f, domain] of unary) {
     it(name, () => {
-      fc.assert(fc.property(shapeArb, fc.integer(), (s, seed) => check(f, [filled(s, seed, domain)])), RUNS);
+      fc.assert(
+        fc.property(shapeArb, fc.integer(), (s, seed) => check(f, [filled(s, seed, domain)])),
+        RUNS,
+      );
     });
   }
 });
 
-const matrixArb = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }));
+const matrixArb = fc.tuple(
+  fc.integer({ min: 1, max: 4 }),
+  fc.integer({ min: 1, max: 4 }),
+  fc.integer({ min: 1, max: 4 }),
+);
 
 describe("matmul matches central differences", () => {
   it("2-D @ 2-D", () => {
@@ -98,7 +109,11 @@ describe("matmul matches central differences", () => {
 
 /** A random axis of a shape of rank ≥ 1, possibly negative. */
 const shapeAxisArb = fc
-  .tuple(fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 3 }), fc.nat(), fc.boolean())
+  .tuple(
+    fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 3 }),
+    fc.nat(),
+    fc.boolean(),
+  )
   .map(([s, a, negative]) => {
     const axis = a % s.length;
     return [s, negative ? axis - s.length : axis] as const;
@@ -156,11 +171,11 @@ describe("shape ops match central differences", () => {
   it("narrow, select, index and slice", () => {
     fc.assert(
       fc.property(shapeAxisArb, fc.nat(), fc.integer(), ([s, axis], pick, seed) => {
-        const n = s[axis < 0 ? axis + s.length : axis]!;
+        const n = s[axis < 0 ? axis + s.length : axis];
         const start = pick % n;
         check((t) => t.narrow(axis, start, n - start), [filled(s, seed)]);
         check((t) => t.select(axis, start), [filled(s, seed)]);
-        check((t) => t.index(pick % s[0]!), [filled(s, seed)]);
+        check((t) => t.index(pick % s[0]), [filled(s, seed)]);
         check((t) => t.slice(start), [filled(s, seed)]);
       }),
       RUNS,
@@ -168,12 +183,17 @@ describe("shape ops match central differences", () => {
   });
   it("concat and stack", () => {
     fc.assert(
-      fc.property(shapeAxisArb, fc.integer({ min: 1, max: 3 }), fc.integer(), ([s, axis], extra, seed) => {
-        const ax = axis < 0 ? axis + s.length : axis;
-        const other = s.map((d, i) => (i === ax ? extra : d));
-        check((a, b) => ops.concat([a, b], axis), [filled(s, seed), filled(other, seed + 1)]);
-        check((a, b) => ops.stack([a, b, a], ax), [filled(s, seed), filled(s, seed + 1)]);
-      }),
+      fc.property(
+        shapeAxisArb,
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer(),
+        ([s, axis], extra, seed) => {
+          const ax = axis < 0 ? axis + s.length : axis;
+          const other = s.map((d, i) => (i === ax ? extra : d));
+          check((a, b) => ops.concat([a, b], axis), [filled(s, seed), filled(other, seed + 1)]);
+          check((a, b) => ops.stack([a, b, a], ax), [filled(s, seed), filled(s, seed + 1)]);
+        },
+      ),
       RUNS,
     );
   });
@@ -182,16 +202,27 @@ describe("shape ops match central differences", () => {
 describe("compositions match central differences", () => {
   it("a two-layer tanh network with an MSE loss", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 4 }), fc.integer(), (n, h, seed) => {
-        const x = filled([n, 2], seed);
-        x.requiresGrad = false;
-        const y = filled([n, 1], seed + 1);
-        y.requiresGrad = false;
-        check(
-          (W1, b1, W2, b2) => x.matmul(W1.T).add(b1).tanh().matmul(W2.T).add(b2).sub(y).pow(2).mean(),
-          [filled([h, 2], seed + 2), filled([h], seed + 3), filled([1, h], seed + 4), filled([1], seed + 5)],
-        );
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer(),
+        (n, h, seed) => {
+          const x = filled([n, 2], seed);
+          x.requiresGrad = false;
+          const y = filled([n, 1], seed + 1);
+          y.requiresGrad = false;
+          check(
+            (W1, b1, W2, b2) =>
+              x.matmul(W1.T).add(b1).tanh().matmul(W2.T).add(b2).sub(y).pow(2).mean(),
+            [
+              filled([h, 2], seed + 2),
+              filled([h], seed + 3),
+              filled([1, h], seed + 4),
+              filled([1], seed + 5),
+            ],
+          );
+        },
+      ),
       RUNS,
     );
   });

@@ -19,7 +19,9 @@ describe("linear least squares: ŷ = wᵀx + b, r = y − ŷ, ℓ = r²", () => 
     const rv = r.item(); // 3 − (0.3 − 0.8 − 0.5 + 0.7) = 3.3
     assert.ok(Math.abs(rv - 3.3) < 1e-12);
     assert.ok(Math.abs(b.grad!.item() - -2 * rv) < 1e-12);
-    (w.grad!.toArray() as number[]).forEach((g, j) => assert.ok(Math.abs(g - -2 * rv * x.data[j]!) < 1e-12));
+    (w.grad!.toArray() as number[]).forEach((g, j) => {
+      assert.ok(Math.abs(g - -2 * rv * x.data[j]) < 1e-12);
+    });
   });
 
   it("ridge: J = ℓ + λwᵀw adds 2λwⱼ to each ∂J/∂wⱼ and nothing to ∂J/∂b", () => {
@@ -29,7 +31,7 @@ describe("linear least squares: ŷ = wᵀx + b, r = y − ŷ, ℓ = r²", () => 
     r.pow(2).add(w.matmul(w).mul(lambda)).backward();
     const rv = r.item();
     (w.grad!.toArray() as number[]).forEach((g, j) => {
-      const expected = -2 * rv * x.data[j]! + 2 * lambda * w.data[j]!;
+      const expected = -2 * rv * x.data[j] + 2 * lambda * w.data[j];
       assert.ok(Math.abs(g - expected) < 1e-12, `∂J/∂w${j} = ${g}, expected ${expected}`);
     });
     assert.ok(Math.abs(b.grad!.item() - -2 * rv) < 1e-12);

@@ -1,7 +1,14 @@
 // Element-wise binary ops with NumPy broadcasting: add, sub, mul, div, pow (tensor exponent).
 // Each op: forward loops over raw Float64Arrays (one loop per broadcasting case, so the hot
 // cases — equal shapes, a scalar, a bias row — run without index arithmetic), then its rule.
-import { makeResult, NO_ATTRS, type OpNode, type OpRule, toTensor, type TensorLike } from "../op.ts";
+import {
+  makeResult,
+  NO_ATTRS,
+  type OpNode,
+  type OpRule,
+  toTensor,
+  type TensorLike,
+} from "../op.ts";
 import { Tensor } from "../tensor.ts";
 import { A_REPEATS, B_REPEATS, broadcastData, planBinary, SAME, sumToShape } from "./broadcast.ts";
 
@@ -13,12 +20,12 @@ function ones(node: Node): Tensor {
 
 /** inputs[j] broadcast to the output's shape, as a plain tensor. */
 function spread(node: Node, j: number): Tensor {
-  return new Tensor(broadcastData(node.inputs[j]!, node.output.shape), node.output.shape);
+  return new Tensor(broadcastData(node.inputs[j], node.output.shape), node.output.shape);
 }
 
 // ── add: out = a + b; ∂out/∂a = ∂out/∂b = 1 ────────────────────────────────────────────
 const addRule: OpRule = {
-  vjp: (node, i, g) => sumToShape(g, node.inputs[i]!.shape),
+  vjp: (node, i, g) => sumToShape(g, node.inputs[i].shape),
   localGrad: (node) => ones(node),
   jvp: (node, [ta, tb]) => (ta && tb ? add(ta, tb) : expandLike(node, ta ?? tb!)),
 };
@@ -28,22 +35,38 @@ export function add(x: TensorLike, y: TensorLike): Tensor {
   const a = toTensor(x, "add");
   const b = toTensor(y, "add");
   const p = planBinary("add", a, b);
-  const A = a.data, B = b.data, n = p.size, out = new Float64Array(n);
-  if (p.mode === SAME) for (let k = 0; k < n; k++) out[k] = A[k]! + B[k]!;
-  else if (p.mode === B_REPEATS) for (let k = 0, j = 0, m = p.block; k < n; k++) { out[k] = A[k]! + B[j]!; if (++j === m) j = 0; }
-  else if (p.mode === A_REPEATS) for (let k = 0, j = 0, m = p.block; k < n; k++) { out[k] = A[j]! + B[k]!; if (++j === m) j = 0; }
-  else { const ai = p.ai!, bi = p.bi!; for (let k = 0; k < n; k++) out[k] = A[ai[k]!]! + B[bi[k]!]!; }
+  const A = a.data,
+    B = b.data,
+    n = p.size,
+    out = new Float64Array(n);
+  if (p.mode === SAME) for (let k = 0; k < n; k++) out[k] = A[k] + B[k];
+  else if (p.mode === B_REPEATS)
+    for (let k = 0, j = 0, m = p.block; k < n; k++) {
+      out[k] = A[k] + B[j];
+      if (++j === m) j = 0;
+    }
+  else if (p.mode === A_REPEATS)
+    for (let k = 0, j = 0, m = p.block; k < n; k++) {
+      out[k] = A[j] + B[k];
+      if (++j === m) j = 0;
+    }
+  else {
+    const ai = p.ai!,
+      bi = p.bi!;
+    for (let k = 0; k < n; k++) out[k] = A[ai[k]] + B[bi[k]];
+  }
   return makeResult(out, p.shape, addRule, "add", [a, b], NO_ATTRS, undefined);
 }
 
 // ── sub: out = a − b; ∂out/∂a = 1, ∂out/∂b = −1 ─────────────────────────────────────────
 const subRule: OpRule = {
   vjp: (node, i, g) => {
-    const s = sumToShape(g, node.inputs[i]!.shape);
+    const s = sumToShape(g, node.inputs[i].shape);
     return i === 0 ? s : scale(s, -1);
   },
   localGrad: (node, i) => (i === 0 ? ones(node) : scale(ones(node), -1)),
-  jvp: (node, [ta, tb]) => (ta && tb ? sub(ta, tb) : ta ? expandLike(node, ta) : expandLike(node, scale(tb!, -1))),
+  jvp: (node, [ta, tb]) =>
+    ta && tb ? sub(ta, tb) : ta ? expandLike(node, ta) : expandLike(node, scale(tb!, -1)),
 };
 
 /** a − b with broadcasting. */
@@ -51,17 +74,32 @@ export function sub(x: TensorLike, y: TensorLike): Tensor {
   const a = toTensor(x, "sub");
   const b = toTensor(y, "sub");
   const p = planBinary("sub", a, b);
-  const A = a.data, B = b.data, n = p.size, out = new Float64Array(n);
-  if (p.mode === SAME) for (let k = 0; k < n; k++) out[k] = A[k]! - B[k]!;
-  else if (p.mode === B_REPEATS) for (let k = 0, j = 0, m = p.block; k < n; k++) { out[k] = A[k]! - B[j]!; if (++j === m) j = 0; }
-  else if (p.mode === A_REPEATS) for (let k = 0, j = 0, m = p.block; k < n; k++) { out[k] = A[j]! - B[k]!; if (++j === m) j = 0; }
-  else { const ai = p.ai!, bi = p.bi!; for (let k = 0; k < n; k++) out[k] = A[ai[k]!]! - B[bi[k]!]!; }
+  const A = a.data,
+    B = b.data,
+    n = p.size,
+    out = new Float64Array(n);
+  if (p.mode === SAME) for (let k = 0; k < n; k++) out[k] = A[k] - B[k];
+  else if (p.mode === B_REPEATS)
+    for (let k = 0, j = 0, m = p.block; k < n; k++) {
+      out[k] = A[k] - B[j];
+      if (++j === m) j = 0;
+    }
+  else if (p.mode === A_REPEATS)
+    for (let k = 0, j = 0, m = p.block; k < n; k++) {
+      out[k] = A[j] - B[k];
+      if (++j === m) j = 0;
+    }
+  else {
+    const ai = p.ai!,
+      bi = p.bi!;
+    for (let k = 0; k < n; k++) out[k] = A[ai[k]] - B[bi[k]];
+  }
   return makeResult(out, p.shape, subRule, "sub", [a, b], NO_ATTRS, undefined);
 }
 
 // ── mul: out = a · b; ∂out/∂a = b, ∂out/∂b = a ──────────────────────────────────────────
 const mulRule: OpRule = {
-  vjp: (node, i, g) => sumToShape(mul(g, node.inputs[1 - i]!), node.inputs[i]!.shape),
+  vjp: (node, i, g) => sumToShape(mul(g, node.inputs[1 - i]), node.inputs[i].shape),
   localGrad: (node, i) => spread(node, 1 - i),
   jvp: (node, [ta, tb]) => {
     const [a, b] = node.inputs as [Tensor, Tensor];
@@ -75,11 +113,26 @@ export function mul(x: TensorLike, y: TensorLike): Tensor {
   const a = toTensor(x, "mul");
   const b = toTensor(y, "mul");
   const p = planBinary("mul", a, b);
-  const A = a.data, B = b.data, n = p.size, out = new Float64Array(n);
-  if (p.mode === SAME) for (let k = 0; k < n; k++) out[k] = A[k]! * B[k]!;
-  else if (p.mode === B_REPEATS) for (let k = 0, j = 0, m = p.block; k < n; k++) { out[k] = A[k]! * B[j]!; if (++j === m) j = 0; }
-  else if (p.mode === A_REPEATS) for (let k = 0, j = 0, m = p.block; k < n; k++) { out[k] = A[j]! * B[k]!; if (++j === m) j = 0; }
-  else { const ai = p.ai!, bi = p.bi!; for (let k = 0; k < n; k++) out[k] = A[ai[k]!]! * B[bi[k]!]!; }
+  const A = a.data,
+    B = b.data,
+    n = p.size,
+    out = new Float64Array(n);
+  if (p.mode === SAME) for (let k = 0; k < n; k++) out[k] = A[k] * B[k];
+  else if (p.mode === B_REPEATS)
+    for (let k = 0, j = 0, m = p.block; k < n; k++) {
+      out[k] = A[k] * B[j];
+      if (++j === m) j = 0;
+    }
+  else if (p.mode === A_REPEATS)
+    for (let k = 0, j = 0, m = p.block; k < n; k++) {
+      out[k] = A[j] * B[k];
+      if (++j === m) j = 0;
+    }
+  else {
+    const ai = p.ai!,
+      bi = p.bi!;
+    for (let k = 0; k < n; k++) out[k] = A[ai[k]] * B[bi[k]];
+  }
   return makeResult(out, p.shape, mulRule, "mul", [a, b], NO_ATTRS, undefined);
 }
 
@@ -91,7 +144,7 @@ const divRule: OpRule = {
     return sumToShape(scale(div(mul(g, node.output), b), -1), b.shape);
   },
   localGrad: (node, i) => {
-    const b = node.inputs[1]!;
+    const b = node.inputs[1];
     return i === 0 ? div(ones(node), b) : scale(div(node.output, b), -1);
   },
 };
@@ -101,28 +154,45 @@ export function div(x: TensorLike, y: TensorLike): Tensor {
   const a = toTensor(x, "div");
   const b = toTensor(y, "div");
   const p = planBinary("div", a, b);
-  const A = a.data, B = b.data, n = p.size, out = new Float64Array(n);
-  if (p.mode === SAME) for (let k = 0; k < n; k++) out[k] = A[k]! / B[k]!;
-  else if (p.mode === B_REPEATS) for (let k = 0, j = 0, m = p.block; k < n; k++) { out[k] = A[k]! / B[j]!; if (++j === m) j = 0; }
-  else if (p.mode === A_REPEATS) for (let k = 0, j = 0, m = p.block; k < n; k++) { out[k] = A[j]! / B[k]!; if (++j === m) j = 0; }
-  else { const ai = p.ai!, bi = p.bi!; for (let k = 0; k < n; k++) out[k] = A[ai[k]!]! / B[bi[k]!]!; }
+  const A = a.data,
+    B = b.data,
+    n = p.size,
+    out = new Float64Array(n);
+  if (p.mode === SAME) for (let k = 0; k < n; k++) out[k] = A[k] / B[k];
+  else if (p.mode === B_REPEATS)
+    for (let k = 0, j = 0, m = p.block; k < n; k++) {
+      out[k] = A[k] / B[j];
+      if (++j === m) j = 0;
+    }
+  else if (p.mode === A_REPEATS)
+    for (let k = 0, j = 0, m = p.block; k < n; k++) {
+      out[k] = A[j] / B[k];
+      if (++j === m) j = 0;
+    }
+  else {
+    const ai = p.ai!,
+      bi = p.bi!;
+    for (let k = 0; k < n; k++) out[k] = A[ai[k]] / B[bi[k]];
+  }
   return makeResult(out, p.shape, divRule, "div", [a, b], NO_ATTRS, undefined);
 }
 
 // ── powTensor: out = a^b; ∂out/∂a = b·a^(b−1), ∂out/∂b = out·ln a ──────────────────────
 const powTensorRule: OpRule = {
-  vjp: (node, i, g) => sumToShape(mul(g, powLocal(node, i)), node.inputs[i]!.shape),
+  vjp: (node, i, g) => sumToShape(mul(g, powLocal(node, i)), node.inputs[i].shape),
   localGrad: (node, i) => powLocal(node, i),
 };
 
 function powLocal(node: Node, i: number): Tensor {
   const [a, b] = node.inputs as [Tensor, Tensor];
   const shape = node.output.shape;
-  const A = broadcastData(a, shape), B = broadcastData(b, shape), Y = node.output.data;
+  const A = broadcastData(a, shape),
+    B = broadcastData(b, shape),
+    Y = node.output.data;
   const d = new Float64Array(Y.length);
-  if (i === 0) for (let k = 0; k < d.length; k++) d[k] = B[k]! * A[k]! ** (B[k]! - 1);
+  if (i === 0) for (let k = 0; k < d.length; k++) d[k] = B[k] * A[k] ** (B[k] - 1);
   // ∂/∂b is 0 where out is 0 (0^b), avoiding 0·ln 0 = NaN, as PyTorch does.
-  else for (let k = 0; k < d.length; k++) d[k] = Y[k] === 0 ? 0 : Y[k]! * Math.log(A[k]!);
+  else for (let k = 0; k < d.length; k++) d[k] = Y[k] === 0 ? 0 : Y[k] * Math.log(A[k]);
   return new Tensor(d, shape);
 }
 
@@ -132,15 +202,18 @@ export function powTensor(x: TensorLike, y: TensorLike): Tensor {
   const b = toTensor(y, "pow");
   const p = planBinary("pow", a, b);
   const n = p.size;
-  const A = broadcastData(a, p.shape), B = broadcastData(b, p.shape), out = new Float64Array(n);
-  for (let k = 0; k < n; k++) out[k] = A[k]! ** B[k]!;
+  const A = broadcastData(a, p.shape),
+    B = broadcastData(b, p.shape),
+    out = new Float64Array(n);
+  for (let k = 0; k < n; k++) out[k] = A[k] ** B[k];
   return makeResult(out, p.shape, powTensorRule, "pow", [a, b], NO_ATTRS, undefined);
 }
 
 /** Multiplies by a number without recording (backward helpers only). */
 export function scale(t: Tensor, s: number): Tensor {
-  const T = t.data, out = new Float64Array(T.length);
-  for (let k = 0; k < T.length; k++) out[k] = T[k]! * s;
+  const T = t.data,
+    out = new Float64Array(T.length);
+  for (let k = 0; k < T.length; k++) out[k] = T[k] * s;
   return new Tensor(out, t.shape);
 }
 

@@ -80,16 +80,16 @@ export function sumToShape(g: Tensor, shape: Shape): Tensor {
   const kind = broadcastKind(shape, g.shape);
   if (kind === "scalar") {
     let s = 0;
-    for (let k = 0; k < G.length; k++) s += G[k]!;
+    for (let k = 0; k < G.length; k++) s += G[k];
     out[0] = s;
   } else if (kind === "suffix") {
     for (let k = 0, j = 0; k < G.length; k++) {
-      out[j] += G[k]!;
+      out[j] += G[k];
       if (++j === n) j = 0;
     }
   } else {
     const index = broadcastIndex(shape, g.shape);
-    for (let k = 0; k < G.length; k++) out[index[k]!] += G[k]!;
+    for (let k = 0; k < G.length; k++) out[index[k]] += G[k];
   }
   return new Tensor(out, shape);
 }
@@ -101,21 +101,21 @@ export function broadcastData(t: Tensor, shape: Shape): Float64Array {
   if (T.length === n) return T.slice();
   const out = new Float64Array(n);
   const kind = broadcastKind(t.shape, shape);
-  if (kind === "scalar") out.fill(T[0]!);
+  if (kind === "scalar") out.fill(T[0]);
   else if (kind === "suffix") {
     for (let k = 0, j = 0; k < n; k++) {
-      out[k] = T[j]!;
+      out[k] = T[j];
       if (++j === T.length) j = 0;
     }
   } else {
     const index = broadcastIndex(t.shape, shape);
-    for (let k = 0; k < n; k++) out[k] = T[index[k]!]!;
+    for (let k = 0; k < n; k++) out[k] = T[index[k]];
   }
   return out;
 }
 
 const expandRule: OpRule = {
-  vjp: (node, _i, g) => sumToShape(g, node.inputs[0]!.shape),
+  vjp: (node, _i, g) => sumToShape(g, node.inputs[0].shape),
   jvp: (node, [t]) => expand(t ?? 0, node.output.shape),
 };
 
@@ -126,5 +126,13 @@ export function expand(x: TensorLike, shape: readonly number[]): Tensor {
   if (!sameShape(target, shape)) {
     throw new Error(`expand: cannot expand shape ${formatShape(a.shape)} to ${formatShape(shape)}`);
   }
-  return makeResult(broadcastData(a, shape), [...shape], expandRule, "expand", [a], { shape: [...shape] }, undefined);
+  return makeResult(
+    broadcastData(a, shape),
+    [...shape],
+    expandRule,
+    "expand",
+    [a],
+    { shape: [...shape] },
+    undefined,
+  );
 }

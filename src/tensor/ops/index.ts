@@ -6,4 +6,16 @@ export { pow } from "./pow.ts";
 export { argmax, max, mean, sum } from "./reduce.ts";
 export { clone, concat, narrow, reshape, select, stack, transpose } from "./shape.ts";
 export { logSoftmax, softmax } from "./softmax.ts";
-export { abs, defineUnary, exp, leakyRelu, log, neg, powScalar, relu, sigmoid, sqrt, tanh } from "./unary.ts";
+export {
+  abs,
+  defineUnary,
+  exp,
+  leakyRelu,
+  log,
+  neg,
+  powScalar,
+  relu,
+  sigmoid,
+  sqrt,
+  tanh,
+} from "./unary.ts";

@@ -26,11 +26,11 @@ const matmulRule: OpRule<Dims> = {
     const out = new Float64Array(m * n);
     if (ta) {
       const p = matmulNN(ta.data, b.data, m, k, n);
-      for (let q = 0; q < out.length; q++) out[q]! += p[q]!;
+      for (let q = 0; q < out.length; q++) out[q] += p[q];
     }
     if (tb) {
       const p = matmulNN(a.data, tb.data, m, k, n);
-      for (let q = 0; q < out.length; q++) out[q]! += p[q]!;
+      for (let q = 0; q < out.length; q++) out[q] += p[q];
     }
     return new Tensor(out, node.output.shape);
   },
@@ -48,15 +48,23 @@ export function matmul(x: TensorLike, y: TensorLike): Tensor {
         `(found ${ra}-D and ${rb}-D)`,
     );
   }
-  const m = ra === 2 ? a.shape[0]! : 1;
-  const k = a.shape[ra - 1]!;
-  const kb = b.shape[0]!;
-  const n = rb === 2 ? b.shape[1]! : 1;
+  const m = ra === 2 ? a.shape[0] : 1;
+  const k = a.shape[ra - 1];
+  const kb = b.shape[0];
+  const n = rb === 2 ? b.shape[1] : 1;
   if (k !== kb) {
     throw new Error(
       `matmul: ${formatShape(a.shape)} @ ${formatShape(b.shape)} — inner sizes ${k} and ${kb} differ`,
     );
   }
   const shape = ra === 2 ? (rb === 2 ? [m, n] : [m]) : rb === 2 ? [n] : [];
-  return makeResult(matmulNN(a.data, b.data, m, k, n), shape, matmulRule, "matmul", [a, b], NO_ATTRS, { m, k, n });
+  return makeResult(
+    matmulNN(a.data, b.data, m, k, n),
+    shape,
+    matmulRule,
+    "matmul",
+    [a, b],
+    NO_ATTRS,
+    { m, k, n },
+  );
 }

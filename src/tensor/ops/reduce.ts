@@ -21,10 +21,10 @@ function layoutOf(op: string, shape: Shape, axis: number | undefined, keepdim: b
   const a = normalizeAxis(op, axis, shape.length, shape);
   let outer = 1;
   let inner = 1;
-  for (let i = 0; i < a; i++) outer *= shape[i]!;
-  for (let i = a + 1; i < shape.length; i++) inner *= shape[i]!;
+  for (let i = 0; i < a; i++) outer *= shape[i];
+  for (let i = a + 1; i < shape.length; i++) inner *= shape[i];
   const out = keepdim ? shape.map((d, i) => (i === a ? 1 : d)) : shape.filter((_, i) => i !== a);
-  return { outer, n: shape[a]!, inner, shape: out };
+  return { outer, n: shape[a], inner, shape: out };
 }
 
 function sumLoop(X: Float64Array, L: Layout, scaleBy: number): Float64Array {
@@ -33,7 +33,7 @@ function sumLoop(X: Float64Array, L: Layout, scaleBy: number): Float64Array {
   if (inner === 1) {
     for (let o = 0; o < outer; o++) {
       let s = 0;
-      for (let j = 0, base = o * n; j < n; j++) s += X[base + j]!;
+      for (let j = 0, base = o * n; j < n; j++) s += X[base + j];
       out[o] = s * scaleBy;
     }
     return out;
@@ -42,10 +42,10 @@ function sumLoop(X: Float64Array, L: Layout, scaleBy: number): Float64Array {
     for (let j = 0; j < n; j++) {
       const src = (o * n + j) * inner;
       const dst = o * inner;
-      for (let i = 0; i < inner; i++) out[dst + i] += X[src + i]!;
+      for (let i = 0; i < inner; i++) out[dst + i] += X[src + i];
     }
   }
-  if (scaleBy !== 1) for (let k = 0; k < out.length; k++) out[k]! *= scaleBy;
+  if (scaleBy !== 1) for (let k = 0; k < out.length; k++) out[k] *= scaleBy;
   return out;
 }
 
@@ -57,7 +57,7 @@ function spreadLoop(G: Float64Array, L: Layout, scaleBy: number): Float64Array {
     for (let j = 0; j < n; j++) {
       const dst = (o * n + j) * inner;
       const src = o * inner;
-      for (let i = 0; i < inner; i++) out[dst + i] = G[src + i]! * scaleBy;
+      for (let i = 0; i < inner; i++) out[dst + i] = G[src + i] * scaleBy;
     }
   }
   return out;
@@ -66,7 +66,8 @@ function spreadLoop(G: Float64Array, L: Layout, scaleBy: number): Float64Array {
 type Saved = Layout & { scale: number };
 
 const sumRule: OpRule<Saved> = {
-  vjp: (node, _i, g) => new Tensor(spreadLoop(g.data, node.saved, node.saved.scale), node.inputs[0]!.shape),
+  vjp: (node, _i, g) =>
+    new Tensor(spreadLoop(g.data, node.saved, node.saved.scale), node.inputs[0].shape),
   jvp: (node, [t]) => new Tensor(sumLoop(t!.data, node.saved, node.saved.scale), node.output.shape),
 };
 
@@ -74,7 +75,15 @@ const sumRule: OpRule<Saved> = {
 export function sum(x: TensorLike, axis?: number, keepdim = false): Tensor {
   const a = toTensor(x, "sum");
   const L = layoutOf("sum", a.shape, axis, keepdim);
-  return makeResult(sumLoop(a.data, L, 1), L.shape, sumRule, "sum", [a], { axis, keepdim }, { ...L, scale: 1 });
+  return makeResult(
+    sumLoop(a.data, L, 1),
+    L.shape,
+    sumRule,
+    "sum",
+    [a],
+    { axis, keepdim },
+    { ...L, scale: 1 },
+  );
 }
 
 /** Mean of all elements, or along `axis`. */
@@ -83,7 +92,15 @@ export function mean(x: TensorLike, axis?: number, keepdim = false): Tensor {
   const L = layoutOf("mean", a.shape, axis, keepdim);
   if (L.n === 0) throw new Error(`mean: cannot average over an axis of size 0`);
   const s = 1 / L.n;
-  return makeResult(sumLoop(a.data, L, s), L.shape, sumRule, "mean", [a], { axis, keepdim }, { ...L, scale: s });
+  return makeResult(
+    sumLoop(a.data, L, s),
+    L.shape,
+    sumRule,
+    "mean",
+    [a],
+    { axis, keepdim },
+    { ...L, scale: s },
+  );
 }
 
 type MaxSaved = Layout & { argmax: Int32Array };
@@ -92,14 +109,14 @@ const maxRule: OpRule<MaxSaved> = {
   // The gradient goes to the (first) element that was the maximum.
   vjp(node, _i, g) {
     const { argmax } = node.saved;
-    const out = new Float64Array(node.inputs[0]!.data.length);
-    for (let k = 0; k < argmax.length; k++) out[argmax[k]!] += g.data[k]!;
-    return new Tensor(out, node.inputs[0]!.shape);
+    const out = new Float64Array(node.inputs[0].data.length);
+    for (let k = 0; k < argmax.length; k++) out[argmax[k]] += g.data[k];
+    return new Tensor(out, node.inputs[0].shape);
   },
   jvp(node, [t]) {
     const { argmax } = node.saved;
     const out = new Float64Array(argmax.length);
-    for (let k = 0; k < argmax.length; k++) out[k] = t!.data[argmax[k]!]!;
+    for (let k = 0; k < argmax.length; k++) out[k] = t!.data[argmax[k]];
     return new Tensor(out, node.output.shape);
   },
 };
@@ -110,11 +127,11 @@ function argmaxLoop(op: string, X: Float64Array, L: Layout): Int32Array {
   const idx = new Int32Array(outer * inner);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
-      let best = (o * n) * inner + i;
+      let best = o * n * inner + i;
       for (let j = 1; j < n; j++) {
         const k = (o * n + j) * inner + i;
         // NaN wins, as in PyTorch, so it is not hidden by the maximum.
-        if (X[k]! > X[best]! || (Number.isNaN(X[k]!) && !Number.isNaN(X[best]!))) best = k;
+        if (X[k] > X[best] || (Number.isNaN(X[k]) && !Number.isNaN(X[best]))) best = k;
       }
       idx[o * inner + i] = best;
     }
@@ -128,7 +145,7 @@ export function max(x: TensorLike, axis?: number, keepdim = false): Tensor {
   const L = layoutOf("max", a.shape, axis, keepdim);
   const argmax = argmaxLoop("max", a.data, L);
   const out = new Float64Array(argmax.length);
-  for (let k = 0; k < argmax.length; k++) out[k] = a.data[argmax[k]!]!;
+  for (let k = 0; k < argmax.length; k++) out[k] = a.data[argmax[k]];
   return makeResult(out, L.shape, maxRule, "max", [a], { axis, keepdim }, { ...L, argmax });
 }
 
@@ -139,6 +156,6 @@ export function argmax(x: TensorLike, axis?: number, keepdim = false): Tensor {
   const flat = argmaxLoop("argmax", a.data, L);
   const out = new Float64Array(flat.length);
   // Convert flat input positions to positions along the axis.
-  for (let k = 0; k < flat.length; k++) out[k] = Math.floor(flat[k]! / L.inner) % L.n;
+  for (let k = 0; k < flat.length; k++) out[k] = Math.floor(flat[k] / L.inner) % L.n;
   return new Tensor(out, L.shape);
 }

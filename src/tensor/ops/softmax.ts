@@ -14,10 +14,11 @@ interface Lanes {
 
 function lanesOf(op: string, t: Tensor, axis: number): Lanes {
   const ax = normalizeAxis(op, axis, t.shape.length, t.shape);
-  let outer = 1, inner = 1;
-  for (let i = 0; i < ax; i++) outer *= t.shape[i]!;
-  for (let i = ax + 1; i < t.shape.length; i++) inner *= t.shape[i]!;
-  return { outer, n: t.shape[ax]!, inner };
+  let outer = 1,
+    inner = 1;
+  for (let i = 0; i < ax; i++) outer *= t.shape[i];
+  for (let i = ax + 1; i < t.shape.length; i++) inner *= t.shape[i];
+  return { outer, n: t.shape[ax], inner };
 }
 
 /** Softmax (log = false) or log-softmax (log = true) of every lane along the axis. */
@@ -27,15 +28,15 @@ function softmaxLoop(X: Float64Array, { outer, n, inner }: Lanes, log: boolean):
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;
       let m = -Infinity;
-      for (let j = 0; j < n; j++) m = Math.max(m, X[base + j * inner]!);
+      for (let j = 0; j < n; j++) m = Math.max(m, X[base + j * inner]);
       if (m === -Infinity) m = 0; // a lane of all −∞ stays NaN-free until the division
       let s = 0;
-      for (let j = 0; j < n; j++) s += Math.exp(X[base + j * inner]! - m);
+      for (let j = 0; j < n; j++) s += Math.exp(X[base + j * inner] - m);
       if (log) {
         const ls = m + Math.log(s);
-        for (let j = 0; j < n; j++) out[base + j * inner] = X[base + j * inner]! - ls;
+        for (let j = 0; j < n; j++) out[base + j * inner] = X[base + j * inner] - ls;
       } else {
-        for (let j = 0; j < n; j++) out[base + j * inner] = Math.exp(X[base + j * inner]! - m) / s;
+        for (let j = 0; j < n; j++) out[base + j * inner] = Math.exp(X[base + j * inner] - m) / s;
       }
     }
   }
@@ -46,19 +47,27 @@ function softmaxLoop(X: Float64Array, { outer, n, inner }: Lanes, log: boolean):
  *  SOFTMAX_BACK  p∘(v − Σ v∘p)  — softmax vjp and jvp (its Jacobian is symmetric)
  *  LOG_VJP       v − p·Σ v      — logSoftmax vjp
  *  LOG_JVP       v − Σ p∘v      — logSoftmax jvp */
-const SOFTMAX_BACK = 0, LOG_VJP = 1, LOG_JVP = 2;
+const SOFTMAX_BACK = 0,
+  LOG_VJP = 1,
+  LOG_JVP = 2;
 
-function laneLoop(V: Float64Array, P: Float64Array, { outer, n, inner }: Lanes, mode: number): Float64Array {
+function laneLoop(
+  V: Float64Array,
+  P: Float64Array,
+  { outer, n, inner }: Lanes,
+  mode: number,
+): Float64Array {
   const out = new Float64Array(V.length);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;
       let s = 0;
-      if (mode === LOG_VJP) for (let j = 0; j < n; j++) s += V[base + j * inner]!;
-      else for (let j = 0; j < n; j++) s += V[base + j * inner]! * P[base + j * inner]!;
+      if (mode === LOG_VJP) for (let j = 0; j < n; j++) s += V[base + j * inner];
+      else for (let j = 0; j < n; j++) s += V[base + j * inner] * P[base + j * inner];
       for (let j = 0; j < n; j++) {
         const k = base + j * inner;
-        out[k] = mode === SOFTMAX_BACK ? P[k]! * (V[k]! - s) : mode === LOG_VJP ? V[k]! - P[k]! * s : V[k]! - s;
+        out[k] =
+          mode === SOFTMAX_BACK ? P[k] * (V[k] - s) : mode === LOG_VJP ? V[k] - P[k] * s : V[k] - s;
       }
     }
   }
@@ -69,28 +78,51 @@ type Saved = Lanes & { log: boolean };
 
 function probabilities(node: OpNode<Saved>): Float64Array {
   if (!node.saved.log) return node.output.data;
-  const Y = node.output.data, P = new Float64Array(Y.length);
-  for (let k = 0; k < Y.length; k++) P[k] = Math.exp(Y[k]!);
+  const Y = node.output.data,
+    P = new Float64Array(Y.length);
+  for (let k = 0; k < Y.length; k++) P[k] = Math.exp(Y[k]);
   return P;
 }
 
 const softmaxRule: OpRule<Saved> = {
   vjp: (node, _i, g) =>
-    new Tensor(laneLoop(g.data, probabilities(node), node.saved, node.saved.log ? LOG_VJP : SOFTMAX_BACK), g.shape),
+    new Tensor(
+      laneLoop(g.data, probabilities(node), node.saved, node.saved.log ? LOG_VJP : SOFTMAX_BACK),
+      g.shape,
+    ),
   jvp: (node, [t]) =>
-    new Tensor(laneLoop(t!.data, probabilities(node), node.saved, node.saved.log ? LOG_JVP : SOFTMAX_BACK), t!.shape),
+    new Tensor(
+      laneLoop(t!.data, probabilities(node), node.saved, node.saved.log ? LOG_JVP : SOFTMAX_BACK),
+      t!.shape,
+    ),
 };
 
 /** exp(x) / Σ exp(x) along `axis` (default the last). */
 export function softmax(x: TensorLike, axis = -1): Tensor {
   const a = toTensor(x, "softmax");
   const L = lanesOf("softmax", a, axis);
-  return makeResult(softmaxLoop(a.data, L, false), a.shape, softmaxRule, "softmax", [a], { axis }, { ...L, log: false });
+  return makeResult(
+    softmaxLoop(a.data, L, false),
+    a.shape,
+    softmaxRule,
+    "softmax",
+    [a],
+    { axis },
+    { ...L, log: false },
+  );
 }
 
 /** log softmax(x) along `axis`, computed without forming softmax (stable for large scores). */
 export function logSoftmax(x: TensorLike, axis = -1): Tensor {
   const a = toTensor(x, "logSoftmax");
   const L = lanesOf("logSoftmax", a, axis);
-  return makeResult(softmaxLoop(a.data, L, true), a.shape, softmaxRule, "logSoftmax", [a], { axis }, { ...L, log: true });
+  return makeResult(
+    softmaxLoop(a.data, L, true),
+    a.shape,
+    softmaxRule,
+    "logSoftmax",
+    [a],
+    { axis },
+    { ...L, log: true },
+  );
 }

@@ -29,6 +29,8 @@ export interface SiteOptions {
   macrosFile?: string;
   /** Dev mode: errors shown on the page, a live-reload script injected (default false). */
   dev?: boolean;
+  /** Inject the live-reload client (default: same as `dev`; `npm start` serves its events). */
+  liveReload?: boolean;
   /** Site name in headers and titles. */
   siteTitle?: string;
 }
@@ -54,6 +56,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const outDir = resolve(root, options.outDir ?? "dist");
   const cacheDir = resolve(root, options.cacheDir ?? ".build-cache");
   const dev = options.dev ?? false;
+  const liveReload = options.liveReload ?? dev;
   const siteTitle = options.siteTitle ?? "Backprop notebook";
   const macrosFile = resolve(root, options.macrosFile ?? "content/macros.tex");
   const macros = existsSync(macrosFile) ? parseMacros(readFileSync(macrosFile, "utf8"), relative(root, macrosFile)) : {};
@@ -86,11 +89,11 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const entries: Record<string, string> = {};
   for (const page of pages) {
     const file = join(cacheDir, "entries", `${page.kind}-${page.slug}.js`);
-    writeFileSync(file, renderPageModule(page, { project: PROJECT, macros, dev, slides: slides && page.kind === "chapter" }));
+    writeFileSync(file, renderPageModule(page, { project: PROJECT, macros, dev: liveReload, slides: slides && page.kind === "chapter" }));
     entries[`${page.kind}-${page.slug}`] = file;
   }
   const indexEntry = join(cacheDir, "entries", "index.js");
-  writeFileSync(indexEntry, renderPageModule(null, { project: PROJECT, macros, dev, slides: false }));
+  writeFileSync(indexEntry, renderPageModule(null, { project: PROJECT, macros, dev: liveReload, slides: false }));
   entries.index = indexEntry;
   entries.site = writeStyleEntry(root, cacheDir);
 

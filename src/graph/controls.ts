@@ -4,7 +4,9 @@ import { SPEEDS } from "./stepper.ts";
 /** The toolbar's elements, for the view to wire up. */
 export interface Controls {
   readonly root: HTMLElement;
-  readonly buttons: Readonly<Record<"reset" | "prev" | "toggle" | "next" | "end", HTMLButtonElement>>;
+  readonly buttons: Readonly<
+    Record<"reset" | "prev" | "toggle" | "next" | "end", HTMLButtonElement>
+  >;
   readonly speed: HTMLSelectElement;
   readonly position: HTMLElement;
   readonly fdToggle: HTMLInputElement;
@@ -22,7 +24,11 @@ function button(doc: Document, action: string, text: string, label: string): HTM
   return b;
 }
 
-function toggle(doc: Document, cls: string, text: string): { label: HTMLLabelElement; input: HTMLInputElement } {
+function toggle(
+  doc: Document,
+  cls: string,
+  text: string,
+): { label: HTMLLabelElement; input: HTMLInputElement } {
   const label = doc.createElement("label");
   label.className = `graph-toggle ${cls}`;
   const input = doc.createElement("input");

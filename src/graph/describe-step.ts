@@ -16,7 +16,11 @@ export function stepCaption(index: StepIndex, position: number): string {
 }
 
 /** The sentence announced when the stepper arrives at `position`. */
-export function describeStep(index: StepIndex, position: number, lookup: (id: string) => TraceNode): string {
+export function describeStep(
+  index: StepIndex,
+  position: number,
+  lookup: (id: string) => TraceNode,
+): string {
   const step = stepAt(index, position);
   const caption = stepCaption(index, position);
   if (!step) return "Start: inputs and parameters are set; nothing is computed yet.";
@@ -26,7 +30,8 @@ export function describeStep(index: StepIndex, position: number, lookup: (id: st
     const inputs = step.inputs.map((id) => lookup(id).label).join(", ");
     return `${caption}: ${node.label} = ${node.op} of ${inputs}, value ${formatValues(step.value, 16)}.`;
   }
-  if (step.terms.length === 0) return `${caption}: seed, the gradient of ${root.label} with respect to itself is 1.`;
+  if (step.terms.length === 0)
+    return `${caption}: seed, the gradient of ${root.label} with respect to itself is 1.`;
   const from = step.terms.map((t) => lookup(t.child).label).join(" and ");
   const sum = step.terms.length > 1 ? `, the sum of ${step.terms.length} terms` : "";
   return `${caption}: gradient of ${root.label} with respect to ${node.label} from ${from}${sum}, value ${formatValues(step.grad, 16)}.`;

@@ -17,7 +17,8 @@ export function equationHtml(step: Step | null, caption: string): string {
       '<p class="eq-hint">Press → (or Next) to compute the graph one node at a time, then send the gradient back.</p>'
     );
   }
-  const phase = step.kind === "forward" ? "forward: compute the value" : "backward: collect the gradient";
+  const phase =
+    step.kind === "forward" ? "forward: compute the value" : "backward: collect the gradient";
   return (
     `<p class="eq-caption">${escapeXml(caption)} <span class="eq-phase">${phase}</span></p>` +
     `<div class="eq eq-symbolic">${typeset(step.texSymbolic)}</div>` +

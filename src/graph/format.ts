@@ -84,7 +84,12 @@ export function formatValues(values: Values, maxItems = 4): string {
     const n = shape[1] ?? 1;
     const rows: string[] = [];
     for (let i = 0; i < data.length; i += n) {
-      rows.push(data.slice(i, i + n).map((v) => formatNumber(v)).join(", "));
+      rows.push(
+        data
+          .slice(i, i + n)
+          .map((v) => formatNumber(v))
+          .join(", "),
+      );
     }
     return `[${rows.join("; ")}]`;
   }

@@ -70,14 +70,26 @@ export interface NudgeResult {
 }
 
 /** Moves element `element` of node `id` by `delta` and compares prediction with reality. */
-export function nudge(computation: TracedComputation, id: string, element: number, delta: number): NudgeResult {
+export function nudge(
+  computation: TracedComputation,
+  id: string,
+  element: number,
+  delta: number,
+): NudgeResult {
   const node = computation.trace.nodes.find((n) => n.id === id);
   if (!node) throw new Error(`nudge: no node "${id}" in this graph`);
-  if (!node.grad) throw new Error(`nudge: ${node.label} has no gradient, so there is nothing to predict with`);
+  if (!node.grad)
+    throw new Error(`nudge: ${node.label} has no gradient, so there is nothing to predict with`);
   if (element < 0 || element >= node.value.data.length) {
-    throw new Error(`nudge: ${node.label} has ${node.value.data.length} entries, there is no entry ${element}`);
+    throw new Error(
+      `nudge: ${node.label} has ${node.value.data.length} entries, there is no entry ${element}`,
+    );
   }
-  const before = outputScalar(Float64Array.from(computation.trace.nodes.find((n) => n.id === computation.trace.output)!.value.data));
+  const before = outputScalar(
+    Float64Array.from(
+      computation.trace.nodes.find((n) => n.id === computation.trace.output)!.value.data,
+    ),
+  );
   const data = Float64Array.from(node.value.data);
   data[element]! += delta;
   const after = outputScalar(replayWith(computation, id, data));

@@ -9,20 +9,65 @@ export interface Label {
 }
 
 const GREEK: Record<string, string> = {
-  alpha: "α", beta: "β", gamma: "γ", delta: "δ", epsilon: "ε", eta: "η", theta: "θ",
-  lambda: "λ", mu: "μ", sigma: "σ", tau: "τ", phi: "φ", omega: "ω", ell: "ℓ",
-  Delta: "Δ", Sigma: "Σ", Theta: "Θ",
+  alpha: "α",
+  beta: "β",
+  gamma: "γ",
+  delta: "δ",
+  epsilon: "ε",
+  eta: "η",
+  theta: "θ",
+  lambda: "λ",
+  mu: "μ",
+  sigma: "σ",
+  tau: "τ",
+  phi: "φ",
+  omega: "ω",
+  ell: "ℓ",
+  Delta: "Δ",
+  Sigma: "Σ",
+  Theta: "Θ",
 };
 const GREEK_TEX: Record<string, string> = Object.fromEntries(
   Object.entries(GREEK).map(([name, letter]) => [letter, `\\${name}`]),
 );
 const SUBSCRIPT: Record<string, string> = {
-  "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈",
-  "9": "₉", "+": "₊", "-": "₋", "(": "₍", ")": "₎", i: "ᵢ", j: "ⱼ", k: "ₖ", l: "ₗ", n: "ₙ",
+  "0": "₀",
+  "1": "₁",
+  "2": "₂",
+  "3": "₃",
+  "4": "₄",
+  "5": "₅",
+  "6": "₆",
+  "7": "₇",
+  "8": "₈",
+  "9": "₉",
+  "+": "₊",
+  "-": "₋",
+  "(": "₍",
+  ")": "₎",
+  i: "ᵢ",
+  j: "ⱼ",
+  k: "ₖ",
+  l: "ₗ",
+  n: "ₙ",
 };
 const SUPERSCRIPT: Record<string, string> = {
-  "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸",
-  "9": "⁹", "+": "⁺", "-": "⁻", "(": "⁽", ")": "⁾", T: "ᵀ", l: "ˡ",
+  "0": "⁰",
+  "1": "¹",
+  "2": "²",
+  "3": "³",
+  "4": "⁴",
+  "5": "⁵",
+  "6": "⁶",
+  "7": "⁷",
+  "8": "⁸",
+  "9": "⁹",
+  "+": "⁺",
+  "-": "⁻",
+  "(": "⁽",
+  ")": "⁾",
+  T: "ᵀ",
+  l: "ˡ",
 };
 const HAT = "\u0302"; // combining circumflex: y + HAT renders ŷ
 
@@ -33,8 +78,12 @@ function mapChars(text: string, table: Record<string, string>): string {
 /** Plain text for a TeX label: `\hat{y}_{1}` → `ŷ₁`, `W^{(2)}` → `W⁽²⁾`, `\lambda` → `λ`. */
 export function texToPlain(tex: string): string {
   return tex
+    .replace(/\\(?:mathrm|text|operatorname|mathbf|mathit)\{([^}]*)\}/g, "$1")
     .replace(/\\hat\{?([A-Za-z])\}?/g, `$1${HAT}`)
-    .replace(/\\([A-Za-z]+)/g, (whole, name: string) => GREEK[name] ?? (name === "top" ? "ᵀ" : whole))
+    .replace(
+      /\\([A-Za-z]+)/g,
+      (whole, name: string) => GREEK[name] ?? (name === "top" ? "ᵀ" : whole),
+    )
     .replace(/_\{([^}]*)\}|_(.)/g, (_w, group?: string, single?: string) =>
       mapChars(group ?? single ?? "", SUBSCRIPT),
     )

@@ -75,7 +75,10 @@ export function layoutGraph(trace: Trace, options: LayoutOptions = {}): Layout {
   });
   const edges: EdgePath[] = trace.edges.map((edge) => {
     const label = g.edge({ v: edge.from, w: edge.to, name: edge.id });
-    return { id: edge.id, points: (label.points ?? []).map((p: { x: number; y: number }) => ({ x: p.x, y: p.y })) };
+    return {
+      id: edge.id,
+      points: (label.points ?? []).map((p: { x: number; y: number }) => ({ x: p.x, y: p.y })),
+    };
   });
   const graph = g.graph();
   return { trace, nodes, edges, width: graph.width ?? 0, height: graph.height ?? 0 };

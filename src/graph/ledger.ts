@@ -1,9 +1,10 @@
 // The ledger beside the graph: for the current backward step, one row per edge —
 // upstream × local = contribution — and the running sum; for a forward step, the inputs read
 // and the value produced. Plain HTML strings, built from trace data only.
-import { escapeXml } from "./render-svg.ts";
+
 import { formatValues } from "./format.ts";
 import { texToPlain } from "./labels.ts";
+import { escapeXml } from "./render-svg.ts";
 import type { Step, TraceNode } from "./types.ts";
 
 /** Entries shown per tensor in the ledger before it falls back to the shape. */
@@ -13,12 +14,17 @@ const cell = (text: string, cls = ""): string =>
   `<td${cls ? ` class="${cls}"` : ""}>${escapeXml(text)}</td>`;
 
 /** The ledger for a step (or the start), as an HTML table string. */
-export function ledgerHtml(step: Step | null, root: TraceNode, lookup: (id: string) => TraceNode): string {
+export function ledgerHtml(
+  step: Step | null,
+  root: TraceNode,
+  lookup: (id: string) => TraceNode,
+): string {
   if (!step) {
     return '<p class="ledger-note">Start: only the inputs, parameters and constants are known. Press → to compute.</p>';
   }
   const node = lookup(step.node);
-  const v = (values: Parameters<typeof formatValues>[0]): string => formatValues(values, LEDGER_ITEMS);
+  const v = (values: Parameters<typeof formatValues>[0]): string =>
+    formatValues(values, LEDGER_ITEMS);
   if (step.kind === "forward") {
     const rows = step.inputs
       .map((id, i) => {
@@ -42,7 +48,9 @@ export function ledgerHtml(step: Step | null, root: TraceNode, lookup: (id: stri
   const rows = step.terms
     .map((term) => {
       const child = lookup(term.child);
-      const local = term.local ? v(term.local) : texToPlain(term.localTex).replace(/\\frac|\\partial/g, "");
+      const local = term.local
+        ? v(term.local)
+        : texToPlain(term.localTex).replace(/\\frac|\\partial/g, "");
       return (
         `<tr data-edge="${term.edge}">${cell(`${child.label} (arg ${term.argIndex + 1})`, "sym")}` +
         cell(v(term.upstream), "num") +

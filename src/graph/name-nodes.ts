@@ -16,13 +16,18 @@ function lookup(names: NameMap | undefined): Map<Tensor, string> {
   if (names instanceof Map) {
     for (const [t, tex] of names) map.set(t, tex);
   } else {
-    for (const [tex, t] of Object.entries(names as Readonly<Record<string, Tensor>>)) map.set(t, tex);
+    for (const [tex, t] of Object.entries(names as Readonly<Record<string, Tensor>>))
+      map.set(t, tex);
   }
   return map;
 }
 
 /** Labels for `order` (topological, the output last). */
-export function nameNodes(order: readonly Tensor[], root: Tensor, names?: NameMap): Map<Tensor, Label> {
+export function nameNodes(
+  order: readonly Tensor[],
+  root: Tensor,
+  names?: NameMap,
+): Map<Tensor, Label> {
   const given = lookup(names);
   const labels = new Map<Tensor, Label>();
   for (const t of order) {
@@ -38,7 +43,12 @@ export function nameNodes(order: readonly Tensor[], root: Tensor, names?: NameMa
     layer += 1;
     if (!labels.has(t) && t !== root) labels.set(t, indexedLabel("a", layer));
     const z = fn.inputs[0];
-    if (z && !labels.has(z) && z !== root && (z.gradFn?.op === "add" || z.gradFn?.op === "matmul")) {
+    if (
+      z &&
+      !labels.has(z) &&
+      z !== root &&
+      (z.gradFn?.op === "add" || z.gradFn?.op === "matmul")
+    ) {
       labels.set(z, indexedLabel("z", layer));
     }
   }

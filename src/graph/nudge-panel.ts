@@ -11,7 +11,8 @@ export function createNudgePanel(doc: Document, computation: TracedComputation):
   root.className = "graph-nudge";
   const leaves = trace.nodes.filter((n) => n.op === "leaf" && n.grad);
   if (leaves.length === 0) {
-    root.textContent = "Nudge needs an input with a gradient (create one with { requiresGrad: true }).";
+    root.textContent =
+      "Nudge needs an input with a gradient (create one with { requiresGrad: true }).";
     return root;
   }
   const out = trace.nodes.find((n) => n.id === trace.output)!;

@@ -7,9 +7,20 @@ export interface OpTex {
   /** Right-hand side of `out = …`. */
   forward(a: readonly string[], attrs: Readonly<Record<string, unknown>>): string;
   /** ∂out/∂aᵢ in symbols; null when the op is not element-wise (then `term` says it all). */
-  local(i: number, a: readonly string[], out: string, attrs: Readonly<Record<string, unknown>>): string | null;
+  local(
+    i: number,
+    a: readonly string[],
+    out: string,
+    attrs: Readonly<Record<string, unknown>>,
+  ): string | null;
   /** ∂L/∂aᵢ as written from the upstream `up` = ∂L/∂out, for ops that are not element-wise. */
-  term?(i: number, up: string, a: readonly string[], out: string, attrs: Readonly<Record<string, unknown>>): string;
+  term?(
+    i: number,
+    up: string,
+    a: readonly string[],
+    out: string,
+    attrs: Readonly<Record<string, unknown>>,
+  ): string;
 }
 
 function exponentOf(attrs: Readonly<Record<string, unknown>>): number | undefined {
@@ -46,7 +57,10 @@ export const OP_TEX: Readonly<Record<string, OpTex>> = {
     forward: (a) => `\\frac{${a[0]}}{${a[1]}}`,
     local: (i, a) => (i === 0 ? `\\frac{1}{${a[1]}}` : `-\\frac{${a[0]}}{${a[1]}^{2}}`),
   },
-  neg: unary((x) => `-${x}`, () => "-1"),
+  neg: unary(
+    (x) => `-${x}`,
+    () => "-1",
+  ),
   pow: {
     forward: (a, attrs) => powerTex(a[0] ?? "", a[1] ?? String(exponentOf(attrs) ?? "p")),
     local: (i, a, out, attrs) => {
@@ -58,14 +72,38 @@ export const OP_TEX: Readonly<Record<string, OpTex>> = {
       return `p ${powerTex(a[0] ?? "", "p - 1")}`;
     },
   },
-  square: unary((x) => `${x}^{2}`, (x) => `2 ${x}`),
-  sqrt: unary((x) => `\\sqrt{${x}}`, (_x, out) => `\\frac{1}{2 ${out}}`),
-  exp: unary((x) => `e^{${x}}`, (_x, out) => out),
-  log: unary((x) => `\\ln ${x}`, (x) => `\\frac{1}{${x}}`),
-  abs: unary((x) => `\\lvert ${x} \\rvert`, (x) => `\\operatorname{sign}(${x})`),
-  tanh: unary((x) => `\\tanh ${x}`, (_x, out) => `1 - ${out}^{2}`),
-  sigmoid: unary((x) => `\\sigma(${x})`, (_x, out) => `${out}(1 - ${out})`),
-  relu: unary((x) => `\\operatorname{ReLU}(${x})`, (x) => `\\mathbb{1}[${x} > 0]`),
+  square: unary(
+    (x) => `${x}^{2}`,
+    (x) => `2 ${x}`,
+  ),
+  sqrt: unary(
+    (x) => `\\sqrt{${x}}`,
+    (_x, out) => `\\frac{1}{2 ${out}}`,
+  ),
+  exp: unary(
+    (x) => `e^{${x}}`,
+    (_x, out) => out,
+  ),
+  log: unary(
+    (x) => `\\ln ${x}`,
+    (x) => `\\frac{1}{${x}}`,
+  ),
+  abs: unary(
+    (x) => `\\lvert ${x} \\rvert`,
+    (x) => `\\operatorname{sign}(${x})`,
+  ),
+  tanh: unary(
+    (x) => `\\tanh ${x}`,
+    (_x, out) => `1 - ${out}^{2}`,
+  ),
+  sigmoid: unary(
+    (x) => `\\sigma(${x})`,
+    (_x, out) => `${out}(1 - ${out})`,
+  ),
+  relu: unary(
+    (x) => `\\operatorname{ReLU}(${x})`,
+    (x) => `\\mathbb{1}[${x} > 0]`,
+  ),
   leakyRelu: {
     forward: (a, attrs) => `\\operatorname{LReLU}_{${String(attrs.slope ?? 0.01)}}(${a[0]})`,
     local: (_i, a, _out, attrs) => `(${a[0]} > 0 \\;?\\; 1 : ${String(attrs.slope ?? 0.01)})`,

@@ -27,7 +27,13 @@ export interface RenderState {
 
 /** Short op captions drawn above op nodes. */
 const OP_CAPTION: Record<string, string> = {
-  add: "+", sub: "−", mul: "×", div: "÷", neg: "−x", matmul: "matmul", pow: "pow",
+  add: "+",
+  sub: "−",
+  mul: "×",
+  div: "÷",
+  neg: "−x",
+  matmul: "matmul",
+  pow: "pow",
 };
 
 export function escapeXml(text: string): string {
@@ -51,7 +57,8 @@ export function edgePathData(points: EdgePath["points"]): string {
 }
 
 function opCaption(node: TraceNode): string {
-  if (node.op === "pow" && typeof node.attrs.exponent === "number") return `^${node.attrs.exponent}`;
+  if (node.op === "pow" && typeof node.attrs.exponent === "number")
+    return `^${node.attrs.exponent}`;
   return OP_CAPTION[node.op] ?? node.op;
 }
 

@@ -8,7 +8,18 @@ import { matmul } from "../tensor/ops/matmul.ts";
 import { max, mean, sum } from "../tensor/ops/reduce.ts";
 import { clone, concat, narrow, reshape, select, stack, transpose } from "../tensor/ops/shape.ts";
 import { logSoftmax, softmax } from "../tensor/ops/softmax.ts";
-import { abs, exp, leakyRelu, log, neg, powScalar, relu, sigmoid, sqrt, tanh } from "../tensor/ops/unary.ts";
+import {
+  abs,
+  exp,
+  leakyRelu,
+  log,
+  neg,
+  powScalar,
+  relu,
+  sigmoid,
+  sqrt,
+  tanh,
+} from "../tensor/ops/unary.ts";
 import { Tensor } from "../tensor/tensor.ts";
 import type { TracedComputation } from "./trace.ts";
 
@@ -25,7 +36,8 @@ const FORWARD: Readonly<Record<string, Forward>> = {
   sub: ([a, b]) => sub(a!, b!),
   mul: ([a, b]) => mul(a!, b!),
   div: ([a, b]) => div(a!, b!),
-  pow: (xs, at) => (xs.length === 2 ? powTensor(xs[0]!, xs[1]!) : powScalar(xs[0]!, num(at, "exponent") ?? 1)),
+  pow: (xs, at) =>
+    xs.length === 2 ? powTensor(xs[0]!, xs[1]!) : powScalar(xs[0]!, num(at, "exponent") ?? 1),
   neg: ([a]) => neg(a!),
   exp: ([a]) => exp(a!),
   log: ([a]) => log(a!),
@@ -42,7 +54,8 @@ const FORWARD: Readonly<Record<string, Forward>> = {
   expand: ([a], at) => expand(a!, shapeOf(at)),
   reshape: ([a], at) => reshape(a!, shapeOf(at)),
   transpose: ([a], at) => transpose(a!, num(at, "dim0"), num(at, "dim1")),
-  narrow: ([a], at) => narrow(a!, num(at, "axis") ?? 0, num(at, "start") ?? 0, num(at, "length") ?? 1),
+  narrow: ([a], at) =>
+    narrow(a!, num(at, "axis") ?? 0, num(at, "start") ?? 0, num(at, "length") ?? 1),
   select: ([a], at) => select(a!, num(at, "axis") ?? 0, num(at, "index") ?? 0),
   concat: (xs, at) => concat(xs, num(at, "axis")),
   stack: (xs, at) => stack(xs, num(at, "axis")),
@@ -63,12 +76,16 @@ export function canReplay(computation: TracedComputation): string | null {
  * The output's values after replacing node `id`'s values by `data`: only nodes after it in
  * topological order are recomputed, earlier ones keep their recorded values.
  */
-export function replayWith(computation: TracedComputation, id: string, data: Float64Array): Float64Array {
+export function replayWith(
+  computation: TracedComputation,
+  id: string,
+  data: Float64Array,
+): Float64Array {
   const { trace, tensors } = computation;
   const start = trace.nodes.findIndex((n) => n.id === id);
   if (start < 0) throw new Error(`replay: no node "${id}" in this graph`);
   const current = new Map<string, Tensor>();
-  const valueOf = (nodeId: string): Tensor => current.get(nodeId) ?? tensors.get(nodeId)!;
+  const tensorOf = (nodeId: string): Tensor => current.get(nodeId) ?? tensors.get(nodeId)!;
   return noGrad(() => {
     const first = trace.nodes[start]!;
     current.set(first.id, new Tensor(data, first.shape));
@@ -77,9 +94,9 @@ export function replayWith(computation: TracedComputation, id: string, data: Flo
       if (node.op === "leaf" || !node.inputs.some((i) => current.has(i))) continue;
       const forward = FORWARD[node.op];
       if (!forward) throw new Error(`replay: cannot re-run op "${node.op}" (node ${node.label})`);
-      current.set(node.id, forward(node.inputs.map(valueOf), node.attrs));
+      current.set(node.id, forward(node.inputs.map(tensorOf), node.attrs));
     }
-    return Float64Array.from(valueOf(trace.output).data);
+    return Float64Array.from(tensorOf(trace.output).data);
   });
 }
 

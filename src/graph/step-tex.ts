@@ -24,12 +24,17 @@ export function partial(of: TraceNode, by: TraceNode): string {
 }
 
 /** Forward step TeX: `r = y - \hat{y}` and `r = 1.5 - 0.7 = 0.8`. */
-export function forwardTex(node: TraceNode, inputs: readonly TraceNode[]): { symbolic: string; numeric: string } {
+export function forwardTex(
+  node: TraceNode,
+  inputs: readonly TraceNode[],
+): { symbolic: string; numeric: string } {
   const rule = opTex(node.op);
   const symbolic = `${node.tex} = ${rule.forward(inputs.map(symbolArg), node.attrs)}`;
   const numeric =
-    `${node.tex} = ${rule.forward(inputs.map((n) => numberArg(n.value)), node.attrs)}` +
-    ` = ${texValues(node.value)}`;
+    `${node.tex} = ${rule.forward(
+      inputs.map((n) => numberArg(n.value)),
+      node.attrs,
+    )}` + ` = ${texValues(node.value)}`;
   return { symbolic, numeric };
 }
 
@@ -39,7 +44,9 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
 
 /** Wraps an element-wise product that broadcasting then sums back to the input's shape. */
 function reduced(tex: string, input: TraceNode, child: TraceNode): string {
-  return sameShape(input.shape, child.shape) ? tex : `\\textstyle\\sum_{\\text{bcast}}\\!\\left(${tex}\\right)`;
+  return sameShape(input.shape, child.shape)
+    ? tex
+    : `\\textstyle\\sum_{\\text{bcast}}\\!\\left(${tex}\\right)`;
 }
 
 interface TermTex {
@@ -48,7 +55,12 @@ interface TermTex {
   numeric: string;
 }
 
-function termTex(root: TraceNode, node: TraceNode, term: BackwardTerm, lookup: NodeLookup): TermTex {
+function termTex(
+  root: TraceNode,
+  node: TraceNode,
+  term: BackwardTerm,
+  lookup: NodeLookup,
+): TermTex {
   const child = lookup(term.child);
   const rule = opTex(child.op);
   const args = childArgs(child, lookup);
@@ -60,14 +72,24 @@ function termTex(root: TraceNode, node: TraceNode, term: BackwardTerm, lookup: N
     const local = term.localTex;
     const expanded = reduced(`${up}${times}(${local})`, node, child);
     const numTimes = scalar ? " \\cdot " : " \\circ ";
-    const numeric = reduced(`${numberArg(term.upstream)}${numTimes}${numberArg(term.local)}`, node, child);
+    const numeric = reduced(
+      `${numberArg(term.upstream)}${numTimes}${numberArg(term.local)}`,
+      node,
+      child,
+    );
     return { chain, expanded, numeric };
   }
   const formula = rule.term
     ? rule.term(term.argIndex, up, args.map(symbolArg), child.tex, child.attrs)
     : `${up}\\, ${partial(child, node)}`;
   const numeric = rule.term
-    ? rule.term(term.argIndex, texValues(term.upstream), args.map((n) => numberArg(n.value)), texValues(child.value), child.attrs)
+    ? rule.term(
+        term.argIndex,
+        texValues(term.upstream),
+        args.map((n) => numberArg(n.value)),
+        texValues(child.value),
+        child.attrs,
+      )
     : texValues(term.product);
   return { chain: formula, expanded: formula, numeric };
 }
@@ -108,5 +130,8 @@ export function backwardTex(
 export function localTex(child: TraceNode, argIndex: number, lookup: NodeLookup): string {
   const rule = opTex(child.op);
   const args = childArgs(child, lookup).map(symbolArg);
-  return rule.local(argIndex, args, child.tex, child.attrs) ?? `\\frac{\\partial ${child.tex}}{\\partial ${args[argIndex] ?? ""}}`;
+  return (
+    rule.local(argIndex, args, child.tex, child.attrs) ??
+    `\\frac{\\partial ${child.tex}}{\\partial ${args[argIndex] ?? ""}}`
+  );
 }

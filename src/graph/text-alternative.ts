@@ -10,7 +10,11 @@ import type { TraceNode } from "./types.ts";
 const TABLE_ITEMS = 16;
 
 /** The value and gradient cells' text for a node at a position. */
-export function textCells(index: StepIndex, node: TraceNode, position: number): { value: string; grad: string; current: boolean } {
+export function textCells(
+  index: StepIndex,
+  node: TraceNode,
+  position: number,
+): { value: string; grad: string; current: boolean } {
   const known = (index.valueAt.get(node.id) ?? 0) <= position;
   const graded = (index.gradAt.get(node.id) ?? Number.POSITIVE_INFINITY) <= position;
   return {
@@ -21,11 +25,17 @@ export function textCells(index: StepIndex, node: TraceNode, position: number): 
 }
 
 function inputsText(node: TraceNode, lookup: (id: string) => TraceNode): string {
-  return node.inputs.length ? `${node.op}(${node.inputs.map((id) => lookup(id).label).join(", ")})` : node.kind;
+  return node.inputs.length
+    ? `${node.op}(${node.inputs.map((id) => lookup(id).label).join(", ")})`
+    : node.kind;
 }
 
 /** The whole table at a position, as an HTML string. Rows carry `data-node`. */
-export function textAlternativeHtml(index: StepIndex, position: number, lookup: (id: string) => TraceNode): string {
+export function textAlternativeHtml(
+  index: StepIndex,
+  position: number,
+  lookup: (id: string) => TraceNode,
+): string {
   const root = lookup(index.trace.output);
   const rows = index.trace.nodes
     .map((node) => {

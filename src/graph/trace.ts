@@ -54,12 +54,15 @@ function kindOf(t: Tensor, root: Tensor): NodeKind {
 /** Traces `result` and keeps the tensors; see `trace`. */
 export function traceComputation(result: Tensor, options: TraceOptions = {}): TracedComputation {
   if (!(result instanceof Tensor)) {
-    throw new Error(`graph.trace: expected a Tensor (the result of a computation), found ${typeof result}`);
+    throw new Error(
+      `graph.trace: expected a Tensor (the result of a computation), found ${typeof result}`,
+    );
   }
   const order = topologicalOrder(result);
   const ids = new Map<Tensor, string>(order.map((t, k) => [t, `n${k}`]));
   const labels = nameNodes(order, result, options.names);
-  const wantsGrad = (t: Tensor): boolean => t.requiresGrad || (options.allGradients === true && !t.isConstant);
+  const wantsGrad = (t: Tensor): boolean =>
+    t.requiresGrad || (options.allGradients === true && !t.isConstant);
 
   // Backward first (the nodes carry their gradients), recorded term by term.
   const grads = new Map<Tensor, Float64Array>();
@@ -151,7 +154,14 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
     }));
     const grad = node.grad!;
     const tex = backwardTex(root, node, nodeTerms, grad, lookup);
-    return { kind: "backward", node: node.id, terms: nodeTerms, grad, texSymbolic: tex.symbolic, texNumeric: tex.numeric };
+    return {
+      kind: "backward",
+      node: node.id,
+      terms: nodeTerms,
+      grad,
+      texSymbolic: tex.symbolic,
+      texNumeric: tex.numeric,
+    };
   });
 
   const tensors = new Map<string, Tensor>(order.map((t) => [ids.get(t)!, t]));

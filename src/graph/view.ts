@@ -7,15 +7,20 @@ import { describeStep, stepCaption } from "./describe-step.ts";
 import { equationHtml } from "./equation-panel.ts";
 import { formatValues } from "./format.ts";
 import { finiteDifferences } from "./grad-check.ts";
-import { layoutGraph, type LayoutOptions } from "./layout-graph.ts";
+import { type LayoutOptions, layoutGraph } from "./layout-graph.ts";
 import { ledgerHtml } from "./ledger.ts";
 import { createNudgePanel } from "./nudge-panel.ts";
 import { type GradCheck, renderSvg } from "./render-svg.ts";
 import { canReplay } from "./replay.ts";
 import { edgeClass, indexSteps, nodeClass, stepAt, touchedBetween } from "./step-index.ts";
-import { initialStepper, type StepperAction, type StepperState, stepperReducer } from "./stepper.ts";
+import {
+  initialStepper,
+  type StepperAction,
+  type StepperState,
+  stepperReducer,
+} from "./stepper.ts";
 import { textAlternativeHtml, textCells } from "./text-alternative.ts";
-import { traceComputation, type TraceOptions } from "./trace.ts";
+import { type TraceOptions, traceComputation } from "./trace.ts";
 import type { TraceNode } from "./types.ts";
 
 /** Options for `graph.view`. */
@@ -61,7 +66,10 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
   root.dataset.fragments = "";
   root.setAttribute("role", "group");
   root.setAttribute("aria-roledescription", "backpropagation stepper");
-  root.setAttribute("aria-label", `${options.title ?? "Computation graph"}: ← and → step through the computation`);
+  root.setAttribute(
+    "aria-label",
+    `${options.title ?? "Computation graph"}: ← and → step through the computation`,
+  );
 
   const controls = createControls(doc, options.speed ?? 1);
   const body = doc.createElement("div");
@@ -106,8 +114,10 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     canvas.innerHTML = renderSvg(layout, { index, position: shown, checks, idPrefix: prefix });
     nodeEls.clear();
     edgeEls.clear();
-    for (const el of canvas.querySelectorAll("[data-node]")) nodeEls.set(el.getAttribute("data-node")!, el);
-    for (const el of canvas.querySelectorAll("[data-edge]")) edgeEls.set(el.getAttribute("data-edge")!, el);
+    for (const el of canvas.querySelectorAll("[data-node]"))
+      nodeEls.set(el.getAttribute("data-node")!, el);
+    for (const el of canvas.querySelectorAll("[data-edge]"))
+      edgeEls.set(el.getAttribute("data-edge")!, el);
     tableBox.innerHTML = textAlternativeHtml(index, shown, lookup);
     rowEls.clear();
     for (const row of tableBox.querySelectorAll<HTMLTableRowElement>("tr[data-node]")) {
@@ -128,7 +138,10 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
       row.removeAttribute("aria-current");
     }
     const check = checks?.get(id);
-    const fd = check && c.grad !== "—" ? ` (fd ${formatValues({ shape: [check.estimate.length], data: check.estimate }, 16)}${check.ok ? " ✓" : " ✗ mismatch"})` : "";
+    const fd =
+      check && c.grad !== "—"
+        ? ` (fd ${formatValues({ shape: [check.estimate.length], data: check.estimate }, 16)}${check.ok ? " ✓" : " ✗ mismatch"})`
+        : "";
     row.querySelector(".value")!.textContent = c.value;
     row.querySelector(".grad")!.textContent = c.grad + fd;
   }
@@ -139,7 +152,8 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
       nodeEls.get(id)?.setAttribute("class", nodeClass(index, id, position));
       updateRow(id, position);
     }
-    for (const id of touched.edges) edgeEls.get(id)?.setAttribute("class", edgeClass(index, id, position));
+    for (const id of touched.edges)
+      edgeEls.get(id)?.setAttribute("class", edgeClass(index, id, position));
     shown = position;
     let eq = equations.get(position);
     if (eq === undefined) {
@@ -186,9 +200,13 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
   }
 
   for (const [action, b] of Object.entries(controls.buttons)) {
-    b.addEventListener("click", () => dispatch({ type: action as StepperAction["type"] } as StepperAction));
+    b.addEventListener("click", () =>
+      dispatch({ type: action as StepperAction["type"] } as StepperAction),
+    );
   }
-  controls.speed.addEventListener("change", () => dispatch({ type: "speed", speed: Number(controls.speed.value) }));
+  controls.speed.addEventListener("change", () =>
+    dispatch({ type: "speed", speed: Number(controls.speed.value) }),
+  );
 
   const KEYS: Record<string, StepperAction> = {
     ArrowRight: { type: "next" },
@@ -228,7 +246,8 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     status.textContent = "";
     if (controls.fdToggle.checked) {
       try {
-        if (unreplayable) throw new Error(`finite differences: the op "${unreplayable}" cannot be re-run here`);
+        if (unreplayable)
+          throw new Error(`finite differences: the op "${unreplayable}" cannot be re-run here`);
         checks ??= finiteDifferences(computation);
         const bad = [...checks.entries()].filter(([, c]) => !c.ok).map(([id]) => lookup(id).label);
         status.textContent = bad.length
@@ -249,7 +268,9 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     if (controls.nudgeToggle.checked && !nudgeBox.firstChild) {
       nudgeBox.append(
         unreplayable
-          ? Object.assign(doc.createElement("p"), { textContent: `Nudge: the op "${unreplayable}" cannot be re-run here.` })
+          ? Object.assign(doc.createElement("p"), {
+              textContent: `Nudge: the op "${unreplayable}" cannot be re-run here.`,
+            })
           : createNudgePanel(doc, computation),
       );
     }
@@ -258,7 +279,13 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
 
   const start = options.start ?? "start";
   const startAt =
-    start === "start" ? 0 : start === "forward" ? trace.forward.length : start === "end" ? index.count - 1 : start;
+    start === "start"
+      ? 0
+      : start === "forward"
+        ? trace.forward.length
+        : start === "end"
+          ? index.count - 1
+          : start;
   state = stepperReducer(state, { type: "goto", position: startAt });
   shown = state.position;
   drawAll();

@@ -10,7 +10,14 @@ import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { trace } from "../../src/graph/trace.ts";
 import { mlp221 } from "../graph/examples.ts";
-import { launchBrowser, openWatchedPage, SCREENSHOT_DIR, serveStatic, type StaticServer, type WatchedPage } from "./harness.ts";
+import {
+  launchBrowser,
+  openWatchedPage,
+  SCREENSHOT_DIR,
+  type StaticServer,
+  serveStatic,
+  type WatchedPage,
+} from "./harness.ts";
 
 const expected = trace(mlp221().loss);
 const steps = [...expected.forward, ...expected.backward];
@@ -32,11 +39,16 @@ async function press(key: string, times = 1): Promise<void> {
 
 /** The TeX source KaTeX keeps in its MathML annotation, per equation line. */
 async function equationTex(id: string): Promise<string[]> {
-  return page.$$eval(`#${id} .graph-equation annotation`, (els) => els.map((e) => e.textContent ?? ""));
+  return page.$$eval(`#${id} .graph-equation annotation`, (els) =>
+    els.map((e) => e.textContent ?? ""),
+  );
 }
 
 async function currentLabel(id: string): Promise<string | null> {
-  return page.evaluate((root) => document.querySelector(`#${root} .node.current .label`)?.textContent ?? null, id);
+  return page.evaluate(
+    (root) => document.querySelector(`#${root} .node.current .label`)?.textContent ?? null,
+    id,
+  );
 }
 
 before(async () => {
@@ -73,7 +85,14 @@ describe("graph.view(result) in the browser", () => {
   test("→ walks the forward pass, then the backward pass, highlighting each step's node and equation", async () => {
     assert.equal(await position("mlp"), 0);
     assert.equal(await currentLabel("mlp"), null);
-    const checkpoints = [1, 3, expected.forward.length, expected.forward.length + 1, expected.forward.length + 6, steps.length];
+    const checkpoints = [
+      1,
+      3,
+      expected.forward.length,
+      expected.forward.length + 1,
+      expected.forward.length + 6,
+      steps.length,
+    ];
     let at = 0;
     for (const target of checkpoints) {
       await press("ArrowRight", target - at);
@@ -81,7 +100,11 @@ describe("graph.view(result) in the browser", () => {
       assert.equal(await position("mlp"), target);
       const step = steps[target - 1]!;
       assert.equal(await currentLabel("mlp"), labelOf(step.node), `position ${target}`);
-      assert.deepEqual(await equationTex("mlp"), [step.texSymbolic, step.texNumeric], `position ${target}`);
+      assert.deepEqual(
+        await equationTex("mlp"),
+        [step.texSymbolic, step.texNumeric],
+        `position ${target}`,
+      );
       const cls = await page.getAttribute(`#mlp [data-node="${step.node}"]`, "class");
       assert.ok(cls?.includes(`current-${step.kind}`), cls ?? "");
     }
@@ -140,15 +163,18 @@ describe("graph.view(result) in the browser", () => {
           const cls = g.getAttribute("class") ?? "";
           const svgValue = g.querySelector(".value")?.textContent ?? "";
           const svgGrad = (g.querySelector(".grad")?.textContent ?? "").replace(/^∇ /, "");
-          if (cls.includes("pending") !== (value === "not computed yet")) out.push(`${id} value shown ${cls} / ${value}`);
+          if (cls.includes("pending") !== (value === "not computed yet"))
+            out.push(`${id} value shown ${cls} / ${value}`);
           // The drawing shows small tensors in full and larger ones as their shape.
           const shape = `[${row?.querySelector("td:nth-of-type(2)")?.textContent}]`;
           // (no helper functions in here: the bundler's name helpers do not exist in the page)
           const valueOk = svgValue === value || svgValue === shape;
           const gradOk = svgGrad === grad || svgGrad === shape;
           if (!cls.includes("pending") && !valueOk) out.push(`${id} value ${svgValue} vs ${value}`);
-          if (cls.includes("has-grad") ? !gradOk : grad !== "—") out.push(`${id} grad ${svgGrad} vs ${grad}`);
-          if (cls.includes(" current") !== row?.classList.contains("current")) out.push(`${id} current`);
+          if (cls.includes("has-grad") ? !gradOk : grad !== "—")
+            out.push(`${id} grad ${svgGrad} vs ${grad}`);
+          if (cls.includes(" current") !== row?.classList.contains("current"))
+            out.push(`${id} current`);
         }
         return out;
       });
@@ -186,7 +212,12 @@ describe("graph.view(result) in the browser", () => {
     const count = Number(await page.getAttribute("#ridge", "data-position"));
     assert.equal(consumed.filter(Boolean).length, count);
     assert.equal(consumed.at(-1), false);
-    const back = await page.evaluate(() => !document.querySelector("#ridge")!.dispatchEvent(new CustomEvent("fragment-prev", { cancelable: true })));
+    const back = await page.evaluate(
+      () =>
+        !document
+          .querySelector("#ridge")!
+          .dispatchEvent(new CustomEvent("fragment-prev", { cancelable: true })),
+    );
     assert.equal(back, true);
     assert.equal(await position("ridge"), count - 1);
   });
@@ -197,7 +228,9 @@ describe("graph.view(result) in the browser", () => {
     await page.selectOption("#mlp .graph-speed select", "8");
     await page.focus("#mlp");
     await press(" ");
-    await page.waitForFunction(() => Number(document.querySelector("#mlp")!.getAttribute("data-position")) >= 3);
+    await page.waitForFunction(
+      () => Number(document.querySelector("#mlp")!.getAttribute("data-position")) >= 3,
+    );
     await press(" ");
     const paused = await position("mlp");
     await page.waitForTimeout(400);
@@ -209,7 +242,10 @@ describe("graph.view(result) in the browser", () => {
     await page.check("#ridge .graph-fd-toggle input");
     const status = await page.textContent("#ridge .graph-status");
     assert.match(status ?? "", /agree with every gradient/);
-    const visible = await page.$$eval("#ridge .fd", (els) => els.filter((e) => getComputedStyle(e).display !== "none").length);
+    const visible = await page.$$eval(
+      "#ridge .fd",
+      (els) => els.filter((e) => getComputedStyle(e).display !== "none").length,
+    );
     assert.ok(visible > 0, "no finite-difference estimate visible");
     assert.equal(await page.$$eval("#ridge .fd.mismatch", (els) => els.length), 0);
   });

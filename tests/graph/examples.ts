@@ -27,7 +27,13 @@ export function ridge(lambda = 0.25) {
 /** The 2-2-1 tanh network of chapter 6: x = (1.0, 0.1), target 0.5, ℓ = ½(ŷ − y)². */
 export function mlp221() {
   const x = tensor([[1.0], [0.1]], { name: "x" }); // [2, 1]
-  const W1 = tensor([[0.5, -0.3], [0.2, 0.8]], { requiresGrad: true, name: "W1" });
+  const W1 = tensor(
+    [
+      [0.5, -0.3],
+      [0.2, 0.8],
+    ],
+    { requiresGrad: true, name: "W1" },
+  );
   const b1 = tensor([[0], [0]], { requiresGrad: true, name: "b1" });
   const W2 = tensor([[0.7, -0.4]], { requiresGrad: true, name: "W2" });
   const b2 = tensor([[0]], { requiresGrad: true, name: "b2" });

@@ -7,18 +7,38 @@ import { type Tensor, tensor } from "../../src/tensor/index.ts";
 // A random expression: a program of ops over a pool that starts with a few leaves, every
 // value shaped [2, 3] (with a [3] row and a scalar broadcast in), ending in a sum or mean.
 const opArb = fc.record({
-  op: fc.constantFrom("add", "sub", "mul", "div", "tanh", "sigmoid", "relu", "square", "exp", "matmul", "self", "const"),
+  op: fc.constantFrom(
+    "add",
+    "sub",
+    "mul",
+    "div",
+    "tanh",
+    "sigmoid",
+    "relu",
+    "square",
+    "exp",
+    "matmul",
+    "self",
+    "const",
+  ),
   a: fc.nat(),
   b: fc.nat(),
   c: fc.double({ min: -2, max: 2, noNaN: true }),
 });
 const programArb = fc.record({
-  leaves: fc.array(fc.double({ min: -1.5, max: 1.5, noNaN: true }), { minLength: 19, maxLength: 19 }),
+  leaves: fc.array(fc.double({ min: -1.5, max: 1.5, noNaN: true }), {
+    minLength: 19,
+    maxLength: 19,
+  }),
   ops: fc.array(opArb, { minLength: 1, maxLength: 14 }),
   mean: fc.boolean(),
 });
 
-type Program = { leaves: number[]; ops: { op: string; a: number; b: number; c: number }[]; mean: boolean };
+type Program = {
+  leaves: number[];
+  ops: { op: string; a: number; b: number; c: number }[];
+  mean: boolean;
+};
 
 function build(program: Program) {
   const v = program.leaves;
@@ -34,18 +54,42 @@ function build(program: Program) {
     const y = pool[b % pool.length]!;
     let out: Tensor;
     switch (op) {
-      case "add": out = x.add(y); break;
-      case "sub": out = x.sub(y); break;
-      case "mul": out = x.mul(y); break;
-      case "div": out = x.div(y.mul(y).add(1)); break; // denominator ≥ 1
-      case "tanh": out = x.tanh(); break;
-      case "sigmoid": out = x.sigmoid(); break;
-      case "relu": out = x.relu(); break;
-      case "square": out = x.pow(2); break;
-      case "exp": out = x.tanh().exp(); break; // bounded
-      case "matmul": out = x.matmul(W.transpose()).matmul(W); break; // [2,3]@[3,2]@[2,3]
-      case "self": out = x.mul(x).add(x); break; // the same tensor twice in one op
-      default: out = x.mul(c); break;
+      case "add":
+        out = x.add(y);
+        break;
+      case "sub":
+        out = x.sub(y);
+        break;
+      case "mul":
+        out = x.mul(y);
+        break;
+      case "div":
+        out = x.div(y.mul(y).add(1));
+        break; // denominator ≥ 1
+      case "tanh":
+        out = x.tanh();
+        break;
+      case "sigmoid":
+        out = x.sigmoid();
+        break;
+      case "relu":
+        out = x.relu();
+        break;
+      case "square":
+        out = x.pow(2);
+        break;
+      case "exp":
+        out = x.tanh().exp();
+        break; // bounded
+      case "matmul":
+        out = x.matmul(W.transpose()).matmul(W);
+        break; // [2,3]@[3,2]@[2,3]
+      case "self":
+        out = x.mul(x).add(x);
+        break; // the same tensor twice in one op
+      default:
+        out = x.mul(c);
+        break;
     }
     pool.push(out);
   }
@@ -65,15 +109,25 @@ test("graph.trace(random expression) reproduces backward() on every tensor, bit 
       for (const node of t.nodes) {
         const tensorOf = tensors.get(node.id)!;
         if (node.id === t.output) continue; // backward() does not store the seed on the root
-        assert.equal(node.grad === null, tensorOf.grad === null, `${node.label}: gradient present in one only`);
+        assert.equal(
+          node.grad === null,
+          tensorOf.grad === null,
+          `${node.label}: gradient present in one only`,
+        );
         if (!node.grad || !tensorOf.grad) continue;
         node.grad.data.forEach((g, k) => {
-          assert.ok(Object.is(g, tensorOf.grad!.data[k]), `${node.label}[${k}]: trace ${g}, backward() ${tensorOf.grad!.data[k]}`);
+          assert.ok(
+            Object.is(g, tensorOf.grad!.data[k]),
+            `${node.label}[${k}]: trace ${g}, backward() ${tensorOf.grad!.data[k]}`,
+          );
         });
         compared++;
       }
       assert.equal(compared, t.nodes.filter((n) => n.grad).length - 1);
-      assert.ok(t.nodes.some((n) => n.grad && leaves.includes(tensors.get(n.id)!)), "no leaf reached");
+      assert.ok(
+        t.nodes.some((n) => n.grad && leaves.includes(tensors.get(n.id)!)),
+        "no leaf reached",
+      );
     }),
     { numRuns: 150, seed: 20261122 },
   );

@@ -24,7 +24,8 @@ describe("graph.trace(result) on the least-squares example", () => {
   const r = ex.r.item();
 
   test("labels come from tensor names, ŷ and ℓ included", () => {
-    for (const label of ["w₁", "w₂", "b", "x₁", "x₂", "y", "ŷ", "r", "ℓ", "w₁x₁"]) byLabel(t, label);
+    for (const label of ["w₁", "w₂", "b", "x₁", "x₂", "y", "ŷ", "r", "ℓ", "w₁x₁"])
+      byLabel(t, label);
     assert.equal(byLabel(t, "ŷ").tex, "\\hat{y}");
   });
 
@@ -58,8 +59,14 @@ describe("graph.trace(result) on the least-squares example", () => {
     assert.deepEqual(term!.local?.data, [-1]);
     assert.equal(term!.localTex, "-1");
     assert.deepEqual(term!.product.data, [-2 * r]);
-    assert.match(step.texSymbolic, /\\frac\{\\partial \\ell\}\{\\partial r\}\\frac\{\\partial r\}\{\\partial \\hat\{y\}\}/);
-    assert.equal(step.texNumeric, "\\frac{\\partial \\ell}{\\partial \\hat{y}} = 2.75 \\cdot (-1) = -2.75");
+    assert.match(
+      step.texSymbolic,
+      /\\frac\{\\partial \\ell\}\{\\partial r\}\\frac\{\\partial r\}\{\\partial \\hat\{y\}\}/,
+    );
+    assert.equal(
+      step.texNumeric,
+      "\\frac{\\partial \\ell}{\\partial \\hat{y}} = 2.75 \\cdot (-1) = -2.75",
+    );
   });
 
   test("the first backward step is the seed ∂ℓ/∂ℓ = 1 at the output", () => {
@@ -89,8 +96,12 @@ describe("graph.trace(result) on the ridge example", () => {
     assert.deepEqual(backwardStepOf(t, "b").grad.data, [-2 * r]);
     const w1 = ex.w1.item();
     const w2 = ex.w2.item();
-    assert.deepEqual(backwardStepOf(t, "w₁").grad.data, [-2 * r * ex.x1.item() + 2 * ex.lambda * w1]);
-    assert.deepEqual(backwardStepOf(t, "w₂").grad.data, [-2 * r * ex.x2.item() + 2 * ex.lambda * w2]);
+    assert.deepEqual(backwardStepOf(t, "w₁").grad.data, [
+      -2 * r * ex.x1.item() + 2 * ex.lambda * w1,
+    ]);
+    assert.deepEqual(backwardStepOf(t, "w₂").grad.data, [
+      -2 * r * ex.x2.item() + 2 * ex.lambda * w2,
+    ]);
   });
 
   test("w₁ has two children, so its step is a two-term sum written term by term", () => {
@@ -123,12 +134,21 @@ describe("a tensor used twice by one op", () => {
     const t = trace(x.mul(x));
     const xs = byLabel(t, "x");
     const edges = t.edges.filter((e) => e.from === xs.id);
-    assert.deepEqual(edges.map((e) => e.argIndex), [0, 1]);
+    assert.deepEqual(
+      edges.map((e) => e.argIndex),
+      [0, 1],
+    );
     const step = backwardStepOf(t, "x");
     assert.equal(step.terms.length, 2);
-    assert.deepEqual(step.terms.map((s) => s.product.data[0]), [3, 3]);
+    assert.deepEqual(
+      step.terms.map((s) => s.product.data[0]),
+      [3, 3],
+    );
     assert.deepEqual(step.grad.data, [6]);
-    assert.equal(step.texNumeric, "\\frac{\\partial \\ell}{\\partial x} = 1 \\cdot 3 + 1 \\cdot 3 = 3 + 3 = 6");
+    assert.equal(
+      step.texNumeric,
+      "\\frac{\\partial \\ell}{\\partial x} = 1 \\cdot 3 + 1 \\cdot 3 = 3 + 3 = 6",
+    );
   });
 
   test("a.add(a) gives ∂/∂a = 1 + 1", () => {
@@ -151,7 +171,10 @@ describe("layer graphs", () => {
 
   test("small tensors are written as matrices in the equations", () => {
     const step = t.forward.find((s) => s.node === byLabel(t, "W₁x").id);
-    assert.ok(step?.texNumeric.includes("\\begin{bmatrix}0.5 & -0.3 \\\\ 0.2 & 0.8\\end{bmatrix}"), step?.texNumeric);
+    assert.ok(
+      step?.texNumeric.includes("\\begin{bmatrix}0.5 & -0.3 \\\\ 0.2 & 0.8\\end{bmatrix}"),
+      step?.texNumeric,
+    );
   });
 
   test("the matmul backward step writes ∂ℓ/∂W = (∂ℓ/∂z) xᵀ", () => {
@@ -162,25 +185,33 @@ describe("layer graphs", () => {
   });
 
   test("tensors larger than 4×4 appear as shapes", () => {
-    const W = tensor(Array.from({ length: 5 }, () => [1, 2, 3, 4, 5, 6]), { requiresGrad: true, name: "W" });
+    const W = tensor(
+      Array.from({ length: 5 }, () => [1, 2, 3, 4, 5, 6]),
+      { requiresGrad: true, name: "W" },
+    );
     const big = trace(W.tanh().sum());
     assert.ok(big.forward[0]!.texNumeric.includes("5{\\times}6"), big.forward[0]!.texNumeric);
   });
 });
 
 describe("step order", () => {
-  for (const [name, result] of [["ridge", ridge().J], ["mlp 2-2-1", mlp221().loss]] as const) {
+  for (const [name, result] of [
+    ["ridge", ridge().J],
+    ["mlp 2-2-1", mlp221().loss],
+  ] as const) {
     test(`${name}: forward steps are topological, backward steps reverse topological`, () => {
       const t = trace(result);
       const computed = new Set(t.nodes.filter((n) => n.op === "leaf").map((n) => n.id));
       for (const step of t.forward) {
-        for (const input of step.inputs) assert.ok(computed.has(input), `${step.node} reads ${input} before it exists`);
+        for (const input of step.inputs)
+          assert.ok(computed.has(input), `${step.node} reads ${input} before it exists`);
         computed.add(step.node);
       }
       assert.equal(computed.size, t.nodes.length);
       const done = new Set<string>();
       for (const step of t.backward) {
-        for (const term of step.terms) assert.ok(done.has(term.child), `${step.node} before its child ${term.child}`);
+        for (const term of step.terms)
+          assert.ok(done.has(term.child), `${step.node} before its child ${term.child}`);
         done.add(step.node);
       }
     });

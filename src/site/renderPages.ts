@@ -1,6 +1,7 @@
 import { escapeHtml } from "../notebook/build/createMarkdown.ts";
 import type { CompiledPage } from "../notebook/build/types.ts";
 import type { PagePath } from "./paths.ts";
+import { renderToc } from "./renderToc.ts";
 
 /** A compiled page with where it lives: the unit the index and the pager work with. */
 export interface SitePage {
@@ -24,6 +25,7 @@ export function renderChapterMain(current: SitePage, previous: SitePage | undefi
 <h1>${escapeHtml(frontMatter.title)}</h1>
 <p class="summary">${escapeHtml(frontMatter.summary)}</p>
 </header>
+${renderToc(current.page.headings, true)}
 <article class="chapter">
 ${current.page.html}</article>
 <nav class="pager" aria-label="Previous and next">${link(previous, "prev")}${link(next, "next")}</nav>`;

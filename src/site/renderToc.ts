@@ -1,7 +1,11 @@
 import type { Heading } from "../notebook/build/types.ts";
 
-/** The "On this page" navigation: level-2 headings, with level-3 ones nested under them. */
-export function renderToc(headings: readonly Heading[]): string {
+/**
+ * The "On this page" navigation: level-2 headings, with level-3 ones nested under them.
+ * `inline` gives the collapsed form shown under the title on narrow screens (the sidebar form
+ * is hidden there, and the inline one on wide screens, so only one is ever in the page).
+ */
+export function renderToc(headings: readonly Heading[], inline = false): string {
   const items = headings.filter((h) => h.level <= 3);
   if (items.length === 0) return "";
   const parts: string[] = [];
@@ -24,5 +28,7 @@ export function renderToc(headings: readonly Heading[]): string {
   }
   if (subOpen) parts.push("</ol>");
   if (itemOpen) parts.push("</li>");
-  return `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">On this page</h2><ol>${parts.join("")}</ol></nav>`;
+  const list = `<ol>${parts.join("")}</ol>`;
+  if (inline) return `<details class="toc-inline"><summary>On this page</summary><nav aria-label="On this page">${list}</nav></details>`;
+  return `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">On this page</h2>${list}</nav>`;
 }

@@ -8,7 +8,9 @@ export * as optim from "./optim/index.ts";
 export type { GradNode, Rng, TensorLike, TensorOptions } from "./tensor/index.ts";
 export {
   arange,
+  concat,
   detectAnomaly,
+  enableGrad,
   full,
   gradcheck,
   jvp,
@@ -18,6 +20,7 @@ export {
   rand,
   randn,
   rng,
+  stack,
   Tensor,
   tensor,
   zeros,

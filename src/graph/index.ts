@@ -1,4 +1,7 @@
 // graph/: trace a computation into plain data, lay it out, draw it, step through it.
+// In notebook cells this module is the `graph` built-in: graph.view(loss), graph.trace(loss).
+export { equationHtml } from "./equation-panel.ts";
+export { type ExpandOptions, expandNeurons } from "./expand-neurons.ts";
 export {
   type FiniteDifferenceOptions,
   finiteDifferences,
@@ -17,3 +20,4 @@ export {
 } from "./stepper.ts";
 export { type TracedComputation, type TraceOptions, trace, traceComputation } from "./trace.ts";
 export type * from "./types.ts";
+export { type ViewOptions, view } from "./view.ts";

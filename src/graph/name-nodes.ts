@@ -73,6 +73,6 @@ function productLabel(t: Tensor, labels: ReadonlyMap<Tensor, Label>): Label | nu
   const fn = t.gradFn;
   if (!fn || (fn.op !== "mul" && fn.op !== "matmul") || fn.inputs.length !== 2) return null;
   const [a, b] = fn.inputs.map((x) => (x.isConstant ? undefined : labels.get(x)));
-  if (!a || !b || [...a.label].length > 3 || [...b.label].length > 3) return null;
+  if (!a || !b || [...a.label].length > 6 || [...b.label].length > 6) return null;
   return { label: `${a.label}${b.label}`, tex: `${a.tex} ${b.tex}` };
 }

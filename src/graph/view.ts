@@ -5,6 +5,7 @@ import type { Tensor } from "../tensor/tensor.ts";
 import { createControls } from "./controls.ts";
 import { describeStep, stepCaption } from "./describe-step.ts";
 import { equationHtml } from "./equation-panel.ts";
+import { expandNeurons } from "./expand-neurons.ts";
 import { formatValues } from "./format.ts";
 import { finiteDifferences } from "./grad-check.ts";
 import { type LayoutOptions, layoutGraph } from "./layout-graph.ts";
@@ -37,6 +38,8 @@ export interface ViewOptions extends TraceOptions, LayoutOptions {
   title?: string;
   /** Open the text alternative table (default false; it is always in the page for screen readers). */
   tableOpen?: boolean;
+  /** Draw every neuron and weight as its own scalar node (small networks, ≤ 8 units per layer). */
+  neurons?: boolean;
   /** The document to build in (default: the global one). */
   document?: Document;
 }
@@ -51,7 +54,12 @@ let instances = 0;
  */
 export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
   const doc = options.document ?? document;
-  const computation = traceComputation(result, options);
+  const computation = options.neurons
+    ? traceComputation(expandNeurons(result, { names: options.names }), {
+        ...options,
+        names: undefined,
+      })
+    : traceComputation(result, options);
   const { trace } = computation;
   const layout = layoutGraph(trace, options);
   const index = indexSteps(trace);

@@ -1,0 +1,215 @@
+// "Expand an MLP from layers into neurons": rebuilds a recorded computation with one scalar
+// tensor per entry, so every neuron (and every weight) is a node of its own. The scalar graph
+// computes the same values with the library's own ops, so it can be traced and stepped like
+// any other. Small networks only: a drawing of more than 8 units per layer is unreadable.
+import { topologicalOrder } from "../tensor/autograd.ts";
+import { enableGrad } from "../tensor/grad-mode.ts";
+import { add, div, mul, powTensor, sub } from "../tensor/ops/binary.ts";
+import {
+  abs,
+  exp,
+  leakyRelu,
+  log,
+  neg,
+  powScalar,
+  relu,
+  sigmoid,
+  sqrt,
+  tanh,
+} from "../tensor/ops/unary.ts";
+import { Tensor } from "../tensor/tensor.ts";
+import type { Label } from "./labels.ts";
+import { type NameMap, nameNodes } from "./name-nodes.ts";
+
+/** Options for `expandNeurons`. */
+export interface ExpandOptions {
+  /** Largest size of any dimension (default 8: at most 8 units per layer). */
+  maxUnits?: number;
+  /** TeX labels for the layer tensors, as for `graph.trace`. */
+  names?: NameMap;
+}
+
+type Attrs = Readonly<Record<string, unknown>>;
+type Scalars = Tensor[];
+
+const UNARY: Record<string, (x: Tensor, attrs: Attrs) => Tensor> = {
+  neg: (x) => neg(x),
+  exp: (x) => exp(x),
+  log: (x) => log(x),
+  sqrt: (x) => sqrt(x),
+  abs: (x) => abs(x),
+  tanh: (x) => tanh(x),
+  sigmoid: (x) => sigmoid(x),
+  relu: (x) => relu(x),
+  leakyRelu: (x, a) => leakyRelu(x, typeof a.slope === "number" ? a.slope : undefined),
+  pow: (x, a) => powScalar(x, typeof a.exponent === "number" ? a.exponent : 1),
+};
+const BINARY: Record<string, (x: Tensor, y: Tensor) => Tensor> = {
+  add,
+  sub,
+  mul,
+  div,
+  pow: powTensor,
+};
+
+function strides(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length).fill(1);
+  for (let d = shape.length - 2; d >= 0; d--) s[d] = (s[d + 1] ?? 1) * (shape[d + 1] ?? 1);
+  return s;
+}
+
+/** For each output entry, the flat index of the input entry broadcasting reads. */
+function broadcastMap(inShape: readonly number[], outShape: readonly number[]): number[] {
+  const size = outShape.reduce((a, b) => a * b, 1);
+  const outStrides = strides(outShape);
+  const inStrides = strides(inShape);
+  const offset = outShape.length - inShape.length;
+  const map: number[] = [];
+  for (let k = 0; k < size; k++) {
+    let idx = 0;
+    for (let d = 0; d < inShape.length; d++) {
+      const coord = Math.floor(k / (outStrides[d + offset] ?? 1)) % (outShape[d + offset] ?? 1);
+      idx += (inShape[d] === 1 ? 0 : coord) * (inStrides[d] ?? 1);
+    }
+    map.push(idx);
+  }
+  return map;
+}
+
+/** Adds a list of scalars left to right (a group of one passes through unchanged). */
+function sumAll(xs: readonly Tensor[]): Tensor {
+  let s = xs[0]!;
+  for (let k = 1; k < xs.length; k++) s = add(s, xs[k]!);
+  return s;
+}
+
+function reduce(t: Tensor, xs: Scalars, attrs: Attrs, op: string): Scalars {
+  const axis =
+    typeof attrs.axis === "number" ? (attrs.axis + t.shape.length) % t.shape.length : undefined;
+  const groups = new Map<number, Tensor[]>();
+  const st = strides(t.shape);
+  xs.forEach((x, k) => {
+    let key = 0;
+    if (axis !== undefined) {
+      // The flat index with the reduced axis removed.
+      const coords = t.shape.map((n, d) => Math.floor(k / (st[d] ?? 1)) % n);
+      coords.splice(axis, 1);
+      const rest = t.shape.filter((_, d) => d !== axis);
+      key = coords.reduce((acc, c, d) => acc * (rest[d] ?? 1) + c, 0);
+    }
+    const list = groups.get(key) ?? [];
+    list.push(x);
+    groups.set(key, list);
+  });
+  return [...groups.keys()]
+    .sort((a, b) => a - b)
+    .map((key) => {
+      const group = groups.get(key)!;
+      const s = sumAll(group);
+      return op === "mean" && group.length > 1 ? div(s, group.length) : s;
+    });
+}
+
+function expandOp(t: Tensor, inputs: readonly Scalars[], order: readonly Tensor[]): Scalars {
+  const fn = t.gradFn!;
+  const { op, attrs } = fn;
+  const shapes = fn.inputs.map((x) => x.shape);
+  if (fn.inputs.length === 1 && UNARY[op]) return inputs[0]!.map((x) => UNARY[op]!(x, attrs));
+  if (fn.inputs.length === 2 && BINARY[op]) {
+    const ia = broadcastMap(shapes[0]!, t.shape);
+    const ib = broadcastMap(shapes[1]!, t.shape);
+    return ia.map((a, k) => BINARY[op]!(inputs[0]![a]!, inputs[1]![ib[k]!]!));
+  }
+  if (op === "matmul" && shapes[0]!.length === 2 && shapes[1]!.length === 2) {
+    const [m = 0, k = 0] = shapes[0]!;
+    const n = shapes[1]![1] ?? 0;
+    const out: Scalars = [];
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        const terms: Tensor[] = [];
+        for (let p = 0; p < k; p++) terms.push(mul(inputs[0]![i * k + p]!, inputs[1]![p * n + j]!));
+        out.push(sumAll(terms));
+      }
+    }
+    return out;
+  }
+  if (op === "sum" || op === "mean") return reduce(fn.inputs[0]!, inputs[0]!, attrs, op);
+  if (op === "reshape" || op === "clone") return [...inputs[0]!];
+  if (op === "expand") return broadcastMap(shapes[0]!, t.shape).map((i) => inputs[0]![i]!);
+  if (op === "transpose" && shapes[0]!.length === 2) {
+    const [r = 0, c = 0] = shapes[0]!;
+    const out: Scalars = [];
+    for (let j = 0; j < c; j++) for (let i = 0; i < r; i++) out.push(inputs[0]![i * c + j]!);
+    return out;
+  }
+  throw new Error(
+    `expand into neurons: the op "${op}" (node ${order.indexOf(t)}) cannot be split into scalar operations; ` +
+      "use the layer graph for this computation",
+  );
+}
+
+/** `W_{1}` entry (0,1) → `W^{(1)}_{12}`; `x` entry 1 → `x_{2}`. */
+function entryTex(label: Label, shape: readonly number[], k: number): string {
+  const st = strides(shape);
+  const coords = shape.map((n, d) => Math.floor(k / (st[d] ?? 1)) % n);
+  const kept = coords.filter((_, d) => (shape[d] ?? 1) > 1).map((c) => c + 1);
+  const layered = /^(.*)_\{(\d+)\}$/.exec(label.tex);
+  const base = layered ? `${layered[1]}^{(${layered[2]})}` : label.tex;
+  return kept.length === 0 ? base : `${base}_{${kept.join("")}}`;
+}
+
+/**
+ * Rebuilds `result`'s computation with one scalar tensor per entry (every neuron a node) and
+ * returns the new scalar result. Throws with an explanation beyond `maxUnits` per dimension.
+ */
+export function expandNeurons(result: Tensor, options: ExpandOptions = {}): Tensor {
+  const maxUnits = options.maxUnits ?? 8;
+  if (result.data.length !== 1) {
+    throw new Error(
+      `expand into neurons: expected a single number (a loss), found shape [${result.shape.join(", ")}]`,
+    );
+  }
+  const order = topologicalOrder(result);
+  const labels = nameNodes(order, result, options.names);
+  for (const t of order) {
+    if (t.shape.some((n) => n > maxUnits)) {
+      throw new Error(
+        `expand into neurons: ${labels.get(t)?.label ?? "a tensor"} has shape [${t.shape.join(", ")}]; ` +
+          `expanding works for small networks (at most ${maxUnits} units per layer). ` +
+          "Step through the layer graph instead, or use a smaller network.",
+      );
+    }
+  }
+  const scalars = new Map<Tensor, Scalars>();
+  return enableGrad(() => {
+    for (const t of order) {
+      const label = labels.get(t)!;
+      if (!t.gradFn) {
+        scalars.set(
+          t,
+          Array.from(t.data, (v, k) => {
+            const s = new Tensor(Float64Array.of(v), []);
+            s.requiresGrad = t.requiresGrad;
+            s.isConstant = t.isConstant;
+            if (!t.isConstant) s.name = entryTex(label, t.shape, k);
+            return s;
+          }),
+        );
+        continue;
+      }
+      const entries = expandOp(
+        t,
+        t.gradFn.inputs.map((x) => scalars.get(x)!),
+        order,
+      );
+      // Name the entries of every tensor the layer graph named (z₁ → z⁽¹⁾₁, z⁽¹⁾₂, …).
+      if (!/^v_\{\d+\}$/.test(label.tex)) {
+        entries.forEach((s, k) => {
+          if (!s.name && s.gradFn) s.name = entryTex(label, t.shape, k);
+        });
+      }
+      scalars.set(t, entries);
+    }
+    return scalars.get(result)![0]!;
+  });
+}

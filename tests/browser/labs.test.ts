@@ -1,0 +1,181 @@
+// The five labs in notebooks/, in Chromium against the built site (dist/): each page runs
+// without a console error or a failed cell, and its main controls do what the text promises.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import {
+  launchBrowser,
+  openWatchedPage,
+  SCREENSHOT_DIR,
+  type StaticServer,
+  serveStatic,
+  type WatchedPage,
+} from "./harness.ts";
+
+let browser: Browser;
+let server: StaticServer;
+const opened: WatchedPage[] = [];
+
+/** Opens a lab and waits until every cell has shown a first value or an error. */
+async function openLab(slug: string): Promise<WatchedPage> {
+  const watched = await openWatchedPage(browser, server.url);
+  opened.push(watched);
+  await watched.page.setViewportSize({ width: 1100, height: 900 });
+  await watched.page.goto(`${server.url}/labs/${slug}/`);
+  await watched.page.waitForFunction(() => document.readyState === "complete");
+  await watched.page.evaluate(() => window.__notebook?.settled);
+  return watched;
+}
+
+/** Asserts that the page has no failed cell and logged no console error. */
+async function assertHealthy(watched: WatchedPage, slug: string): Promise<void> {
+  const failed = await watched.page.$$eval(".cell-failed, .cell-waiting", (cells) =>
+    cells.map((c) => c.textContent ?? ""),
+  );
+  assert.deepEqual(failed, [], `${slug}: cells failed`);
+  assert.deepEqual(watched.errors, [], `${slug}: console errors`);
+  assert.deepEqual(watched.foreignRequests, [], `${slug}: requests to other hosts`);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, "labs", `${name}.png`), fullPage: true });
+}
+
+/** The feedback text next to the answer box labelled `name`. */
+async function feedback(page: Page, name: string): Promise<string> {
+  const row = page.locator(".lab-row", { has: page.getByLabel(name, { exact: true }) });
+  return (await row.locator(".lab-feedback").textContent()) ?? "";
+}
+
+describe("labs (notebooks/)", () => {
+  before(async () => {
+    browser = await launchBrowser();
+    server = await serveStatic("dist");
+    mkdirSync(join(SCREENSHOT_DIR, "labs"), { recursive: true });
+  });
+  after(async () => {
+    for (const w of opened) await w.page.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("backprop by hand: checks each typed value, names the usual mistake, keeps score", async () => {
+    const { page, ...rest } = await openLab("backprop-by-hand");
+    await page.getByLabel("z1 first", { exact: true }).fill("0.47"); // 0.5·1.0 − 0.3·0.1
+    await page.getByLabel("a1 first", { exact: true }).fill("0.47"); // forgot the tanh
+    await page.getByLabel("delta2", { exact: true }).fill("-0.305"); // ŷ − y without 1 − ŷ²
+    await page.getByLabel("delta1 first", { exact: true }).fill("-0.17"); // correct, rounded
+    await page.getByLabel("new W2 first", { exact: true }).fill("0.674"); // added the step
+    assert.match(await feedback(page, "z1 first"), /right/);
+    assert.match(await feedback(page, "a1 first"), /not a yet: take tanh/);
+    assert.match(await feedback(page, "delta2"), /1 − ŷ²/);
+    assert.match(await feedback(page, "delta1 first"), /right/);
+    assert.match(await feedback(page, "new W2 first"), /subtract/);
+    assert.match((await page.locator(".lab-score").textContent()) ?? "", /2 \/ 28/);
+    await page.getByLabel("Show all answers").check();
+    assert.match((await page.locator(".lab-answers").textContent()) ?? "", /-0\.2934/); // δ(2)
+    await shot(page, "backprop-by-hand");
+    await assertHealthy({ page, ...rest }, "backprop-by-hand");
+  });
+
+  it("fit playground: Play trains, a huge learning rate pauses with a reason, bad expressions say why", async () => {
+    const watched = await openLab("fit-playground");
+    const { page } = watched;
+    const status = page.locator(".lab-status");
+    await page.getByRole("button", { name: "Play" }).click();
+    await page.waitForFunction(() =>
+      /Step [1-9]\d*, loss/.test(document.querySelector(".lab-status")?.textContent ?? ""),
+    );
+    await page.getByRole("button", { name: "Pause" }).click();
+    const paused = (await status.textContent()) ?? "";
+    await page.getByRole("button", { name: "Step", exact: true }).click();
+    await page.waitForFunction(
+      (before) => document.querySelector(".lab-status")?.textContent !== before,
+      paused,
+    );
+    await shot(page, "fit-playground");
+    // SGD at learning rate 10 overshoots on the first steps.
+    await page.getByLabel("SGD", { exact: true }).check();
+    const rate = page.getByRole("spinbutton").nth(3);
+    await rate.fill("10");
+    await rate.dispatchEvent("input");
+    await page.getByRole("button", { name: "Play" }).click();
+    await page.waitForFunction(() =>
+      /blew up/.test(document.querySelector(".lab-status")?.textContent ?? ""),
+    );
+    // A name outside the whitelist is refused in place.
+    await page.locator("select").first().selectOption({ label: "my own f(x) …" });
+    const expression = page.getByRole("textbox").first();
+    await expression.fill("sin(3x) + alert(1)");
+    await expression.dispatchEvent("input");
+    await page.waitForFunction(() =>
+      /Unknown name “alert”/.test(document.querySelector(".lab-error")?.textContent ?? ""),
+    );
+    await assertHealthy(watched, "fit-playground");
+  });
+
+  it("gradient check: central differences reach about 1e-10, forward ones about 1e-8", async () => {
+    const watched = await openLab("gradient-check");
+    const cells = await watched.page.$$eval(".lab-table tbody tr", (rows) =>
+      rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent ?? "")),
+    );
+    const [forward, central] = cells;
+    assert.equal(forward?.[0], "forward");
+    assert.ok(Number(forward?.[2]) < 1e-6, `forward best error ${forward?.[2]}`);
+    assert.ok(Number(central?.[2]) < 1e-8, `central best error ${central?.[2]}`);
+    assert.ok(Number(central?.[2]) < Number(forward?.[2]), "central beats forward");
+    await watched.page.waitForSelector(".plot svg .mark-line");
+    await shot(watched.page, "gradient-check");
+    await assertHealthy(watched, "gradient-check");
+  });
+
+  it("convolution lab: the 6×6 edge image gives columns 0, 30, 30, 0 and backward matches the flipped filter", async () => {
+    const watched = await openLab("convolution-lab");
+    const { page } = watched;
+    await page.locator("select").first().selectOption({ index: 2 }); // edge, 6×6
+    await page.getByRole("button", { name: "vertical edge" }).click();
+    await page.waitForFunction(() =>
+      document.querySelectorAll(".lab-heatmap figcaption")[2]?.textContent?.includes("4×4"),
+    );
+    const firstRow = await page.$$eval(".lab-heatmap", (figs) =>
+      [...(figs[2]?.querySelectorAll("text") ?? [])].slice(0, 4).map((t) => t.textContent),
+    );
+    assert.deepEqual(firstRow, ["0", "30", "30", "0"]);
+    const diffs = await page.$$eval(".lab-table td:nth-child(2)", (tds) =>
+      tds.map((td) => Number(td.textContent)),
+    );
+    assert.equal(diffs.length, 3);
+    for (const d of diffs) assert.ok(d < 1e-9, `difference ${d}`);
+    await shot(page, "convolution-lab");
+    await assertHealthy(watched, "convolution-lab");
+  });
+
+  it("graph sandbox: draws the graph of typed code and explains a syntax error in place", async () => {
+    const watched = await openLab("graph-sandbox");
+    const { page } = watched;
+    await page.waitForSelector(".lab-graph svg", { timeout: 10000 });
+    // The chapter-6 network: every gradient agrees with central differences.
+    await page.locator("select").first().selectOption({ index: 5 });
+    await page.waitForSelector(".lab-graph svg", { timeout: 10000 });
+    await page.getByLabel("Finite-difference check").check();
+    await page.waitForFunction(() =>
+      /agree with every gradient/.test(document.querySelector(".lab-graph")?.textContent ?? ""),
+    );
+    await shot(page, "graph-sandbox");
+    await assertHealthy(watched, "graph-sandbox");
+    const code = page.getByRole("textbox").first();
+    await code.fill("const w = tensor(2, { requiresGrad: true });\nreturn w.mul(w;");
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await page.waitForFunction(() =>
+      /does not parse/.test(document.querySelector(".lab-error")?.textContent ?? ""),
+    );
+    await code.fill("const w = tensor(2, { requiresGrad: true });\nreturn w.foo();");
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await page.waitForFunction(() =>
+      /stopped with an error/.test(document.querySelector(".lab-error")?.textContent ?? ""),
+    );
+    assert.deepEqual(watched.errors, [], "a reader's error is shown in place, not thrown");
+  });
+});

@@ -7,7 +7,8 @@ import { add, div, mul, sub } from "./ops/binary.ts";
 import { broadcastData, expand } from "./ops/broadcast.ts";
 import { matmul } from "./ops/matmul.ts";
 import { pow } from "./ops/pow.ts";
-import { argmax, max, mean, sum } from "./ops/reduce.ts";
+import { clamp, eq, ge, gt, le, lt } from "./ops/compare.ts";
+import { argmax, max, mean, min, sum } from "./ops/reduce.ts";
 import { clone, narrow, reshape, select, transpose } from "./ops/shape.ts";
 import { logSoftmax, softmax } from "./ops/softmax.ts";
 import { abs, exp, leakyRelu, log, neg, relu, sigmoid, sqrt, tanh } from "./ops/unary.ts";
@@ -188,6 +189,27 @@ export class Tensor {
   leakyRelu(slope = 0.01): Tensor {
     return leakyRelu(this, slope);
   }
+  /** Limits values to [min, max] (torch.clamp). */
+  clamp(min?: number, max?: number): Tensor {
+    return clamp(this, min, max);
+  }
+
+  // ── comparisons: 1 where true, 0 elsewhere; no gradient ──────────────────────────────
+  gt(other: Tensor | number): Tensor {
+    return gt(this, other);
+  }
+  lt(other: Tensor | number): Tensor {
+    return lt(this, other);
+  }
+  ge(other: Tensor | number): Tensor {
+    return ge(this, other);
+  }
+  le(other: Tensor | number): Tensor {
+    return le(this, other);
+  }
+  eq(other: Tensor | number): Tensor {
+    return eq(this, other);
+  }
 
   // ── linear algebra and shape ──────────────────────────────────────────────────────
   matmul(other: Tensor | number): Tensor {
@@ -259,6 +281,9 @@ export class Tensor {
   }
   max(axis?: number, keepdim = false): Tensor {
     return max(this, axis, keepdim);
+  }
+  min(axis?: number, keepdim = false): Tensor {
+    return min(this, axis, keepdim);
   }
   argmax(axis?: number, keepdim = false): Tensor {
     return argmax(this, axis, keepdim);

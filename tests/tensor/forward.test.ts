@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { tensor, zeros } from "../../src/index.ts";
-import { concat, stack } from "../../src/tensor/ops/index.ts";
+import { concat, stack, where } from "../../src/tensor/ops/index.ts";
 import { assertClose } from "./helpers.ts";
 
 describe("broadcasting", () => {
@@ -190,6 +190,26 @@ describe("shape ops", () => {
       tensor([[1, 2]], { requiresGrad: true, name: "W" }).toString(),
       "tensor([[1,2]], shape [1,2], requiresGrad, name W)",
     );
+  });
+});
+
+describe("comparisons, where and clamp", () => {
+  it("give 0/1 masks without gradient, pick element-wise, limit values", () => {
+    const x = tensor([-1, 0, 2], { requiresGrad: true });
+    const mask = x.gt(0);
+    assert.deepEqual(mask.toArray(), [0, 0, 1]);
+    assert.equal(mask.requiresGrad, false);
+    assert.deepEqual(x.lt(0).toArray(), [1, 0, 0]);
+    assert.deepEqual(x.ge(0).toArray(), [0, 1, 1]);
+    assert.deepEqual(x.le(tensor([[0], [5]])).toArray(), [
+      [1, 1, 0],
+      [1, 1, 1],
+    ]);
+    assert.deepEqual(x.eq(0).toArray(), [0, 1, 0]);
+    assert.deepEqual(where(mask, x, tensor(10)).toArray(), [10, 10, 2]);
+    assert.deepEqual(x.clamp(-0.5, 1).toArray(), [-0.5, 0, 1]);
+    assert.deepEqual(x.clamp(0).toArray(), [0, 0, 2]);
+    assert.equal(x.min().item(), -1);
   });
 });
 

@@ -61,6 +61,7 @@ describe("element-wise unary ops match central differences", () => {
     ["pow(x, 3)", (a) => a.pow(3), {}],
     ["pow(x, -1)", (a) => a.pow(-1), { gap: 0.5 }],
     ["pow(x, 0.5)", (a) => a.pow(0.5), { low: 0.2, high: 3 }],
+    ["clamp(-1, 1)", (a) => a.clamp(-1, 1), { gap: 0.01 }],
   ];
   for (const [name, f, domain] of unary) {
     it(name, () => {
@@ -77,6 +78,18 @@ const matrixArb = fc.tuple(
   fc.integer({ min: 1, max: 4 }),
   fc.integer({ min: 1, max: 4 }),
 );
+
+describe("where(cond, a, b) matches central differences in a and b", () => {
+  it("with broadcasting", () => {
+    fc.assert(
+      fc.property(broadcastPairArb, fc.integer(), ([sa, sb], seed) => {
+        const cond = filled(sb, seed + 2).gt(0);
+        check((a, b) => ops.where(cond, a, b), [filled(sa, seed), filled(sb, seed + 1)]);
+      }),
+      RUNS,
+    );
+  });
+});
 
 describe("matmul matches central differences", () => {
   it("2-D @ 2-D", () => {
@@ -127,6 +140,7 @@ describe("reductions and softmax match central differences", () => {
           check((x) => x.sum(axis, keepdim), [filled(s, seed)]);
           check((x) => x.mean(axis, keepdim), [filled(s, seed)]);
           check((x) => x.max(axis, keepdim), [filled(s, seed)]);
+          check((x) => x.min(axis, keepdim), [filled(s, seed)]);
         }),
         RUNS,
       );

@@ -4,6 +4,7 @@
 import { makeResult, type OpRule, toTensor, type TensorLike } from "../op.ts";
 import { normalizeAxis, type Shape } from "../shape.ts";
 import { Tensor } from "../tensor.ts";
+import { neg } from "./unary.ts";
 
 interface Layout {
   outer: number;
@@ -147,6 +148,11 @@ export function max(x: TensorLike, axis?: number, keepdim = false): Tensor {
   const out = new Float64Array(argmax.length);
   for (let k = 0; k < argmax.length; k++) out[k] = a.data[argmax[k]];
   return makeResult(out, L.shape, maxRule, "max", [a], { axis, keepdim }, { ...L, argmax });
+}
+
+/** Minimum of all elements, or along `axis`, composed as −max(−x) (the gradient goes to the minimum). */
+export function min(x: TensorLike, axis?: number, keepdim = false): Tensor {
+  return neg(max(neg(x), axis, keepdim));
 }
 
 /** Index of the maximum along `axis` (or of the flattened tensor); not differentiable. */

@@ -420,7 +420,8 @@ export class SlideDeck {
       this.overviewColumns = grid.columns;
       this.slides.forEach((section, i) => {
         const tile = grid.tiles[i];
-        if (tile) placeSlide(section, tile);
+        // Tiles are small: a rough fit is enough, and saves a dozen layouts per slide.
+        if (tile) placeSlide(section, tile, { rounds: 1 });
       });
       return;
     }

@@ -2,12 +2,12 @@ import { zeros as zerosTensor } from "../tensor/create.ts";
 import { rng as makeRng, type Rng } from "../tensor/rng.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { linear } from "./functional/linear.ts";
-import { heNormal, heUniform, uniform, xavierNormal, xavierUniform, zeros } from "./init.ts";
+import { fans, heNormal, heUniform, uniform, xavierNormal, xavierUniform, zeros } from "./init.ts";
 import { Module } from "./module.ts";
 
 /**
  * How to draw a layer's first weights. "default" is PyTorch's: weight and bias from
- * U(−1/√in, 1/√in). A named scheme fills the weight and sets the bias to zero; a function
+ * U(−1/√fanIn, 1/√fanIn), fanIn being the inputs of one unit (in·kh·kw for a convolution). A named scheme fills the weight and sets the bias to zero; a function
  * fills the weight itself (and the bias is zeroed too).
  */
 export type InitScheme =
@@ -33,15 +33,16 @@ export interface LinearOptions {
   names?: readonly [string, string];
 }
 
-/** Fills a fresh weight (and bias) according to `scheme`. */
+/** Fills a fresh weight (and bias) according to `scheme`; `layer` names the caller in errors. */
 export function initialise(
   scheme: InitScheme,
   weight: Tensor,
   bias: Tensor | null,
   rng: Rng,
+  layer = "nn.Linear",
 ): void {
   if (scheme === "default") {
-    const bound = 1 / Math.sqrt(weight.shape[1]);
+    const bound = 1 / Math.sqrt(fans(weight).fanIn);
     uniform(weight, rng, -bound, bound);
     if (bias) uniform(bias, rng, -bound, bound);
     return;
@@ -52,7 +53,11 @@ export function initialise(
   else if (scheme === "heNormal") heNormal(weight, rng);
   else if (scheme === "heUniform") heUniform(weight, rng);
   else if (scheme === "zeros") zeros(weight);
-  else throw new Error(`nn.Linear: unknown init "${String(scheme)}"`);
+  else {
+    throw new Error(
+      `${layer}: unknown init "${String(scheme)}", expected default, xavierNormal, xavierUniform, heNormal, heUniform, zeros or a function`,
+    );
+  }
   if (bias) zeros(bias);
 }
 

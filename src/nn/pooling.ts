@@ -1,0 +1,40 @@
+// Pooling and flattening layers, so a LeNet-style network reads as one nn.Sequential.
+import type { Tensor } from "../tensor/tensor.ts";
+import { avgPool2d, maxPool2d, type Pool2dOptions } from "./functional/pool2d.ts";
+import { Module } from "./module.ts";
+
+/** `new nn.MaxPool2d(2)`: the largest value of each window (stride defaults to the window). */
+export class MaxPool2d extends Module {
+  constructor(
+    readonly kernelSize: number | readonly [number, number],
+    readonly options: Pool2dOptions = {},
+  ) {
+    super();
+  }
+
+  forward(x: Tensor): Tensor {
+    return maxPool2d(x, this.kernelSize, this.options);
+  }
+}
+
+/** `new nn.AvgPool2d(2)`: the mean of each window. */
+export class AvgPool2d extends Module {
+  constructor(
+    readonly kernelSize: number | readonly [number, number],
+    readonly options: Pool2dOptions = {},
+  ) {
+    super();
+  }
+
+  forward(x: Tensor): Tensor {
+    return avgPool2d(x, this.kernelSize, this.options);
+  }
+}
+
+/** `new nn.Flatten()`: [N, C, H, W] → [N, C·H·W], the step from feature maps to dense layers. */
+export class Flatten extends Module {
+  forward(x: Tensor): Tensor {
+    const n = x.shape[0] ?? 1;
+    return x.reshape([n, x.data.length / n]);
+  }
+}

@@ -19,7 +19,11 @@ export interface VegaViewHandle {
   data(name: string, rows: unknown[]): VegaViewHandle;
 }
 
-export type PlotElement = HTMLElement & { view: Promise<VegaViewHandle> };
+/**
+ * The element a plot renders into. `rendered` settles once drawn (or failed); the notebook
+ * waits on it before it counts the cell as settled.
+ */
+export type PlotElement = HTMLElement & { view: Promise<VegaViewHandle>; rendered: Promise<void> };
 
 /**
  * Renders a Vega-Lite spec as SVG into a new element and returns it at once; Vega and
@@ -32,6 +36,7 @@ export function vegaLite(spec: Record<string, unknown>, options: VegaLiteOptions
   const label = options.label ?? (spec.description as string | undefined) ?? (typeof spec.title === "string" ? spec.title : "Plot");
   element.setAttribute("aria-label", label);
   element.view = render(element, spec, options);
+  element.rendered = element.view.then(() => undefined, () => undefined);
   element.view.catch((error: unknown) => {
     element.textContent = `Plot could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
     element.classList.add("plot-error");

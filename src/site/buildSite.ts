@@ -112,6 +112,8 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     logLevel: "silent",
     plugins: [optionalModules()],
   });
+  // Kept for anyone asking why a page is heavy (esbuild's analyzer reads this file).
+  writeFileSync(join(cacheDir, "meta.json"), JSON.stringify(result.metafile));
   const assets = assetsByEntry(result.metafile, outDir);
   copyKatex(outDir);
 

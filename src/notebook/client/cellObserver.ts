@@ -27,10 +27,13 @@ export function createCellObserver(root: Element, cell: CellInfo, declared: Read
   let displayed = false;
   let settled = false;
   let fresh = true;
+  // Outputs that draw asynchronously (plots) expose a `rendered` promise; the cell counts as
+  // settled once they are drawn.
+  const drawing: Promise<unknown>[] = [];
   const settle = (): void => {
     if (!settled) {
       settled = true;
-      onSettled();
+      void Promise.all(drawing).then(onSettled);
     }
   };
   const clearOnce = (): void => {
@@ -41,6 +44,8 @@ export function createCellObserver(root: Element, cell: CellInfo, declared: Read
   };
   const show = (value: unknown): void => {
     clearOnce();
+    const rendered = (value as { rendered?: unknown } | null)?.rendered;
+    if (!settled && rendered instanceof Promise) drawing.push(rendered.catch(() => undefined));
     root.append(inspect(value, cell.inline));
   };
   return {

@@ -16,6 +16,17 @@ function cellSource(slug: string, marker: string): string {
   return found;
 }
 
+/** Asserts two lists of numbers have the same length and agree entry by entry within `tol`. */
+function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number): void {
+  assert.equal(actual.length, expected.length, "lengths differ");
+  for (let k = 0; k < actual.length; k++) {
+    assert.ok(
+      Math.abs(actual[k] - expected[k]) <= tol,
+      `entry ${k}: ${actual[k]} vs ${expected[k]}`,
+    );
+  }
+}
+
 /** Runs a cell's source with the given built-ins and returns the named declaration. */
 function cellValue<T>(source: string, name: string, builtins: Record<string, unknown> = {}): T {
   // The cell is project-owned source text; running it as a function body is how the page runs it.
@@ -52,9 +63,9 @@ describe("backprop by hand: reference answers", () => {
 
   it("deltas from autograd equal the layered formulas", () => {
     assert.ok(Math.abs((ref.d2 as number) - d2) < 1e-15);
-    (ref.d1 as number[]).forEach((v, i) => assert.ok(Math.abs(v - d1[i]) < 1e-15));
+    assertClose(ref.d1 as number[], d1, 1e-15);
     const gW1 = d1.flatMap((d) => x.map((xj) => d * xj));
-    (ref.gW1 as number[]).forEach((v, k) => assert.ok(Math.abs(v - gW1[k]) < 1e-15));
+    assertClose(ref.gW1 as number[], gW1, 1e-15);
   });
 
   it("the update lowers the loss", () => {
@@ -168,8 +179,6 @@ describe("convolution lab: plain-loop helpers agree with the lecture and with F.
       .sum()
       .backward();
     const viaFlip = correlate(pad(G, 2), flip(K)).flat();
-    Array.from(input.grad?.data ?? []).forEach((v, k) =>
-      assert.ok(Math.abs(v - viaFlip[k]) < 1e-14),
-    );
+    assertClose(input.grad?.data ?? [], viaFlip, 1e-14);
   });
 });

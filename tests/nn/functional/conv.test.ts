@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { F, gradcheck, jvp, randn, rng, tensor } from "../../../src/index.ts";
+import { gradOf } from "../helpers.ts";
 
 describe("F.conv1d(x, weight)", () => {
   test("[1,1,1,0,0] with filter [1,0,1] gives [2,1,1] (the seeds' 1-D example)", () => {
@@ -149,7 +150,7 @@ describe("F.conv2d(x, weight, bias, options)", () => {
     f(xs[0], xs[1], xs[2]).backward();
     let expected = 0;
     [tx, tw, tb].forEach((t, i) => {
-      const g = xs[i].grad!.data;
+      const g = gradOf(xs[i]).data;
       for (let k = 0; k < g.length; k++) expected += g[k] * t.data[k];
     });
     assert.ok(Math.abs(tangent.item() - expected) < 1e-9, `${tangent.item()} vs ${expected}`);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { F, gradcheck, jvp, rng, tensor } from "../../../src/index.ts";
+import { gradOf } from "../helpers.ts";
 
 const grid = tensor([
   [
@@ -40,7 +41,7 @@ describe("F.maxPool2d(x, kernelSize, options)", () => {
   test("sends each window's gradient to its maximum alone", () => {
     const x = tensor(grid, { requiresGrad: true });
     F.maxPool2d(x, 2).sum().backward();
-    assert.deepEqual(x.grad!.toArray(), [
+    assert.deepEqual(gradOf(x).toArray(), [
       [
         [
           [0, 0, 0, 0],
@@ -66,7 +67,7 @@ describe("F.maxPool2d(x, kernelSize, options)", () => {
       { requiresGrad: true },
     );
     F.maxPool2d(x, 2, { stride: 1 }).sum().backward();
-    assert.equal(x.grad!.data[4], 4); // the centre is the maximum of all four windows
+    assert.equal(gradOf(x).data[4], 4); // the centre is the maximum of all four windows
   });
 
   test("gradients match central differences, with stride and padding", () => {
@@ -103,7 +104,7 @@ describe("F.avgPool2d(x, kernelSize, options)", () => {
   test("spreads each gradient evenly over its window", () => {
     const x = tensor(grid, { requiresGrad: true });
     F.avgPool2d(x, 2).sum().backward();
-    assert.deepEqual(Array.from(x.grad!.data), new Array(16).fill(0.25));
+    assert.deepEqual(Array.from(gradOf(x).data), new Array(16).fill(0.25));
   });
 
   test("gradients match central differences, with stride and padding", () => {

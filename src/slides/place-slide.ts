@@ -3,8 +3,12 @@
 // half size) rather than cut off, because a projector cannot scroll.
 import { contentFit, type Placement, SLIDE_HEIGHT, SLIDE_WIDTH } from "./stage-geometry.ts";
 
-/** Smallest content shrink; a slide needing less than half size gets a scroll bar instead. */
+/** Smallest shrink that lets text reflow into a wider slide. */
 const FIT_FLOOR = 0.5;
+/** Smallest shrink of all; past it the slide scrolls. */
+const ZOOM_FLOOR = 0.3;
+/** The slide's side padding at full size, in logical pixels (matches styles/slides.css). */
+const SIDE_PADDING = 88;
 
 /** How placeSlide searches for the content scale. */
 export interface PlaceOptions {
@@ -12,13 +16,27 @@ export interface PlaceOptions {
   rounds?: number;
 }
 
-function applyPlacement(section: HTMLElement, placement: Placement, fit: number): void {
+/**
+ * Sets the section's position and size. With `reflow` the content gets the whole wider slide;
+ * without it the extra width goes to the side padding, so the content keeps its 1280-pixel
+ * layout and is only zoomed out (for content whose height grows with its width, like a graph
+ * drawn to fill its column).
+ */
+function applyPlacement(
+  section: HTMLElement,
+  placement: Placement,
+  fit: number,
+  reflow = true,
+): void {
   const style = section.style;
+  const width = SLIDE_WIDTH / fit;
   style.setProperty("--slide-x", `${placement.x}px`);
   style.setProperty("--slide-y", `${placement.y}px`);
   style.setProperty("--slide-scale", String(placement.scale * fit));
-  style.setProperty("--slide-width", `${SLIDE_WIDTH / fit}px`);
+  style.setProperty("--slide-width", `${width}px`);
   style.setProperty("--slide-height", `${SLIDE_HEIGHT / fit}px`);
+  if (reflow) style.removeProperty("--slide-pad-x");
+  else style.setProperty("--slide-pad-x", `${SIDE_PADDING + (width - SLIDE_WIDTH) / 2}px`);
 }
 
 /** Elements that scroll sideways on their own instead of widening the slide. */
@@ -79,11 +97,7 @@ export function placeSlide(
     // Something inside overflows on its own (a long equation): search down to the floor.
     tooBig = fits;
     fits = FIT_FLOOR;
-    if (!fitsAt(section, placement, fits)) {
-      // Even at the floor the content is too long: shrink as far as allowed and let it scroll.
-      section.classList.add("is-overflowing");
-      return fits;
-    }
+    if (!fitsAt(section, placement, fits)) return zoomOut(section, placement);
   }
   for (let round = 0; round < rounds; round++) {
     const middle = (fits + tooBig) / 2;
@@ -93,6 +107,19 @@ export function placeSlide(
   applyPlacement(section, placement, fits);
   section.classList.remove("is-overflowing");
   return fits;
+}
+
+/**
+ * Widening did not help (the content grows as fast as the slide): zoom the 1280-pixel layout
+ * out as a whole until it fits, and past ZOOM_FLOOR let the slide scroll.
+ */
+function zoomOut(section: HTMLElement, placement: Placement): number {
+  applyPlacement(section, placement, 1, false);
+  const height = section.scrollHeight;
+  const fit = Math.max(ZOOM_FLOOR, Math.min(1, SLIDE_HEIGHT / height));
+  applyPlacement(section, placement, fit, false);
+  section.classList.toggle("is-overflowing", section.scrollHeight > SLIDE_HEIGHT / fit + 1);
+  return fit;
 }
 
 /** Removes what placeSlide set. */

@@ -497,14 +497,17 @@ export class SlideDeck {
     request?.catch(() => this.showToast("Full screen is not available here (try F11)."));
   }
 
+  /** Light ↔ dark through the site's own switch, so reading mode and plots agree with it. */
   private toggleTheme(): void {
+    const siteSwitch = this.doc.querySelector<HTMLElement>("[data-action='theme']");
     const root = this.doc.documentElement;
-    const stated = root.dataset.deckTheme;
-    const dark =
-      stated === "dark" ||
-      (stated === undefined && this.view.matchMedia("(prefers-color-scheme: dark)").matches);
-    root.dataset.deckTheme = dark ? "light" : "dark";
-    this.showToast(dark ? "Light theme" : "Dark theme");
+    const wasDark =
+      root.dataset.theme === "dark" ||
+      (root.dataset.theme !== "light" &&
+        this.view.matchMedia("(prefers-color-scheme: dark)").matches);
+    if (siteSwitch) siteSwitch.click();
+    else root.dataset.theme = wasDark ? "light" : "dark";
+    this.showToast(wasDark ? "Light theme" : "Dark theme");
   }
 
   private openPresenter(): void {

@@ -1,0 +1,173 @@
+// The deck on a real built chapter (dist/ from `node --import tsx build.mjs`): chapter 5 has
+// speaker notes and a backprop stepper, so it exercises the fragment protocol with the real
+// graph view, the site's theme switch and the presenter window.
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync } from "node:fs";
+import { after, before, describe, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import {
+  launchBrowser,
+  openWatchedPage,
+  SCREENSHOT_DIR,
+  type StaticServer,
+  serveStatic,
+} from "./harness.ts";
+
+const CHAPTER = "/chapters/05-chain-rule/";
+const POLL = { polling: 50 };
+
+let browser: Browser;
+let server: StaticServer;
+
+before(async () => {
+  if (!existsSync(`dist${CHAPTER}index.html`)) {
+    throw new Error(
+      `dist${CHAPTER}index.html is missing: run \`node --import tsx build.mjs\` first`,
+    );
+  }
+  server = await serveStatic("dist");
+  browser = await launchBrowser();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const current = (page: Page) =>
+  page.$eval("section.slide.is-current", (s) => Number(s.getAttribute("data-slide")));
+
+/** The 1-based number of the first slide holding a rendered graph view. */
+async function graphSlide(page: Page): Promise<number> {
+  await page.waitForSelector("section.slide .graph-view", { state: "attached" });
+  return page.$eval("section.slide:has(.graph-view)", (s) => Number(s.getAttribute("data-slide")));
+}
+
+async function jumpTo(page: Page, slide: number): Promise<void> {
+  await page.keyboard.type(String(slide));
+  await page.keyboard.press("Enter");
+}
+
+describe("slide deck on chapter 5 as built", () => {
+  test("Present shows 16:9 slides; → walks the graph stepper, then moves on", async () => {
+    const watched = await openWatchedPage(browser, server.url);
+    const { page } = watched;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(server.url + CHAPTER);
+    const total = await page.$$eval("section.slide", (s) => s.length);
+    assert.ok(total > 3, `chapter 5 has ${total} slides`);
+    await page.click("[data-action='present']");
+    const shown = await page.$$eval("section.slide", (sections) =>
+      sections
+        .filter((s) => getComputedStyle(s).display !== "none")
+        .map((s) => s.getBoundingClientRect().width / s.getBoundingClientRect().height),
+    );
+    assert.equal(shown.length, 1);
+    assert.ok(Math.abs((shown[0] ?? 0) - 16 / 9) < 0.01);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-chapter5-title-1920.png` });
+
+    const slide = await graphSlide(page);
+    await jumpTo(page, slide);
+    assert.equal(await current(page), slide);
+    const position = () =>
+      page.$eval("section.is-current .graph-view", (g) => (g as HTMLElement).dataset.position);
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>("section.is-current .graph-view")?.dataset.position !==
+        undefined,
+      undefined,
+      POLL,
+    );
+    const start = Number(await position());
+    for (let press = 1; press <= 3; press++) {
+      await page.keyboard.press("ArrowRight");
+      assert.equal(Number(await position()), start + press, `press ${press} is one stepper step`);
+      assert.equal(await current(page), slide, "the deck stays while the stepper steps");
+    }
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(Number(await position()), start + 2, "← steps back first");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-chapter5-stepper-1920.png` });
+    // End runs the deck to the last slide; come back and run the stepper out with PageDown.
+    let presses = 0;
+    while ((await current(page)) === slide && presses < 400) {
+      await page.keyboard.press("PageDown");
+      presses++;
+    }
+    assert.equal(await current(page), slide + 1, "after the last step the deck moves on");
+    assert.deepEqual(watched.errors, [], `no console errors: ${watched.errors.join("; ")}`);
+    assert.deepEqual(watched.foreignRequests, []);
+    await page.close();
+  });
+
+  test("the site's theme switch turns the deck dark; the notes stay hidden", async () => {
+    const watched = await openWatchedPage(browser, server.url);
+    const { page } = watched;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${server.url}${CHAPTER}?slides#slide-2`);
+    const background = () =>
+      page.$eval("section.is-current", (s) => getComputedStyle(s).backgroundColor);
+    const light = await background();
+    await page.keyboard.press("c");
+    await page.waitForFunction(
+      () => document.documentElement.dataset.theme !== undefined,
+      undefined,
+      POLL,
+    );
+    const dark = await background();
+    assert.notEqual(dark, light);
+    assert.equal(await page.isVisible("section.is-current aside.notes"), false);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-chapter5-dark-1920.png` });
+    await page.keyboard.press("c");
+    assert.equal(await background(), light);
+    assert.deepEqual(watched.errors, [], `no console errors: ${watched.errors.join("; ")}`);
+    await page.close();
+  });
+
+  test("the presenter window shows the chapter's notes and follows the deck", async () => {
+    const watched = await openWatchedPage(browser, server.url);
+    const { page } = watched;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${server.url}${CHAPTER}?slides`);
+    const slide = await graphSlide(page);
+    await jumpTo(page, slide);
+    const popup = page.context().waitForEvent("page");
+    await page.keyboard.press("t");
+    const presenter = await popup;
+    const errors: string[] = [];
+    presenter.on("pageerror", (err) => errors.push(String(err)));
+    presenter.on("console", (msg) => {
+      if (msg.type() === "error") errors.push(msg.text());
+    });
+    await presenter.setViewportSize({ width: 1600, height: 900 });
+    await presenter.waitForSelector(".presenter-notes");
+    assert.equal(await current(presenter), slide);
+    const notes = await presenter.$eval(".presenter-notes", (n) => n.textContent ?? "");
+    const source = await page.$eval("section.is-current aside.notes", (n) => n.textContent ?? "");
+    assert.equal(notes.trim(), source.trim(), "the presenter shows this slide's notes");
+    await presenter.waitForSelector("section.is-current .graph-view");
+    await page.keyboard.press("ArrowRight");
+    await presenter.waitForFunction(
+      () =>
+        Number(
+          document.querySelector<HTMLElement>("section.is-current .graph-view")?.dataset.position,
+        ) > 0,
+      undefined,
+      POLL,
+    );
+    await presenter.keyboard.press("ArrowRight");
+    await page.waitForFunction(
+      () =>
+        Number(
+          document.querySelector<HTMLElement>("section.is-current .graph-view")?.dataset.position,
+        ) === 2,
+      undefined,
+      POLL,
+    );
+    await presenter.screenshot({ path: `${SCREENSHOT_DIR}/slides-chapter5-presenter-1600.png` });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(watched.errors, [], `no console errors: ${watched.errors.join("; ")}`);
+    await presenter.close();
+    await page.close();
+  });
+});

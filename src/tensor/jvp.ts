@@ -43,7 +43,7 @@ export function jvp(
   });
   const value = enableGrad(() => f(...primals));
   const tangentOf = new Map<Tensor, Tensor | null>();
-  for (let i = 0; i < primals.length; i++) tangentOf.set(primals[i]!, tangents[i]!);
+  for (let i = 0; i < primals.length; i++) tangentOf.set(primals[i], tangents[i]);
   const tangent = noGrad(() => {
     for (const t of topologicalOrder(value)) {
       if (tangentOf.has(t)) continue;
@@ -65,22 +65,25 @@ export function jvp(
 
 function pushForward(
   node: NonNullable<Tensor["gradFn"]>,
-  tangents: readonly (Tensor | null)[],
+  moving: readonly (Tensor | null)[],
 ): Tensor {
-  if (!(node instanceof OpNode))
+  if (!(node instanceof OpNode)) {
     throw new Error(`jvp: the op "${node.op}" was not recorded by this library`);
+  }
+  // Inputs that do not move get a zero tangent, so each rule sees one tensor per input.
+  const tangents = moving.map(
+    (t, i) => t ?? new Tensor(new Float64Array(node.inputs[i].data.length), node.inputs[i].shape),
+  );
   if (node.rule.jvp) return node.rule.jvp(node, tangents);
   // Element-wise: ẏ = Σᵢ ∂y/∂xᵢ · ẋᵢ, tangents broadcast to the output's shape.
-  let out: Float64Array | null = null;
+  const out = new Float64Array(node.output.data.length);
   for (let i = 0; i < tangents.length; i++) {
-    const t = tangents[i];
-    if (!t) continue;
+    if (moving[i] === null) continue;
     const local = node.localGrad(i);
     if (local === null) throw new Error(`jvp: the op "${node.op}" has no forward-mode rule`);
-    const T = broadcastData(t, local.shape),
-      L = local.data;
-    if (out === null) out = new Float64Array(L.length);
+    const T = broadcastData(tangents[i], local.shape);
+    const L = local.data;
     for (let k = 0; k < L.length; k++) out[k] += L[k] * T[k];
   }
-  return new Tensor(out!, node.output.shape);
+  return new Tensor(out, node.output.shape);
 }

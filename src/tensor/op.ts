@@ -38,10 +38,11 @@ export interface OpRule<S = undefined> {
   /** Element-wise ops only: ∂out/∂inputs[i] element by element, shaped like the output. */
   localGrad?(node: OpNode<S>, i: number): Tensor;
   /**
-   * Forward mode: the output's tangent given each input's tangent (null = zero tangent).
-   * Element-wise ops may omit it; it is then Σᵢ localGrad(i) · tangentᵢ.
+   * Forward mode: the output's tangent given each input's tangent (same shapes as the
+   * inputs; zeros for inputs that do not move). Element-wise ops may omit it; it is then
+   * Σᵢ localGrad(i) · tangentᵢ.
    */
-  jvp?(node: OpNode<S>, tangents: readonly (Tensor | null)[]): Tensor;
+  jvp?(node: OpNode<S>, tangents: readonly Tensor[]): Tensor;
 }
 
 /** The GradNode every op records: op name, inputs, attributes, output and saved values. */

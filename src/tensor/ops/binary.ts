@@ -27,7 +27,7 @@ function spread(node: Node, j: number): Tensor {
 const addRule: OpRule = {
   vjp: (node, i, g) => sumToShape(g, node.inputs[i].shape),
   localGrad: (node) => ones(node),
-  jvp: (node, [ta, tb]) => (ta && tb ? add(ta, tb) : expandLike(node, ta ?? tb!)),
+  jvp: (_node, [ta, tb]) => add(ta, tb),
 };
 
 /** a + b with broadcasting. */
@@ -65,8 +65,7 @@ const subRule: OpRule = {
     return i === 0 ? s : scale(s, -1);
   },
   localGrad: (node, i) => (i === 0 ? ones(node) : scale(ones(node), -1)),
-  jvp: (node, [ta, tb]) =>
-    ta && tb ? sub(ta, tb) : ta ? expandLike(node, ta) : expandLike(node, scale(tb!, -1)),
+  jvp: (_node, [ta, tb]) => sub(ta, tb),
 };
 
 /** a − b with broadcasting. */
@@ -101,11 +100,7 @@ export function sub(x: TensorLike, y: TensorLike): Tensor {
 const mulRule: OpRule = {
   vjp: (node, i, g) => sumToShape(mul(g, node.inputs[1 - i]), node.inputs[i].shape),
   localGrad: (node, i) => spread(node, 1 - i),
-  jvp: (node, [ta, tb]) => {
-    const [a, b] = node.inputs as [Tensor, Tensor];
-    if (ta && tb) return add(mul(ta, b), mul(a, tb));
-    return ta ? expandLike(node, mul(ta, b)) : expandLike(node, mul(a, tb!));
-  },
+  jvp: (node, [ta, tb]) => add(mul(ta, node.inputs[1]), mul(node.inputs[0], tb)),
 };
 
 /** a · b element-wise with broadcasting. */
@@ -215,9 +210,4 @@ export function scale(t: Tensor, s: number): Tensor {
     out = new Float64Array(T.length);
   for (let k = 0; k < T.length; k++) out[k] = T[k] * s;
   return new Tensor(out, t.shape);
-}
-
-/** A tangent of one input broadcast to the output's shape. */
-function expandLike(node: Node, t: Tensor): Tensor {
-  return new Tensor(broadcastData(t, node.output.shape), node.output.shape);
 }

@@ -116,7 +116,7 @@ export function broadcastData(t: Tensor, shape: Shape): Float64Array {
 
 const expandRule: OpRule = {
   vjp: (node, _i, g) => sumToShape(g, node.inputs[0].shape),
-  jvp: (node, [t]) => expand(t ?? 0, node.output.shape),
+  jvp: (node, [t]) => expand(t, node.output.shape),
 };
 
 /** Broadcasts `x` to `shape` (a copy, unlike PyTorch's view); sizes of 1 may grow. */

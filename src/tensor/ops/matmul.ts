@@ -21,17 +21,11 @@ const matmulRule: OpRule<Dims> = {
   },
   // d(A@B) = dA@B + A@dB
   jvp(node, [ta, tb]) {
-    const [a, b] = node.inputs as [Tensor, Tensor];
+    const [a, b] = node.inputs;
     const { m, k, n } = node.saved;
-    const out = new Float64Array(m * n);
-    if (ta) {
-      const p = matmulNN(ta.data, b.data, m, k, n);
-      for (let q = 0; q < out.length; q++) out[q] += p[q];
-    }
-    if (tb) {
-      const p = matmulNN(a.data, tb.data, m, k, n);
-      for (let q = 0; q < out.length; q++) out[q] += p[q];
-    }
+    const out = matmulNN(ta.data, b.data, m, k, n);
+    const p = matmulNN(a.data, tb.data, m, k, n);
+    for (let q = 0; q < out.length; q++) out[q] += p[q];
     return new Tensor(out, node.output.shape);
   },
 };

@@ -69,7 +69,7 @@ type Saved = Layout & { scale: number };
 const sumRule: OpRule<Saved> = {
   vjp: (node, _i, g) =>
     new Tensor(spreadLoop(g.data, node.saved, node.saved.scale), node.inputs[0].shape),
-  jvp: (node, [t]) => new Tensor(sumLoop(t!.data, node.saved, node.saved.scale), node.output.shape),
+  jvp: (node, [t]) => new Tensor(sumLoop(t.data, node.saved, node.saved.scale), node.output.shape),
 };
 
 /** Sum of all elements, or along `axis` (dropped unless keepdim). */
@@ -117,7 +117,7 @@ const maxRule: OpRule<MaxSaved> = {
   jvp(node, [t]) {
     const { argmax } = node.saved;
     const out = new Float64Array(argmax.length);
-    for (let k = 0; k < argmax.length; k++) out[k] = t!.data[argmax[k]];
+    for (let k = 0; k < argmax.length; k++) out[k] = t.data[argmax[k]];
     return new Tensor(out, node.output.shape);
   },
 };

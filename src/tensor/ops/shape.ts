@@ -7,7 +7,7 @@ import { Tensor } from "../tensor.ts";
 // ── reshape: same elements, new shape; shares the storage, as PyTorch's view ────────────
 const reshapeRule: OpRule = {
   vjp: (node, _i, g) => new Tensor(g.data, node.inputs[0].shape),
-  jvp: (node, [t]) => new Tensor(t!.data, node.output.shape),
+  jvp: (node, [t]) => new Tensor(t.data, node.output.shape),
 };
 
 /** Same elements in a new shape; one size may be -1 (inferred). */
@@ -75,7 +75,7 @@ const transposeRule: OpRule<Swap> = {
   vjp: (node, _i, g) =>
     new Tensor(swapAxes(g.data, g.shape, node.saved.dim0, node.saved.dim1), node.inputs[0].shape),
   jvp: (node, [t]) =>
-    new Tensor(swapAxes(t!.data, t!.shape, node.saved.dim0, node.saved.dim1), node.output.shape),
+    new Tensor(swapAxes(t.data, t.shape, node.saved.dim0, node.saved.dim1), node.output.shape),
 };
 
 /** Swaps axes dim0 and dim1 (a copy). With no axes: a matrix's transpose; a 0-D/1-D tensor is returned as is. */
@@ -136,7 +136,7 @@ const narrowRule: OpRule<Window> = {
       out.set(g.data.subarray(o * block, (o + 1) * block), (o * n + start) * inner);
     return new Tensor(out, node.inputs[0].shape);
   },
-  jvp: (node, [t]) => new Tensor(copyWindow(t!.data, node.saved), node.output.shape),
+  jvp: (node, [t]) => new Tensor(copyWindow(t.data, node.saved), node.output.shape),
 };
 
 function windowOf(op: string, a: Tensor, axis: number, start: number, length: number): Window {
@@ -216,12 +216,7 @@ const concatRule: OpRule<Pieces> = {
     const w: Window = { outer, n: total, inner, start: before, length: sizes[i] };
     return new Tensor(copyWindow(g.data, w), node.inputs[i].shape);
   },
-  jvp(node, tangents) {
-    const parts = node.inputs.map(
-      (t, i) => tangents[i] ?? new Tensor(new Float64Array(t.data.length), t.shape),
-    );
-    return new Tensor(join(parts, node.saved), node.output.shape);
-  },
+  jvp: (node, tangents) => new Tensor(join(tangents, node.saved), node.output.shape),
 };
 
 function join(parts: readonly Tensor[], { outer, inner, sizes }: Pieces): Float64Array {
@@ -297,7 +292,7 @@ const cloneRule: OpRule = {
   vjp: (_node, _i, g) => g,
   localGrad: (node) =>
     new Tensor(new Float64Array(node.output.data.length).fill(1), node.output.shape),
-  jvp: (_node, [t]) => t!,
+  jvp: (_node, [t]) => t,
 };
 
 /** A copy with its own storage; gradients flow through it (torch.clone). */

@@ -92,8 +92,8 @@ const softmaxRule: OpRule<Saved> = {
     ),
   jvp: (node, [t]) =>
     new Tensor(
-      laneLoop(t!.data, probabilities(node), node.saved, node.saved.log ? LOG_JVP : SOFTMAX_BACK),
-      t!.shape,
+      laneLoop(t.data, probabilities(node), node.saved, node.saved.log ? LOG_JVP : SOFTMAX_BACK),
+      t.shape,
     ),
 };
 

@@ -39,7 +39,7 @@ const unaryRule: OpRule<Saved> = {
   localGrad: (node) => new Tensor(derivativeOf(node), node.output.shape),
   jvp(node, [t]) {
     const d = derivativeOf(node),
-      T = t!.data;
+      T = t.data;
     for (let k = 0; k < d.length; k++) d[k] *= T[k];
     return new Tensor(d, node.output.shape);
   },

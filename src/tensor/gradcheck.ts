@@ -118,8 +118,9 @@ export function gradcheck(
         .join("\n"),
   };
   if (!report.ok && options.throwOnFailure) {
-    const bad = results.find((r) => r.maxError > tol)!;
-    const w = bad.worst!;
+    const bad = results.find((r) => r.maxError > tol);
+    const w = bad?.worst;
+    if (!bad || !w) throw new Error(`gradcheck: max error ${maxError} exceeds tol ${tol}`);
     throw new Error(
       `gradcheck: the gradient through "${op}" is wrong for ${bad.name ?? `input ${bad.index}`} of shape ` +
         `${formatShape(bad.shape)} — at [${w.position.join(",")}] backward gives ${w.analytic} but central ` +

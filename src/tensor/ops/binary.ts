@@ -51,8 +51,8 @@ export function add(x: TensorLike, y: TensorLike): Tensor {
       if (++j === m) j = 0;
     }
   else {
-    const ai = p.ai!,
-      bi = p.bi!;
+    const ai = p.ai,
+      bi = p.bi;
     for (let k = 0; k < n; k++) out[k] = A[ai[k]] + B[bi[k]];
   }
   return makeResult(out, p.shape, addRule, "add", [a, b], NO_ATTRS, undefined);
@@ -89,8 +89,8 @@ export function sub(x: TensorLike, y: TensorLike): Tensor {
       if (++j === m) j = 0;
     }
   else {
-    const ai = p.ai!,
-      bi = p.bi!;
+    const ai = p.ai,
+      bi = p.bi;
     for (let k = 0; k < n; k++) out[k] = A[ai[k]] - B[bi[k]];
   }
   return makeResult(out, p.shape, subRule, "sub", [a, b], NO_ATTRS, undefined);
@@ -124,8 +124,8 @@ export function mul(x: TensorLike, y: TensorLike): Tensor {
       if (++j === m) j = 0;
     }
   else {
-    const ai = p.ai!,
-      bi = p.bi!;
+    const ai = p.ai,
+      bi = p.bi;
     for (let k = 0; k < n; k++) out[k] = A[ai[k]] * B[bi[k]];
   }
   return makeResult(out, p.shape, mulRule, "mul", [a, b], NO_ATTRS, undefined);
@@ -165,8 +165,8 @@ export function div(x: TensorLike, y: TensorLike): Tensor {
       if (++j === m) j = 0;
     }
   else {
-    const ai = p.ai!,
-      bi = p.bi!;
+    const ai = p.ai,
+      bi = p.bi;
     for (let k = 0; k < n; k++) out[k] = A[ai[k]] / B[bi[k]];
   }
   return makeResult(out, p.shape, divRule, "div", [a, b], NO_ATTRS, undefined);

@@ -28,18 +28,20 @@ export interface BinaryPlan {
   size: number;
   mode: number;
   block: number;
-  ai: Int32Array | null;
-  bi: Int32Array | null;
+  /** GENERAL only: the flat index into a and into b of each output element. */
+  ai: Int32Array;
+  bi: Int32Array;
 }
 
-const plan: BinaryPlan = { shape: [], size: 0, mode: SAME, block: 0, ai: null, bi: null };
+const NO_INDEX = new Int32Array(0);
+const plan: BinaryPlan = { shape: [], size: 0, mode: SAME, block: 0, ai: NO_INDEX, bi: NO_INDEX };
 
 /** Plans `op(a, b)`; throws `op: shapes [2,3] and [4] cannot broadcast`. */
 export function planBinary(op: string, a: Tensor, b: Tensor): BinaryPlan {
   const sa = a.shape;
   const sb = b.shape;
-  plan.ai = null;
-  plan.bi = null;
+  plan.ai = NO_INDEX;
+  plan.bi = NO_INDEX;
   if (sameShape(sa, sb)) {
     plan.shape = sa;
     plan.size = a.data.length;

@@ -98,6 +98,6 @@ export function clamp(x: TensorLike, min = -Infinity, max = Infinity): Tensor {
   if (min > max) throw new Error(`clamp: min ${min} is larger than max ${max}`);
   const X = a.data;
   const out = new Float64Array(X.length);
-  for (let k = 0; k < X.length; k++) out[k] = X[k] < min ? min : X[k] > max ? max : X[k];
+  for (let k = 0; k < X.length; k++) out[k] = Math.min(Math.max(X[k], min), max); // NaN stays NaN
   return makeResult(out, a.shape, clampRule, "clamp", [a], { min, max }, { min, max });
 }

@@ -26,7 +26,12 @@ const ok = await buildOnce();
 if (!dev) process.exit(ok ? 0 : 1);
 
 if (serve) {
-  const server = await serveSite("dist", Number(process.env.PORT ?? 8080));
+  const port = Number(process.env.PORT ?? 8080);
+  const server = await serveSite("dist", port).catch((error) => {
+    if (error.code !== "EADDRINUSE") throw error;
+    console.error(`port ${port} is already in use; start with another one, e.g. PORT=${port + 1} npm start`);
+    process.exit(1);
+  });
   console.log(`serving ${server.url}`);
   if (watching) {
     let building = Promise.resolve();

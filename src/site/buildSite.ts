@@ -1,5 +1,5 @@
 import { build as esbuild, type Metafile, type Plugin } from "esbuild";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CompileErrors } from "../notebook/build/compileError.ts";
@@ -21,7 +21,7 @@ export interface SiteOptions {
   contentDir?: string;
   /** Labs (default "notebooks"). */
   labsDir?: string;
-  /** Output (default "dist"); emptied first. */
+  /** Output (default "dist"); replaced as a whole when the build succeeds. */
   outDir?: string;
   /** Generated page modules (default ".build-cache"). */
   cacheDir?: string;
@@ -53,8 +53,10 @@ const STYLE_ORDER = ["base.css", "layout.css", "prose.css", "cells.css", "graph.
 export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> {
   const started = performance.now();
   const root = resolve(options.root ?? PROJECT);
-  const outDir = resolve(root, options.outDir ?? "dist");
+  const finalDir = resolve(root, options.outDir ?? "dist");
   const cacheDir = resolve(root, options.cacheDir ?? ".build-cache");
+  // Built in the cache and moved into place at the end, so a served site never shows half a build.
+  const outDir = join(cacheDir, "site");
   const dev = options.dev ?? false;
   const liveReload = options.liveReload ?? dev;
   const siteTitle = options.siteTitle ?? "Backprop notebook";
@@ -152,6 +154,8 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     present: false,
     bodyClass: "page-index",
   }));
+  rmSync(finalDir, { recursive: true, force: true });
+  renameSync(outDir, finalDir);
   return { pages, errors: pages.flatMap((p) => p.page.errors), scripts, milliseconds: performance.now() - started };
 }
 

@@ -14,6 +14,8 @@ export interface CellInfo {
 /** An observer bound to a cell's element, plus the cell's own `display`. */
 export interface CellObserver extends Required<Observer> {
   display<T>(value: T): T;
+  /** The runtime's `visibility` built-in watches this element (an Observable convention). */
+  _node: Element;
 }
 
 /**
@@ -49,6 +51,7 @@ export function createCellObserver(root: Element, cell: CellInfo, declared: Read
     root.append(inspect(value, cell.inline));
   };
   return {
+    _node: root,
     pending() {
       displayed = false;
       fresh = true;

@@ -88,3 +88,13 @@ export function createDeckChrome(doc: Document): DeckChrome {
   doc.body.append(root);
   return { root, progressBar, counter, jumpPrompt, blank, help, toast };
 }
+
+/** Shows a short message at the top of the screen for three seconds. */
+export function showToast(chrome: DeckChrome, view: Window, text: string): void {
+  const toast = chrome.toast;
+  toast.textContent = text;
+  toast.hidden = false;
+  view.setTimeout(() => {
+    if (toast.textContent === text) toast.hidden = true;
+  }, 3000);
+}

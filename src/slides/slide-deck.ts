@@ -2,27 +2,29 @@
 // running: a network keeps training on the projector). It keeps the position, answers keys,
 // touch and the other window, and places the sections on screen; the rules themselves live in
 // the pure modules beside it.
-import { createDeckChrome, type DeckChrome } from "./deck-chrome.ts";
-import { actionForKey, type DeckAction } from "./deck-keys.ts";
+import { openPresenterWindow, toggleFullscreen, toggleSiteTheme } from "./browser-actions.ts";
+import { createDeckChrome, type DeckChrome, showToast } from "./deck-chrome.ts";
+import { bindDeckInput, type DeckInputTarget } from "./deck-input.ts";
+import type { DeckAction } from "./deck-keys.ts";
+import { DeckOverview } from "./deck-overview.ts";
 import { createDeckState, type DeckState, goToSlide, stepDeck } from "./deck-state.ts";
 import { type DeckMode, deckUrl } from "./deck-url.ts";
 import { offerFragmentStep } from "./fragments.ts";
 import { inertOutside } from "./inert-outside.ts";
 import { jumpTarget, pushDigit } from "./jump-buffer.ts";
-import { keyBelongsToWidget } from "./key-target.ts";
 import { ensureLiveRegion, slideAnnouncement } from "./live-region.ts";
 import { placeSlide, unplaceSlide } from "./place-slide.ts";
 import { PresenterView } from "./presenter-view.ts";
 import { SlideSync } from "./slide-sync.ts";
 import { slideTitle } from "./slide-title.ts";
-import { type Box, letterbox, overviewGrid } from "./stage-geometry.ts";
-import { bindSwipe } from "./swipe-binding.ts";
+import { type Box, letterbox } from "./stage-geometry.ts";
+import type { SyncMessage } from "./sync-message.ts";
 
 /** Elements of our own that stay live while the rest of the page is inert. */
 const DECK_UI = ".deck-chrome, .deck-live, .presenter";
 
 /** Controls a chapter's slide deck; made by installSlides. */
-export class SlideDeck {
+export class SlideDeck implements DeckInputTarget {
   /** The page's slide sections, in order. */
   readonly slides: readonly HTMLElement[];
   private state: DeckState;
@@ -30,9 +32,7 @@ export class SlideDeck {
   private chrome: DeckChrome | null = null;
   private presenter: PresenterView | null = null;
   private blanked = false;
-  private overviewOpen = false;
-  private overviewSelection = 0;
-  private overviewColumns = 1;
+  private readonly overview: DeckOverview;
   private jumpDigits = "";
   private focusBefore: Element | null = null;
   private readonly liveRegion: HTMLElement;
@@ -40,7 +40,7 @@ export class SlideDeck {
   private restoreInert: (() => void) | null = null;
   private layoutFrame = 0;
   private readonly resizeObserver: ResizeObserver;
-  private readonly unbind: (() => void)[] = [];
+  private readonly unbind: () => void;
   private readonly view: Window;
 
   constructor(
@@ -56,11 +56,8 @@ export class SlideDeck {
     this.sync = new SlideSync((message) => this.onRemote(message));
     // Cells render after the slide is shown (plots load lazily): refit when content resizes.
     this.resizeObserver = new ResizeObserver(() => this.scheduleLayout());
-    this.listen(doc, "keydown", (event) => this.onKeyDown(event as KeyboardEvent));
-    this.listen(doc, "click", (event) => this.onClick(event as MouseEvent), true);
-    this.listen(view, "resize", () => this.scheduleLayout());
-    this.listen(view, "hashchange", () => this.onHashChange());
-    this.unbind.push(bindSwipe(doc, (direction) => this.inDeck && this.step(direction)));
+    this.overview = new DeckOverview(doc.body, this.slides);
+    this.unbind = bindDeckInput(doc, view, this);
   }
 
   /** "read", "slides" (audience) or "presenter". */
@@ -73,7 +70,8 @@ export class SlideDeck {
     return this.state.slide;
   }
 
-  private get inDeck(): boolean {
+  /** True while slides (or the presenter view) show. */
+  get inDeck(): boolean {
     return this.currentMode !== "read";
   }
 
@@ -110,7 +108,7 @@ export class SlideDeck {
   leave({ restoreFocus = true }: { restoreFocus?: boolean } = {}): void {
     if (!this.inDeck) return;
     const body = this.doc.body;
-    body.classList.remove("deck-mode", "presenter-mode", "deck-overview");
+    body.classList.remove("deck-mode", "presenter-mode");
     this.chrome?.root.remove();
     this.chrome = null;
     this.presenter?.destroy();
@@ -119,7 +117,7 @@ export class SlideDeck {
     this.restoreInert = null;
     this.resizeObserver.disconnect();
     this.sync.close();
-    this.overviewOpen = false;
+    this.overview.setOpen(false, 0);
     this.blanked = false;
     this.jumpDigits = "";
     for (const section of this.slides) {
@@ -168,8 +166,8 @@ export class SlideDeck {
       this.setBlank(false);
       return;
     }
-    if (this.overviewOpen) {
-      this.selectTile(this.overviewSelection + (direction === "next" ? 1 : -1));
+    if (this.overview.isOpen) {
+      this.selectTile(this.overview.selection + (direction === "next" ? 1 : -1));
       return;
     }
     const slide = this.current;
@@ -195,9 +193,8 @@ export class SlideDeck {
     switch (action.type) {
       case "next":
       case "prev":
-        if (this.overviewOpen && (key === "ArrowDown" || key === "ArrowUp")) {
-          const rows = key === "ArrowDown" ? 1 : -1;
-          this.selectTile(this.overviewSelection + rows * this.overviewColumns);
+        if (this.overview.isOpen && (key === "ArrowDown" || key === "ArrowUp")) {
+          this.announceTile(this.overview.selectRow(key === "ArrowDown" ? 1 : -1));
         } else {
           this.step(action.type);
         }
@@ -205,7 +202,7 @@ export class SlideDeck {
       case "first":
       case "last": {
         const target = action.type === "first" ? 0 : this.slides.length - 1;
-        if (this.overviewOpen) this.selectTile(target);
+        if (this.overview.isOpen) this.selectTile(target);
         else this.goTo(target);
         return;
       }
@@ -218,24 +215,26 @@ export class SlideDeck {
         if (target !== null) {
           this.setOverview(false);
           this.goTo(target);
-        } else if (this.overviewOpen) {
-          this.chooseTile(this.overviewSelection);
+        } else if (this.overview.isOpen) {
+          this.chooseTile(this.overview.selection);
         }
         return;
       }
       case "escape":
         if (this.chrome && !this.chrome.help.hidden) this.setHelp(false);
-        else if (this.overviewOpen) this.setOverview(false);
+        else if (this.overview.isOpen) this.setOverview(false);
         else if (this.currentMode === "slides") this.leave();
         return;
       case "fullscreen":
-        this.toggleFullscreen();
+        void toggleFullscreen(this.doc).then((done) => {
+          if (!done) this.toast("Full screen is not available here (try F11).");
+        });
         return;
       case "blank":
         this.setBlank(!this.blanked);
         return;
       case "overview":
-        this.setOverview(!this.overviewOpen);
+        this.setOverview(!this.overview.isOpen);
         return;
       case "help":
         this.setHelp(this.chrome?.help.hidden ?? false);
@@ -244,7 +243,7 @@ export class SlideDeck {
         if (this.currentMode === "slides") this.openPresenter();
         return;
       case "theme":
-        this.toggleTheme();
+        this.toast(toggleSiteTheme(this.doc, this.view) === "dark" ? "Dark theme" : "Light theme");
         return;
     }
   }
@@ -252,82 +251,37 @@ export class SlideDeck {
   /** Removes every listener, leaving deck mode first. */
   destroy(): void {
     this.leave({ restoreFocus: false });
-    for (const undo of this.unbind) undo();
-    this.unbind.length = 0;
+    this.unbind();
     this.resizeObserver.disconnect();
     this.sync.close();
   }
 
-  private listen(
-    target: EventTarget,
-    type: string,
-    handler: (event: Event) => void,
-    capture = false,
-  ): void {
-    target.addEventListener(type, handler, capture);
-    this.unbind.push(() => target.removeEventListener(type, handler, capture));
+  /** Enters the deck at the slide at the top of the reader's screen ("present from here"). */
+  presentFromHere(): void {
+    // At the top of the page the lecture starts at its beginning, however short slide 1 is.
+    const threshold = this.view.innerHeight * 0.3;
+    const index =
+      this.view.scrollY < 8
+        ? 0
+        : this.slides.findIndex((s) => s.getBoundingClientRect().bottom > threshold);
+    this.enter("slides", Math.max(0, index));
   }
 
-  private onKeyDown(event: KeyboardEvent): void {
-    if (keyBelongsToWidget(event)) return;
-    if (!this.inDeck) {
-      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
-      if (plain && event.key.toLowerCase() === "s" && this.slides.length > 0) {
-        event.preventDefault();
-        this.enter("slides", this.slideInView());
-      }
-      return;
-    }
-    const action = actionForKey(event);
-    if (!action) return;
-    event.preventDefault();
-    this.perform(action, event.key);
+  /** Opens the clicked overview tile; false (and nothing done) when the overview is closed. */
+  pickTile(section: HTMLElement): boolean {
+    const index = this.slides.indexOf(section);
+    if (!this.overview.isOpen || index === -1) return false;
+    this.chooseTile(index);
+    return true;
   }
 
-  private onClick(event: MouseEvent): void {
-    const target = event.target instanceof Element ? event.target : null;
-    if (!target) return;
-    const present = target.closest("[data-action='present']");
-    if (present && !this.inDeck) {
-      event.preventDefault();
-      this.enter("slides", this.slideInView());
-      return;
-    }
-    const button = target.closest<HTMLElement>(".deck-chrome [data-deck]");
-    if (button && this.inDeck) {
-      const action = button.dataset.deck as DeckAction["type"];
-      if (
-        action === "next" ||
-        action === "prev" ||
-        action === "overview" ||
-        action === "help" ||
-        action === "presenter" ||
-        action === "escape"
-      ) {
-        this.perform({ type: action });
-      }
-      return;
-    }
-    if (this.overviewOpen) {
-      const tile = target.closest<HTMLElement>("section.slide.is-tile");
-      if (tile) {
-        // In the overview a click picks a slide; it must not also press a button inside it.
-        event.preventDefault();
-        event.stopPropagation();
-        this.chooseTile(this.slides.indexOf(tile));
-      }
-    }
-  }
-
-  private onHashChange(): void {
-    const match = /^#slide-([1-9][0-9]*)$/.exec(this.doc.location.hash);
-    if (!match) return;
-    const slide = Number.parseInt(match[1] ?? "1", 10) - 1;
+  /** Follows a `#slide-N` typed into the address bar. */
+  openFromHash(slide: number): void {
     if (this.inDeck) this.goTo(slide);
     else this.enter("slides", slide);
   }
 
-  private onRemote(message: import("./sync-message.ts").SyncMessage): void {
+  private onRemote(message: SyncMessage): void {
     if (!this.inDeck) return;
     switch (message.type) {
       case "goto":
@@ -348,15 +302,6 @@ export class SlideDeck {
         if (this.currentMode === "slides") this.sync.post({ type: "blank", on: this.blanked });
         return;
     }
-  }
-
-  /** The section at the top of the reader's screen: "present from here". */
-  private slideInView(): number {
-    // At the top of the page the lecture starts at its beginning, however short slide 1 is.
-    if (this.view.scrollY < 8) return 0;
-    const threshold = this.view.innerHeight * 0.3;
-    const index = this.slides.findIndex((s) => s.getBoundingClientRect().bottom > threshold);
-    return index === -1 ? 0 : index;
   }
 
   private render(): void {
@@ -393,7 +338,7 @@ export class SlideDeck {
 
   private observeVisibleSlides(): void {
     this.resizeObserver.disconnect();
-    const visible = this.overviewOpen
+    const visible = this.overview.isOpen
       ? []
       : this.slides.filter(
           (s) => s.classList.contains("is-current") || s.classList.contains("is-next"),
@@ -403,7 +348,8 @@ export class SlideDeck {
     }
   }
 
-  private scheduleLayout(): void {
+  /** Re-places the visible slides on the next frame (once, however often it is called). */
+  scheduleLayout(): void {
     if (!this.inDeck || this.layoutFrame !== 0) return;
     this.layoutFrame = this.view.requestAnimationFrame(() => {
       this.layoutFrame = 0;
@@ -415,14 +361,8 @@ export class SlideDeck {
   private layout(): void {
     if (!this.inDeck) return;
     const screen: Box = { x: 0, y: 0, width: this.view.innerWidth, height: this.view.innerHeight };
-    if (this.overviewOpen) {
-      const grid = overviewGrid(this.slides.length, screen);
-      this.overviewColumns = grid.columns;
-      this.slides.forEach((section, i) => {
-        const tile = grid.tiles[i];
-        // Tiles are small: a rough fit is enough, and saves a dozen layouts per slide.
-        if (tile) placeSlide(section, tile, { rounds: 1 });
-      });
+    if (this.overview.isOpen) {
+      this.overview.layout(screen);
       return;
     }
     const current = this.current;
@@ -437,11 +377,8 @@ export class SlideDeck {
   }
 
   private setOverview(open: boolean): void {
-    if (open === this.overviewOpen) return;
-    this.overviewOpen = open;
-    this.doc.body.classList.toggle("deck-overview", open);
-    for (const section of this.slides) section.classList.toggle("is-tile", open);
-    this.selectTile(this.state.slide);
+    if (open === this.overview.isOpen) return;
+    this.overview.setOpen(open, this.state.slide);
     this.observeVisibleSlides();
     this.layout();
     if (!open) this.current?.focus({ preventScroll: true });
@@ -449,15 +386,13 @@ export class SlideDeck {
   }
 
   private selectTile(index: number): void {
-    const clamped = Math.min(this.slides.length - 1, Math.max(0, index));
-    this.overviewSelection = clamped;
-    this.slides.forEach((s, i) => {
-      s.classList.toggle("is-selected", this.overviewOpen && i === clamped);
-    });
-    const section = this.slides[clamped];
-    if (this.overviewOpen && section) {
-      this.announce(slideAnnouncement(clamped, this.slides.length, slideTitle(section, clamped)));
-    }
+    this.announceTile(this.overview.select(index));
+  }
+
+  private announceTile(slide: number): void {
+    const section = this.slides[slide];
+    if (section)
+      this.announce(slideAnnouncement(slide, this.slides.length, slideTitle(section, slide)));
   }
 
   private chooseTile(index: number): void {
@@ -488,45 +423,15 @@ export class SlideDeck {
     prompt.textContent = `Go to slide ${digits} — Enter`;
   }
 
-  private toggleFullscreen(): void {
-    const doc = this.doc;
-    const request = doc.fullscreenElement
-      ? doc.exitFullscreen()
-      : doc.documentElement.requestFullscreen();
-    // Refused when the browser forbids it (an iframe, no user gesture): say so on the slide.
-    request?.catch(() => this.showToast("Full screen is not available here (try F11)."));
-  }
-
-  /** Light ↔ dark through the site's own switch, so reading mode and plots agree with it. */
-  private toggleTheme(): void {
-    const siteSwitch = this.doc.querySelector<HTMLElement>("[data-action='theme']");
-    const root = this.doc.documentElement;
-    const wasDark =
-      root.dataset.theme === "dark" ||
-      (root.dataset.theme !== "light" &&
-        this.view.matchMedia("(prefers-color-scheme: dark)").matches);
-    if (siteSwitch) siteSwitch.click();
-    else root.dataset.theme = wasDark ? "light" : "dark";
-    this.showToast(wasDark ? "Light theme" : "Dark theme");
-  }
-
   private openPresenter(): void {
     const href = deckUrl(this.doc.location.href, { mode: "presenter", slide: this.state.slide });
-    const name = `presenter:${this.doc.location.pathname}`;
-    const popup = this.view.open(href, name, "popup,width=1280,height=800");
-    if (!popup) {
-      this.showToast(`The browser blocked the presenter window. Allow pop-ups, or open ${href}`);
+    if (!openPresenterWindow(this.view, href, this.doc.location.pathname)) {
+      this.toast(`The browser blocked the presenter window. Allow pop-ups, or open ${href}`);
     }
   }
 
-  private showToast(text: string): void {
-    const toast = this.chrome?.toast;
-    if (!toast) return;
-    toast.textContent = text;
-    toast.hidden = false;
-    this.view.setTimeout(() => {
-      if (toast.textContent === text) toast.hidden = true;
-    }, 3000);
+  private toast(text: string): void {
+    if (this.chrome) showToast(this.chrome, this.view, text);
   }
 
   private announce(text: string): void {

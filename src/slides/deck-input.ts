@@ -1,0 +1,90 @@
+// Everything that can move the deck from outside: keys, clicks (the Present button, the deck's
+// own buttons, overview tiles), the URL hash, window resizes and swipes. Each is turned into a
+// call on the deck; the deck itself never touches an event.
+import { actionForKey, type DeckAction } from "./deck-keys.ts";
+import { keyBelongsToWidget } from "./key-target.ts";
+import { bindSwipe } from "./swipe-binding.ts";
+
+/** What the input layer asks of the deck. */
+export interface DeckInputTarget {
+  /** True while slides (or the presenter view) show. */
+  readonly inDeck: boolean;
+  /** Enters the deck at the slide in view (Present button, `s`). */
+  presentFromHere(): void;
+  /** Does what a key or button asked; `key` tells ↑/↓ apart from ←/→ in the overview. */
+  perform(action: DeckAction, key?: string): void;
+  /** Overview click on a tile: opens that slide; false when the overview is closed. */
+  pickTile(section: HTMLElement): boolean;
+  /** The URL's `#slide-N` changed (0-based slide). */
+  openFromHash(slide: number): void;
+  /** The window or the content changed size. */
+  scheduleLayout(): void;
+}
+
+/** The deck's own buttons: their `data-deck` names an action. */
+const BUTTON_ACTIONS = new Set(["next", "prev", "overview", "help", "presenter", "escape"]);
+
+/** Listens on `doc` and its window; returns a function that removes every listener. */
+export function bindDeckInput(doc: Document, view: Window, deck: DeckInputTarget): () => void {
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (keyBelongsToWidget(event)) return;
+    if (!deck.inDeck) {
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (plain && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        deck.presentFromHere();
+      }
+      return;
+    }
+    const action = actionForKey(event);
+    if (!action) return;
+    event.preventDefault();
+    deck.perform(action, event.key);
+  };
+
+  const onClick = (event: MouseEvent) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    if (!deck.inDeck) {
+      if (target.closest("[data-action='present']")) {
+        event.preventDefault();
+        deck.presentFromHere();
+      }
+      return;
+    }
+    const button = target.closest<HTMLElement>(".deck-chrome [data-deck]");
+    const action = button?.dataset.deck;
+    if (action && BUTTON_ACTIONS.has(action)) {
+      deck.perform({ type: action } as DeckAction);
+      return;
+    }
+    const tile = target.closest<HTMLElement>("section.slide");
+    if (tile && deck.pickTile(tile)) {
+      // In the overview a click picks a slide; it must not also press a button inside it.
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  };
+
+  const onHashChange = () => {
+    const match = /^#slide-([1-9][0-9]*)$/.exec(doc.location.hash);
+    if (match) deck.openFromHash(Number.parseInt(match[1] ?? "1", 10) - 1);
+  };
+  const onResize = () => deck.scheduleLayout();
+
+  doc.addEventListener("keydown", onKeyDown);
+  // Capture: an overview click must be caught before a widget inside the tile sees it.
+  doc.addEventListener("click", onClick, true);
+  view.addEventListener("hashchange", onHashChange);
+  view.addEventListener("resize", onResize);
+  const unbindSwipe = bindSwipe(doc, (direction) => {
+    if (deck.inDeck) deck.perform({ type: direction });
+  });
+  return () => {
+    doc.removeEventListener("keydown", onKeyDown);
+    doc.removeEventListener("click", onClick, true);
+    view.removeEventListener("hashchange", onHashChange);
+    view.removeEventListener("resize", onResize);
+    unbindSwipe();
+  };
+}

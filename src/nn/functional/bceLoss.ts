@@ -18,19 +18,35 @@ function clampedLog(v: number): number {
   return Math.max(Math.log(v), LOG_FLOOR);
 }
 
+/** ∂L/∂p (i = 0) or ∂L/∂y (i = 1) per element, times `f`. */
+function partials(p: Tensor, y: Tensor, i: number, f: number): Float64Array {
+  const P = p.data;
+  const Y = y.data;
+  const out = new Float64Array(P.length);
+  if (i === 0)
+    for (let k = 0; k < P.length; k++)
+      out[k] = (f * (P[k] - Y[k])) / Math.max(P[k] * (1 - P[k]), EPS);
+  else for (let k = 0; k < P.length; k++) out[k] = f * (clampedLog(1 - P[k]) - clampedLog(P[k]));
+  return out;
+}
+
 const bceRule: OpRule<Saved> = {
   // ∂L/∂p = (p − y) / (p(1 − p)) · scale;  ∂L/∂y = (log(1 − p) − log p) · scale
   vjp(node, i, g) {
     const [p, y] = node.inputs as [Tensor, Tensor];
-    const P = p.data;
-    const Y = y.data;
-    const f = g.data[0] * node.saved.scale;
-    const out = new Float64Array(P.length);
-    if (i === 0)
-      for (let k = 0; k < P.length; k++)
-        out[k] = (f * (P[k] - Y[k])) / Math.max(P[k] * (1 - P[k]), EPS);
-    else for (let k = 0; k < P.length; k++) out[k] = f * (clampedLog(1 - P[k]) - clampedLog(P[k]));
-    return new Tensor(out, node.inputs[i].shape);
+    return new Tensor(partials(p, y, i, g.data[0] * node.saved.scale), node.inputs[i].shape);
+  },
+  // dL = Σ (∂L/∂p · dp + ∂L/∂y · dy)
+  jvp(node, tangents) {
+    const [p, y] = node.inputs as [Tensor, Tensor];
+    let s = 0;
+    for (let i = 0; i < 2; i++) {
+      const t = tangents[i];
+      if (!t) continue;
+      const d = partials(p, y, i, node.saved.scale);
+      for (let k = 0; k < d.length; k++) s += d[k] * t.data[k];
+    }
+    return new Tensor(new Float64Array([s]), []);
   },
 };
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { F, gradcheck, jvp, rand, randn, rng, tensor } from "../../../src/index.ts";
+import { F, gradcheck, jvp, rand, randn, rng, type Tensor, tensor } from "../../../src/index.ts";
 import { gradOf } from "../helpers.ts";
 
 const close = (a: number, b: number, tol = 1e-12) =>
@@ -139,5 +139,25 @@ describe("F.hingeLoss(scores, labels)", () => {
 
   test("wants labels −1 or +1", () => {
     assert.throws(() => F.hingeLoss(tensor([1, 2]), [0, 1]), /label 0 is 0, expected −1 or \+1/);
+  });
+});
+
+describe("forward mode through the losses", () => {
+  test("jvp of bceLoss, crossEntropy and hingeLoss equals the gradient dotted with the tangent", () => {
+    const r = rng(20);
+    const cases: [(x: Tensor) => Tensor, Tensor][] = [
+      [(p) => F.bceLoss(p, tensor([1, 0, 1])), rand([3], r, { low: 0.1, high: 0.9 })],
+      [(z) => F.crossEntropy(z, [1, 0]), randn([2, 3], r)],
+      [(s) => F.hingeLoss(s, [1, -1, 1]), tensor([0.2, 0.4, 2])],
+    ];
+    for (const [f, x] of cases) {
+      const t = randn([...x.shape], r);
+      const { tangent } = jvp(f, [x], [t]);
+      const leaf = tensor(x, { requiresGrad: true });
+      f(leaf).backward();
+      let expected = 0;
+      for (let k = 0; k < t.data.length; k++) expected += gradOf(leaf).data[k] * t.data[k];
+      close(tangent.item(), expected, 1e-12);
+    }
   });
 });

@@ -2,6 +2,7 @@
 // right) and routes the edges. Pure: the same trace always gives the same layout.
 import dagre from "@dagrejs/dagre";
 import { formatValues } from "./format.ts";
+import { layeredLayout } from "./layered-layout.ts";
 import type { EdgePath, Layout, NodeBox, Trace, TraceNode } from "./types.ts";
 
 /** Options for `layoutGraph`. */
@@ -10,7 +11,15 @@ export interface LayoutOptions {
   nodeSep?: number;
   /** Horizontal gap between ranks, px (default 48). */
   rankSep?: number;
+  /**
+   * "dagre" (careful, slow on big graphs), "layered" (fast, built in) or "auto" (default):
+   * dagre up to `DAGRE_LIMIT` nodes, the layered layout beyond.
+   */
+  engine?: "auto" | "dagre" | "layered";
 }
+
+/** Largest graph "auto" hands to dagre: beyond it dagre needs far more than a frame budget. */
+export const DAGRE_LIMIT = 100;
 
 /** Sizes of the node text, px; the SVG renderer uses the same numbers. */
 export const NODE_TEXT = {
@@ -56,6 +65,17 @@ export function nodeSize(node: TraceNode): { width: number; height: number } {
 
 /** Lays the trace out left to right. */
 export function layoutGraph(trace: Trace, options: LayoutOptions = {}): Layout {
+  const engine = options.engine ?? "auto";
+  if (engine === "layered" || (engine === "auto" && trace.nodes.length > DAGRE_LIMIT)) {
+    const sizes = new Map(trace.nodes.map((n) => [n.id, nodeSize(n)]));
+    const spacing = {
+      nodeSep: options.nodeSep ?? 28,
+      rankSep: options.rankSep ?? 48,
+      marginX: 16,
+      marginY: 28,
+    };
+    return { trace, ...layeredLayout(trace, sizes, spacing) };
+  }
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({
     rankdir: "LR",

@@ -163,15 +163,37 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     for (const id of touched.edges)
       edgeEls.get(id)?.setAttribute("class", edgeClass(index, id, position));
     shown = position;
+    equation.innerHTML = typesetAt(position);
+    ledger.innerHTML = ledgerHtml(stepAt(index, position), root0, lookup);
+    live.textContent = describeStep(index, position, lookup);
+    root.dataset.position = String(position);
+    typesetAhead();
+  }
+
+  function typesetAt(position: number): string {
     let eq = equations.get(position);
     if (eq === undefined) {
       eq = equationHtml(stepAt(index, position), stepCaption(index, position));
       equations.set(position, eq);
     }
-    equation.innerHTML = eq;
-    ledger.innerHTML = ledgerHtml(stepAt(index, position), root0, lookup);
-    live.textContent = describeStep(index, position, lookup);
-    root.dataset.position = String(position);
+    return eq;
+  }
+
+  // KaTeX takes a few milliseconds per equation: typeset the neighbouring steps while the
+  // reader looks at this one, so a key press only swaps HTML.
+  let idle = 0;
+  function typesetAhead(): void {
+    const later = (fn: () => void): number =>
+      typeof requestIdleCallback === "function"
+        ? requestIdleCallback(fn)
+        : (setTimeout(fn, 30) as unknown as number);
+    const cancel = (id: number): void =>
+      typeof cancelIdleCallback === "function" ? cancelIdleCallback(id) : clearTimeout(id);
+    cancel(idle);
+    idle = later(() => {
+      for (const p of [shown + 1, shown + 2, shown - 1])
+        if (p >= 0 && p < index.count) typesetAt(p);
+    });
   }
 
   function syncControls(): void {

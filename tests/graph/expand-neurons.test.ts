@@ -28,7 +28,8 @@ describe("expandNeurons(result)", () => {
     const scalarW1 = ["W⁽¹⁾₁₁", "W⁽¹⁾₁₂", "W⁽¹⁾₂₁", "W⁽¹⁾₂₂"].map(
       (l) => byLabel(l)!.grad!.data[0]!,
     );
-    for (const [k, g] of scalarW1.entries()) assert.ok(Math.abs(g - W1[k]!) < 1e-15, `${g} vs ${W1[k]}`);
+    for (const [k, g] of scalarW1.entries())
+      assert.ok(Math.abs(g - W1[k]!) < 1e-15, `${g} vs ${W1[k]}`);
   });
 
   test("an input feeding both hidden neurons sums two terms in its backward step", () => {

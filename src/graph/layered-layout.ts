@@ -61,7 +61,9 @@ export function layeredLayout(
   const ranks: Item[][] = [];
   const add = (item: Item): void => {
     items.set(item.id, item);
-    (ranks[item.rank] ??= []).push(item);
+    const layer = ranks[item.rank] ?? [];
+    ranks[item.rank] = layer;
+    layer.push(item);
   };
   for (const node of trace.nodes) {
     const size = sizes.get(node.id)!;
@@ -83,7 +85,7 @@ export function layeredLayout(
     }
     chains.set(e.id, chain);
   }
-  for (const layer of ranks) layer?.forEach((item, k) => (item.pos = k));
+  for (const layer of ranks) for (const [k, item] of (layer ?? []).entries()) item.pos = k;
   // Barycentre sweeps, alternating direction; ties keep the current order (stable sort).
   for (let sweep = 0; sweep < 6; sweep++) {
     const rightward = sweep % 2 === 0;
@@ -95,7 +97,7 @@ export function layeredLayout(
         layer.map((it) => [it, barycentre(rightward ? it.left : it.right, items) ?? it.pos]),
       );
       layer.sort((a, b) => key.get(a)! - key.get(b)!);
-      layer.forEach((item, k) => (item.pos = k));
+      for (const [k, item] of layer.entries()) item.pos = k;
     }
   }
   // y: stack each rank, then pull nodes towards their neighbours' centres, keeping order.

@@ -23,7 +23,6 @@ export function createBuiltins(options: LibraryOptions): Record<string, () => un
     now: () => Generators.now(),
     Generators: () => Generators,
     Mutable: () => Mutable,
-    // @ts-ignore src/graph/index.ts is written alongside this client; until it lands the build stubs it.
     graph: () => import("../../graph/index.ts"),
     plots: () => import("../../plots/index.ts"),
   };

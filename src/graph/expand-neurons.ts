@@ -153,8 +153,15 @@ function entryTex(label: Label, shape: readonly number[], k: number): string {
   const st = strides(shape);
   const coords = shape.map((n, d) => Math.floor(k / (st[d] ?? 1)) % n);
   const kept = coords.filter((_, d) => (shape[d] ?? 1) > 1).map((c) => c + 1);
-  const layered = /^(.*)_\{(\d+)\}$/.exec(label.tex);
-  const base = layered ? `${layered[1]}^{(${layered[2]})}` : label.tex;
+  // A single layer symbol (W_{1}, z_{2}) moves its layer up: W^{(1)}_{12}. A compound label
+  // (the product W_{1} x) is bracketed before its entry index: (W_{1} x)_{2}.
+  const layered = /^([A-Za-z]|\\[A-Za-z]+|\\hat\{[A-Za-z]\})_\{(\d+)\}$/.exec(label.tex);
+  const compound = /\s/.test(label.tex.trim());
+  const base = layered
+    ? `${layered[1]}^{(${layered[2]})}`
+    : compound && kept.length
+      ? `(${label.tex})`
+      : label.tex;
   return kept.length === 0 ? base : `${base}_{${kept.join("")}}`;
 }
 

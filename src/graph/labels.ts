@@ -91,6 +91,7 @@ export function texToPlain(tex: string): string {
       mapChars(group ?? single ?? "", SUPERSCRIPT),
     )
     .replace(/[{}\\]/g, "")
+    .replace(/\s+/g, "") // juxtaposition: `W_{1} x` reads W₁x
     .normalize("NFC");
 }
 

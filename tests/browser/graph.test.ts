@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
+import { expandNeurons } from "../../src/graph/expand-neurons.ts";
 import { trace } from "../../src/graph/trace.ts";
 import { mlp221 } from "../graph/examples.ts";
 import {
@@ -255,6 +256,32 @@ describe("graph.view(result) in the browser", () => {
     await page.click("#ridge .graph-nudge button");
     const text = await page.textContent("#ridge .graph-nudge-result");
     assert.match(text ?? "", /predicted change .* actual change/);
+  });
+
+  test("the neuron view draws one node per weight and neuron, starting after the forward pass", async () => {
+    const expectedNodes = trace(expandNeurons(mlp221().loss)).nodes.length;
+    assert.equal(
+      await page.$$eval("#neurons .graph-svg [data-node]", (els) => els.length),
+      expectedNodes,
+    );
+    assert.match((await page.textContent("#neurons .graph-position")) ?? "", /^Forward \d+ of \d+/);
+    await page.focus("#neurons");
+    await press("ArrowRight", 4);
+    await page.locator("#neurons").screenshot({ path: join(SCREENSHOT_DIR, "graph-neurons.png") });
+  });
+
+  test("dark theme: the same graph on a dark background (screenshot)", async () => {
+    await page.evaluate(() => {
+      document.documentElement.dataset.theme = "dark";
+      document.body.style.background = "#101114";
+    });
+    await page.locator("#mlp").screenshot({ path: join(SCREENSHOT_DIR, "graph-dark.png") });
+    const bg = await page.$eval("#mlp", (el) => getComputedStyle(el).backgroundColor);
+    assert.equal(bg, "rgb(22, 24, 28)");
+    await page.evaluate(() => {
+      delete document.documentElement.dataset.theme;
+      document.body.style.background = "";
+    });
   });
 
   test("no console errors and no request leaves the page's origin", () => {

@@ -16,13 +16,15 @@ interface Dims {
 const linearRule: OpRule<Dims> = {
   vjp(node, i, g) {
     const { batch, inF, outF } = node.saved;
-    const [x, W] = node.inputs as [Tensor, Tensor];
-    if (i === 0) return new Tensor(matmulNN(g.data, W.data, batch, outF, inF), x.shape); // G[b,out] @ W[out,in]
-    if (i === 1) return new Tensor(matmulTN(g.data, x.data, outF, batch, inF), W.shape); // Gᵀ[out,b] @ x[b,in]
+    const inputs = node.inputs; // indexed, not destructured: this runs on every training step
+    if (i === 0)
+      return new Tensor(matmulNN(g.data, inputs[1].data, batch, outF, inF), inputs[0].shape); // G[b,out] @ W[out,in]
+    if (i === 1)
+      return new Tensor(matmulTN(g.data, inputs[0].data, outF, batch, inF), inputs[1].shape); // Gᵀ[out,b] @ x[b,in]
     const gb = new Float64Array(outF);
     const G = g.data;
-    for (let r = 0; r < batch; r++) for (let o = 0; o < outF; o++) gb[o] += G[r * outF + o];
-    return new Tensor(gb, node.inputs[2].shape);
+    for (let r = 0, k = 0; r < batch; r++) for (let o = 0; o < outF; o++, k++) gb[o] += G[k];
+    return new Tensor(gb, inputs[2].shape);
   },
   // d(x Wᵀ + b) = dx Wᵀ + x dWᵀ + db
   jvp(node, tangents) {

@@ -127,6 +127,21 @@ describe("labs (notebooks/)", () => {
     assert.ok(Number(central?.[2]) < 1e-8, `central best error ${central?.[2]}`);
     assert.ok(Number(central?.[2]) < Number(forward?.[2]), "central beats forward");
     await watched.page.waitForSelector(".plot svg .mark-line");
+    // A function of the reader's own; a broken one is reported in place.
+    const { page } = watched;
+    await page.locator("select").first().selectOption({ label: "my own, typed below" });
+    const own = page.getByRole("textbox").first();
+    await own.fill("x.tanh().mul(x.exp())");
+    await page.getByRole("button", { name: "Use it" }).click();
+    await page.waitForFunction(() =>
+      /tanh\(\)\.mul/.test(document.querySelector(".plot")?.textContent ?? ""),
+    );
+    assert.equal(await page.locator(".lab-error").count(), 0);
+    await own.fill("x.nope()");
+    await page.getByRole("button", { name: "Use it" }).click();
+    await page.waitForFunction(() =>
+      /does not run/.test(document.querySelector(".lab-error")?.textContent ?? ""),
+    );
     await shot(watched.page, "gradient-check");
     await assertHealthy(watched, "gradient-check");
   });

@@ -13,11 +13,16 @@ export function inertOutside(doc: Document, keep: Element, alsoKeep: string): ()
       if (sibling === node || sibling.matches(alsoKeep) || sibling.hasAttribute("inert")) continue;
       if (sibling instanceof HTMLScriptElement || sibling instanceof HTMLStyleElement) continue;
       sibling.setAttribute("inert", "");
+      // Print of the deck leaves these out too (styles/slides.css).
+      sibling.setAttribute("data-deck-outside", "");
       changed.push(sibling);
     }
     node = node.parentElement;
   }
   return () => {
-    for (const element of changed) element.removeAttribute("inert");
+    for (const element of changed) {
+      element.removeAttribute("inert");
+      element.removeAttribute("data-deck-outside");
+    }
   };
 }

@@ -10,6 +10,7 @@ import { DeckOverview } from "./deck-overview.ts";
 import { createDeckState, type DeckState, goToSlide, stepDeck } from "./deck-state.ts";
 import { type DeckMode, deckUrl } from "./deck-url.ts";
 import { offerFragmentStep } from "./fragments.ts";
+import { hideIdleCursor } from "./idle-cursor.ts";
 import { inertOutside } from "./inert-outside.ts";
 import { jumpTarget, pushDigit } from "./jump-buffer.ts";
 import { ensureLiveRegion, slideAnnouncement } from "./live-region.ts";
@@ -37,7 +38,8 @@ export class SlideDeck implements DeckInputTarget {
   private focusBefore: Element | null = null;
   private readonly liveRegion: HTMLElement;
   private readonly sync: SlideSync;
-  private restoreInert: (() => void) | null = null;
+  /** Undoes what entering did to the page around the slides (inert, hidden pointer). */
+  private restorePage: (() => void) | null = null;
   private layoutFrame = 0;
   private readonly resizeObserver: ResizeObserver;
   private readonly unbind: () => void;
@@ -91,7 +93,12 @@ export class SlideDeck implements DeckInputTarget {
       body.classList.toggle("presenter-mode", mode === "presenter");
       this.chrome = createDeckChrome(this.doc);
       if (mode === "presenter") this.presenter = new PresenterView(this.doc);
-      this.restoreInert = inertOutside(this.doc, this.article, DECK_UI);
+      const restoreInert = inertOutside(this.doc, this.article, DECK_UI);
+      const showCursor = hideIdleCursor(this.doc, this.view);
+      this.restorePage = () => {
+        restoreInert();
+        showCursor();
+      };
       for (const section of this.slides) {
         if (!section.hasAttribute("tabindex")) section.dataset.deckTabindex = "";
         section.tabIndex = -1;
@@ -113,8 +120,8 @@ export class SlideDeck implements DeckInputTarget {
     this.chrome = null;
     this.presenter?.destroy();
     this.presenter = null;
-    this.restoreInert?.();
-    this.restoreInert = null;
+    this.restorePage?.();
+    this.restorePage = null;
     this.resizeObserver.disconnect();
     this.sync.close();
     this.overview.setOpen(false, 0);

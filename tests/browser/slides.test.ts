@@ -407,4 +407,46 @@ describe("slide deck on the fixture chapter", () => {
     await presenter.close();
     await page.close();
   });
+
+  test("printing the deck gives one 16:9 page per slide", async () => {
+    const watched = await openDeckPage("/?slides#slide-2");
+    const { page } = watched;
+    const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString(
+      "latin1",
+    );
+    assert.equal(pdf.match(/\/Count (\d+)/)?.[1], "6", "six slides, six pages");
+    assert.match(pdf, /\/MediaBox \[0 0 960 540\]/, "pages are 16:9 (960 × 540 pt)");
+    assertClean(watched);
+    await page.close();
+  });
+
+  test("a slide change, fit included, takes well under a frame budget of 50 ms", async () => {
+    const watched = await openDeckPage("/?slides");
+    const { page } = watched;
+    // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+    const times: number[] = await page.evaluate(`(() => {
+      function press(key) {
+        const start = performance.now();
+        document.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+        // Reading a size forces the layout the change caused, so it is inside the measurement.
+        document.querySelector("section.is-current").getBoundingClientRect();
+        return performance.now() - start;
+      }
+      const out = [];
+      for (let round = 0; round < 3; round++) {
+        out.push(press("End"), press("Home"));
+        press("5");
+        out.push(press("Enter"));
+      }
+      return out;
+    })()`);
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)] ?? Infinity;
+    console.log(
+      `slide change: median ${median.toFixed(1)} ms, worst ${times.at(-1)?.toFixed(1)} ms`,
+    );
+    assert.ok(median < 50, `median slide change ${median} ms`);
+    assertClean(watched);
+    await page.close();
+  });
 });

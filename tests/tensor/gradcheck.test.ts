@@ -58,7 +58,7 @@ describe("gradcheck(fn, inputs, { eps, tol })", () => {
       ],
     );
     assert.equal(report.ok, false);
-    assert.deepEqual(report.inputs[0].worst!.position, [1, 1]);
+    assert.deepEqual(report.inputs[0].worst?.position, [1, 1]);
     assert.match(report.toString(), /^FAIL input 0 \[2,2\]/);
   });
 

@@ -1,7 +1,7 @@
 // Shared generators for the tensor tests: random shapes, broadcast-compatible shape pairs and
 // tensors filled from a seeded generator (fast-check picks the seed, so failures replay).
 import fc from "fast-check";
-import { rng, type Tensor, tensor } from "../../src/index.ts";
+import { type GradNode, rng, type Tensor, tensor } from "../../src/index.ts";
 
 /** A shape of rank 0–3 with sizes 1–3 (small, so central differences stay quick). */
 export const shapeArb = fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 0, maxLength: 3 });
@@ -53,4 +53,18 @@ export function assertClose(
       throw new Error(`${what}: element ${k} is ${a}, expected ${e} (tolerance ${tol})`);
     }
   }
+}
+
+/** `t.grad`, failing the test if backward left none. */
+export function gradOf(t: Tensor): Tensor {
+  if (t.grad === null)
+    throw new Error(`expected a gradient on ${t.name ?? `tensor #${t.id}`}, found none`);
+  return t.grad;
+}
+
+/** `t.gradFn`, failing the test if the op recorded none. */
+export function nodeOf(t: Tensor): GradNode {
+  if (t.gradFn === null)
+    throw new Error(`expected ${t.name ?? `tensor #${t.id}`} to have a gradFn, found a leaf`);
+  return t.gradFn;
 }

@@ -22,6 +22,9 @@ export function equationHtml(step: Step | null, caption: string): string {
   return (
     `<p class="eq-caption">${escapeXml(caption)} <span class="eq-phase">${phase}</span></p>` +
     `<div class="eq eq-symbolic">${typeset(step.texSymbolic)}</div>` +
-    `<div class="eq eq-numeric">${typeset(step.texNumeric)}</div>`
+    `<div class="eq eq-numeric">${typeset(step.texNumeric)}</div>` +
+    (step.kind === "backward" && step.texLayer
+      ? `<div class="eq eq-layer"><span class="eq-layer-caption">layer form</span>${typeset(step.texLayer)}</div>`
+      : "")
   );
 }

@@ -78,7 +78,7 @@ function mapChars(text: string, table: Record<string, string>): string {
 /** Plain text for a TeX label: `\hat{y}_{1}` → `ŷ₁`, `W^{(2)}` → `W⁽²⁾`, `\lambda` → `λ`. */
 export function texToPlain(tex: string): string {
   return tex
-    .replace(/\\(?:mathrm|text|operatorname|mathbf|mathit)\{([^}]*)\}/g, "$1")
+    .replace(/\\(?:mathrm|text|operatorname|mathbf|mathit|mathcal|boldsymbol)\{([^}]*)\}/g, "$1")
     .replace(/\\hat\{?([A-Za-z])\}?/g, `$1${HAT}`)
     .replace(
       /\\([A-Za-z]+)/g,

@@ -6,6 +6,7 @@
 import { topologicalOrder } from "../tensor/autograd.ts";
 import { noGrad } from "../tensor/grad-mode.ts";
 import { Tensor } from "../tensor/tensor.ts";
+import { consumersOf, layerFormula } from "./layer-formula.ts";
 import { type NameMap, nameNodes } from "./name-nodes.ts";
 import { backwardTex, forwardTex, localTex } from "./step-tex.ts";
 import type {
@@ -146,6 +147,7 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
       texNumeric: tex.numeric,
     });
   }
+  const uses = consumersOf({ nodes, edges });
   const backward: BackwardStep[] = backwardOrder.map((t) => {
     const node = lookup(ids.get(t)!);
     const nodeTerms = (terms.get(t) ?? []).map((term) => ({
@@ -161,6 +163,7 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
       grad,
       texSymbolic: tex.symbolic,
       texNumeric: tex.numeric,
+      texLayer: nodeTerms.length ? layerFormula(node, lookup, uses, root) : null,
     };
   });
 

@@ -86,6 +86,8 @@ export interface BackwardStep {
   readonly grad: Values;
   readonly texSymbolic: string;
   readonly texNumeric: string;
+  /** The lecture's layered form where the graph has a layer there (δ = f′(z) ∘ Wᵀδ⁺, ∂ℓ/∂W = δaᵀ). */
+  readonly texLayer: string | null;
 }
 
 export type Step = ForwardStep | BackwardStep;

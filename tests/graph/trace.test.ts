@@ -184,6 +184,49 @@ describe("layer graphs", () => {
     assert.ok(step.texSymbolic.includes("x^{\\top}"), step.texSymbolic);
   });
 
+  test("layer steps also carry the lecture's layered form: δ₁ = f′(z₁) ∘ W₂ᵀδ₂, ∂ℓ/∂W₁ = δ₁xᵀ", () => {
+    assert.equal(
+      backwardStepOf(t, "z₁").texLayer,
+      "\\delta_{1} = (1 - a_{1}^{2}) \\circ W_{2}^{\\top} \\delta_{2}",
+    );
+    assert.equal(
+      backwardStepOf(t, "z₂").texLayer,
+      "\\delta_{2} = (1 - \\hat{y}^{2}) \\circ \\frac{\\partial \\ell}{\\partial \\hat{y}}",
+    );
+    assert.equal(
+      backwardStepOf(t, "W₁").texLayer,
+      "\\frac{\\partial \\ell}{\\partial W_{1}} = \\delta_{1}\\, x^{\\top}",
+    );
+    assert.equal(
+      backwardStepOf(t, "b₂").texLayer,
+      "\\frac{\\partial \\ell}{\\partial b_{2}} = \\delta_{2}",
+    );
+    assert.equal(backwardStepOf(t, "ŷ").texLayer, null);
+  });
+
+  test("with rows as examples (x @ W) the transposes move: ∂ℓ/∂W = aᵀδ", () => {
+    const x = tensor(
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      { name: "x" },
+    );
+    const W = tensor(
+      [
+        [0.1, 0.2],
+        [0.3, 0.4],
+      ],
+      { requiresGrad: true, name: "W" },
+    );
+    const rows = trace(x.matmul(W).tanh().sum());
+    assert.equal(
+      backwardStepOf(rows, "W").texLayer,
+      "\\frac{\\partial \\ell}{\\partial W} = x^{\\top} \\delta_{1}",
+    );
+  });
+
   test("tensors larger than 4×4 appear as shapes", () => {
     const W = tensor(
       Array.from({ length: 5 }, () => [1, 2, 3, 4, 5, 6]),
@@ -191,6 +234,20 @@ describe("layer graphs", () => {
     );
     const big = trace(W.tanh().sum());
     assert.ok(big.forward[0]!.texNumeric.includes("5{\\times}6"), big.forward[0]!.texNumeric);
+  });
+});
+
+describe("graph.trace(result, { names })", () => {
+  test("a Map or an object gives TeX labels to tensors", () => {
+    const ex = leastSquares();
+    const byMap = trace(ex.loss, { names: new Map([[ex.r, "\\rho"]]) });
+    assert.equal(byLabel(byMap, "ρ").tex, "\\rho");
+    const byObject = trace(ex.loss, { names: { "\\mathcal{L}": ex.loss } });
+    assert.equal(byObject.nodes.find((n) => n.id === byObject.output)?.tex, "\\mathcal{L}");
+  });
+
+  test("refuses something that is not a tensor, saying what it found", () => {
+    assert.throws(() => trace(3 as never), /expected a Tensor .* found number/);
   });
 });
 

@@ -1,6 +1,6 @@
 // The overview: every slide as a tile on one screen, one of them selected. The arrows move the
 // selection (↑/↓ by a row), Enter or a click opens the slide.
-import { placeSlide } from "./place-slide.ts";
+import type { SlideFitter } from "./slide-fitter.ts";
 import { type Box, overviewGrid } from "./stage-geometry.ts";
 
 /** Which tile is selected, and how the grid is laid out. */
@@ -46,13 +46,10 @@ export class DeckOverview {
   }
 
   /** Places every slide on its tile in `screen`. */
-  layout(screen: Box): void {
+  layout(screen: Box, fitter: SlideFitter): void {
     const grid = overviewGrid(this.slides.length, screen);
     this.columns = grid.columns;
-    this.slides.forEach((section, i) => {
-      const tile = grid.tiles[i];
-      // Tiles are small: a rough fit is enough, and saves a dozen layouts per slide.
-      if (tile) placeSlide(section, tile, { rounds: 1 });
-    });
+    // Tiles are small: a rough fit is enough, found for all slides in one batch.
+    fitter.placeMany(this.slides, grid.tiles);
   }
 }

@@ -10,6 +10,12 @@ const ZOOM_FLOOR = 0.3;
 /** The slide's side padding at full size, in logical pixels (matches styles/slides.css). */
 const SIDE_PADDING = 88;
 
+/** The content scale a slide needs, and whether its text reflows into the wider slide. */
+export interface SlideFit {
+  readonly fit: number;
+  readonly reflow: boolean;
+}
+
 /** How placeSlide searches for the content scale. */
 export interface PlaceOptions {
   /** Bisection rounds after the first guess (default 5: within 1/64 of the best size). */
@@ -22,7 +28,7 @@ export interface PlaceOptions {
  * layout and is only zoomed out (for content whose height grows with its width, like a graph
  * drawn to fill its column).
  */
-function applyPlacement(
+export function applyPlacement(
   section: HTMLElement,
   placement: Placement,
   fit: number,
@@ -80,16 +86,16 @@ function fitsAt(section: HTMLElement, placement: Placement, fit: number): boolea
 /**
  * Places `section` and finds the largest content scale at which it fits. A wider slide wraps
  * text into fewer lines, so the scale measured at full size is only a first guess that surely
- * fits; bisection between it and full size then finds the best. Returns the scale used.
+ * fits; bisection between it and full size then finds the best. Returns the fit used.
  */
 export function placeSlide(
   section: HTMLElement,
   placement: Placement,
   { rounds = 5 }: PlaceOptions = {},
-): number {
+): SlideFit {
   if (fitsAt(section, placement, 1)) {
     section.classList.remove("is-overflowing");
-    return 1;
+    return { fit: 1, reflow: true };
   }
   let fits = contentFit(section.scrollWidth, section.scrollHeight, FIT_FLOOR);
   let tooBig = 1;
@@ -106,20 +112,20 @@ export function placeSlide(
   }
   applyPlacement(section, placement, fits);
   section.classList.remove("is-overflowing");
-  return fits;
+  return { fit: fits, reflow: true };
 }
 
 /**
  * Widening did not help (the content grows as fast as the slide): zoom the 1280-pixel layout
  * out as a whole until it fits, and past ZOOM_FLOOR let the slide scroll.
  */
-function zoomOut(section: HTMLElement, placement: Placement): number {
+function zoomOut(section: HTMLElement, placement: Placement): SlideFit {
   applyPlacement(section, placement, 1, false);
   const height = section.scrollHeight;
   const fit = Math.max(ZOOM_FLOOR, Math.min(1, SLIDE_HEIGHT / height));
   applyPlacement(section, placement, fit, false);
   section.classList.toggle("is-overflowing", section.scrollHeight > SLIDE_HEIGHT / fit + 1);
-  return fit;
+  return { fit, reflow: false };
 }
 
 /** Removes what placeSlide set. */

@@ -14,8 +14,8 @@ import { hideIdleCursor } from "./idle-cursor.ts";
 import { inertOutside } from "./inert-outside.ts";
 import { jumpTarget, pushDigit } from "./jump-buffer.ts";
 import { ensureLiveRegion, slideAnnouncement } from "./live-region.ts";
-import { placeSlide, unplaceSlide } from "./place-slide.ts";
 import { PresenterView } from "./presenter-view.ts";
+import { SlideFitter } from "./slide-fitter.ts";
 import { SlideSync } from "./slide-sync.ts";
 import { slideTitle } from "./slide-title.ts";
 import { type Box, letterbox } from "./stage-geometry.ts";
@@ -34,6 +34,7 @@ export class SlideDeck implements DeckInputTarget {
   private presenter: PresenterView | null = null;
   private blanked = false;
   private readonly overview: DeckOverview;
+  private readonly fitter = new SlideFitter();
   private jumpDigits = "";
   private focusBefore: Element | null = null;
   private readonly liveRegion: HTMLElement;
@@ -130,7 +131,7 @@ export class SlideDeck implements DeckInputTarget {
     for (const section of this.slides) {
       section.classList.remove("is-current", "is-next", "is-tile", "is-selected");
       section.removeAttribute("inert");
-      unplaceSlide(section);
+      this.fitter.release(section);
       if ("deckTabindex" in section.dataset) {
         section.removeAttribute("tabindex");
         delete section.dataset.deckTabindex;
@@ -369,17 +370,18 @@ export class SlideDeck implements DeckInputTarget {
     if (!this.inDeck) return;
     const screen: Box = { x: 0, y: 0, width: this.view.innerWidth, height: this.view.innerHeight };
     if (this.overview.isOpen) {
-      this.overview.layout(screen);
+      this.overview.layout(screen, this.fitter);
       return;
     }
     const current = this.current;
     if (!current) return;
     if (this.presenter) {
-      placeSlide(current, letterbox(this.presenter.currentFrame.getBoundingClientRect(), 8));
+      const frames = this.presenter;
+      this.fitter.place(current, letterbox(frames.currentFrame.getBoundingClientRect(), 8));
       const next = this.slides[this.state.slide + 1];
-      if (next) placeSlide(next, letterbox(this.presenter.nextFrame.getBoundingClientRect(), 4));
+      if (next) this.fitter.place(next, letterbox(frames.nextFrame.getBoundingClientRect(), 4));
     } else {
-      placeSlide(current, letterbox(screen));
+      this.fitter.place(current, letterbox(screen));
     }
   }
 

@@ -1,0 +1,66 @@
+// Fitting a slide costs several layouts (a graph or a page of KaTeX makes each one slow), so the
+// fit is remembered per slide together with the sizes of the slide's children it was found
+// for. Coming back to a slide, moving it (presenter frames) or rescaling it (a resized window)
+// reuses the fit; only a change in the content itself fits again.
+import { applyPlacement, placeSlide, type SlideFit, unplaceSlide } from "./place-slide.ts";
+import { contentFit, type Placement } from "./stage-geometry.ts";
+
+interface Remembered extends SlideFit {
+  /** The children's sizes when the fit was found. */
+  readonly signature: string;
+}
+
+/** The children's laid-out sizes, as one string (reading them costs one layout at most). */
+function signatureOf(section: HTMLElement): string {
+  let signature = "";
+  for (const child of section.children) {
+    const el = child as HTMLElement;
+    signature += `${el.offsetWidth}x${el.offsetHeight},`;
+  }
+  return signature;
+}
+
+/** Places slides, fitting their content, and remembers each fit. */
+export class SlideFitter {
+  private memo = new WeakMap<HTMLElement, Remembered>();
+
+  /** Places `section`, fitting again only when its content changed since the last fit. */
+  place(section: HTMLElement, placement: Placement): void {
+    const known = this.memo.get(section);
+    if (known && known.signature === signatureOf(section)) {
+      applyPlacement(section, placement, known.fit, known.reflow);
+      return;
+    }
+    const fit = placeSlide(section, placement);
+    this.memo.set(section, { ...fit, signature: signatureOf(section) });
+  }
+
+  /**
+   * Places many small slides at once (the overview) with two layouts in all: measure each at
+   * full size, then shrink each by its first guess. Known fits are reused as they are.
+   */
+  placeMany(sections: readonly HTMLElement[], placements: readonly Placement[]): void {
+    const fresh: [HTMLElement, Placement][] = [];
+    sections.forEach((section, i) => {
+      const placement = placements[i];
+      if (!placement) return;
+      const known = this.memo.get(section);
+      if (known) applyPlacement(section, placement, known.fit, known.reflow);
+      else {
+        applyPlacement(section, placement, 1);
+        fresh.push([section, placement]);
+      }
+    });
+    // All reads after all writes: one layout for the whole batch.
+    const guesses = fresh.map(([section]) => contentFit(section.scrollWidth, section.scrollHeight));
+    fresh.forEach(([section, placement], i) => {
+      applyPlacement(section, placement, guesses[i] ?? 1);
+    });
+  }
+
+  /** Removes the placement and forgets the fit (leaving the deck). */
+  release(section: HTMLElement): void {
+    unplaceSlide(section);
+    this.memo.delete(section);
+  }
+}

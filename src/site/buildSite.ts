@@ -8,6 +8,7 @@ import { JAVASCRIPT_GLOBALS, LIBRARY_BUILTINS, MODULE_BUILTINS, STANDARD_BUILTIN
 import { parseMacros } from "../notebook/build/parseMacros.ts";
 import type { CompileErrorData } from "../notebook/build/types.ts";
 import { renderPageModule } from "./renderPageModule.ts";
+import { preloadChunks } from "./preloadChunks.ts";
 import { pagePath, slugOf } from "./paths.ts";
 import { renderChapterMain, renderIndexMain, type SitePage } from "./renderPages.ts";
 import { renderShell, type PageAssets } from "./renderShell.ts";
@@ -47,6 +48,8 @@ export interface SiteResult {
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PROJECT = resolve(HERE, "../..");
+// Built-ins the client defines itself; any other built-in name is an export of src/index.ts.
+const CLIENT_BUILTINS = new Set<string>([...STANDARD_BUILTINS, ...MODULE_BUILTINS]);
 const STYLE_ORDER = ["base.css", "layout.css", "prose.css", "cells.css", "graph.css", "slides.css"];
 
 /** Builds the static site: every Markdown page → HTML + one module, bundled by esbuild. */
@@ -120,6 +123,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   copyKatex(outDir);
 
   const scripts = new Map<string, string[]>();
+  const relToOut = (path: string): string => relative(outDir, resolve(path)).replace(/\\/g, "/");
   const cssFor = (page: string): string[] => ["assets/katex/katex.min.css", ...assets.get(page)!.css];
   const write = (dir: string, html: string): void => {
     mkdirSync(join(outDir, dir), { recursive: true });
@@ -128,7 +132,9 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   pages.forEach((page, i) => {
     const key = `${page.kind}-${page.slug}`;
     const own = assets.get(key)!;
-    const pageAssets: PageAssets = { css: cssFor("site"), script: own.script, preload: own.preload };
+    const used = page.page.builtinsUsed.map((name) => (compileOptions.builtins.has(name) && !CLIENT_BUILTINS.has(name) ? "library" : name));
+    const lazy = preloadChunks(result.metafile, [...new Set(used)]).map(relToOut).filter((f) => !own.preload.includes(f));
+    const pageAssets: PageAssets = { css: cssFor("site"), script: own.script, preload: [...own.preload, ...lazy] };
     scripts.set(page.path.dir, [own.script!, ...own.preload]);
     write(page.path.dir, renderShell({
       title: `${page.page.frontMatter.title} · ${siteTitle}`,
@@ -195,7 +201,7 @@ function assetsByEntry(metafile: Metafile, outDir: string): Map<string, EntryAss
   const map = new Map<string, EntryAssets>();
   const rel = (path: string): string => relative(outDir, resolve(path)).replace(/\\/g, "/");
   for (const [path, output] of Object.entries(metafile.outputs)) {
-    if (!output.entryPoint) continue;
+    if (!output.entryPoint || path.includes("/chunks/")) continue;
     const name = path.split("/").pop()!.replace(/-[A-Z0-9]+\.(js|css)$/, "");
     const entry = map.get(name) ?? { css: [], preload: [] };
     if (path.endsWith(".css")) entry.css.push(rel(path));

@@ -20,6 +20,8 @@ export interface NotebookHandle {
   settled: Promise<void>;
   /** `performance.now()` when the last cell settled (for the site benchmark). */
   settledAt?: number;
+  /** `performance.now()` when each cell settled, by cell id (to find a slow cell). */
+  cellSettledAt: Record<string, number>;
   runtime: Runtime;
 }
 
@@ -36,20 +38,25 @@ declare global {
 export function boot(cells: readonly ClientCell[], options: LibraryOptions): NotebookHandle {
   const runtime = new Runtime(createBuiltins(options));
   const main = runtime.module();
+  const handle: NotebookHandle = { settled: Promise.resolve(), runtime, cellSettledAt: {} };
   const declared = new Set(cells.flatMap((c) => c.outputs));
   let remaining = cells.length;
   let resolve!: () => void;
-  const settled = new Promise<void>((y) => (resolve = y));
-  if (remaining === 0) resolve();
+  const settled = (handle.settled = new Promise<void>((y) => (resolve = y)));
   for (const cell of cells) {
     const root = document.querySelector(`[data-cell="${cell.id}"]`);
-    if (!root) continue;
+    if (!root) {
+      remaining--; // nowhere to render (the page and its module disagree); do not wait for it
+      continue;
+    }
     const observer = createCellObserver(root, cell, declared, () => {
+      handle.cellSettledAt[cell.id] = performance.now();
       if (--remaining === 0) resolve();
     });
     defineCell(main, cell, observer);
   }
-  const handle: NotebookHandle = { settled, runtime };
+  // Cells settle asynchronously (the runtime computes on the next frame), never inside this loop.
+  if (remaining === 0) resolve();
   void settled.then(() => (handle.settledAt = performance.now()));
   window.__notebook = handle;
   return handle;

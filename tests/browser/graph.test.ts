@@ -103,7 +103,7 @@ describe("graph.view(result) in the browser", () => {
       assert.equal(await currentLabel("mlp"), labelOf(step.node), `position ${target}`);
       assert.deepEqual(
         await equationTex("mlp"),
-        [step.texSymbolic, step.texNumeric],
+        [step.texSymbolic, step.texNumeric, ...(step.kind === "backward" && step.texLayer ? [step.texLayer] : [])],
         `position ${target}`,
       );
       const cls = await page.getAttribute(`#mlp [data-node="${step.node}"]`, "class");
@@ -131,6 +131,7 @@ describe("graph.view(result) in the browser", () => {
 
   test("the mid-backward screenshot is written for a person to look at", async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.waitForTimeout(300); // let the highlight transitions finish
     await page.locator("#mlp").screenshot({ path: join(SCREENSHOT_DIR, "graph-mid-backward.png") });
   });
 

@@ -227,6 +227,28 @@ describe("slide deck on the fixture chapter", () => {
     await page.close();
   });
 
+  test("a swipe left turns to the next slide, a swipe right back", async () => {
+    const watched = await openDeckPage("/?slides#slide-1");
+    const { page } = watched;
+    const swipe = (fromX: number, toX: number) =>
+      page.evaluate(
+        `(() => {
+          const target = document.querySelector("section.is-current");
+          const at = (x) => new Touch({ identifier: 1, target, clientX: x, clientY: 500 });
+          target.dispatchEvent(new TouchEvent("touchstart", { bubbles: true, touches: [at(${fromX})], changedTouches: [at(${fromX})] }));
+          target.dispatchEvent(new TouchEvent("touchend", { bubbles: true, touches: [], changedTouches: [at(${toX})] }));
+        })()`,
+      );
+    await swipe(1500, 1100);
+    assert.equal(await currentSlide(page), "2");
+    await swipe(1100, 1500);
+    assert.equal(await currentSlide(page), "1");
+    await swipe(1500, 1480);
+    assert.equal(await currentSlide(page), "1", "a short stroke is not a swipe");
+    assertClean(watched);
+    await page.close();
+  });
+
   test("b blanks the screen, any key brings the same slide back", async () => {
     const watched = await openDeckPage("/?slides#slide-2");
     const { page } = watched;

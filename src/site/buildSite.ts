@@ -115,7 +115,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     metafile: true,
     legalComments: "none",
     logLevel: "silent",
-    plugins: [optionalModules()],
+    plugins: [optionalModules(), singleHtl()],
   });
   // Kept for anyone asking why a page is heavy (esbuild's analyzer reads this file).
   writeFileSync(join(cacheDir, "meta.json"), JSON.stringify(result.metafile));
@@ -225,6 +225,19 @@ function copyKatex(outDir: string): void {
   for (const font of readdirSync(join(katexDir, "fonts")).filter((n) => n.endsWith(".woff2"))) {
     copyFileSync(join(katexDir, "fonts", font), join(target, "fonts", font));
   }
+}
+
+/**
+ * One copy of htl: @observablehq/inputs pins its own older copy, which would ship a second
+ * time next to the `html`/`svg` built-ins. Inputs only uses `html`, the same in both versions.
+ */
+function singleHtl(): Plugin {
+  return {
+    name: "single-htl",
+    setup(build) {
+      build.onResolve({ filter: /^htl$/ }, () => ({ path: join(PROJECT, "node_modules/htl/dist/index.js") }));
+    },
+  };
 }
 
 /** Library folders still being written resolve to an empty module instead of failing the build. */

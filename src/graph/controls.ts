@@ -11,6 +11,7 @@ export interface Controls {
   readonly position: HTMLElement;
   readonly fdToggle: HTMLInputElement;
   readonly nudgeToggle: HTMLInputElement;
+  readonly sizeToggle: HTMLInputElement;
 }
 
 function button(doc: Document, action: string, text: string, label: string): HTMLButtonElement {
@@ -65,6 +66,7 @@ export function createControls(doc: Document, speed: number): Controls {
   position.className = "graph-position";
   const fd = toggle(doc, "graph-fd-toggle", "Finite-difference check");
   const nudge = toggle(doc, "graph-nudge-toggle", "Nudge");
+  const size = toggle(doc, "graph-size-toggle", "Actual size");
   root.append(
     buttons.reset,
     buttons.prev,
@@ -75,6 +77,15 @@ export function createControls(doc: Document, speed: number): Controls {
     position,
     fd.label,
     nudge.label,
+    size.label,
   );
-  return { root, buttons, speed: select, position, fdToggle: fd.input, nudgeToggle: nudge.input };
+  return {
+    root,
+    buttons,
+    speed: select,
+    position,
+    fdToggle: fd.input,
+    nudgeToggle: nudge.input,
+    sizeToggle: size.input,
+  };
 }

@@ -168,6 +168,11 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     live.textContent = describeStep(index, position, lookup);
     root.dataset.position = String(position);
     typesetAhead();
+    // At actual size a big graph scrolls: keep the current node in sight.
+    const step = stepAt(index, position);
+    if (controls.sizeToggle.checked && step) {
+      nodeEls.get(step.node)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    }
   }
 
   function typesetAt(position: number): string {
@@ -293,6 +298,9 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
       root.classList.remove("show-fd");
     }
     drawAll();
+  });
+  controls.sizeToggle.addEventListener("change", () => {
+    canvas.classList.toggle("actual-size", controls.sizeToggle.checked);
   });
   controls.nudgeToggle.addEventListener("change", () => {
     if (controls.nudgeToggle.checked && !nudgeBox.firstChild) {

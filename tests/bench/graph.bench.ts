@@ -78,10 +78,13 @@ await build({
 const { writeFileSync, copyFileSync } = await import("node:fs");
 writeFileSync(
   join(dir, "index.html"),
-  '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="graph.css">' +
+  '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="katex.min.css"><link rel="stylesheet" href="graph.css">' +
     '<body><script type="module" src="page.js"></script></body>',
 );
 copyFileSync("styles/graph.css", join(dir, "graph.css"));
+copyFileSync("node_modules/katex/dist/katex.min.css", join(dir, "katex.min.css"));
+const { cpSync } = await import("node:fs");
+cpSync("node_modules/katex/dist/fonts", join(dir, "fonts"), { recursive: true });
 const server = await serveStatic(dir);
 const browser = await launchBrowser();
 try {

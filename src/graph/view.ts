@@ -131,7 +131,8 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     for (const row of tableBox.querySelectorAll<HTMLTableRowElement>("tr[data-node]")) {
       rowEls.set(row.dataset.node!, row);
     }
-    for (const id of rowEls.keys()) updateRow(id, shown);
+    // The table string already shows this position; only the check estimates need adding.
+    if (checks) for (const id of rowEls.keys()) updateRow(id, shown);
   }
 
   function updateRow(id: string, position: number): void {

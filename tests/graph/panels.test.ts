@@ -1,0 +1,70 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { describeStep, stepCaption } from "../../src/graph/describe-step.ts";
+import { equationHtml } from "../../src/graph/equation-panel.ts";
+import { expandNeurons } from "../../src/graph/expand-neurons.ts";
+import { ledgerHtml } from "../../src/graph/ledger.ts";
+import { indexSteps, stepAt } from "../../src/graph/step-index.ts";
+import { textAlternativeHtml } from "../../src/graph/text-alternative.ts";
+import { trace } from "../../src/graph/trace.ts";
+import { mlp221, ridge } from "./examples.ts";
+
+describe("the panels beside the graph", () => {
+  const t = trace(ridge().J);
+  const index = indexSteps(t);
+  const lookup = (id: string) => t.nodes.find((n) => n.id === id)!;
+  const root = lookup(t.output);
+  const w1 = t.nodes.find((n) => n.label === "w₁")!;
+  const w1Position = t.forward.length + 1 + t.backward.findIndex((s) => s.node === w1.id);
+
+  test("ledgerHtml lists each edge's upstream × local = contribution and the running sum", () => {
+    const html = ledgerHtml(stepAt(index, w1Position), root, lookup);
+    assert.equal(html.match(/<tr data-edge=/g)?.length, 2);
+    assert.match(html, /2 terms add up/);
+    const step = t.backward.find((s) => s.node === w1.id)!;
+    assert.match(
+      html,
+      new RegExp(`class="num total">${String(step.grad.data[0]).replace("-", "−")}<`),
+    );
+  });
+
+  test("ledgerHtml for a forward step shows the inputs and the result", () => {
+    const html = ledgerHtml(stepAt(index, 1), root, lookup);
+    assert.match(html, /Computing/);
+    assert.match(html, /argument 2/);
+  });
+
+  test("stepCaption and describeStep say where the stepper stands in words", () => {
+    assert.equal(stepCaption(index, 0), "Start");
+    assert.equal(stepCaption(index, 1), `Forward 1 of ${t.forward.length}`);
+    const sentence = describeStep(index, w1Position, lookup);
+    assert.match(
+      sentence,
+      /^Backward \d+ of \d+: gradient of J with respect to w₁ from .* and .*, the sum of 2 terms, value −?\d/,
+    );
+  });
+
+  test("equationHtml typesets both lines with KaTeX, MathML included", () => {
+    const html = equationHtml(stepAt(index, w1Position), "Backward");
+    assert.equal(html.match(/class="katex-display"/g)?.length, 2);
+    assert.match(html, /<math/);
+    assert.doesNotMatch(html, /katex-error/);
+  });
+
+  test("every step's TeX typesets without a KaTeX error (ridge, 2-2-1 layers and neurons)", () => {
+    for (const tr of [t, trace(mlp221().loss), trace(expandNeurons(mlp221().loss))]) {
+      const idx = indexSteps(tr);
+      for (let p = 1; p < idx.count; p++) {
+        assert.doesNotMatch(equationHtml(stepAt(idx, p), ""), /katex-error/, `position ${p}`);
+      }
+    }
+  });
+
+  test("textAlternativeHtml has one row per node, values only once computed", () => {
+    const start = textAlternativeHtml(index, 0, lookup);
+    assert.equal(start.match(/<tr data-node=/g)?.length, t.nodes.length);
+    assert.match(start, /not computed yet/);
+    const end = textAlternativeHtml(index, index.count - 1, lookup);
+    assert.doesNotMatch(end, /not computed yet/);
+  });
+});

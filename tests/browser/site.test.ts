@@ -83,6 +83,19 @@ describe("the built site (dist/)", () => {
     await watched.page.close();
   });
 
+  it("marks the section being read in the table of contents", async () => {
+    const watched = await openWatchedPage(browser, server.url);
+    await watched.page.setViewportSize({ width: 1280, height: 800 });
+    const chapter = pagesOf("dist").find((p) => p.startsWith("chapters/"))!;
+    await watched.page.goto(`${server.url}/${chapter}`);
+    const ids = await watched.page.$$eval(".toc a", (links) => links.map((a) => a.getAttribute("href")!.slice(1)));
+    assert.ok(ids.length >= 3, "a chapter with at least three sections");
+    await watched.page.evaluate((id) => document.getElementById(id)!.scrollIntoView(), ids[2]);
+    await watched.page.waitForFunction((id) => document.querySelector(".toc a[aria-current]")?.getAttribute("href") === `#${id}`, ids[2]);
+    assert.equal(await watched.page.locator(".toc a[aria-current]").count(), 1);
+    await watched.page.close();
+  });
+
   it("keeps the dark-mode choice across a reload", async () => {
     const watched = await openWatchedPage(browser, server.url);
     await watched.page.emulateMedia({ colorScheme: "light" });

@@ -1,5 +1,6 @@
-// Behaviour every page has, with or without cells: the dark-mode toggle. The saved choice is
-// applied by a tiny inline script in <head> before first paint; this wires the button.
+// Behaviour every page has, with or without cells: the dark-mode toggle (the saved choice is
+// applied by a tiny inline script in <head> before first paint; this wires the button) and the
+// table of contents marking the section being read.
 
 const KEY = "theme";
 
@@ -35,4 +36,36 @@ export function setUpPage(): void {
   for (const button of document.querySelectorAll("[data-action=theme]")) button.addEventListener("click", toggleTheme);
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", updateButtons);
   updateButtons();
+  followSections();
+}
+
+/** Marks the sidebar link of the section at the top of the window with `aria-current`. */
+function followSections(): void {
+  const links = new Map<string, HTMLAnchorElement>();
+  for (const a of document.querySelectorAll<HTMLAnchorElement>(".toc a[href^='#']")) links.set(decodeURIComponent(a.hash.slice(1)), a);
+  const headings = [...links.keys()].map((id) => document.getElementById(id)).filter((h): h is HTMLElement => h !== null);
+  if (headings.length === 0) return;
+  let current: HTMLAnchorElement | undefined;
+  const update = (): void => {
+    // The last heading that has scrolled above the upper fifth of the window.
+    const line = innerHeight * 0.2;
+    const above = headings.filter((h) => h.getBoundingClientRect().top <= line);
+    const next = links.get((above.at(-1) ?? headings[0]).id);
+    if (next === current) return;
+    current?.removeAttribute("aria-current");
+    next?.setAttribute("aria-current", "location");
+    current = next;
+  };
+  // A jump (link, search, reload mid-page) crosses no intersection threshold, so follow scrolling
+  // itself, at most once per frame.
+  let queued = false;
+  addEventListener("scroll", () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      update();
+    });
+  }, { passive: true });
+  update();
 }

@@ -3,7 +3,7 @@
 //   weight W in z = W a (+ b):    ∂ℓ/∂W = δ aᵀ
 //   bias b in z = … + b:          ∂ℓ/∂b = δ
 // With x @ W (rows as examples) the transposes move to the other side: δ⁺Wᵀ and aᵀδ.
-import { opTex } from "./op-tex.ts";
+import { opTex, raise } from "./op-tex.ts";
 import type { Trace, TraceNode } from "./types.ts";
 
 const ACTIVATIONS = new Set(["tanh", "sigmoid", "relu", "leakyRelu"]);
@@ -27,7 +27,9 @@ export function consumersOf(trace: Pick<Trace, "nodes" | "edges">): Map<string, 
 
 function delta(z: TraceNode): string {
   const layer = /^z_\{(\d+)\}$/.exec(z.tex);
-  return layer ? `\\delta_{${layer[1]}}` : `\\delta_{${z.tex}}`;
+  if (layer) return `\\delta_{${layer[1]}}`;
+  const neuron = /^z\^\{\((\d+)\)\}_\{(\d+)\}$/.exec(z.tex); // z^{(1)}_{2} → δ^{(1)}_{2}
+  return neuron ? `\\delta^{(${neuron[1]})}_{${neuron[2]}}` : `\\delta_{${z.tex}}`;
 }
 
 /** The pre-activation a matmul feeds: its bias add when there is one, else the product itself. */
@@ -63,8 +65,8 @@ export function layerFormula(
       const W = lookup(m.node.inputs[1 - m.argIndex]!);
       const back =
         m.argIndex === 1
-          ? `${W.tex}^{\\top} ${delta(zNext)}`
-          : `${delta(zNext)}\\, ${W.tex}^{\\top}`;
+          ? `${raise(W.tex, "\\top")} ${delta(zNext)}`
+          : `${delta(zNext)}\\, ${raise(W.tex, "\\top")}`;
       return `${delta(node)} = (${fPrime}) \\circ ${back}`;
     }
     return `${delta(node)} = (${fPrime}) \\circ \\frac{\\partial ${root.tex}}{\\partial ${child.tex}}`;
@@ -76,8 +78,8 @@ export function layerFormula(
     if (!z) return null;
     const a = lookup(child.inputs[1 - argIndex]!);
     return argIndex === 0
-      ? `\\frac{\\partial ${root.tex}}{\\partial ${node.tex}} = ${delta(z)}\\, ${a.tex}^{\\top}`
-      : `\\frac{\\partial ${root.tex}}{\\partial ${node.tex}} = ${a.tex}^{\\top} ${delta(z)}`;
+      ? `\\frac{\\partial ${root.tex}}{\\partial ${node.tex}} = ${delta(z)}\\, ${raise(a.tex, "\\top")}`
+      : `\\frac{\\partial ${root.tex}}{\\partial ${node.tex}} = ${raise(a.tex, "\\top")} ${delta(z)}`;
   }
   // Case 3: a bias added to the pre-activation.
   if (child.op === "add" && feedsActivation(child, uses)) {

@@ -31,9 +31,12 @@ function exponentOf(attrs: Readonly<Record<string, unknown>>): number | undefine
   return undefined;
 }
 
-function powerTex(base: string, p: string): string {
-  return `${base}^{${p}}`;
+/** `base^{p}`, braced when the base already has a superscript (`{a^{(1)}_{2}}^{2}`). */
+export function raise(base: string, p: string): string {
+  return base.includes("^") && !/^\(.*\)$/.test(base) ? `{${base}}^{${p}}` : `${base}^{${p}}`;
 }
+
+const powerTex = raise;
 
 const unary = (
   forward: (x: string) => string,
@@ -55,7 +58,8 @@ export const OP_TEX: Readonly<Record<string, OpTex>> = {
   mul: { forward: (a) => `${a[0]} \\cdot ${a[1]}`, local: (i, a) => a[1 - i] ?? "" },
   div: {
     forward: (a) => `\\frac{${a[0]}}{${a[1]}}`,
-    local: (i, a) => (i === 0 ? `\\frac{1}{${a[1]}}` : `-\\frac{${a[0]}}{${a[1]}^{2}}`),
+    local: (i, a) =>
+      i === 0 ? `\\frac{1}{${a[1]}}` : `-\\frac{${a[0]}}{${raise(a[1] ?? "", "2")}}`,
   },
   neg: unary(
     (x) => `-${x}`,
@@ -73,7 +77,7 @@ export const OP_TEX: Readonly<Record<string, OpTex>> = {
     },
   },
   square: unary(
-    (x) => `${x}^{2}`,
+    (x) => raise(x, "2"),
     (x) => `2 ${x}`,
   ),
   sqrt: unary(
@@ -94,7 +98,7 @@ export const OP_TEX: Readonly<Record<string, OpTex>> = {
   ),
   tanh: unary(
     (x) => `\\tanh ${x}`,
-    (_x, out) => `1 - ${out}^{2}`,
+    (_x, out) => `1 - ${raise(out, "2")}`,
   ),
   sigmoid: unary(
     (x) => `\\sigma(${x})`,
@@ -112,7 +116,8 @@ export const OP_TEX: Readonly<Record<string, OpTex>> = {
     forward: (a) => `${a[0]} ${a[1]}`,
     local: () => null,
     // C = AB: ∂L/∂A = (∂L/∂C) Bᵀ, ∂L/∂B = Aᵀ (∂L/∂C).
-    term: (i, up, a) => (i === 0 ? `${up}\\, ${a[1]}^{\\top}` : `${a[0]}^{\\top} ${up}`),
+    term: (i, up, a) =>
+      i === 0 ? `${up}\\, ${raise(a[1] ?? "", "\\top")}` : `${raise(a[0] ?? "", "\\top")} ${up}`,
   },
   sum: {
     forward: (a, attrs) => `\\textstyle\\sum${axisText(attrs)} ${a[0]}`,
@@ -135,9 +140,9 @@ export const OP_TEX: Readonly<Record<string, OpTex>> = {
     term: (_i, up) => `\\textstyle\\sum_{\\text{copies}} ${up}`,
   },
   transpose: {
-    forward: (a) => `${a[0]}^{\\top}`,
+    forward: (a) => raise(a[0] ?? "", "\\top"),
     local: () => null,
-    term: (_i, up) => `${up}^{\\top}`,
+    term: (_i, up) => raise(up, "\\top"),
   },
   reshape: {
     forward: (a) => `\\operatorname{reshape}(${a[0]})`,

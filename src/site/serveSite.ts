@@ -1,5 +1,6 @@
 import { createReadStream, existsSync, statSync, watch } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
 
 const MIME: Record<string, string> = {
@@ -19,7 +20,7 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` on 127.0.0.1:`port`, with server-sent events on /__reload for live reload. */
+/** Serves `dir` on 127.0.0.1:`port` (0: any free port), with server-sent events on /__reload. */
 export function serveSite(dir: string, port: number): Promise<DevServer> {
   const root = resolve(dir);
   const clients = new Set<ServerResponse>();
@@ -46,7 +47,7 @@ export function serveSite(dir: string, port: number): Promise<DevServer> {
     server.once("error", fail);
     server.listen(port, "127.0.0.1", () =>
       done({
-        url: `http://127.0.0.1:${port}/`,
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
         reload: () => {
           for (const client of clients) client.write("event: reload\ndata: now\n\n");
         },

@@ -103,7 +103,11 @@ describe("graph.view(result) in the browser", () => {
       assert.equal(await currentLabel("mlp"), labelOf(step.node), `position ${target}`);
       assert.deepEqual(
         await equationTex("mlp"),
-        [step.texSymbolic, step.texNumeric, ...(step.kind === "backward" && step.texLayer ? [step.texLayer] : [])],
+        [
+          step.texSymbolic,
+          step.texNumeric,
+          ...(step.kind === "backward" && step.texLayer ? [step.texLayer] : []),
+        ],
         `position ${target}`,
       );
       const cls = await page.getAttribute(`#mlp [data-node="${step.node}"]`, "class");
@@ -283,6 +287,46 @@ describe("graph.view(result) in the browser", () => {
       delete document.documentElement.dataset.theme;
       document.body.style.background = "";
     });
+  });
+
+  test("prefers-reduced-motion turns transitions and the gradient-flow animation off", async () => {
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    const motion = await page.$eval("#mlp .graph-svg .edge", (el) => {
+      const style = getComputedStyle(el);
+      return [style.transitionDuration, style.animationName];
+    });
+    assert.deepEqual(motion, ["0s", "none"]);
+    await page.emulateMedia({ reducedMotion: "no-preference" });
+  });
+
+  test("'Actual size' lets a big drawing keep its size and scroll", async () => {
+    const fitted = await page.$eval("#neurons .graph-svg", (el) => getComputedStyle(el).maxWidth);
+    await page.check("#neurons .graph-size-toggle input");
+    const actual = await page.$eval("#neurons .graph-svg", (el) => getComputedStyle(el).maxWidth);
+    assert.deepEqual([fitted, actual], ["100%", "none"]);
+  });
+
+  test("every control is reachable with Tab and shows a visible focus ring", async () => {
+    await page.focus("#mlp");
+    const seen: string[] = [];
+    for (let k = 0; k < 12; k++) {
+      await page.keyboard.press("Tab");
+      const info = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return {
+          inside: !!el.closest("#mlp"),
+          tag: el.tagName,
+          outline: getComputedStyle(el).outlineStyle,
+        };
+      });
+      if (!info.inside) break;
+      seen.push(info.tag);
+      assert.notEqual(info.outline, "none", `${info.tag} has no focus outline`);
+    }
+    assert.ok(
+      seen.includes("BUTTON") && seen.includes("SELECT") && seen.includes("INPUT"),
+      seen.join(" "),
+    );
   });
 
   test("no console errors and no request leaves the page's origin", () => {

@@ -2,11 +2,12 @@ import { build as esbuild, type Metafile, type Plugin } from "esbuild";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CompileErrors } from "../notebook/build/compileError.ts";
+import { CompileError, CompileErrors } from "../notebook/build/compileError.ts";
+import { escapeHtml } from "../notebook/build/createMarkdown.ts";
 import { compilePage, type CompileOptions } from "../notebook/build/compilePage.ts";
 import { JAVASCRIPT_GLOBALS, LIBRARY_BUILTINS, MODULE_BUILTINS, STANDARD_BUILTINS } from "../notebook/build/globals.ts";
 import { parseMacros } from "../notebook/build/parseMacros.ts";
-import type { CompileErrorData } from "../notebook/build/types.ts";
+import type { CompiledPage, CompileErrorData } from "../notebook/build/types.ts";
 import { renderPageModule } from "./renderPageModule.ts";
 import { preloadChunks } from "./preloadChunks.ts";
 import { pagePath, slugOf } from "./paths.ts";
@@ -64,7 +65,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const liveReload = options.liveReload ?? dev;
   const siteTitle = options.siteTitle ?? "Backprop notebook";
   const macrosFile = resolve(root, options.macrosFile ?? "content/macros.tex");
-  const macros = existsSync(macrosFile) ? parseMacros(readFileSync(macrosFile, "utf8"), relative(root, macrosFile)) : {};
+  const macros = readMacros(macrosFile, relative(root, macrosFile));
   const compileOptions: CompileOptions = { macros, builtins: await builtinNames(), globals: JAVASCRIPT_GLOBALS, dev };
 
   const pages: SitePage[] = [];
@@ -78,9 +79,11 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
         const page = compilePage(readFileSync(join(folder, name), "utf8"), file, compileOptions);
         pages.push({ kind, slug: slugOf(file), path: pagePath(kind, slugOf(file)), page });
       } catch (error) {
-        if (error instanceof CompileErrors) failures.push(...error.errors);
-        else if (error instanceof Error && "line" in error && "file" in error) failures.push(error as unknown as CompileErrorData);
-        else throw error;
+        const errors = error instanceof CompileErrors ? error.errors : error instanceof CompileError ? [error] : null;
+        if (!errors) throw error;
+        // In dev the page still appears, showing what is wrong, so the author sees it on reload.
+        if (dev) pages.push({ kind, slug: slugOf(file), path: pagePath(kind, slugOf(file)), page: errorPage(file, errors) });
+        else failures.push(...errors);
       }
     }
   }
@@ -163,6 +166,31 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   rmSync(finalDir, { recursive: true, force: true });
   renameSync(outDir, finalDir);
   return { pages, errors: pages.flatMap((p) => p.page.errors), scripts, milliseconds: performance.now() - started };
+}
+
+/** The shared macros (none when the file does not exist); a bad line fails with its position. */
+function readMacros(path: string, file: string): Record<string, string> {
+  if (!existsSync(path)) return {};
+  try {
+    return parseMacros(readFileSync(path, "utf8"), file);
+  } catch (error) {
+    throw error instanceof CompileError ? new CompileErrors([error]) : error;
+  }
+}
+
+/** A stand-in for a page that could not be compiled at all (dev only). */
+function errorPage(file: string, errors: readonly CompileErrorData[]): CompiledPage {
+  const list = errors.map((e) => `<li><code>${escapeHtml(`${e.file}:${e.line}:${e.column}`)}</code> ${escapeHtml(e.message)}</li>`).join("\n");
+  return {
+    file,
+    frontMatter: { title: `${file} (error)`, order: Number.MAX_SAFE_INTEGER, summary: "This page could not be built; the errors are listed on it." },
+    html: `<section class="slide" data-slide="1">\n<div class="cell-error" role="alert"><p class="error-message">This page could not be built:</p><ul>${list}</ul></div>\n</section>\n`,
+    headings: [],
+    cells: [],
+    builtinsUsed: [],
+    errors: [...errors],
+    slideCount: 1,
+  };
 }
 
 /** Standard built-ins, the library's exports (read from src/index.ts when it loads), graph, plots. */

@@ -18,7 +18,7 @@ describe("buildSite(options)", () => {
   });
 
   it("writes an index, one page per chapter and lab, and hashed assets", () => {
-    assert.deepEqual(result.pages.map((p) => p.path.dir), ["chapters/01-failing-cell/", "chapters/02-compile-error/", "labs/prose-only/"]);
+    assert.deepEqual(result.pages.map((p) => p.path.dir), ["chapters/01-failing-cell/", "chapters/02-compile-error/", "labs/prose-only/", "labs/broken-front-matter/"]);
     for (const dir of ["", ...result.pages.map((p) => p.path.dir)]) assert.ok(existsSync(join(out, dir, "index.html")), dir);
     assert.ok(readdirSync(join(out, "assets")).some((n) => /^site-[A-Z0-9]+\.css$/.test(n)));
   });
@@ -46,15 +46,25 @@ describe("buildSite(options)", () => {
   });
 
   it("reports dev-mode compile errors instead of failing", () => {
-    assert.equal(result.errors.length, 1);
-    assert.match(result.errors[0].message, /syntax error in cell/);
+    assert.deepEqual(result.errors.map((e) => e.message), [
+      "syntax error in cell: Unexpected token",
+      "front matter `order` should be a number, found nothing",
+    ]);
+  });
+
+  it("in dev still writes a page that cannot be compiled, listing its errors", () => {
+    const html = readFileSync(join(out, "labs/broken-front-matter/index.html"), "utf8");
+    assert.match(html, /This page could not be built:<\/p><ul><li><code>tests\/fixtures\/notebook\/site\/notebooks\/broken-front-matter\.md:2:1<\/code> front matter `order` should be a number/);
   });
 
   it("fails a production build with every error's file:line:col", async () => {
     const dir = mkdtempSync(join(tmpdir(), "build-site-"));
     await assert.rejects(
       buildSite({ contentDir: `${SITE}/content`, labsDir: `${SITE}/notebooks`, outDir: join(dir, "dist"), cacheDir: join(dir, "cache") }),
-      (error: unknown) => error instanceof CompileErrors && /02-compile-error\.md:14:25: syntax error in cell/.test(error.message),
+      (error: unknown) =>
+        error instanceof CompileErrors &&
+        /02-compile-error\.md:14:25: syntax error in cell/.test(error.message) &&
+        /broken-front-matter\.md:2:1: front matter `order` should be a number, found nothing/.test(error.message),
     );
   });
 });

@@ -3,26 +3,21 @@
 // touch and the other window, and places the sections on screen; the rules themselves live in
 // the pure modules beside it.
 import { openPresenterWindow, toggleFullscreen, toggleSiteTheme } from "./browser-actions.ts";
-import { createDeckChrome, type DeckChrome, showToast } from "./deck-chrome.ts";
+import { type DeckChrome, showToast } from "./deck-chrome.ts";
 import { bindDeckInput, type DeckInputTarget } from "./deck-input.ts";
 import type { DeckAction } from "./deck-keys.ts";
 import { DeckOverview } from "./deck-overview.ts";
+import { DeckStage } from "./deck-stage.ts";
 import { createDeckState, type DeckState, goToSlide, stepDeck } from "./deck-state.ts";
 import { type DeckMode, deckUrl } from "./deck-url.ts";
+import { type DeckDressing, dressPage } from "./dress-page.ts";
 import { offerFragmentStep } from "./fragments.ts";
-import { hideIdleCursor } from "./idle-cursor.ts";
-import { inertOutside } from "./inert-outside.ts";
 import { jumpTarget, pushDigit } from "./jump-buffer.ts";
 import { ensureLiveRegion, slideAnnouncement } from "./live-region.ts";
-import { PresenterView } from "./presenter-view.ts";
-import { SlideFitter } from "./slide-fitter.ts";
+import type { PresenterView } from "./presenter-view.ts";
 import { SlideSync } from "./slide-sync.ts";
 import { slideTitle } from "./slide-title.ts";
-import { type Box, letterbox } from "./stage-geometry.ts";
 import type { SyncMessage } from "./sync-message.ts";
-
-/** Elements of our own that stay live while the rest of the page is inert. */
-const DECK_UI = ".deck-chrome, .deck-live, .presenter";
 
 /** Controls a chapter's slide deck; made by installSlides. */
 export class SlideDeck implements DeckInputTarget {
@@ -30,19 +25,14 @@ export class SlideDeck implements DeckInputTarget {
   readonly slides: readonly HTMLElement[];
   private state: DeckState;
   private currentMode: DeckMode = "read";
-  private chrome: DeckChrome | null = null;
-  private presenter: PresenterView | null = null;
+  private dressing: DeckDressing | null = null;
   private blanked = false;
   private readonly overview: DeckOverview;
-  private readonly fitter = new SlideFitter();
   private jumpDigits = "";
   private focusBefore: Element | null = null;
   private readonly liveRegion: HTMLElement;
   private readonly sync: SlideSync;
-  /** Undoes what entering did to the page around the slides (inert, hidden pointer). */
-  private restorePage: (() => void) | null = null;
-  private layoutFrame = 0;
-  private readonly resizeObserver: ResizeObserver;
+  private readonly stage: DeckStage;
   private readonly unbind: () => void;
   private readonly view: Window;
 
@@ -57,8 +47,7 @@ export class SlideDeck implements DeckInputTarget {
     this.state = createDeckState(this.slides.length);
     this.liveRegion = ensureLiveRegion(doc);
     this.sync = new SlideSync((message) => this.onRemote(message));
-    // Cells render after the slide is shown (plots load lazily): refit when content resizes.
-    this.resizeObserver = new ResizeObserver(() => this.scheduleLayout());
+    this.stage = new DeckStage(view);
     this.overview = new DeckOverview(doc.body, this.slides);
     this.unbind = bindDeckInput(doc, view, this);
   }
@@ -78,6 +67,14 @@ export class SlideDeck implements DeckInputTarget {
     return this.currentMode !== "read";
   }
 
+  private get chrome(): DeckChrome | null {
+    return this.dressing?.chrome ?? null;
+  }
+
+  private get presenter(): PresenterView | null {
+    return this.dressing?.presenter ?? null;
+  }
+
   private get current(): HTMLElement | undefined {
     return this.slides[this.state.slide];
   }
@@ -89,21 +86,7 @@ export class SlideDeck implements DeckInputTarget {
       if (this.inDeck) this.leave({ restoreFocus: false });
       this.currentMode = mode;
       this.focusBefore = this.doc.activeElement;
-      const body = this.doc.body;
-      body.classList.add("deck-mode");
-      body.classList.toggle("presenter-mode", mode === "presenter");
-      this.chrome = createDeckChrome(this.doc);
-      if (mode === "presenter") this.presenter = new PresenterView(this.doc);
-      const restoreInert = inertOutside(this.doc, this.article, DECK_UI);
-      const showCursor = hideIdleCursor(this.doc, this.view);
-      this.restorePage = () => {
-        restoreInert();
-        showCursor();
-      };
-      for (const section of this.slides) {
-        if (!section.hasAttribute("tabindex")) section.dataset.deckTabindex = "";
-        section.tabIndex = -1;
-      }
+      this.dressing = dressPage(this.doc, this.article, this.slides, mode);
       this.sync.open(this.doc.location.pathname);
       if (mode === "presenter") this.sync.post({ type: "hello" });
     }
@@ -115,28 +98,13 @@ export class SlideDeck implements DeckInputTarget {
   /** Back to reading mode, scrolled to the slide that was showing. */
   leave({ restoreFocus = true }: { restoreFocus?: boolean } = {}): void {
     if (!this.inDeck) return;
-    const body = this.doc.body;
-    body.classList.remove("deck-mode", "presenter-mode");
-    this.chrome?.root.remove();
-    this.chrome = null;
-    this.presenter?.destroy();
-    this.presenter = null;
-    this.restorePage?.();
-    this.restorePage = null;
-    this.resizeObserver.disconnect();
+    this.dressing?.undress();
+    this.dressing = null;
+    this.stage.clear(this.slides);
     this.sync.close();
     this.overview.setOpen(false, 0);
     this.blanked = false;
     this.jumpDigits = "";
-    for (const section of this.slides) {
-      section.classList.remove("is-current", "is-next", "is-tile", "is-selected");
-      section.removeAttribute("inert");
-      this.fitter.release(section);
-      if ("deckTabindex" in section.dataset) {
-        section.removeAttribute("tabindex");
-        delete section.dataset.deckTabindex;
-      }
-    }
     this.currentMode = "read";
     this.view.history.replaceState(
       this.view.history.state,
@@ -260,7 +228,6 @@ export class SlideDeck implements DeckInputTarget {
   destroy(): void {
     this.leave({ restoreFocus: false });
     this.unbind();
-    this.resizeObserver.disconnect();
     this.sync.close();
   }
 
@@ -340,56 +307,27 @@ export class SlideDeck implements DeckInputTarget {
       "",
       deckUrl(this.doc.location.href, { mode: this.currentMode, slide }),
     );
-    this.observeVisibleSlides();
-    this.layout();
-  }
-
-  private observeVisibleSlides(): void {
-    this.resizeObserver.disconnect();
-    const visible = this.overview.isOpen
-      ? []
-      : this.slides.filter(
-          (s) => s.classList.contains("is-current") || s.classList.contains("is-next"),
-        );
-    for (const section of visible) {
-      for (const child of section.children) this.resizeObserver.observe(child);
-    }
+    this.showStage();
   }
 
   /** Re-places the visible slides on the next frame (once, however often it is called). */
   scheduleLayout(): void {
-    if (!this.inDeck || this.layoutFrame !== 0) return;
-    this.layoutFrame = this.view.requestAnimationFrame(() => {
-      this.layoutFrame = 0;
-      this.layout();
-    });
+    this.stage.schedule();
   }
 
-  /** Places the visible sections: letterboxed, in the presenter frames, or as overview tiles. */
-  private layout(): void {
-    if (!this.inDeck) return;
-    const screen: Box = { x: 0, y: 0, width: this.view.innerWidth, height: this.view.innerHeight };
-    if (this.overview.isOpen) {
-      this.overview.layout(screen, this.fitter);
-      return;
-    }
-    const current = this.current;
-    if (!current) return;
-    if (this.presenter) {
-      const frames = this.presenter;
-      this.fitter.place(current, letterbox(frames.currentFrame.getBoundingClientRect(), 8));
-      const next = this.slides[this.state.slide + 1];
-      if (next) this.fitter.place(next, letterbox(frames.nextFrame.getBoundingClientRect(), 4));
-    } else {
-      this.fitter.place(current, letterbox(screen));
-    }
+  private showStage(): void {
+    this.stage.show({
+      current: this.current,
+      next: this.presenter ? this.slides[this.state.slide + 1] : undefined,
+      presenter: this.presenter,
+      overview: this.overview,
+    });
   }
 
   private setOverview(open: boolean): void {
     if (open === this.overview.isOpen) return;
     this.overview.setOpen(open, this.state.slide);
-    this.observeVisibleSlides();
-    this.layout();
+    this.showStage();
     if (!open) this.current?.focus({ preventScroll: true });
     this.announce(open ? "Overview: arrows choose a slide, Enter opens it" : "");
   }

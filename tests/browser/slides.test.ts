@@ -203,7 +203,7 @@ describe("slide deck on the fixture chapter", () => {
     const epoch = () => page.$eval("#epoch", (e) => Number((e as HTMLElement).dataset.epoch));
     const first = await epoch();
     await page.waitForFunction(
-      (n) => Number(document.getElementById("epoch")?.dataset.epoch) > n + 3,
+      (n) => Number(document.getElementById("epoch")?.dataset.epoch ?? 0) > n + 3,
       first,
       POLL,
     );

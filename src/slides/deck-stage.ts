@@ -1,0 +1,75 @@
+// Where the visible slides go: letterboxed on the screen, in the presenter window's two frames,
+// or as overview tiles. It refits when the window or a visible slide's content changes size
+// (cells render after the slide shows; plots load lazily), at most once per frame.
+import type { DeckOverview } from "./deck-overview.ts";
+import type { PresenterView } from "./presenter-view.ts";
+import { SlideFitter } from "./slide-fitter.ts";
+import { type Box, letterbox } from "./stage-geometry.ts";
+
+/** What is on screen now. */
+export interface StageScene {
+  readonly current: HTMLElement | undefined;
+  /** The next slide, shown only by the presenter window. */
+  readonly next: HTMLElement | undefined;
+  readonly presenter: PresenterView | null;
+  readonly overview: DeckOverview;
+}
+
+/** Places and refits the deck's visible slides. */
+export class DeckStage {
+  private readonly fitter = new SlideFitter();
+  private readonly resizeObserver: ResizeObserver;
+  private frame = 0;
+  private scene: StageScene | null = null;
+
+  constructor(private readonly view: Window) {
+    this.resizeObserver = new ResizeObserver(() => this.schedule());
+  }
+
+  /** Shows `scene` now and keeps it fitted until the next show or clear. */
+  show(scene: StageScene): void {
+    this.scene = scene;
+    this.resizeObserver.disconnect();
+    const visible = scene.overview.isOpen ? [] : [scene.current, scene.next];
+    for (const section of visible) {
+      for (const child of section?.children ?? []) this.resizeObserver.observe(child);
+    }
+    this.layout();
+  }
+
+  /** Lays the scene out again on the next frame (once, however often it is called). */
+  schedule(): void {
+    if (!this.scene || this.frame !== 0) return;
+    this.frame = this.view.requestAnimationFrame(() => {
+      this.frame = 0;
+      this.layout();
+    });
+  }
+
+  /** Stops watching and removes every placement from `slides`. */
+  clear(slides: readonly HTMLElement[]): void {
+    this.scene = null;
+    this.resizeObserver.disconnect();
+    this.view.cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    for (const section of slides) this.fitter.release(section);
+  }
+
+  private layout(): void {
+    const scene = this.scene;
+    if (!scene) return;
+    const screen: Box = { x: 0, y: 0, width: this.view.innerWidth, height: this.view.innerHeight };
+    if (scene.overview.isOpen) {
+      scene.overview.layout(screen, this.fitter);
+      return;
+    }
+    const { current, next, presenter } = scene;
+    if (!current) return;
+    if (presenter) {
+      this.fitter.place(current, letterbox(presenter.currentFrame.getBoundingClientRect(), 8));
+      if (next) this.fitter.place(next, letterbox(presenter.nextFrame.getBoundingClientRect(), 4));
+    } else {
+      this.fitter.place(current, letterbox(screen));
+    }
+  }
+}

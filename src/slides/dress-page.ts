@@ -1,0 +1,57 @@
+// What entering the deck does to the page, and undoes on leaving: body classes, the deck's
+// chrome (and the presenter panels), the page around the slides made inert, the pointer hidden
+// when it rests, and the slides made focusable.
+import { createDeckChrome, type DeckChrome } from "./deck-chrome.ts";
+import { hideIdleCursor } from "./idle-cursor.ts";
+import { inertOutside } from "./inert-outside.ts";
+import { PresenterView } from "./presenter-view.ts";
+
+/** Elements of our own that stay live while the rest of the page is inert. */
+const DECK_UI = ".deck-chrome, .deck-live, .presenter";
+
+/** The furniture added for one visit to deck mode. */
+export interface DeckDressing {
+  readonly chrome: DeckChrome;
+  /** The presenter panels, in the presenter window only. */
+  readonly presenter: PresenterView | null;
+  /** Takes everything off again. */
+  undress(): void;
+}
+
+/** Dresses the page for `mode`; `slides` are the article's slide sections. */
+export function dressPage(
+  doc: Document,
+  article: HTMLElement,
+  slides: readonly HTMLElement[],
+  mode: "slides" | "presenter",
+): DeckDressing {
+  const view = doc.defaultView ?? window;
+  const body = doc.body;
+  body.classList.add("deck-mode");
+  body.classList.toggle("presenter-mode", mode === "presenter");
+  const chrome = createDeckChrome(doc);
+  const presenter = mode === "presenter" ? new PresenterView(doc) : null;
+  const restoreInert = inertOutside(doc, article, DECK_UI);
+  const showCursor = hideIdleCursor(doc, view);
+  const madeFocusable: HTMLElement[] = [];
+  for (const section of slides) {
+    if (!section.hasAttribute("tabindex")) madeFocusable.push(section);
+    section.tabIndex = -1;
+  }
+  return {
+    chrome,
+    presenter,
+    undress() {
+      body.classList.remove("deck-mode", "presenter-mode");
+      chrome.root.remove();
+      presenter?.destroy();
+      restoreInert();
+      showCursor();
+      for (const section of slides) {
+        section.classList.remove("is-current", "is-next", "is-tile", "is-selected");
+        section.removeAttribute("inert");
+      }
+      for (const section of madeFocusable) section.removeAttribute("tabindex");
+    },
+  };
+}

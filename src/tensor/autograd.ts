@@ -4,6 +4,7 @@
 import { isAnomalyEnabled, noGrad } from "./grad-mode.ts";
 import { checkFinite } from "./op.ts";
 import { formatShape, sameShape } from "./shape.ts";
+import { allocate, release } from "./storage.ts";
 import { Tensor } from "./tensor.ts";
 
 // Each traversal stamps the tensors it has seen with a fresh number, so no Set is allocated.
@@ -44,7 +45,7 @@ export function topologicalOrder(root: Tensor): Tensor[] {
 /**
  * Adds `v` into the running gradient of `t` for this backward pass. `fresh` says v's storage
  * belongs to nobody else; otherwise (a vjp that passed ∂L/∂out through, or a view of it) it is
- * copied before anything is added to it.
+ * copied before anything is added to it. Fresh storage that has been added in is recycled.
  */
 function accumulate(t: Tensor, v: Tensor, fresh: boolean): void {
   const acc = t._acc;
@@ -53,24 +54,33 @@ function accumulate(t: Tensor, v: Tensor, fresh: boolean): void {
     t._accOwned = fresh;
     return;
   }
-  const A = t._accOwned ? acc.data : acc.data.slice();
-  const V = v.data;
-  for (let k = 0; k < A.length; k++) A[k] += V[k];
+  let A = acc.data;
   if (!t._accOwned) {
+    A = allocate(A.length);
+    A.set(acc.data);
     t._acc = new Tensor(A, t.shape);
     t._accOwned = true;
   }
+  const V = v.data;
+  for (let k = 0; k < A.length; k++) A[k] += V[k];
+  if (fresh) release(V);
 }
 
 /** Adds this pass's gradient into `t.grad` (a leaf's, or a retained intermediate's). */
 function storeGrad(t: Tensor, acc: Tensor, owned: boolean): void {
   if (t.grad === null) {
-    t.grad = owned ? acc : new Tensor(acc.data.slice(), t.shape);
+    if (owned) t.grad = acc;
+    else {
+      const copy = allocate(acc.data.length);
+      copy.set(acc.data);
+      t.grad = new Tensor(copy, t.shape);
+    }
     return;
   }
-  const G = t.grad.data,
-    A = acc.data;
+  const G = t.grad.data;
+  const A = acc.data;
   for (let k = 0; k < G.length; k++) G[k] += A[k];
+  if (owned) release(A);
 }
 
 /**
@@ -132,14 +142,20 @@ function runBackward(order: readonly Tensor[], seed: Tensor, anomaly: boolean): 
       if (t.requiresGrad) storeGrad(t, g, owned);
       continue;
     }
-    if (t._retainsGrad) storeGrad(t, g, owned);
+    const retained = t._retainsGrad;
+    if (retained) storeGrad(t, g, owned);
     const inputs = node.inputs;
+    let passedOn = false; // some input's gradient is g's own storage
     for (let i = 0; i < inputs.length; i++) {
       const input = inputs[i];
       if (!input.requiresGrad) continue;
       const v = node.vjp(i, g);
       if (anomaly) checkFinite(`${node.op} backward`, [g, ...inputs], v, "backward");
-      accumulate(input, v, v.data !== g.data && !sharesInput(v, inputs));
+      const shared = v.data === g.data;
+      passedOn ||= shared;
+      accumulate(input, v, !shared && !sharesInput(v, inputs));
     }
+    // Nobody else holds g's storage now: an intermediate gradient, used up.
+    if (owned && !retained && !passedOn) release(g.data);
   }
 }

@@ -7,19 +7,19 @@ export {
   ones,
   rand,
   randn,
-  tensor,
   type TensorData,
   type TensorOptions,
+  tensor,
   zeros,
 } from "./create.ts";
 export { enableGrad, isGradEnabled, noGrad } from "./grad-mode.ts";
 export {
-  gradcheck,
   type GradcheckInput,
   type GradcheckOptions,
   type GradcheckReport,
+  gradcheck,
 } from "./gradcheck.ts";
-export { jvp, type JvpResult } from "./jvp.ts";
+export { type JvpResult, jvp } from "./jvp.ts";
 export type { GradNode } from "./node.ts";
 export {
   AnomalyError,
@@ -27,8 +27,8 @@ export {
   NO_ATTRS,
   OpNode,
   type OpRule,
-  toTensor,
   type TensorLike,
+  toTensor,
 } from "./op.ts";
 export * from "./ops/index.ts";
 export { type Rng, rng } from "./rng.ts";

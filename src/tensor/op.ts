@@ -19,8 +19,9 @@
 // other ops. Element-wise ops also give `localGrad` (∂out/∂input, shaped like the output);
 // the graph view prints it on each edge. The rule objects are static: nothing is allocated
 // per call except the output and its node.
-import type { GradNode } from "./node.ts";
+
 import { isAnomalyEnabled, isGradEnabled } from "./grad-mode.ts";
+import type { GradNode } from "./node.ts";
 import { formatShape, type Shape } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
 
@@ -31,8 +32,9 @@ export type TensorLike = Tensor | number;
 export interface OpRule<S = undefined> {
   /**
    * ∂L/∂inputs[i] from ∂L/∂out, with inputs[i]'s shape (broadcast axes summed away). Return
-   * new storage, or `gradOut`'s own storage (a pass-through or a reshaped view of it), never
-   * another tensor's: backward adds into fresh results in place.
+   * new storage, or `gradOut`'s own Float64Array (a pass-through, or a reshape sharing it),
+   * never a subarray of it and never another tensor's: backward adds into fresh results in
+   * place and recycles them once used.
    */
   vjp(node: OpNode<S>, i: number, gradOut: Tensor): Tensor;
   /** Element-wise ops only: ∂out/∂inputs[i] element by element, shaped like the output. */

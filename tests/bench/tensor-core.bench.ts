@@ -167,12 +167,14 @@ if (process.env.BENCH_HEAP !== "0") {
   const params = makeNet([1, 3, 1], 2);
   for (let i = 0; i < 1000; i++) libraryStep(params, x, y, 0.05);
   gc?.();
-  const before = process.memoryUsage().heapUsed;
+  const before = process.memoryUsage();
   for (let i = 0; i < 100_000; i++) libraryStep(params, x, y, 0.05);
   gc?.();
-  const after = process.memoryUsage().heapUsed;
+  const after = process.memoryUsage();
+  const kib = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
   console.log(
-    `heap growth over 100,000 steps: ${((after - before) / 1024).toFixed(0)} KiB` +
+    `growth over 100,000 steps: heap ${kib(after.heapUsed - before.heapUsed)}, ` +
+      `array buffers ${kib(after.arrayBuffers - before.arrayBuffers)}` +
       (gc ? "" : " (run with --expose-gc for a settled figure)"),
   );
 }

@@ -6,9 +6,10 @@ import {
   NO_ATTRS,
   type OpNode,
   type OpRule,
-  toTensor,
   type TensorLike,
+  toTensor,
 } from "../op.ts";
+import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 import { A_REPEATS, B_REPEATS, broadcastData, planBinary, SAME, sumToShape } from "./broadcast.ts";
 
@@ -38,7 +39,7 @@ export function add(x: TensorLike, y: TensorLike): Tensor {
   const A = a.data,
     B = b.data,
     n = p.size,
-    out = new Float64Array(n);
+    out = allocate(n);
   if (p.mode === SAME) for (let k = 0; k < n; k++) out[k] = A[k] + B[k];
   else if (p.mode === B_REPEATS)
     for (let k = 0, j = 0, m = p.block; k < n; k++) {
@@ -76,7 +77,7 @@ export function sub(x: TensorLike, y: TensorLike): Tensor {
   const A = a.data,
     B = b.data,
     n = p.size,
-    out = new Float64Array(n);
+    out = allocate(n);
   if (p.mode === SAME) for (let k = 0; k < n; k++) out[k] = A[k] - B[k];
   else if (p.mode === B_REPEATS)
     for (let k = 0, j = 0, m = p.block; k < n; k++) {
@@ -111,7 +112,7 @@ export function mul(x: TensorLike, y: TensorLike): Tensor {
   const A = a.data,
     B = b.data,
     n = p.size,
-    out = new Float64Array(n);
+    out = allocate(n);
   if (p.mode === SAME) for (let k = 0; k < n; k++) out[k] = A[k] * B[k];
   else if (p.mode === B_REPEATS)
     for (let k = 0, j = 0, m = p.block; k < n; k++) {
@@ -152,7 +153,7 @@ export function div(x: TensorLike, y: TensorLike): Tensor {
   const A = a.data,
     B = b.data,
     n = p.size,
-    out = new Float64Array(n);
+    out = allocate(n);
   if (p.mode === SAME) for (let k = 0; k < n; k++) out[k] = A[k] / B[k];
   else if (p.mode === B_REPEATS)
     for (let k = 0, j = 0, m = p.block; k < n; k++) {
@@ -184,7 +185,7 @@ function powLocal(node: Node, i: number): Tensor {
   const A = broadcastData(a, shape),
     B = broadcastData(b, shape),
     Y = node.output.data;
-  const d = new Float64Array(Y.length);
+  const d = allocate(Y.length);
   if (i === 0) for (let k = 0; k < d.length; k++) d[k] = B[k] * A[k] ** (B[k] - 1);
   // ∂/∂b is 0 where out is 0 (0^b), avoiding 0·ln 0 = NaN, as PyTorch does.
   else for (let k = 0; k < d.length; k++) d[k] = Y[k] === 0 ? 0 : Y[k] * Math.log(A[k]);
@@ -199,7 +200,7 @@ export function powTensor(x: TensorLike, y: TensorLike): Tensor {
   const n = p.size;
   const A = broadcastData(a, p.shape),
     B = broadcastData(b, p.shape),
-    out = new Float64Array(n);
+    out = allocate(n);
   for (let k = 0; k < n; k++) out[k] = A[k] ** B[k];
   return makeResult(out, p.shape, powTensorRule, "pow", [a, b], NO_ATTRS, undefined);
 }
@@ -207,7 +208,7 @@ export function powTensor(x: TensorLike, y: TensorLike): Tensor {
 /** Multiplies by a number without recording (backward helpers only). */
 export function scale(t: Tensor, s: number): Tensor {
   const T = t.data,
-    out = new Float64Array(T.length);
+    out = allocate(T.length);
   for (let k = 0; k < T.length; k++) out[k] = T[k] * s;
   return new Tensor(out, t.shape);
 }

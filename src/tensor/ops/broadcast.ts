@@ -1,7 +1,7 @@
 // Broadcasting plumbing for binary ops and their backward: how two inputs line up with the
 // output (with fast paths for equal shapes, a repeated scalar and a repeated trailing block
 // such as a bias), `sumToShape` for the backward, and the `expand` op.
-import { makeResult, type OpRule, toTensor, type TensorLike } from "../op.ts";
+import { makeResult, type OpRule, type TensorLike, toTensor } from "../op.ts";
 import {
   broadcastIndex,
   broadcastKind,
@@ -11,6 +11,7 @@ import {
   sameShape,
   sizeOf,
 } from "../shape.ts";
+import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 
 /** Both inputs have the output's shape. */
@@ -78,7 +79,7 @@ export function sumToShape(g: Tensor, shape: Shape): Tensor {
   const n = sizeOf(shape);
   const G = g.data;
   if (n === G.length) return sameShape(g.shape, shape) ? g : new Tensor(G, shape);
-  const out = new Float64Array(n);
+  const out = allocate(n);
   const kind = broadcastKind(shape, g.shape);
   if (kind === "scalar") {
     let s = 0;
@@ -101,7 +102,7 @@ export function broadcastData(t: Tensor, shape: Shape): Float64Array {
   const n = sizeOf(shape);
   const T = t.data;
   if (T.length === n) return T.slice();
-  const out = new Float64Array(n);
+  const out = allocate(n);
   const kind = broadcastKind(t.shape, shape);
   if (kind === "scalar") out.fill(T[0]);
   else if (kind === "suffix") {

@@ -1,7 +1,7 @@
 // Comparisons (gt, lt, ge, le, eq) give 1 or 0 with broadcasting and carry no gradient, like
 // PyTorch's boolean masks; `where` picks element-wise between two tensors and is
 // differentiable in both; `clamp` limits values to [min, max].
-import { makeResult, NO_ATTRS, type OpRule, toTensor, type TensorLike } from "../op.ts";
+import { makeResult, NO_ATTRS, type OpRule, type TensorLike, toTensor } from "../op.ts";
 import { Tensor } from "../tensor.ts";
 import { broadcastData, planBinary, sumToShape } from "./broadcast.ts";
 

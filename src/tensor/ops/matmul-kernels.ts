@@ -1,6 +1,7 @@
 // Matrix-product loops on raw row-major Float64Arrays. The loop orders keep the innermost
 // loop walking memory contiguously; the transposed variants let the backward compute
 // g @ Bᵀ and Aᵀ @ g without materialising a transpose.
+import { allocate } from "../storage.ts";
 
 /** out[m,n] = A[m,k] @ B[k,n] (i-k-j order: a row of B streams into a row of out). */
 export function matmulNN(
@@ -10,7 +11,7 @@ export function matmulNN(
   k: number,
   n: number,
 ): Float64Array {
-  const out = new Float64Array(m * n);
+  const out = allocate(m * n);
   if (n === 1) {
     for (let i = 0; i < m; i++) {
       let s = 0;
@@ -39,7 +40,7 @@ export function matmulNT(
   k: number,
   n: number,
 ): Float64Array {
-  const out = new Float64Array(m * n);
+  const out = allocate(m * n);
   if (k === 1) {
     // outer product: out[i,j] = A[i]·B[j]
     for (let i = 0; i < m; i++) {
@@ -69,7 +70,7 @@ export function matmulTN(
   k: number,
   n: number,
 ): Float64Array {
-  const out = new Float64Array(m * n);
+  const out = allocate(m * n);
   for (let p = 0; p < k; p++) {
     const ap = p * m,
       bp = p * n;

@@ -1,7 +1,7 @@
 // matmul: 2-D @ 2-D, 2-D @ 1-D, 1-D @ 2-D and 1-D @ 1-D, as torch.matmul. A 1-D left operand
 // is a row [1,k], a 1-D right operand a column [k,1]; the added axis is dropped afterwards.
 // Backward: ∂L/∂A = G @ Bᵀ, ∂L/∂B = Aᵀ @ G, using the transposed kernels (no copies).
-import { makeResult, NO_ATTRS, type OpRule, toTensor, type TensorLike } from "../op.ts";
+import { makeResult, NO_ATTRS, type OpRule, type TensorLike, toTensor } from "../op.ts";
 import { formatShape } from "../shape.ts";
 import { Tensor } from "../tensor.ts";
 import { matmulNN, matmulNT, matmulTN } from "./matmul-kernels.ts";

@@ -1,8 +1,9 @@
 // Reductions: sum, mean, max over all elements or one axis (keepdim as in PyTorch).
 // A reduction over axis `a` of a shape is viewed as [outer, n, inner]: outer = product of the
 // sizes before `a`, n = shape[a], inner = product of the sizes after it.
-import { makeResult, type OpRule, toTensor, type TensorLike } from "../op.ts";
+import { makeResult, type OpRule, type TensorLike, toTensor } from "../op.ts";
 import { normalizeAxis, type Shape } from "../shape.ts";
+import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 import { neg } from "./unary.ts";
 
@@ -30,7 +31,7 @@ function layoutOf(op: string, shape: Shape, axis: number | undefined, keepdim: b
 
 function sumLoop(X: Float64Array, L: Layout, scaleBy: number): Float64Array {
   const { outer, n, inner } = L;
-  const out = new Float64Array(outer * inner);
+  const out = allocate(outer * inner);
   if (inner === 1) {
     for (let o = 0; o < outer; o++) {
       let s = 0;
@@ -53,7 +54,7 @@ function sumLoop(X: Float64Array, L: Layout, scaleBy: number): Float64Array {
 /** Spreads a reduced gradient back over the reduced axis, times `scaleBy`. */
 function spreadLoop(G: Float64Array, L: Layout, scaleBy: number): Float64Array {
   const { outer, n, inner } = L;
-  const out = new Float64Array(outer * n * inner);
+  const out = allocate(outer * n * inner);
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < n; j++) {
       const dst = (o * n + j) * inner;
@@ -110,7 +111,7 @@ const maxRule: OpRule<MaxSaved> = {
   // The gradient goes to the (first) element that was the maximum.
   vjp(node, _i, g) {
     const { argmax } = node.saved;
-    const out = new Float64Array(node.inputs[0].data.length);
+    const out = allocate(node.inputs[0].data.length);
     for (let k = 0; k < argmax.length; k++) out[argmax[k]] += g.data[k];
     return new Tensor(out, node.inputs[0].shape);
   },

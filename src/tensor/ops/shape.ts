@@ -1,7 +1,8 @@
 // Ops that move elements without changing them: reshape, transpose, narrow/select (rows and
 // slices), concat, stack, clone. Their backward moves the gradient back the same way.
-import { makeResult, NO_ATTRS, type OpRule, toTensor, type TensorLike } from "../op.ts";
+import { makeResult, NO_ATTRS, type OpRule, type TensorLike, toTensor } from "../op.ts";
 import { formatShape, normalizeAxis, sameShape, sizeOf } from "../shape.ts";
+import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 
 // ── reshape: same elements, new shape; shares the storage, as PyTorch's view ────────────
@@ -37,7 +38,7 @@ export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
 type Swap = { dim0: number; dim1: number };
 
 function swapAxes(X: Float64Array, shape: readonly number[], d0: number, d1: number): Float64Array {
-  const out = new Float64Array(X.length);
+  const out = allocate(X.length);
   if (shape.length === 2) {
     const r = shape[0],
       c = shape[1];
@@ -120,7 +121,7 @@ interface Window {
 
 function copyWindow(X: Float64Array, w: Window): Float64Array {
   const { outer, n, inner, start, length } = w;
-  const out = new Float64Array(outer * length * inner);
+  const out = allocate(outer * length * inner);
   const block = length * inner;
   for (let o = 0; o < outer; o++)
     out.set(X.subarray((o * n + start) * inner, (o * n + start) * inner + block), o * block);
@@ -130,7 +131,7 @@ function copyWindow(X: Float64Array, w: Window): Float64Array {
 const narrowRule: OpRule<Window> = {
   vjp(node, _i, g) {
     const { outer, n, inner, start, length } = node.saved;
-    const out = new Float64Array(node.inputs[0].data.length);
+    const out = allocate(node.inputs[0].data.length);
     const block = length * inner;
     for (let o = 0; o < outer; o++)
       out.set(g.data.subarray(o * block, (o + 1) * block), (o * n + start) * inner);
@@ -221,7 +222,7 @@ const concatRule: OpRule<Pieces> = {
 
 function join(parts: readonly Tensor[], { outer, inner, sizes }: Pieces): Float64Array {
   const total = sizes.reduce((p, s) => p + s, 0);
-  const out = new Float64Array(outer * total * inner);
+  const out = allocate(outer * total * inner);
   for (let o = 0; o < outer; o++) {
     let offset = o * total * inner;
     for (let i = 0; i < parts.length; i++) {

@@ -2,8 +2,9 @@
 // before exponentiating, so large scores never overflow.
 //   softmax:    y = exp(x − m) / Σ exp(x − m)        ∂L/∂x = y ∘ (g − Σ g∘y)
 //   logSoftmax: y = x − m − log Σ exp(x − m)         ∂L/∂x = g − softmax(x) ∘ Σ g
-import { makeResult, type OpNode, type OpRule, toTensor, type TensorLike } from "../op.ts";
+import { makeResult, type OpNode, type OpRule, type TensorLike, toTensor } from "../op.ts";
 import { normalizeAxis } from "../shape.ts";
+import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 
 interface Lanes {
@@ -23,7 +24,7 @@ function lanesOf(op: string, t: Tensor, axis: number): Lanes {
 
 /** Softmax (log = false) or log-softmax (log = true) of every lane along the axis. */
 function softmaxLoop(X: Float64Array, { outer, n, inner }: Lanes, log: boolean): Float64Array {
-  const out = new Float64Array(X.length);
+  const out = allocate(X.length);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;
@@ -57,7 +58,7 @@ function laneLoop(
   { outer, n, inner }: Lanes,
   mode: number,
 ): Float64Array {
-  const out = new Float64Array(V.length);
+  const out = allocate(V.length);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;

@@ -6,9 +6,10 @@ import {
   NO_ATTRS,
   type OpNode,
   type OpRule,
-  toTensor,
   type TensorLike,
+  toTensor,
 } from "../op.ts";
+import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 
 /** The two loops that define an element-wise op. `p` is its number parameter (slope, exponent). */
@@ -24,7 +25,7 @@ type Saved = { kernels: UnaryKernels; p: number };
 function derivativeOf(node: OpNode<Saved>): Float64Array {
   const x = node.inputs[0].data,
     y = node.output.data,
-    d = new Float64Array(y.length);
+    d = allocate(y.length);
   node.saved.kernels.derivative(x, y, d, node.saved.p);
   return d;
 }
@@ -53,7 +54,7 @@ export function defineUnary(name: string, kernels: UnaryKernels, param?: string)
   const fixed: Saved = { kernels, p: 0 }; // shared by every call of an op without a parameter
   return (x: TensorLike, p = 0): Tensor => {
     const a = toTensor(x, name);
-    const y = new Float64Array(a.data.length);
+    const y = allocate(a.data.length);
     kernels.forward(a.data, y, p);
     if (param === undefined) return makeResult(y, a.shape, unaryRule, name, [a], NO_ATTRS, fixed);
     return makeResult(y, a.shape, unaryRule, name, [a], { [param]: p }, { kernels, p });

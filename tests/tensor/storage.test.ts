@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { noGrad, rng, type Tensor, tensor } from "../../src/index.ts";
+import { allocate, release } from "../../src/tensor/storage.ts";
+import { gradOf } from "./helpers.ts";
+
+describe("allocate(n) and release(a)", () => {
+  it("hands out zero-filled arrays that never overlap, for small, slab and large sizes", () => {
+    const arrays = [3, 9, 50, 150, 256, 257, 5000, 150, 9].map((n) => allocate(n));
+    for (const a of arrays) assert.ok(a.every((v) => v === 0));
+    arrays.forEach((a, i) => a.fill(i + 1));
+    arrays.forEach((a, i) =>
+      assert.ok(
+        a.every((v) => v === i + 1),
+        `array ${i} was overwritten`,
+      ),
+    );
+  });
+
+  it("reuses a released large array, zeroed again, and ignores slab views", () => {
+    const big = allocate(1000);
+    big.fill(7);
+    release(big);
+    const again = allocate(1000);
+    assert.equal(again, big);
+    assert.ok(again.every((v) => v === 0));
+    const view = allocate(100);
+    view.fill(3);
+    release(view); // ignored: other views share its slab
+    assert.ok(view.every((v) => v === 3));
+  });
+});
+
+describe("recycled gradient storage", () => {
+  it("never touches kept gradients: leaves, retained intermediates and later graphs", () => {
+    const r = rng(5);
+    const x = tensor(
+      Array.from({ length: 40 }, () => r.normal()),
+      { shape: [20, 2] },
+    );
+    const W = tensor(
+      [
+        [0.3, -0.2],
+        [0.1, 0.4],
+        [0.5, 0.5],
+        [-0.3, 0.2],
+      ],
+      { requiresGrad: true },
+    );
+    const forward = (): Tensor => x.matmul(W.T).tanh().mul(2).sum(1).pow(2).mean();
+    const h = x.matmul(W.T).tanh().retainGrad();
+    h.mul(2).sum(1).pow(2).mean().backward();
+    const wGrad = Array.from(gradOf(W).data);
+    const hGrad = Array.from(gradOf(h).data);
+    W.grad = null;
+    for (let i = 0; i < 50; i++) {
+      W.grad = null;
+      forward().backward(); // churns the pool and the slabs
+    }
+    assert.deepEqual(Array.from(gradOf(h).data), hGrad, "retained gradient changed");
+    assert.deepEqual(Array.from(gradOf(W).data), wGrad, "the same graph gives the same gradient");
+    const kept = gradOf(W);
+    const keptValues = Array.from(kept.data);
+    W.grad = null;
+    for (let i = 0; i < 20; i++) {
+      W.grad = null;
+      forward().backward();
+      noGrad(() => W.mul(1));
+    }
+    assert.deepEqual(Array.from(kept.data), keptValues, "an old .grad changed after later steps");
+  });
+});

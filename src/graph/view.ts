@@ -235,6 +235,17 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     schedule();
   }
 
+  // Clicking a node jumps to its step: its gradient during the backward pass, else its value.
+  canvas.addEventListener("click", (event) => {
+    const id = (event.target as Element).closest("[data-node]")?.getAttribute("data-node");
+    if (!id) return;
+    const gradAt = index.gradAt.get(id) ?? Number.POSITIVE_INFINITY;
+    const valueAt = index.valueAt.get(id) ?? 0;
+    const backwardPhase = state.position > trace.forward.length;
+    const target = (backwardPhase || valueAt === 0) && Number.isFinite(gradAt) ? gradAt : valueAt;
+    dispatch({ type: "goto", position: target });
+  });
+
   for (const [action, b] of Object.entries(controls.buttons)) {
     b.addEventListener("click", () =>
       dispatch({ type: action as StepperAction["type"] } as StepperAction),

@@ -189,6 +189,22 @@ describe("graph.view(result) in the browser", () => {
     }
   });
 
+  test("clicking a node jumps to its step: its gradient once the backward pass is under way", async () => {
+    const W1 = expected.nodes.find((n) => n.label === "W₁")!;
+    const z1 = expected.nodes.find((n) => n.label === "z₁")!;
+    await press("Home");
+    await page.click(`#mlp [data-node="${z1.id}"]`);
+    assert.equal(await position("mlp"), 1 + expected.forward.findIndex((s) => s.node === z1.id));
+    await press("End");
+    await page.click(`#mlp [data-node="${W1.id}"]`);
+    assert.equal(
+      await position("mlp"),
+      1 + expected.forward.length + expected.backward.findIndex((s) => s.node === W1.id),
+    );
+    assert.equal(await currentLabel("mlp"), "W₁");
+    await page.focus("#mlp");
+  });
+
   test("the aria-live region announces the current step", async () => {
     await press("Home");
     await press("ArrowRight");

@@ -47,6 +47,7 @@ export interface SiteResult {
   milliseconds: number;
 }
 
+let buildCount = 0;
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PROJECT = resolve(HERE, "../..");
 // Built-ins the client defines itself; any other built-in name is an export of src/index.ts.
@@ -59,8 +60,11 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const root = resolve(options.root ?? PROJECT);
   const finalDir = resolve(root, options.outDir ?? "dist");
   const cacheDir = resolve(root, options.cacheDir ?? ".build-cache");
-  // Built in the cache and moved into place at the end, so a served site never shows half a build.
-  const outDir = join(cacheDir, "site");
+  // Each build works in a folder of its own (two builds may run at once in one checkout) and
+  // moves the site into place at the end, so a served site never shows half a build.
+  const workDir = join(cacheDir, `build-${process.pid}-${++buildCount}`);
+  const entriesDir = join(workDir, "entries");
+  const outDir = join(workDir, "site");
   const dev = options.dev ?? false;
   const liveReload = options.liveReload ?? dev;
   const siteTitle = options.siteTitle ?? "Backprop notebook";
@@ -91,19 +95,18 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   pages.sort((a, b) => (a.kind === b.kind ? a.page.frontMatter.order - b.page.frontMatter.order || a.slug.localeCompare(b.slug) : a.kind === "chapter" ? -1 : 1));
 
   rmSync(outDir, { recursive: true, force: true });
-  rmSync(join(cacheDir, "entries"), { recursive: true, force: true });
-  mkdirSync(join(cacheDir, "entries"), { recursive: true });
+  mkdirSync(entriesDir, { recursive: true });
   const slides = existsSync(join(PROJECT, "src/slides/index.ts"));
   const entries: Record<string, string> = {};
   for (const page of pages) {
-    const file = join(cacheDir, "entries", `${page.kind}-${page.slug}.js`);
+    const file = join(entriesDir, `${page.kind}-${page.slug}.js`);
     writeFileSync(file, renderPageModule(page, { project: PROJECT, macros, dev: liveReload, slides: slides && page.kind === "chapter" }));
     entries[`${page.kind}-${page.slug}`] = file;
   }
-  const indexEntry = join(cacheDir, "entries", "index.js");
+  const indexEntry = join(entriesDir, "index.js");
   writeFileSync(indexEntry, renderPageModule(null, { project: PROJECT, macros, dev: liveReload, slides: false }));
   entries.index = indexEntry;
-  entries.site = writeStyleEntry(root, cacheDir);
+  entries.site = writeStyleEntry(entriesDir);
 
   const result = await esbuild({
     entryPoints: entries,
@@ -119,6 +122,9 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     legalComments: "none",
     logLevel: "silent",
     plugins: [optionalModules(), singleHtl()],
+  }).catch((error: unknown) => {
+    rmSync(workDir, { recursive: true, force: true });
+    throw error;
   });
   // Kept for anyone asking why a page is heavy (esbuild's analyzer reads this file).
   writeFileSync(join(cacheDir, "meta.json"), JSON.stringify(result.metafile));
@@ -163,9 +169,23 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     present: false,
     bodyClass: "page-index",
   }));
-  rmSync(finalDir, { recursive: true, force: true });
-  renameSync(outDir, finalDir);
+  replaceFolder(outDir, finalDir);
+  rmSync(workDir, { recursive: true, force: true });
   return { pages, errors: pages.flatMap((p) => p.page.errors), scripts, milliseconds: performance.now() - started };
+}
+
+/** Moves `from` to `to`, replacing it; retries when another build put its own there meanwhile. */
+function replaceFolder(from: string, to: string): void {
+  for (let attempt = 0; ; attempt++) {
+    rmSync(to, { recursive: true, force: true });
+    try {
+      renameSync(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 5 || (code !== "ENOTEMPTY" && code !== "EEXIST")) throw error;
+    }
+  }
 }
 
 /** The shared macros (none when the file does not exist); a bad line fails with its position. */
@@ -208,13 +228,12 @@ async function builtinNames(): Promise<Set<string>> {
 }
 
 /** A CSS entry importing every stylesheet in styles/, known ones in cascade order. */
-function writeStyleEntry(root: string, cacheDir: string): string {
+function writeStyleEntry(entriesDir: string): string {
   const stylesDir = join(PROJECT, "styles");
   const found = existsSync(stylesDir) ? readdirSync(stylesDir).filter((n) => n.endsWith(".css")) : [];
   const ordered = [...STYLE_ORDER.filter((n) => found.includes(n)), ...found.filter((n) => !STYLE_ORDER.includes(n) && n !== "print.css").sort(), ...(found.includes("print.css") ? ["print.css"] : [])];
-  const file = join(cacheDir, "entries", "site.css");
+  const file = join(entriesDir, "site.css");
   writeFileSync(file, ordered.map((n) => `@import ${JSON.stringify(join(stylesDir, n))};`).join("\n"));
-  void root;
   return file;
 }
 

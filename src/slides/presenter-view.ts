@@ -77,7 +77,18 @@ export class PresenterView {
     const notesPanel = html("section", "presenter-notes-panel");
     notesPanel.setAttribute("aria-label", "Speaker notes");
     this.notes = html("div", "presenter-notes");
-    notesPanel.append(this.notes);
+    const notesBar = html("div", "presenter-notes-bar");
+    notesBar.append(html("h2", "presenter-notes-title", "Notes"));
+    for (const [label, step] of [
+      ["Smaller notes", -2],
+      ["Larger notes", 2],
+    ] as const) {
+      const button = html("button", "presenter-notes-size", step < 0 ? "A−" : "A+");
+      button.setAttribute("aria-label", label);
+      button.addEventListener("click", () => this.resizeNotes(step));
+      notesBar.append(button);
+    }
+    notesPanel.append(notesBar, this.notes);
     side.append(nextPanel, notesPanel);
     this.root.append(bar, this.currentFrame, side);
     doc.body.append(this.root);
@@ -116,6 +127,12 @@ export class PresenterView {
   destroy(): void {
     this.doc.defaultView?.clearInterval(this.ticker);
     this.root.remove();
+  }
+
+  /** Notes type from 14 to 40 px: reading glasses differ, lecterns too. */
+  private resizeNotes(step: number): void {
+    const now = Number.parseFloat(this.notes.style.fontSize) || 22;
+    this.notes.style.fontSize = `${Math.min(40, Math.max(14, now + step))}px`;
   }
 
   private toggleTimer(): void {

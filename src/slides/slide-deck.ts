@@ -88,7 +88,8 @@ export class SlideDeck implements DeckInputTarget {
       this.focusBefore = this.doc.activeElement;
       this.dressing = dressPage(this.doc, this.article, this.slides, mode);
       this.sync.open(this.doc.location.pathname);
-      if (mode === "presenter") this.sync.post({ type: "hello" });
+      // Whichever window opens (or reloads) second takes the other's place in the deck.
+      this.sync.post({ type: "hello" });
     }
     this.state = goToSlide(this.state, slide);
     this.render();

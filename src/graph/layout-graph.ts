@@ -7,9 +7,9 @@ import type { EdgePath, Layout, NodeBox, Trace, TraceNode } from "./types.ts";
 
 /** Options for `layoutGraph`. */
 export interface LayoutOptions {
-  /** Vertical gap between nodes of one rank, px (default 28). */
+  /** Vertical gap between nodes of one rank, px (default 40: room for the op caption above a node and the check below). */
   nodeSep?: number;
-  /** Horizontal gap between ranks, px (default 48). */
+  /** Horizontal gap between ranks, px (default 36). */
   rankSep?: number;
   /**
    * "dagre" (careful, slow on big graphs), "layered" (fast, built in) or "auto" (default):
@@ -27,9 +27,9 @@ export const NODE_TEXT = {
   valueSize: 17,
   /** Average glyph width as a fraction of the font size (a sans-serif with digits). */
   glyph: 0.6,
-  padX: 14,
+  padX: 10,
   lineGap: 6,
-  minWidth: 84,
+  minWidth: 72,
 } as const;
 
 /** Entries a node shows in the drawing; larger tensors show their shape (the panels show all). */
@@ -69,8 +69,8 @@ export function layoutGraph(trace: Trace, options: LayoutOptions = {}): Layout {
   if (engine === "layered" || (engine === "auto" && trace.nodes.length > DAGRE_LIMIT)) {
     const sizes = new Map(trace.nodes.map((n) => [n.id, nodeSize(n)]));
     const spacing = {
-      nodeSep: options.nodeSep ?? 28,
-      rankSep: options.rankSep ?? 48,
+      nodeSep: options.nodeSep ?? 40,
+      rankSep: options.rankSep ?? 36,
       marginX: 16,
       marginY: 28,
     };
@@ -79,8 +79,8 @@ export function layoutGraph(trace: Trace, options: LayoutOptions = {}): Layout {
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({
     rankdir: "LR",
-    nodesep: options.nodeSep ?? 28,
-    ranksep: options.rankSep ?? 48,
+    nodesep: options.nodeSep ?? 40,
+    ranksep: options.rankSep ?? 36,
     edgesep: 12,
     marginx: 16,
     marginy: 28, // room for the op caption above the top row

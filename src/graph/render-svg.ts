@@ -112,7 +112,7 @@ function checkText(check: GradCheck | undefined, box: NodeBox): string {
   const text = `fd ${formatValues({ shape: [check.estimate.length], data: check.estimate }, 4)}`;
   const cls = check.ok ? "fd" : "fd mismatch";
   const mark = check.ok ? "✓" : "✗";
-  return `<text class="${cls}" y="${r1(box.height / 2 + 18)}">${escapeXml(`${text} ${mark}`)}</text>`;
+  return `<text class="${cls}" y="${r1(box.height / 2 + 16)}">${escapeXml(`${text} ${mark}`)}</text>`;
 }
 
 /** The whole graph as an SVG element string. */

@@ -59,6 +59,12 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
       `graph.trace: expected a Tensor (the result of a computation), found ${typeof result}`,
     );
   }
+  if (!result.gradFn) {
+    throw new Error(
+      "graph.trace: this tensor has no recorded graph — the library records a computation only when " +
+        "one of its inputs was created with { requiresGrad: true } (and not inside noGrad)",
+    );
+  }
   const order = topologicalOrder(result);
   const ids = new Map<Tensor, string>(order.map((t, k) => [t, `n${k}`]));
   const labels = nameNodes(order, result, options.names);

@@ -270,6 +270,10 @@ describe("graph.view(result) in the browser", () => {
     );
     assert.ok(visible > 0, "no finite-difference estimate visible");
     assert.equal(await page.$$eval("#ridge .fd.mismatch", (els) => els.length), 0);
+    await page.waitForTimeout(300);
+    await page
+      .locator("#ridge")
+      .screenshot({ path: join(SCREENSHOT_DIR, "graph-ridge-checks.png") });
   });
 
   test("nudge compares the predicted change with the actual one", async () => {

@@ -249,6 +249,10 @@ describe("graph.trace(result, { names })", () => {
   test("refuses something that is not a tensor, saying what it found", () => {
     assert.throws(() => trace(3 as never), /expected a Tensor .* found number/);
   });
+
+  test("explains that nothing was recorded when no input requires grad", () => {
+    assert.throws(() => trace(tensor(2).mul(3)), /no recorded graph .* requiresGrad: true/);
+  });
 });
 
 describe("step order", () => {

@@ -10,10 +10,14 @@ const ZOOM_FLOOR = 0.3;
 /** The slide's side padding at full size, in logical pixels (matches styles/slides.css). */
 const SIDE_PADDING = 88;
 
-/** The content scale a slide needs, and whether its text reflows into the wider slide. */
+/**
+ * The content scale a slide needs and the width its content is laid out at: null when the
+ * content takes the whole (wider) slide, a number of logical pixels when it keeps a narrower
+ * column and the rest goes to the side padding.
+ */
 export interface SlideFit {
   readonly fit: number;
-  readonly reflow: boolean;
+  readonly contentWidth: number | null;
 }
 
 /** How placeSlide searches for the content scale. */
@@ -23,16 +27,15 @@ export interface PlaceOptions {
 }
 
 /**
- * Sets the section's position and size. With `reflow` the content gets the whole wider slide;
- * without it the extra width goes to the side padding, so the content keeps its 1280-pixel
- * layout and is only zoomed out (for content whose height grows with its width, like a graph
- * drawn to fill its column).
+ * Sets the section's position and size. With `contentWidth` null the content gets the whole
+ * wider slide; otherwise it keeps that width and the extra goes to the side padding (for
+ * content whose height grows with its width, like a graph drawn to fill its column).
  */
 export function applyPlacement(
   section: HTMLElement,
   placement: Placement,
   fit: number,
-  reflow = true,
+  contentWidth: number | null = null,
 ): void {
   const style = section.style;
   const width = SLIDE_WIDTH / fit;
@@ -41,8 +44,9 @@ export function applyPlacement(
   style.setProperty("--slide-scale", String(placement.scale * fit));
   style.setProperty("--slide-width", `${width}px`);
   style.setProperty("--slide-height", `${SLIDE_HEIGHT / fit}px`);
-  if (reflow) style.removeProperty("--slide-pad-x");
-  else style.setProperty("--slide-pad-x", `${SIDE_PADDING + (width - SLIDE_WIDTH) / 2}px`);
+  if (contentWidth === null) style.removeProperty("--slide-pad-x");
+  else
+    style.setProperty("--slide-pad-x", `${Math.max(SIDE_PADDING, (width - contentWidth) / 2)}px`);
 }
 
 /** Elements that scroll sideways on their own instead of widening the slide. */
@@ -95,7 +99,7 @@ export function placeSlide(
 ): SlideFit {
   if (fitsAt(section, placement, 1)) {
     section.classList.remove("is-overflowing");
-    return { fit: 1, reflow: true };
+    return { fit: 1, contentWidth: null };
   }
   let fits = contentFit(section.scrollWidth, section.scrollHeight, FIT_FLOOR);
   let tooBig = 1;
@@ -103,7 +107,7 @@ export function placeSlide(
     // Something inside overflows on its own (a long equation): search down to the floor.
     tooBig = fits;
     fits = FIT_FLOOR;
-    if (!fitsAt(section, placement, fits)) return zoomOut(section, placement);
+    if (!fitsAt(section, placement, fits)) return bestColumn(section, placement);
   }
   for (let round = 0; round < rounds; round++) {
     const middle = (fits + tooBig) / 2;
@@ -112,20 +116,32 @@ export function placeSlide(
   }
   applyPlacement(section, placement, fits);
   section.classList.remove("is-overflowing");
-  return { fit: fits, reflow: true };
+  return { fit: fits, contentWidth: null };
 }
 
+/** Content widths tried when widening alone fails: from the normal column to 2.5 times it. */
+const COLUMN_STEPS = [1, 1.25, 1.5, 1.75, 2, 2.5];
+
 /**
- * Widening did not help (the content grows as fast as the slide): zoom the 1280-pixel layout
- * out as a whole until it fits, and past ZOOM_FLOOR let the slide scroll.
+ * Widening the whole slide did not help (the content grows as fast as the slide, like a graph
+ * drawn to fill its column): try a few column widths, each laid out once, and keep the one
+ * that lets the slide be largest. Past ZOOM_FLOOR the slide scrolls.
  */
-function zoomOut(section: HTMLElement, placement: Placement): SlideFit {
-  applyPlacement(section, placement, 1, false);
-  const height = section.scrollHeight;
-  const fit = Math.max(ZOOM_FLOOR, Math.min(1, SLIDE_HEIGHT / height));
-  applyPlacement(section, placement, fit, false);
+function bestColumn(section: HTMLElement, placement: Placement): SlideFit {
+  const column = SLIDE_WIDTH - 2 * SIDE_PADDING;
+  let best: SlideFit = { fit: 0, contentWidth: column };
+  for (const step of COLUMN_STEPS) {
+    const contentWidth = column * step;
+    // Lay out at exactly this column (a slide just wide enough), then read the height.
+    const trialFit = SLIDE_WIDTH / (contentWidth + 2 * SIDE_PADDING);
+    applyPlacement(section, placement, trialFit, contentWidth);
+    const fit = Math.min(1, trialFit, SLIDE_HEIGHT / section.scrollHeight);
+    if (fit > best.fit) best = { fit, contentWidth };
+  }
+  const fit = Math.max(ZOOM_FLOOR, best.fit);
+  applyPlacement(section, placement, fit, best.contentWidth);
   section.classList.toggle("is-overflowing", section.scrollHeight > SLIDE_HEIGHT / fit + 1);
-  return { fit, reflow: false };
+  return { fit, contentWidth: best.contentWidth };
 }
 
 /** Removes what placeSlide set. */
@@ -136,6 +152,7 @@ export function unplaceSlide(section: HTMLElement): void {
     "--slide-scale",
     "--slide-width",
     "--slide-height",
+    "--slide-pad-x",
   ]) {
     section.style.removeProperty(name);
   }

@@ -28,7 +28,7 @@ export class SlideFitter {
   place(section: HTMLElement, placement: Placement): void {
     const known = this.memo.get(section);
     if (known && known.signature === signatureOf(section)) {
-      applyPlacement(section, placement, known.fit, known.reflow);
+      applyPlacement(section, placement, known.fit, known.contentWidth);
       return;
     }
     const fit = placeSlide(section, placement);
@@ -45,7 +45,7 @@ export class SlideFitter {
       const placement = placements[i];
       if (!placement) return;
       const known = this.memo.get(section);
-      if (known) applyPlacement(section, placement, known.fit, known.reflow);
+      if (known) applyPlacement(section, placement, known.fit, known.contentWidth);
       else {
         applyPlacement(section, placement, 1);
         fresh.push([section, placement]);

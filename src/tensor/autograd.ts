@@ -2,7 +2,7 @@
 // `backward` walks it in reverse, and at each node hands ∂L/∂out to the node's vjp for each
 // input in argument order, summing what arrives at a tensor used several times.
 import { isAnomalyEnabled, noGrad } from "./grad-mode.ts";
-import { checkFinite } from "./op.ts";
+import { checkFinite, OpNode, versionSum } from "./op.ts";
 import { formatShape, sameShape } from "./shape.ts";
 import { allocate, release } from "./storage.ts";
 import { Tensor } from "./tensor.ts";
@@ -145,6 +145,13 @@ function runBackward(order: readonly Tensor[], seed: Tensor, anomaly: boolean): 
     const retained = t._retainsGrad;
     if (retained) storeGrad(t, g, owned);
     const inputs = node.inputs;
+    if (node instanceof OpNode && node.versions !== versionSum(inputs, t)) {
+      throw new Error(
+        `backward: a tensor used by "${node.op}" (inputs ${inputs.map((x) => formatShape(x.shape)).join(", ")}) ` +
+          "was changed in place after the op ran, so its gradient would be wrong — compute the " +
+          "forward pass again after changing it, or change a clone() instead",
+      );
+    }
     let passedOn = false; // some input's gradient is g's own storage
     for (let i = 0; i < inputs.length; i++) {
       const input = inputs[i];

@@ -58,7 +58,12 @@ export class OpNode<S = undefined> implements GradNode {
     readonly output: Tensor,
     /** Whatever the forward kept for the backward (argmax indices, broadcast plan, …). */
     readonly saved: S,
-  ) {}
+  ) {
+    this.versions = versionSum(inputs, output);
+  }
+
+  /** In-place changes of the inputs and output so far; backward refuses if this has moved. */
+  readonly versions: number;
 
   vjp(i: number, gradOut: Tensor): Tensor {
     return this.rule.vjp(this, i, gradOut);
@@ -67,6 +72,13 @@ export class OpNode<S = undefined> implements GradNode {
   localGrad(i: number): Tensor | null {
     return this.rule.localGrad ? this.rule.localGrad(this, i) : null;
   }
+}
+
+/** Sum of the version counters of an op's inputs and output (they only ever grow). */
+export function versionSum(inputs: readonly Tensor[], output: Tensor): number {
+  let sum = output._version;
+  for (let i = 0; i < inputs.length; i++) sum += inputs[i]._version;
+  return sum;
 }
 
 export const NO_ATTRS: Readonly<Record<string, unknown>> = Object.freeze({});

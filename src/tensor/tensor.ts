@@ -42,6 +42,8 @@ export class Tensor {
   _visit = 0;
   /** @internal set by retainGrad() */
   _retainsGrad = false;
+  /** @internal how many in-place ops changed this tensor (backward checks it, as PyTorch does) */
+  _version = 0;
 
   /**
    * Wraps existing storage (not copied). Most code calls `tensor(...)` instead.
@@ -348,6 +350,7 @@ function flatArgs(shape: number[] | [readonly number[]]): readonly number[] {
   return Array.isArray(shape[0]) ? (shape[0] as readonly number[]) : (shape as number[]);
 }
 
+/** Refuses in-place changes that would corrupt gradients, then counts the change. */
 function checkInPlace(t: Tensor, op: string): void {
   if (t.requiresGrad && isGradEnabled()) {
     throw new Error(
@@ -355,6 +358,7 @@ function checkInPlace(t: Tensor, op: string): void {
         "graph is recorded would corrupt the gradients — do the update inside noGrad(() => …)",
     );
   }
+  t._version++;
 }
 
 function addScaled<T extends Tensor>(t: T, op: string, other: Tensor | number, alpha: number): T {

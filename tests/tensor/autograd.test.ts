@@ -169,3 +169,26 @@ describe("topologicalOrder(root)", () => {
     assert.ok(Math.abs(gradOf(leaf).item() - 1.0001 ** 20_000) < 1e-6 * 1.0001 ** 20_000);
   });
 });
+
+describe("in-place changes after an op used a tensor", () => {
+  it("make backward refuse, as PyTorch does, instead of giving a wrong gradient", () => {
+    const W = tensor([[1, 2]], { requiresGrad: true });
+    const x = tensor([[3], [4]]);
+    const loss = W.matmul(x).tanh().sum();
+    x.addInPlace(1);
+    assert.throws(
+      () => loss.backward(),
+      /backward: a tensor used by "matmul" \(inputs \[1,2\], \[2,1\]\) was changed in place after the op ran/,
+    );
+  });
+
+  it("are fine before the op runs and after backward", () => {
+    const W = tensor([[1, 2]], { requiresGrad: true });
+    const x = tensor([[3], [4]]);
+    x.mulInPlace(2);
+    W.matmul(x).sum().backward();
+    noGrad(() => W.subInPlace(gradOf(W), 0.1));
+    assert.deepEqual(Array.from(gradOf(W).data), [6, 8]);
+    assert.deepEqual(W.toArray(), [[1 - 0.1 * 6, 2 - 0.1 * 8]]);
+  });
+});

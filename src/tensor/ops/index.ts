@@ -2,10 +2,12 @@
 export { add, div, mul, powTensor, sub } from "./binary.ts";
 export { expand, sumToShape } from "./broadcast.ts";
 export { clamp, eq, ge, gt, le, lt, where } from "./compare.ts";
+export { concat, stack } from "./concat.ts";
 export { matmul } from "./matmul.ts";
+export { narrow, select } from "./narrow.ts";
 export { pow } from "./pow.ts";
 export { argmax, max, mean, min, sum } from "./reduce.ts";
-export { clone, concat, narrow, reshape, select, stack, transpose } from "./shape.ts";
+export { clone, reshape, transpose } from "./shape.ts";
 export { logSoftmax, softmax } from "./softmax.ts";
 export {
   abs,

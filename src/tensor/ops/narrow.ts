@@ -1,0 +1,99 @@
+// Rows and slices: narrow (a window along one axis, torch.narrow) and select (one index,
+// dropping the axis). Their backward writes the gradient back into the window, zeros elsewhere.
+// A tensor of shape S viewed along axis a is [outer, n, inner], as in the reductions.
+import { makeResult, type OpRule, type TensorLike, toTensor } from "../op.ts";
+import { formatShape, normalizeAxis } from "../shape.ts";
+import { allocate } from "../storage.ts";
+import { Tensor } from "../tensor.ts";
+
+// ── narrow: elements start … start+length−1 along one axis ──────────────────────────────
+export interface Window {
+  outer: number;
+  n: number; // input size along the axis
+  inner: number;
+  start: number;
+  length: number;
+}
+
+export function copyWindow(X: Float64Array, w: Window): Float64Array {
+  const { outer, n, inner, start, length } = w;
+  const out = allocate(outer * length * inner);
+  const block = length * inner;
+  for (let o = 0; o < outer; o++)
+    out.set(X.subarray((o * n + start) * inner, (o * n + start) * inner + block), o * block);
+  return out;
+}
+
+const narrowRule: OpRule<Window> = {
+  vjp(node, _i, g) {
+    const { outer, n, inner, start, length } = node.saved;
+    const out = allocate(node.inputs[0].data.length);
+    const block = length * inner;
+    for (let o = 0; o < outer; o++)
+      out.set(g.data.subarray(o * block, (o + 1) * block), (o * n + start) * inner);
+    return new Tensor(out, node.inputs[0].shape);
+  },
+  jvp: (node, [t]) => new Tensor(copyWindow(t.data, node.saved), node.output.shape),
+};
+
+function windowOf(op: string, a: Tensor, axis: number, start: number, length: number): Window {
+  const ax = normalizeAxis(op, axis, a.shape.length, a.shape);
+  const n = a.shape[ax];
+  if (
+    !Number.isInteger(start) ||
+    !Number.isInteger(length) ||
+    start < 0 ||
+    length < 0 ||
+    start + length > n
+  ) {
+    throw new Error(
+      `${op}: elements ${start} to ${start + length - 1} along axis ${ax} are out of range for shape ${formatShape(a.shape)} (size ${n} there)`,
+    );
+  }
+  let outer = 1,
+    inner = 1;
+  for (let i = 0; i < ax; i++) outer *= a.shape[i];
+  for (let i = ax + 1; i < a.shape.length; i++) inner *= a.shape[i];
+  return { outer, n, inner, start, length };
+}
+
+/** `length` elements from `start` along `axis` (torch.narrow); keeps the axis. */
+export function narrow(x: TensorLike, axis: number, start: number, length: number): Tensor {
+  const a = toTensor(x, "narrow");
+  const w = windowOf("narrow", a, axis, start, length);
+  const ax = normalizeAxis("narrow", axis, a.shape.length, a.shape);
+  const shape = a.shape.map((d, i) => (i === ax ? length : d));
+  return makeResult(
+    copyWindow(a.data, w),
+    shape,
+    narrowRule,
+    "narrow",
+    [a],
+    { axis: ax, start, length },
+    w,
+  );
+}
+
+/** Element `index` along `axis`, dropping the axis (torch.select); negative indices count from the end. */
+export function select(x: TensorLike, axis: number, index: number): Tensor {
+  const a = toTensor(x, "select");
+  const ax = normalizeAxis("select", axis, a.shape.length, a.shape);
+  const n = a.shape[ax];
+  const i = index < 0 ? index + n : index;
+  if (!Number.isInteger(index) || i < 0 || i >= n) {
+    throw new Error(
+      `select: index ${index} is out of range for axis ${ax} of shape ${formatShape(a.shape)} (size ${n})`,
+    );
+  }
+  const w = windowOf("select", a, ax, i, 1);
+  const shape = a.shape.filter((_, d) => d !== ax);
+  return makeResult(
+    copyWindow(a.data, w),
+    shape,
+    narrowRule,
+    "select",
+    [a],
+    { axis: ax, index: i },
+    w,
+  );
+}

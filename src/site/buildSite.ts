@@ -232,8 +232,10 @@ function writeStyleEntry(entriesDir: string): string {
   const stylesDir = join(PROJECT, "styles");
   const found = existsSync(stylesDir) ? readdirSync(stylesDir).filter((n) => n.endsWith(".css")) : [];
   const ordered = [...STYLE_ORDER.filter((n) => found.includes(n)), ...found.filter((n) => !STYLE_ORDER.includes(n) && n !== "print.css").sort(), ...(found.includes("print.css") ? ["print.css"] : [])];
+  // Observable Inputs' own layout first, so the site's styles can adjust it.
+  const sheets = [join(PROJECT, "node_modules/@observablehq/inputs/dist/index.css"), ...ordered.map((n) => join(stylesDir, n))];
   const file = join(entriesDir, "site.css");
-  writeFileSync(file, ordered.map((n) => `@import ${JSON.stringify(join(stylesDir, n))};`).join("\n"));
+  writeFileSync(file, sheets.map((path) => `@import ${JSON.stringify(path)};`).join("\n"));
   return file;
 }
 

@@ -113,6 +113,7 @@ export class SlideDeck implements DeckInputTarget {
       deckUrl(this.doc.location.href, { mode: "read", slide: null }),
     );
     this.current?.scrollIntoView({ block: "start" });
+    this.announce("Reading mode");
     const back = this.focusBefore;
     if (restoreFocus && back instanceof HTMLElement && back.isConnected) {
       back.focus({ preventScroll: true });

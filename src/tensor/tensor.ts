@@ -1,10 +1,10 @@
 // The Tensor: a row-major Float64Array, a shape, and — when it came out of a recorded op —
 // the GradNode saying how. Methods are thin wrappers over the op functions in ops/.
 import { backward } from "./autograd.ts";
-import { isGradEnabled } from "./grad-mode.ts";
+import { addScaled, copyInPlace, fillInPlace, mulInPlace } from "./in-place.ts";
 import type { GradNode } from "./node.ts";
 import { add, div, mul, sub } from "./ops/binary.ts";
-import { broadcastData, expand } from "./ops/broadcast.ts";
+import { expand } from "./ops/broadcast.ts";
 import { clamp, eq, ge, gt, le, lt } from "./ops/compare.ts";
 import { matmul } from "./ops/matmul.ts";
 import { narrow, select } from "./ops/narrow.ts";
@@ -13,7 +13,7 @@ import { argmax, max, mean, min, sum } from "./ops/reduce.ts";
 import { clone, reshape, transpose } from "./ops/shape.ts";
 import { logSoftmax, softmax } from "./ops/softmax.ts";
 import { abs, exp, leakyRelu, log, neg, relu, sigmoid, sqrt, tanh } from "./ops/unary.ts";
-import { broadcastShapes, formatShape, sameShape, sizeOf } from "./shape.ts";
+import { formatShape, sizeOf } from "./shape.ts";
 
 /** Nested arrays of numbers, as `toArray()` returns them (a number for a scalar). */
 export type NestedArray = number | NestedArray[];
@@ -309,26 +309,25 @@ export class Tensor {
   }
   /** this ∘= other. */
   mulInPlace(other: Tensor | number): this {
-    const O = operand(this, "mulInPlace", other);
-    const D = this.data;
-    for (let k = 0; k < D.length; k++) D[k] *= O[k];
-    return this;
+    return mulInPlace(this, other);
   }
   /** Overwrites the values with `other`'s (broadcast). */
   copyInPlace(other: Tensor | number): this {
-    this.data.set(operand(this, "copyInPlace", other));
-    return this;
+    return copyInPlace(this, other);
   }
   /** Sets every element to `value`. */
   fillInPlace(value: number): this {
-    checkInPlace(this, "fillInPlace");
-    this.data.fill(value);
-    return this;
+    return fillInPlace(this, value);
   }
   /** Forgets the gradient (setToNone, PyTorch's default) or zeroes it in place. */
   zeroGrad(setToNone = true): void {
     if (setToNone || this.grad === null) this.grad = null;
     else this.grad.data.fill(0);
+  }
+
+  /** Node's console.log and REPL show the short form too. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
   }
 
   /** A short readable form for notebook cells and the console. */
@@ -349,43 +348,4 @@ function round(v: number): number | string {
 
 function flatArgs(shape: number[] | [readonly number[]]): readonly number[] {
   return Array.isArray(shape[0]) ? (shape[0] as readonly number[]) : (shape as number[]);
-}
-
-/** Refuses in-place changes that would corrupt gradients, then counts the change. */
-function checkInPlace(t: Tensor, op: string): void {
-  if (t.requiresGrad && isGradEnabled()) {
-    throw new Error(
-      `${op}: ${t.name ? `"${t.name}"` : "this tensor"} requires grad, and changing it in place while the ` +
-        "graph is recorded would corrupt the gradients — do the update inside noGrad(() => …)",
-    );
-  }
-  t._version++;
-}
-
-function addScaled<T extends Tensor>(t: T, op: string, other: Tensor | number, alpha: number): T {
-  const D = t.data;
-  if (typeof other === "number") {
-    checkInPlace(t, op);
-    const v = alpha * other;
-    for (let k = 0; k < D.length; k++) D[k] += v;
-    return t;
-  }
-  const O = operand(t, op, other);
-  if (alpha === 1) for (let k = 0; k < D.length; k++) D[k] += O[k];
-  else for (let k = 0; k < D.length; k++) D[k] += alpha * O[k];
-  return t;
-}
-
-/** The other operand of an in-place op as data of this tensor's size. */
-function operand(t: Tensor, op: string, other: Tensor | number): Float64Array {
-  checkInPlace(t, op);
-  if (typeof other === "number") return new Float64Array(t.data.length).fill(other);
-  if (other.data.length === t.data.length) return other.data;
-  const shape = broadcastShapes(op, t.shape, other.shape);
-  if (!sameShape(shape, t.shape)) {
-    throw new Error(
-      `${op}: shape ${formatShape(other.shape)} cannot broadcast to this tensor's shape ${formatShape(t.shape)}`,
-    );
-  }
-  return broadcastData(other, t.shape);
 }

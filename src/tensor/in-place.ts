@@ -1,0 +1,78 @@
+// In-place updates for optimisers and initialisers. As in PyTorch they refuse to change a
+// tensor that requires grad while the graph is recorded (wrap the update in noGrad), and each
+// change bumps the tensor's version so backward can refuse a graph it has invalidated.
+import { isGradEnabled } from "./grad-mode.ts";
+import { broadcastData } from "./ops/broadcast.ts";
+import { broadcastShapes, formatShape, sameShape } from "./shape.ts";
+import type { Tensor } from "./tensor.ts";
+
+/** Refuses in-place changes that would corrupt gradients, then counts the change. */
+function checkInPlace(t: Tensor, op: string): void {
+  if (t.requiresGrad && isGradEnabled()) {
+    throw new Error(
+      `${op}: ${t.name ? `"${t.name}"` : "this tensor"} requires grad, and changing it in place while the ` +
+        "graph is recorded would corrupt the gradients — do the update inside noGrad(() => …)",
+    );
+  }
+  t._version++;
+}
+
+/** t += alpha · other: the body of addInPlace and subInPlace (op names the caller). */
+export function addScaled<T extends Tensor>(
+  t: T,
+  op: string,
+  other: Tensor | number,
+  alpha: number,
+): T {
+  const D = t.data;
+  if (typeof other === "number") {
+    checkInPlace(t, op);
+    const v = alpha * other;
+    for (let k = 0; k < D.length; k++) D[k] += v;
+    return t;
+  }
+  const O = operand(t, op, other);
+  if (alpha === 1) for (let k = 0; k < D.length; k++) D[k] += O[k];
+  else for (let k = 0; k < D.length; k++) D[k] += alpha * O[k];
+  return t;
+}
+
+/** The other operand of an in-place op as data of this tensor's size. */
+function operand(t: Tensor, op: string, other: Tensor): Float64Array {
+  checkInPlace(t, op);
+  if (other.data.length === t.data.length) return other.data;
+  const shape = broadcastShapes(op, t.shape, other.shape);
+  if (!sameShape(shape, t.shape)) {
+    throw new Error(
+      `${op}: shape ${formatShape(other.shape)} cannot broadcast to this tensor's shape ${formatShape(t.shape)}`,
+    );
+  }
+  return broadcastData(other, t.shape);
+}
+
+/** t ∘= other */
+export function mulInPlace<T extends Tensor>(t: T, other: Tensor | number): T {
+  const D = t.data;
+  if (typeof other === "number") {
+    checkInPlace(t, "mulInPlace");
+    for (let k = 0; k < D.length; k++) D[k] *= other;
+    return t;
+  }
+  const O = operand(t, "mulInPlace", other);
+  for (let k = 0; k < D.length; k++) D[k] *= O[k];
+  return t;
+}
+
+/** t ← other (broadcast) */
+export function copyInPlace<T extends Tensor>(t: T, other: Tensor | number): T {
+  if (typeof other === "number") return fillInPlace(t, other, "copyInPlace");
+  t.data.set(operand(t, "copyInPlace", other));
+  return t;
+}
+
+/** Every element of t ← value */
+export function fillInPlace<T extends Tensor>(t: T, value: number, op = "fillInPlace"): T {
+  checkInPlace(t, op);
+  t.data.fill(value);
+  return t;
+}

@@ -10,7 +10,7 @@
 //   };
 //   export function conv2d(x: TensorLike, w: TensorLike, stride = 1): Tensor {
 //     const a = toTensor(x), k = toTensor(w);
-//     const out = new Float64Array(…);          // compute the forward on raw Float64Arrays
+//     const out = allocate(n);                  // zeroed Float64Array from storage.ts
 //     return makeResult(out, shape, conv2dRule, "conv2d", [a, k], { stride }, { stride });
 //   }
 //
@@ -18,7 +18,8 @@
 // forward costs nothing extra under `noGrad`. The vjp runs with recording off and may call
 // other ops. Element-wise ops also give `localGrad` (∂out/∂input, shaped like the output);
 // the graph view prints it on each edge. The rule objects are static: nothing is allocated
-// per call except the output and its node.
+// per call except the output and its node. Then export the op from ops/index.ts, add a Tensor
+// method if PyTorch has one, and gradient-check it in tests/tensor/ops-grad.test.ts.
 
 import { isAnomalyEnabled, isGradEnabled } from "./grad-mode.ts";
 import type { GradNode } from "./node.ts";

@@ -15,6 +15,7 @@ import { offerFragmentStep } from "./fragments.ts";
 import { jumpTarget, pushDigit } from "./jump-buffer.ts";
 import { ensureLiveRegion, slideAnnouncement } from "./live-region.ts";
 import type { PresenterView } from "./presenter-view.ts";
+import { SlideMirror } from "./slide-mirror.ts";
 import { SlideSync } from "./slide-sync.ts";
 import { slideTitle } from "./slide-title.ts";
 import type { SyncMessage } from "./sync-message.ts";
@@ -33,6 +34,7 @@ export class SlideDeck implements DeckInputTarget {
   private readonly liveRegion: HTMLElement;
   private readonly sync: SlideSync;
   private readonly stage: DeckStage;
+  private readonly mirror: SlideMirror;
   private readonly unbind: () => void;
   private readonly view: Window;
 
@@ -49,7 +51,13 @@ export class SlideDeck implements DeckInputTarget {
     this.sync = new SlideSync((message) => this.onRemote(message));
     this.stage = new DeckStage(view);
     this.overview = new DeckOverview(doc.body, this.slides);
-    this.unbind = bindDeckInput(doc, view, this);
+    this.mirror = new SlideMirror(this.slides, (message) => this.sync.post(message));
+    const unbindInput = bindDeckInput(doc, view, this);
+    const unbindMirror = this.mirror.bind(doc, () => this.inDeck && !this.overview.isOpen);
+    this.unbind = () => {
+      unbindInput();
+      unbindMirror();
+    };
   }
 
   /** "read", "slides" (audience) or "presenter". */
@@ -273,6 +281,10 @@ export class SlideDeck implements DeckInputTarget {
       case "blank":
         if (this.currentMode === "slides") this.setBlank(message.on, { broadcast: false });
         else this.presenter?.showAudienceBlank(message.on);
+        return;
+      case "control":
+      case "press":
+        this.mirror.apply(message);
         return;
       case "hello":
         this.sync.post({ type: "goto", slide: this.state.slide });

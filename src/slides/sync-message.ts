@@ -1,13 +1,28 @@
 // What the audience window and the presenter window tell each other over BroadcastChannel.
 // Both windows run the same page, so they exchange moves, not pixels: "go to slide 4",
-// "the stepper on slide 3 took a step forward", "blank the screen".
+// "the stepper on slide 3 took a step forward", "blank the screen", "the second slider on
+// slide 5 now reads 0.3", "the first button on slide 5 was pressed".
 
 /** One message between windows showing the same chapter. */
 export type SyncMessage =
   | { readonly type: "goto"; readonly slide: number }
   | { readonly type: "fragment"; readonly slide: number; readonly direction: "next" | "prev" }
   | { readonly type: "blank"; readonly on: boolean }
-  | { readonly type: "hello" };
+  | { readonly type: "hello" }
+  | {
+      readonly type: "control";
+      readonly slide: number;
+      /** Index among the slide's input, select and textarea elements, in document order. */
+      readonly control: number;
+      readonly value: string;
+      readonly checked: boolean;
+    }
+  | {
+      readonly type: "press";
+      readonly slide: number;
+      /** Index among the slide's buttons, in document order. */
+      readonly control: number;
+    };
 
 /** A message as sent: the sender's id lets a window ignore its own echo. */
 export interface SyncEnvelope {
@@ -40,6 +55,15 @@ export function parseSyncEnvelope(data: unknown): SyncEnvelope | null {
       return typeof m.on === "boolean" ? { from, message: { type: "blank", on: m.on } } : null;
     case "hello":
       return { from, message: { type: "hello" } };
+    case "control": {
+      const { slide, control, value, checked } = m;
+      if (!isSlideIndex(slide) || !isSlideIndex(control)) return null;
+      if (typeof value !== "string" || typeof checked !== "boolean") return null;
+      return { from, message: { type: "control", slide, control, value, checked } };
+    }
+    case "press":
+      if (!isSlideIndex(m.slide) || !isSlideIndex(m.control)) return null;
+      return { from, message: { type: "press", slide: m.slide, control: m.control } };
     default:
       return null;
   }

@@ -164,6 +164,16 @@ describe("slide deck on chapter 5 as built", () => {
       undefined,
       POLL,
     );
+    // The stepper's own Next button, pressed in the presenter window, steps the projector too.
+    await presenter.click("section.is-current .graph-view .graph-btn-next");
+    await page.waitForFunction(
+      () =>
+        Number(
+          document.querySelector<HTMLElement>("section.is-current .graph-view")?.dataset.position,
+        ) === 3,
+      undefined,
+      POLL,
+    );
     await presenter.screenshot({ path: `${SCREENSHOT_DIR}/slides-chapter5-presenter-1600.png` });
     assert.deepEqual(errors, []);
     assert.deepEqual(watched.errors, [], `no console errors: ${watched.errors.join("; ")}`);

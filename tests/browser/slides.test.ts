@@ -423,6 +423,33 @@ describe("slide deck on the fixture chapter", () => {
       "the audience never sees the presenter panels",
     );
     assert.equal(await page.isVisible("aside.notes"), false);
+    // Controls on a slide are mirrored: the lecturer works the laptop, the projector follows.
+    await presenter.fill("#typing", "chain rule");
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>("#typing")?.value === "chain rule",
+      undefined,
+      POLL,
+    );
+    await presenter.focus("#lr");
+    await presenter.keyboard.press("ArrowRight");
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>("#lr")?.value === "0.3",
+      undefined,
+      POLL,
+    );
+    await presenter.click("#bump");
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>("#bump")?.dataset.count === "1",
+      undefined,
+      POLL,
+    );
+    await page.click("#bump");
+    await presenter.waitForFunction(
+      () => document.querySelector<HTMLElement>("#bump")?.dataset.count === "2",
+      undefined,
+      POLL,
+    );
+    assert.equal(await page.$eval("#bump", (b) => (b as HTMLElement).dataset.count), "2");
     await presenter.screenshot({ path: `${SCREENSHOT_DIR}/slides-presenter-1600.png` });
     assert.deepEqual(presenterErrors, []);
     assertClean(watched);

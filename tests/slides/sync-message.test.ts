@@ -45,3 +45,29 @@ describe("syncChannelName(pathname)", () => {
     );
   });
 });
+
+describe("parseSyncEnvelope(data) for mirrored controls", () => {
+  test("accepts a control change and a button press", () => {
+    const control = { type: "control", slide: 1, control: 2, value: "0.3", checked: false };
+    assert.deepEqual(parseSyncEnvelope({ from: "a", message: control }), {
+      from: "a",
+      message: control,
+    });
+    const press = { type: "press", slide: 4, control: 0 };
+    assert.deepEqual(parseSyncEnvelope({ from: "a", message: press }), {
+      from: "a",
+      message: press,
+    });
+  });
+
+  test("rejects a control without a string value or with a bad index", () => {
+    for (const message of [
+      { type: "control", slide: 1, control: 2, value: 3, checked: false },
+      { type: "control", slide: 1, control: -1, value: "x", checked: false },
+      { type: "control", slide: 1, control: 0, value: "x" },
+      { type: "press", slide: 1 },
+    ]) {
+      assert.equal(parseSyncEnvelope({ from: "a", message }), null, JSON.stringify(message));
+    }
+  });
+});

@@ -21,8 +21,9 @@ export function rng(seed = 0): Rng {
     b = 0x243f6a88,
     c = 0xb7e15162,
     d = seed >>> 0;
-  // Mix in the high bits too, so seeds ≥ 2³² differ.
+  // Mix in the high bits and any fraction too, so seeds ≥ 2³² and 0.5 vs 0 differ.
   a ^= Math.floor(seed / 4294967296) >>> 0;
+  c ^= Math.floor((seed - Math.floor(seed)) * 4294967296) >>> 0;
   let spare: number | null = null;
   const next = (): number => {
     const t = (((a + b) | 0) + d) | 0;

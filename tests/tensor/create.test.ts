@@ -64,6 +64,8 @@ describe("rng(seed)", () => {
     const a = randn([5], rng(42)).toArray();
     assert.deepEqual(randn([5], rng(42)).toArray(), a);
     assert.notDeepEqual(randn([5], rng(43)).toArray(), a);
+    assert.notDeepEqual(randn([5], rng(0.5)).toArray(), randn([5], rng(0)).toArray());
+    assert.notDeepEqual(randn([5], rng(2 ** 32)).toArray(), randn([5], rng(0)).toArray());
   });
 
   it("draws uniform samples in [low, high) and standard normals", () => {

@@ -12,8 +12,12 @@ const dev = serve || watching;
 async function buildOnce() {
   try {
     const result = await buildSite({ dev });
-    const problems = result.errors.length ? `, ${result.errors.length} error(s) shown on the pages` : "";
-    console.log(`built ${result.pages.length} pages in ${Math.round(result.milliseconds)} ms${problems}`);
+    const problems = result.errors.length
+      ? `, ${result.errors.length} error(s) shown on the pages`
+      : "";
+    console.log(
+      `built ${result.pages.length} pages in ${Math.round(result.milliseconds)} ms${problems}`,
+    );
     for (const e of result.errors) console.error(`${e.file}:${e.line}:${e.column}: ${e.message}`);
     return true;
   } catch (error) {
@@ -29,7 +33,9 @@ if (serve) {
   const port = Number(process.env.PORT ?? 8080);
   const server = await serveSite("dist", port).catch((error) => {
     if (error.code !== "EADDRINUSE") throw error;
-    console.error(`port ${port} is already in use; start with another one, e.g. PORT=${port + 1} npm start`);
+    console.error(
+      `port ${port} is already in use; start with another one, e.g. PORT=${port + 1} npm start`,
+    );
     process.exit(1);
   });
   console.log(`serving ${server.url}`);

@@ -1,4 +1,4 @@
-import { vegaLite, type PlotElement, type VegaLiteOptions } from "./vegaLite.ts";
+import { type PlotElement, type VegaLiteOptions, vegaLite } from "./vegaLite.ts";
 
 /** Options for a live plot: the named datasets the spec reads, with their first rows. */
 export interface LiveOptions extends VegaLiteOptions {
@@ -27,7 +27,12 @@ export function live(spec: Record<string, unknown>, options: LiveOptions): LiveP
     const view = await element.view;
     const vega = await import("vega");
     for (const [name, update] of pending) {
-      const changes = update.replace ? vega.changeset().remove(() => true).insert(update.rows) : vega.changeset().insert(update.rows);
+      const changes = update.replace
+        ? vega
+            .changeset()
+            .remove(() => true)
+            .insert(update.rows)
+        : vega.changeset().insert(update.rows);
       view.change(name, changes);
     }
     pending.clear();

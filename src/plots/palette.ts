@@ -1,6 +1,15 @@
 // Okabe–Ito: eight colours told apart with every common colour-vision deficiency
 // (Okabe & Ito, "Color Universal Design", 2002). Black is swapped for the page's text colour.
-export const OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"] as const;
+export const OKABE_ITO = [
+  "#E69F00",
+  "#56B4E9",
+  "#009E73",
+  "#F0E442",
+  "#0072B2",
+  "#D55E00",
+  "#CC79A7",
+  "#999999",
+] as const;
 
 /** Colours read from the page's CSS custom properties, so plots follow dark mode. */
 export interface PlotTheme {
@@ -14,7 +23,8 @@ export interface PlotTheme {
 /** The current theme, from `--text`, `--muted`, `--rule`, `--bg` on the document. */
 export function readTheme(element: Element = document.documentElement): PlotTheme {
   const style = getComputedStyle(element);
-  const read = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
+  const read = (name: string, fallback: string): string =>
+    style.getPropertyValue(name).trim() || fallback;
   return {
     text: read("--text", "#1b1b1f"),
     muted: read("--muted", "#5b5b66"),
@@ -31,7 +41,15 @@ export function vegaLiteConfig(theme: PlotTheme): Record<string, unknown> {
     font: theme.font,
     range: { category: [...OKABE_ITO] },
     mark: { color: OKABE_ITO[4] },
-    axis: { labelColor: theme.muted, titleColor: theme.text, gridColor: theme.grid, domainColor: theme.muted, tickColor: theme.muted, labelFontSize: 12, titleFontSize: 13 },
+    axis: {
+      labelColor: theme.muted,
+      titleColor: theme.text,
+      gridColor: theme.grid,
+      domainColor: theme.muted,
+      tickColor: theme.muted,
+      labelFontSize: 12,
+      titleFontSize: 13,
+    },
     legend: { labelColor: theme.text, titleColor: theme.text },
     title: { color: theme.text },
     view: { stroke: null },

@@ -29,14 +29,23 @@ export type PlotElement = HTMLElement & { view: Promise<VegaViewHandle>; rendere
  * Renders a Vega-Lite spec as SVG into a new element and returns it at once; Vega and
  * Vega-Lite are imported on first use, so pages without plots never load them.
  */
-export function vegaLite(spec: Record<string, unknown>, options: VegaLiteOptions = {}): PlotElement {
+export function vegaLite(
+  spec: Record<string, unknown>,
+  options: VegaLiteOptions = {},
+): PlotElement {
   const element = document.createElement("figure") as unknown as PlotElement;
   element.className = "plot";
   element.setAttribute("role", "img");
-  const label = options.label ?? (spec.description as string | undefined) ?? (typeof spec.title === "string" ? spec.title : "Plot");
+  const label =
+    options.label ??
+    (spec.description as string | undefined) ??
+    (typeof spec.title === "string" ? spec.title : "Plot");
   element.setAttribute("aria-label", label);
   element.view = render(element, spec, options);
-  element.rendered = element.view.then(() => undefined, () => undefined);
+  element.rendered = element.view.then(
+    () => undefined,
+    () => undefined,
+  );
   element.view.catch((error: unknown) => {
     element.textContent = `Plot could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
     element.classList.add("plot-error");
@@ -44,18 +53,29 @@ export function vegaLite(spec: Record<string, unknown>, options: VegaLiteOptions
   return element;
 }
 
-async function render(element: HTMLElement, spec: Record<string, unknown>, options: VegaLiteOptions): Promise<VegaViewHandle> {
+async function render(
+  element: HTMLElement,
+  spec: Record<string, unknown>,
+  options: VegaLiteOptions,
+): Promise<VegaViewHandle> {
   const [vega, vl] = await Promise.all([import("vega"), import("vega-lite")]);
   const full = {
     width: options.width ?? "container",
     height: options.height ?? 240,
     autosize: { type: "fit-x", contains: "padding" },
     ...spec,
-    config: { ...vegaLiteConfig(readTheme(element.isConnected ? element : document.documentElement)), ...(spec.config as object | undefined) },
+    config: {
+      ...vegaLiteConfig(readTheme(element.isConnected ? element : document.documentElement)),
+      ...(spec.config as object | undefined),
+    },
   };
   // Vega-Lite's own typings want its full TopLevelSpec type; specs here are plain JSON.
   const compiled = vl.compile(full as unknown as Parameters<typeof vl.compile>[0]).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: "svg", container: element, hover: true });
+  const view = new vega.View(vega.parse(compiled), {
+    renderer: "svg",
+    container: element,
+    hover: true,
+  });
   await view.runAsync();
   return view as unknown as VegaViewHandle;
 }

@@ -1,18 +1,32 @@
-import { build as esbuild, type Metafile, type Plugin } from "esbuild";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build as esbuild, type Metafile, type Plugin } from "esbuild";
 import { CompileError, CompileErrors } from "../notebook/build/compileError.ts";
+import { type CompileOptions, compilePage } from "../notebook/build/compilePage.ts";
 import { escapeHtml } from "../notebook/build/createMarkdown.ts";
-import { compilePage, type CompileOptions } from "../notebook/build/compilePage.ts";
-import { JAVASCRIPT_GLOBALS, LIBRARY_BUILTINS, MODULE_BUILTINS, STANDARD_BUILTINS } from "../notebook/build/globals.ts";
+import {
+  JAVASCRIPT_GLOBALS,
+  LIBRARY_BUILTINS,
+  MODULE_BUILTINS,
+  STANDARD_BUILTINS,
+} from "../notebook/build/globals.ts";
 import { parseMacros } from "../notebook/build/parseMacros.ts";
 import type { CompiledPage, CompileErrorData } from "../notebook/build/types.ts";
-import { renderPageModule } from "./renderPageModule.ts";
-import { preloadChunks } from "./preloadChunks.ts";
 import { pagePath, slugOf } from "./paths.ts";
+import { preloadChunks } from "./preloadChunks.ts";
+import { renderPageModule } from "./renderPageModule.ts";
 import { renderChapterMain, renderIndexMain, type SitePage } from "./renderPages.ts";
-import { renderShell, type PageAssets } from "./renderShell.ts";
+import { type PageAssets, renderShell } from "./renderShell.ts";
 import { renderToc } from "./renderToc.ts";
 
 /** Where a site comes from and goes to. Paths are relative to `root`. */
@@ -70,29 +84,56 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const siteTitle = options.siteTitle ?? "Backprop notebook";
   const macrosFile = resolve(root, options.macrosFile ?? "content/macros.tex");
   const macros = readMacros(macrosFile, relative(root, macrosFile));
-  const compileOptions: CompileOptions = { macros, builtins: await builtinNames(), globals: JAVASCRIPT_GLOBALS, dev };
+  const compileOptions: CompileOptions = {
+    macros,
+    builtins: await builtinNames(),
+    globals: JAVASCRIPT_GLOBALS,
+    dev,
+  };
 
   const pages: SitePage[] = [];
   const failures: CompileErrorData[] = [];
-  for (const [kind, dir] of [["chapter", options.contentDir ?? "content"], ["lab", options.labsDir ?? "notebooks"]] as const) {
+  for (const [kind, dir] of [
+    ["chapter", options.contentDir ?? "content"],
+    ["lab", options.labsDir ?? "notebooks"],
+  ] as const) {
     const folder = resolve(root, dir);
     if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder).filter((n) => n.endsWith(".md")).sort()) {
+    for (const name of readdirSync(folder)
+      .filter((n) => n.endsWith(".md"))
+      .sort()) {
       const file = relative(root, join(folder, name));
       try {
         const page = compilePage(readFileSync(join(folder, name), "utf8"), file, compileOptions);
         pages.push({ kind, slug: slugOf(file), path: pagePath(kind, slugOf(file)), page });
       } catch (error) {
-        const errors = error instanceof CompileErrors ? error.errors : error instanceof CompileError ? [error] : null;
+        const errors =
+          error instanceof CompileErrors
+            ? error.errors
+            : error instanceof CompileError
+              ? [error]
+              : null;
         if (!errors) throw error;
         // In dev the page still appears, showing what is wrong, so the author sees it on reload.
-        if (dev) pages.push({ kind, slug: slugOf(file), path: pagePath(kind, slugOf(file)), page: errorPage(file, errors) });
+        if (dev)
+          pages.push({
+            kind,
+            slug: slugOf(file),
+            path: pagePath(kind, slugOf(file)),
+            page: errorPage(file, errors),
+          });
         else failures.push(...errors);
       }
     }
   }
   if (failures.length) throw new CompileErrors(failures);
-  pages.sort((a, b) => (a.kind === b.kind ? a.page.frontMatter.order - b.page.frontMatter.order || a.slug.localeCompare(b.slug) : a.kind === "chapter" ? -1 : 1));
+  pages.sort((a, b) =>
+    a.kind === b.kind
+      ? a.page.frontMatter.order - b.page.frontMatter.order || a.slug.localeCompare(b.slug)
+      : a.kind === "chapter"
+        ? -1
+        : 1,
+  );
 
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(entriesDir, { recursive: true });
@@ -100,11 +141,22 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const entries: Record<string, string> = {};
   for (const page of pages) {
     const file = join(entriesDir, `${page.kind}-${page.slug}.js`);
-    writeFileSync(file, renderPageModule(page, { project: PROJECT, macros, dev: liveReload, slides: slides && page.kind === "chapter" }));
+    writeFileSync(
+      file,
+      renderPageModule(page, {
+        project: PROJECT,
+        macros,
+        dev: liveReload,
+        slides: slides && page.kind === "chapter",
+      }),
+    );
     entries[`${page.kind}-${page.slug}`] = file;
   }
   const indexEntry = join(entriesDir, "index.js");
-  writeFileSync(indexEntry, renderPageModule(null, { project: PROJECT, macros, dev: liveReload, slides: false }));
+  writeFileSync(
+    indexEntry,
+    renderPageModule(null, { project: PROJECT, macros, dev: liveReload, slides: false }),
+  );
   entries.index = indexEntry;
   entries.site = writeStyleEntry(entriesDir);
 
@@ -133,7 +185,10 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
 
   const scripts = new Map<string, string[]>();
   const relToOut = (path: string): string => relative(outDir, resolve(path)).replace(/\\/g, "/");
-  const cssFor = (page: string): string[] => ["assets/katex/katex.min.css", ...assets.get(page)!.css];
+  const cssFor = (page: string): string[] => [
+    "assets/katex/katex.min.css",
+    ...assets.get(page)!.css,
+  ];
   const write = (dir: string, html: string): void => {
     mkdirSync(join(outDir, dir), { recursive: true });
     writeFileSync(join(outDir, dir, "index.html"), html);
@@ -141,37 +196,56 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   pages.forEach((page, i) => {
     const key = `${page.kind}-${page.slug}`;
     const own = assets.get(key)!;
-    const used = page.page.builtinsUsed.map((name) => (compileOptions.builtins.has(name) && !CLIENT_BUILTINS.has(name) ? "library" : name));
-    const lazy = preloadChunks(result.metafile, [...new Set(used)]).map(relToOut).filter((f) => !own.preload.includes(f));
-    const pageAssets: PageAssets = { css: cssFor("site"), script: own.script, preload: [...own.preload, ...lazy] };
+    const used = page.page.builtinsUsed.map((name) =>
+      compileOptions.builtins.has(name) && !CLIENT_BUILTINS.has(name) ? "library" : name,
+    );
+    const lazy = preloadChunks(result.metafile, [...new Set(used)])
+      .map(relToOut)
+      .filter((f) => !own.preload.includes(f));
+    const pageAssets: PageAssets = {
+      css: cssFor("site"),
+      script: own.script,
+      preload: [...own.preload, ...lazy],
+    };
     scripts.set(page.path.dir, [own.script!, ...own.preload]);
-    write(page.path.dir, renderShell({
-      title: `${page.page.frontMatter.title} · ${siteTitle}`,
-      description: page.page.frontMatter.summary,
-      siteTitle,
-      root: page.path.root,
-      assets: pageAssets,
-      main: renderChapterMain(page, pages[i - 1], pages[i + 1]),
-      toc: renderToc(page.page.headings),
-      present: slides && page.kind === "chapter",
-      bodyClass: `page-${page.kind}`,
-    }));
+    write(
+      page.path.dir,
+      renderShell({
+        title: `${page.page.frontMatter.title} · ${siteTitle}`,
+        description: page.page.frontMatter.summary,
+        siteTitle,
+        root: page.path.root,
+        assets: pageAssets,
+        main: renderChapterMain(page, pages[i - 1], pages[i + 1]),
+        toc: renderToc(page.page.headings),
+        present: slides && page.kind === "chapter",
+        bodyClass: `page-${page.kind}`,
+      }),
+    );
   });
   const index = assets.get("index")!;
   scripts.set("", [index.script!, ...index.preload]);
-  write("", renderShell({
-    title: siteTitle,
-    description: "Interactive notes on neural networks and backpropagation.",
-    siteTitle,
-    root: "",
-    assets: { css: cssFor("site"), script: index.script, preload: index.preload },
-    main: renderIndexMain(siteTitle, pages),
-    present: false,
-    bodyClass: "page-index",
-  }));
+  write(
+    "",
+    renderShell({
+      title: siteTitle,
+      description: "Interactive notes on neural networks and backpropagation.",
+      siteTitle,
+      root: "",
+      assets: { css: cssFor("site"), script: index.script, preload: index.preload },
+      main: renderIndexMain(siteTitle, pages),
+      present: false,
+      bodyClass: "page-index",
+    }),
+  );
   replaceFolder(outDir, finalDir);
   rmSync(workDir, { recursive: true, force: true });
-  return { pages, errors: pages.flatMap((p) => p.page.errors), scripts, milliseconds: performance.now() - started };
+  return {
+    pages,
+    errors: pages.flatMap((p) => p.page.errors),
+    scripts,
+    milliseconds: performance.now() - started,
+  };
 }
 
 /** Moves `from` to `to`, replacing it; retries when another build put its own there meanwhile. */
@@ -200,10 +274,19 @@ function readMacros(path: string, file: string): Record<string, string> {
 
 /** A stand-in for a page that could not be compiled at all (dev only). */
 function errorPage(file: string, errors: readonly CompileErrorData[]): CompiledPage {
-  const list = errors.map((e) => `<li><code>${escapeHtml(`${e.file}:${e.line}:${e.column}`)}</code> ${escapeHtml(e.message)}</li>`).join("\n");
+  const list = errors
+    .map(
+      (e) =>
+        `<li><code>${escapeHtml(`${e.file}:${e.line}:${e.column}`)}</code> ${escapeHtml(e.message)}</li>`,
+    )
+    .join("\n");
   return {
     file,
-    frontMatter: { title: `${file} (error)`, order: Number.MAX_SAFE_INTEGER, summary: "This page could not be built; the errors are listed on it." },
+    frontMatter: {
+      title: `${file} (error)`,
+      order: Number.MAX_SAFE_INTEGER,
+      summary: "This page could not be built; the errors are listed on it.",
+    },
     html: `<section class="slide" data-slide="1">\n<div class="cell-error" role="alert"><p class="error-message">This page could not be built:</p><ul>${list}</ul></div>\n</section>\n`,
     headings: [],
     cells: [],
@@ -230,10 +313,19 @@ async function builtinNames(): Promise<Set<string>> {
 /** A CSS entry importing every stylesheet in styles/, known ones in cascade order. */
 function writeStyleEntry(entriesDir: string): string {
   const stylesDir = join(PROJECT, "styles");
-  const found = existsSync(stylesDir) ? readdirSync(stylesDir).filter((n) => n.endsWith(".css")) : [];
-  const ordered = [...STYLE_ORDER.filter((n) => found.includes(n)), ...found.filter((n) => !STYLE_ORDER.includes(n) && n !== "print.css").sort(), ...(found.includes("print.css") ? ["print.css"] : [])];
+  const found = existsSync(stylesDir)
+    ? readdirSync(stylesDir).filter((n) => n.endsWith(".css"))
+    : [];
+  const ordered = [
+    ...STYLE_ORDER.filter((n) => found.includes(n)),
+    ...found.filter((n) => !STYLE_ORDER.includes(n) && n !== "print.css").sort(),
+    ...(found.includes("print.css") ? ["print.css"] : []),
+  ];
   // Observable Inputs' own layout first, so the site's styles can adjust it.
-  const sheets = [join(PROJECT, "node_modules/@observablehq/inputs/dist/index.css"), ...ordered.map((n) => join(stylesDir, n))];
+  const sheets = [
+    join(PROJECT, "node_modules/@observablehq/inputs/dist/index.css"),
+    ...ordered.map((n) => join(stylesDir, n)),
+  ];
   const file = join(entriesDir, "site.css");
   writeFileSync(file, sheets.map((path) => `@import ${JSON.stringify(path)};`).join("\n"));
   return file;
@@ -251,12 +343,17 @@ function assetsByEntry(metafile: Metafile, outDir: string): Map<string, EntryAss
   const rel = (path: string): string => relative(outDir, resolve(path)).replace(/\\/g, "/");
   for (const [path, output] of Object.entries(metafile.outputs)) {
     if (!output.entryPoint || path.includes("/chunks/")) continue;
-    const name = path.split("/").pop()!.replace(/-[A-Z0-9]+\.(js|css)$/, "");
+    const name = path
+      .split("/")
+      .pop()!
+      .replace(/-[A-Z0-9]+\.(js|css)$/, "");
     const entry = map.get(name) ?? { css: [], preload: [] };
     if (path.endsWith(".css")) entry.css.push(rel(path));
     else {
       entry.script = rel(path);
-      entry.preload = output.imports.filter((i) => i.kind === "import-statement" && !i.external).map((i) => rel(i.path));
+      entry.preload = output.imports
+        .filter((i) => i.kind === "import-statement" && !i.external)
+        .map((i) => rel(i.path));
       if (output.cssBundle) entry.css.push(rel(output.cssBundle));
     }
     map.set(name, entry);
@@ -269,7 +366,10 @@ function copyKatex(outDir: string): void {
   const katexDir = join(PROJECT, "node_modules/katex/dist");
   const target = join(outDir, "assets/katex");
   mkdirSync(join(target, "fonts"), { recursive: true });
-  const css = readFileSync(join(katexDir, "katex.min.css"), "utf8").replace(/,url\(fonts\/[^)]+\.(woff|ttf)\) format\("(woff|truetype)"\)/g, "");
+  const css = readFileSync(join(katexDir, "katex.min.css"), "utf8").replace(
+    /,url\(fonts\/[^)]+\.(woff|ttf)\) format\("(woff|truetype)"\)/g,
+    "",
+  );
   writeFileSync(join(target, "katex.min.css"), css);
   for (const font of readdirSync(join(katexDir, "fonts")).filter((n) => n.endsWith(".woff2"))) {
     copyFileSync(join(katexDir, "fonts", font), join(target, "fonts", font));
@@ -284,14 +384,18 @@ function singleHtl(): Plugin {
   return {
     name: "single-htl",
     setup(build) {
-      build.onResolve({ filter: /^htl$/ }, () => ({ path: join(PROJECT, "node_modules/htl/dist/index.js") }));
+      build.onResolve({ filter: /^htl$/ }, () => ({
+        path: join(PROJECT, "node_modules/htl/dist/index.js"),
+      }));
     },
   };
 }
 
 /** Library folders still being written resolve to an empty module instead of failing the build. */
 function optionalModules(): Plugin {
-  const optional = ["src/index.ts", "src/graph/index.ts", "src/plots/index.ts"].map((p) => join(PROJECT, p));
+  const optional = ["src/index.ts", "src/graph/index.ts", "src/plots/index.ts"].map((p) =>
+    join(PROJECT, p),
+  );
   return {
     name: "optional-modules",
     setup(build) {
@@ -300,7 +404,10 @@ function optionalModules(): Plugin {
         if (optional.includes(path) && !existsSync(path)) return { path, namespace: "missing" };
         return undefined;
       });
-      build.onLoad({ filter: /.*/, namespace: "missing" }, () => ({ contents: "export {};", loader: "js" }));
+      build.onLoad({ filter: /.*/, namespace: "missing" }, () => ({
+        contents: "export {};",
+        loader: "js",
+      }));
     },
   };
 }

@@ -21,7 +21,12 @@ const BUILTIN_SOURCES: Record<string, RegExp[]> = {
 export function preloadChunks(metafile: Metafile, builtins: readonly string[]): string[] {
   const patterns = builtins.flatMap((name) => BUILTIN_SOURCES[name] ?? []);
   const roots = Object.entries(metafile.outputs)
-    .filter(([path, output]) => path.endsWith(".js") && output.entryPoint && patterns.some((p) => p.test(output.entryPoint!)))
+    .filter(
+      ([path, output]) =>
+        path.endsWith(".js") &&
+        output.entryPoint &&
+        patterns.some((p) => p.test(output.entryPoint!)),
+    )
     .map(([path]) => path);
   return staticClosure(metafile, roots);
 }
@@ -32,7 +37,8 @@ export function staticClosure(metafile: Metafile, roots: readonly string[]): str
   const visit = (path: string): void => {
     if (seen.has(path)) return;
     seen.add(path);
-    for (const i of metafile.outputs[path]?.imports ?? []) if (i.kind === "import-statement" && !i.external) visit(i.path);
+    for (const i of metafile.outputs[path]?.imports ?? [])
+      if (i.kind === "import-statement" && !i.external) visit(i.path);
   };
   roots.forEach(visit);
   return [...seen];

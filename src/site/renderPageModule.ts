@@ -17,22 +17,48 @@ export interface PageModuleOptions {
  * the runtime. Cells without any other import stay out, so a prose-only page ships very little.
  */
 export function renderPageModule(page: SitePage | null, options: PageModuleOptions): string {
-  const client = (file: string): string => JSON.stringify(join(options.project, "src/notebook/client", file));
+  const client = (file: string): string =>
+    JSON.stringify(join(options.project, "src/notebook/client", file));
   const lines = [`import { setUpPage } from ${client("page.ts")};`];
   if (options.dev) lines.push(`import ${client("reload.ts")};`);
-  if (options.slides) lines.push(`import { installSlides } from ${JSON.stringify(join(options.project, "src/slides/index.ts"))};`);
+  if (options.slides)
+    lines.push(
+      `import { installSlides } from ${JSON.stringify(join(options.project, "src/slides/index.ts"))};`,
+    );
   const cells = page?.page.cells ?? [];
   if (cells.length) lines.push(`import { boot } from ${client("main.ts")};`);
   lines.push("setUpPage();");
   if (options.slides) lines.push("installSlides(document);");
   if (cells.length) {
     const library = page!.page.builtinsUsed.filter((n) => !STANDARD.has(n));
-    const definitions = cells.map((cell) => `{id: ${JSON.stringify(cell.id)}, inputs: ${JSON.stringify(cell.inputs)}, outputs: ${JSON.stringify(cell.outputs)}, expression: ${cell.expression}, inline: ${cell.inline}, source: ${JSON.stringify(cell.source)}, body: ${cell.body}}`);
-    const macros = page!.page.builtinsUsed.includes("tex") ? `, macros: ${JSON.stringify(options.macros)}` : "";
-    lines.push(`boot([\n${definitions.join(",\n")}\n], {library: ${JSON.stringify(library)}${macros}});`);
+    const definitions = cells.map(
+      (cell) =>
+        `{id: ${JSON.stringify(cell.id)}, inputs: ${JSON.stringify(cell.inputs)}, outputs: ${JSON.stringify(cell.outputs)}, expression: ${cell.expression}, inline: ${cell.inline}, source: ${JSON.stringify(cell.source)}, body: ${cell.body}}`,
+    );
+    const macros = page!.page.builtinsUsed.includes("tex")
+      ? `, macros: ${JSON.stringify(options.macros)}`
+      : "";
+    lines.push(
+      `boot([\n${definitions.join(",\n")}\n], {library: ${JSON.stringify(library)}${macros}});`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
 
 // Names the client defines itself; everything else used is a library export.
-const STANDARD = new Set(["Inputs", "html", "svg", "tex", "width", "now", "invalidation", "visibility", "Generators", "Mutable", "display", "view", "graph", "plots"]);
+const STANDARD = new Set([
+  "Inputs",
+  "html",
+  "svg",
+  "tex",
+  "width",
+  "now",
+  "invalidation",
+  "visibility",
+  "Generators",
+  "Mutable",
+  "display",
+  "view",
+  "graph",
+  "plots",
+]);

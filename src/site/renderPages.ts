@@ -12,7 +12,11 @@ export interface SitePage {
 }
 
 /** The chapter's header and article, followed by previous/next links. */
-export function renderChapterMain(current: SitePage, previous: SitePage | undefined, next: SitePage | undefined): string {
+export function renderChapterMain(
+  current: SitePage,
+  previous: SitePage | undefined,
+  next: SitePage | undefined,
+): string {
   const { frontMatter } = current.page;
   const eyebrow = current.kind === "chapter" ? `Chapter ${frontMatter.order}` : "Lab";
   const link = (page: SitePage | undefined, rel: "prev" | "next"): string => {
@@ -34,7 +38,13 @@ ${current.page.html}</article>
 /** The index page: chapters then labs, each with its summary. */
 export function renderIndexMain(siteTitle: string, pages: readonly SitePage[]): string {
   const list = (kind: SitePage["kind"]): string =>
-    pages.filter((p) => p.kind === kind).map((p) => `<li><a href="${p.path.dir}"><span class="entry-number">${kind === "chapter" ? p.page.frontMatter.order : "Lab"}</span><span class="entry-title">${escapeHtml(p.page.frontMatter.title)}</span></a><p>${escapeHtml(p.page.frontMatter.summary)}</p></li>`).join("\n");
+    pages
+      .filter((p) => p.kind === kind)
+      .map(
+        (p) =>
+          `<li><a href="${p.path.dir}"><span class="entry-number">${kind === "chapter" ? p.page.frontMatter.order : "Lab"}</span><span class="entry-title">${escapeHtml(p.page.frontMatter.title)}</span></a><p>${escapeHtml(p.page.frontMatter.summary)}</p></li>`,
+      )
+      .join("\n");
   return `<header class="chapter-header">
 <h1>${escapeHtml(siteTitle)}</h1>
 <p class="summary">Neural networks and backpropagation, one chapter at a time: read the prose, move the sliders, step through the chain rule, and project any chapter as slides.</p>

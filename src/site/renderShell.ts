@@ -36,8 +36,12 @@ const SUN_MOON = `<svg aria-hidden="true" viewBox="0 0 24 24" width="20" height=
 export function renderShell(options: ShellOptions): string {
   const { root, assets } = options;
   const css = assets.css.map((href) => `<link rel="stylesheet" href="${root}${href}">`).join("\n");
-  const preload = assets.preload.map((href) => `<link rel="modulepreload" href="${root}${href}">`).join("\n");
-  const script = assets.script ? `<script type="module" src="${root}${assets.script}"></script>` : "";
+  const preload = assets.preload
+    .map((href) => `<link rel="modulepreload" href="${root}${href}">`)
+    .join("\n");
+  const script = assets.script
+    ? `<script type="module" src="${root}${assets.script}"></script>`
+    : "";
   const present = options.present
     ? `<button type="button" class="header-button" data-action="present" title="Present as slides (s)">Present</button>`
     : "";

@@ -29,6 +29,7 @@ export function renderToc(headings: readonly Heading[], inline = false): string 
   if (subOpen) parts.push("</ol>");
   if (itemOpen) parts.push("</li>");
   const list = `<ol>${parts.join("")}</ol>`;
-  if (inline) return `<details class="toc-inline"><summary>On this page</summary><nav aria-label="On this page">${list}</nav></details>`;
+  if (inline)
+    return `<details class="toc-inline"><summary>On this page</summary><nav aria-label="On this page">${list}</nav></details>`;
   return `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">On this page</h2>${list}</nav>`;
 }

@@ -27,7 +27,11 @@ export function serveSite(dir: string, port: number): Promise<DevServer> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
     if (path === "/__reload") {
-      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+      res.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-cache",
+        connection: "keep-alive",
+      });
       res.write(": connected\n\n");
       clients.add(res);
       req.on("close", () => clients.delete(res));
@@ -39,8 +43,12 @@ export function serveSite(dir: string, port: number): Promise<DevServer> {
       if (!path.endsWith("/")) return void res.writeHead(301, { location: `${path}/` }).end();
       file = join(file, "index.html");
     }
-    if (!existsSync(file)) return void res.writeHead(404, { "content-type": "text/plain" }).end(`Not found: ${path}`);
-    res.writeHead(200, { "content-type": MIME[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    if (!existsSync(file))
+      return void res.writeHead(404, { "content-type": "text/plain" }).end(`Not found: ${path}`);
+    res.writeHead(200, {
+      "content-type": MIME[extname(file)] ?? "application/octet-stream",
+      "cache-control": "no-store",
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((done, fail) => {
@@ -51,23 +59,32 @@ export function serveSite(dir: string, port: number): Promise<DevServer> {
         reload: () => {
           for (const client of clients) client.write("event: reload\ndata: now\n\n");
         },
-        close: () => new Promise((closed) => {
-          for (const client of clients) client.end();
-          server.close(() => closed());
-        }),
+        close: () =>
+          new Promise((closed) => {
+            for (const client of clients) client.end();
+            server.close(() => closed());
+          }),
       }),
     );
   });
 }
 
 /** Calls `onChange` once things settle after any change under `dirs` (recursive, debounced). */
-export function watchFolders(dirs: readonly string[], onChange: (file: string) => void, delay = 150): () => void {
+export function watchFolders(
+  dirs: readonly string[],
+  onChange: (file: string) => void,
+  delay = 150,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const watchers = dirs.filter((d) => existsSync(d)).map((d) =>
-    watch(d, { recursive: true }, (_event, name) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => onChange(join(d, String(name ?? ""))), delay);
-    }),
-  );
-  return () => watchers.forEach((w) => w.close());
+  const watchers = dirs
+    .filter((d) => existsSync(d))
+    .map((d) =>
+      watch(d, { recursive: true }, (_event, name) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => onChange(join(d, String(name ?? ""))), delay);
+      }),
+    );
+  return () => {
+    for (const w of watchers) w.close();
+  };
 }

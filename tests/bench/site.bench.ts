@@ -3,7 +3,14 @@
 //   each page's JavaScript (loaded up front, and everything it fetched once settled; bytes and gzip),
 //   and in headless Chromium the median of 5 loads of first paint and of "every cell settled".
 // Targets: build < 3 s for 20 pages; ≤ 150 KB gzip JS for a page without plots; settled < 1.5 s.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -30,22 +37,33 @@ for (const n of chapters) copyFileSync(join("content", n), join(synthetic, "cont
 for (const n of labs) copyFileSync(join("notebooks", n), join(synthetic, "notebooks", n));
 for (let i = chapters.length + labs.length, k = 0; i < 20; i++, k++) {
   const source = readFileSync(join("content", chapters[k % chapters.length]), "utf8");
-  writeFileSync(join(synthetic, "content", `${50 + k}-copy.md`), source.replace(/^order: *\d+/m, `order: ${50 + k}`));
+  writeFileSync(
+    join(synthetic, "content", `${50 + k}-copy.md`),
+    source.replace(/^order: *\d+/m, `order: ${50 + k}`),
+  );
 }
 const twenty = await buildSite({
-  contentDir: join(synthetic, "content"), labsDir: join(synthetic, "notebooks"),
-  outDir: join(work, "dist20"), cacheDir: join(work, "cache20"),
+  contentDir: join(synthetic, "content"),
+  labsDir: join(synthetic, "notebooks"),
+  outDir: join(work, "dist20"),
+  cacheDir: join(work, "cache20"),
 });
 
 console.log("\nBuild");
-console.log(`  content (${real.pages.length} pages): first ${Math.round(real.milliseconds)} ms, again ${Math.round(again.milliseconds)} ms`);
-console.log(`  ${twenty.pages.length} pages: ${Math.round(twenty.milliseconds)} ms   (target < 3000 ms)`);
+console.log(
+  `  content (${real.pages.length} pages): first ${Math.round(real.milliseconds)} ms, again ${Math.round(again.milliseconds)} ms`,
+);
+console.log(
+  `  ${twenty.pages.length} pages: ${Math.round(twenty.milliseconds)} ms   (target < 3000 ms)`,
+);
 
 // 3. Each page in Chromium.
 const dist = join(work, "dist");
 const server = await serveStatic(dist);
 const browser = await launchBrowser();
-const rows: string[][] = [["page", "JS up front", "gzip", "JS loaded", "gzip", "first paint", "settled"]];
+const rows: string[][] = [
+  ["page", "JS up front", "gzip", "JS loaded", "gzip", "first paint", "settled"],
+];
 for (const [dir, files] of again.scripts) {
   const upfront = files.map((f) => readFileSync(join(dist, f)));
   const paints: number[] = [];
@@ -58,7 +76,8 @@ for (const [dir, files] of again.scripts) {
     const bodies: Promise<Buffer>[] = [];
     if (i === 0) {
       page.on("response", (r) => {
-        if (r.request().resourceType() === "script") bodies.push(r.body().catch(() => Buffer.alloc(0)));
+        if (r.request().resourceType() === "script")
+          bodies.push(r.body().catch(() => Buffer.alloc(0)));
       });
     }
     await page.goto(`${server.url}/${dir}`);
@@ -99,5 +118,8 @@ await server.close();
 
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 console.log(`\nPages (median of ${LOADS} loads, times from navigation start)`);
-for (const row of rows) console.log(`  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ")}`);
+for (const row of rows)
+  console.log(
+    `  ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ")}`,
+  );
 console.log("\nTargets: ≤ 150 KB gzip for a page without plots; every chapter settled < 1500 ms.");

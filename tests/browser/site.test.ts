@@ -3,7 +3,13 @@ import { mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, openWatchedPage, SCREENSHOT_DIR, serveStatic, type StaticServer } from "./harness.ts";
+import {
+  launchBrowser,
+  openWatchedPage,
+  SCREENSHOT_DIR,
+  type StaticServer,
+  serveStatic,
+} from "./harness.ts";
 import { buildFixtureSite } from "./site-fixture.ts";
 
 /** Every page of a built site, as URL paths ("" for the index). */
@@ -27,7 +33,7 @@ async function settle(page: Page): Promise<void> {
   await page.evaluate(() => window.__notebook?.settled);
 }
 
-const shotName = (path: string): string => (path.replace(/\/$/, "").replace(/\//g, "_") || "index");
+const shotName = (path: string): string => path.replace(/\/$/, "").replace(/\//g, "_") || "index";
 
 describe("the built site (dist/)", () => {
   let browser: Browser;
@@ -50,12 +56,23 @@ describe("the built site (dist/)", () => {
       await watched.page.setViewportSize({ width: 1280, height: 900 });
       await watched.page.goto(`${server.url}/${path}`);
       await settle(watched.page);
-      const failed = await watched.page.$$eval(".cell-failed", (cells) => cells.map((c) => c.textContent));
-      if (failed.length) t.diagnostic(`${path || "index"}: ${failed.length} cell(s) failed at run time: ${failed.join(" | ")}`);
-      await watched.page.screenshot({ path: join(SCREENSHOT_DIR, "site", `${shotName(path)}-desktop.png`) });
+      const failed = await watched.page.$$eval(".cell-failed", (cells) =>
+        cells.map((c) => c.textContent),
+      );
+      if (failed.length)
+        t.diagnostic(
+          `${path || "index"}: ${failed.length} cell(s) failed at run time: ${failed.join(" | ")}`,
+        );
+      await watched.page.screenshot({
+        path: join(SCREENSHOT_DIR, "site", `${shotName(path)}-desktop.png`),
+      });
       await watched.page.setViewportSize({ width: 360, height: 740 });
-      await watched.page.screenshot({ path: join(SCREENSHOT_DIR, "site", `${shotName(path)}-phone.png`) });
-      const overflow = await watched.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await watched.page.screenshot({
+        path: join(SCREENSHOT_DIR, "site", `${shotName(path)}-phone.png`),
+      });
+      const overflow = await watched.page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
       assert.ok(overflow <= 1, `${path}: the page is ${overflow}px wider than a 360px phone`);
       assert.deepEqual(watched.errors, [], `console errors on /${path}`);
       assert.deepEqual(watched.foreignRequests, [], `requests to other hosts from /${path}`);
@@ -66,10 +83,18 @@ describe("the built site (dist/)", () => {
   it("lists every chapter and lab with its summary on the index", async () => {
     const watched = await openWatchedPage(browser, server.url);
     await watched.page.goto(`${server.url}/`);
-    const entries = await watched.page.$$eval(".entries li", (items) => items.map((li) => [li.querySelector("a")?.getAttribute("href"), li.querySelector("p")?.textContent ?? ""]));
+    const entries = await watched.page.$$eval(".entries li", (items) =>
+      items.map((li) => [
+        li.querySelector("a")?.getAttribute("href"),
+        li.querySelector("p")?.textContent ?? "",
+      ]),
+    );
     const pages = pagesOf("dist").filter((p) => p !== "");
     assert.deepEqual(entries.map(([href]) => href).sort(), pages.sort());
-    assert.ok(entries.every(([, summary]) => (summary ?? "").length > 10), "every entry has a summary");
+    assert.ok(
+      entries.every(([, summary]) => (summary ?? "").length > 10),
+      "every entry has a summary",
+    );
     await watched.page.close();
   });
 
@@ -88,10 +113,15 @@ describe("the built site (dist/)", () => {
     await watched.page.setViewportSize({ width: 1280, height: 800 });
     const chapter = pagesOf("dist").find((p) => p.startsWith("chapters/"))!;
     await watched.page.goto(`${server.url}/${chapter}`);
-    const ids = await watched.page.$$eval(".toc a", (links) => links.map((a) => a.getAttribute("href")!.slice(1)));
+    const ids = await watched.page.$$eval(".toc a", (links) =>
+      links.map((a) => a.getAttribute("href")!.slice(1)),
+    );
     assert.ok(ids.length >= 3, "a chapter with at least three sections");
     await watched.page.evaluate((id) => document.getElementById(id)!.scrollIntoView(), ids[2]);
-    await watched.page.waitForFunction((id) => document.querySelector(".toc a[aria-current]")?.getAttribute("href") === `#${id}`, ids[2]);
+    await watched.page.waitForFunction(
+      (id) => document.querySelector(".toc a[aria-current]")?.getAttribute("href") === `#${id}`,
+      ids[2],
+    );
     assert.equal(await watched.page.locator(".toc a[aria-current]").count(), 1);
     await watched.page.close();
   });
@@ -100,7 +130,8 @@ describe("the built site (dist/)", () => {
     const watched = await openWatchedPage(browser, server.url);
     await watched.page.emulateMedia({ colorScheme: "light" });
     await watched.page.goto(`${server.url}/`);
-    const background = () => watched.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const background = () =>
+      watched.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
     await watched.page.click("[data-action=theme]");
     assert.equal(await watched.page.getAttribute("html", "data-theme"), "dark");
@@ -134,7 +165,9 @@ describe("the fixture site (deliberate failures)", () => {
     const inline = watched.page.locator(".cell-inline").first();
     assert.equal(await inline.textContent(), "4");
     await watched.page.locator("input[type=range]").fill("7");
-    await watched.page.waitForFunction(() => document.querySelector(".cell-inline")?.textContent === "49");
+    await watched.page.waitForFunction(
+      () => document.querySelector(".cell-inline")?.textContent === "49",
+    );
     await watched.page.getByText("still running: 8").waitFor();
     assert.deepEqual(watched.errors, []);
     await watched.page.close();
@@ -146,11 +179,23 @@ describe("the fixture site (deliberate failures)", () => {
     await settle(watched.page);
     const failed = watched.page.locator(".cell-failed");
     assert.equal(await failed.count(), 1);
-    assert.match(await failed.textContent() ?? "", /^Error in cell at tests\/fixtures\/notebook\/site\/content\/01-failing-cell\.md:22 — this cell fails on purpose$/);
-    assert.match(await watched.page.locator(".cell-waiting").textContent() ?? "", /Waiting on a failed cell: `broken` could not be computed/);
+    assert.match(
+      (await failed.textContent()) ?? "",
+      /^Error in cell at tests\/fixtures\/notebook\/site\/content\/01-failing-cell\.md:22 — this cell fails on purpose$/,
+    );
+    assert.match(
+      (await watched.page.locator(".cell-waiting").textContent()) ?? "",
+      /Waiting on a failed cell: `broken` could not be computed/,
+    );
     assert.equal(await watched.page.getByText("still running: 3").count(), 1);
-    assert.ok((await watched.page.locator(".cell .katex").count()) > 0, "tex`…` typeset on the client");
-    await watched.page.screenshot({ path: join(SCREENSHOT_DIR, "site", "fixture-failing-cell.png"), fullPage: true });
+    assert.ok(
+      (await watched.page.locator(".cell .katex").count()) > 0,
+      "tex`…` typeset on the client",
+    );
+    await watched.page.screenshot({
+      path: join(SCREENSHOT_DIR, "site", "fixture-failing-cell.png"),
+      fullPage: true,
+    });
     await watched.page.close();
   });
 
@@ -158,7 +203,10 @@ describe("the fixture site (deliberate failures)", () => {
     const watched = await openWatchedPage(browser, server.url);
     await watched.page.goto(`${server.url}/chapters/02-compile-error/`);
     await settle(watched.page);
-    assert.match(await watched.page.locator(".cell-error").textContent() ?? "", /02-compile-error\.md:14:25: syntax error in cell/);
+    assert.match(
+      (await watched.page.locator(".cell-error").textContent()) ?? "",
+      /02-compile-error\.md:14:25: syntax error in cell/,
+    );
     assert.equal(await watched.page.getByText("after the broken cell: 42").count(), 1);
     assert.deepEqual(watched.errors, []);
     await watched.page.close();
@@ -174,7 +222,10 @@ describe("the fixture site (deliberate failures)", () => {
     await watched.page.waitForLoadState("networkidle");
     assert.equal(await watched.page.evaluate(() => window.__notebook), undefined);
     assert.ok((await watched.page.locator(".katex").count()) >= 2);
-    assert.ok(bytes > 0 && bytes < 10_000, `a page without cells should load only its small controls, loaded ${bytes} bytes of JavaScript`);
+    assert.ok(
+      bytes > 0 && bytes < 10_000,
+      `a page without cells should load only its small controls, loaded ${bytes} bytes of JavaScript`,
+    );
     await watched.page.close();
   });
 });

@@ -4,8 +4,17 @@ import { checkCells } from "../../src/notebook/build/checkCells.ts";
 import { parseJavaScript } from "../../src/notebook/build/parseJavaScript.ts";
 
 const cells = (...codes: string[]) =>
-  codes.map((code, i) => parseJavaScript({ id: `c${i + 1}`, code, position: { file: "p.md", line: 10 * (i + 1), column: 1 }, inline: false, echo: false }));
-const check = (...codes: string[]) => checkCells(cells(...codes), new Set(["tensor"]), new Set(["Math"]));
+  codes.map((code, i) =>
+    parseJavaScript({
+      id: `c${i + 1}`,
+      code,
+      position: { file: "p.md", line: 10 * (i + 1), column: 1 },
+      inline: false,
+      echo: false,
+    }),
+  );
+const check = (...codes: string[]) =>
+  checkCells(cells(...codes), new Set(["tensor"]), new Set(["Math"]));
 
 describe("checkCells(cells, builtins, globals)", () => {
   it("accepts cells that use each other, built-ins and globals", () => {
@@ -19,7 +28,10 @@ describe("checkCells(cells, builtins, globals)", () => {
 
   it("reports a reference to nothing", () => {
     const [error] = check("const a = nothing;");
-    assert.equal(error.message, "`nothing` is not declared by any cell on this page and is not a built-in");
+    assert.equal(
+      error.message,
+      "`nothing` is not declared by any cell on this page and is not a built-in",
+    );
   });
 
   it("reports declaring a built-in", () => {

@@ -4,7 +4,8 @@ import { CompileError } from "../../src/notebook/build/compileError.ts";
 import { parseJavaScript } from "../../src/notebook/build/parseJavaScript.ts";
 
 const at = { file: "content/x.md", line: 10, column: 1 };
-const parse = (code: string, position = at) => parseJavaScript({ id: "c1", code, position, inline: false, echo: false });
+const parse = (code: string, position = at) =>
+  parseJavaScript({ id: "c1", code, position, inline: false, echo: false });
 const names = (sites: { name: string }[]) => sites.map((s) => s.name);
 
 describe("parseJavaScript(cell)", () => {
@@ -16,7 +17,9 @@ describe("parseJavaScript(cell)", () => {
   });
 
   it("finds top-level declarations of every kind, destructuring included", () => {
-    const cell = parse("const a = 1, {b, c: [d, ...e]} = o;\nlet f;\nvar g = 2;\nfunction h() {}\nclass K {}");
+    const cell = parse(
+      "const a = 1, {b, c: [d, ...e]} = o;\nlet f;\nvar g = 2;\nfunction h() {}\nclass K {}",
+    );
     assert.equal(cell.expression, false);
     assert.deepEqual(names(cell.declarations), ["a", "b", "d", "e", "f", "g", "h", "K"]);
     assert.deepEqual(names(cell.references), ["o"]);
@@ -24,17 +27,34 @@ describe("parseJavaScript(cell)", () => {
 
   it("places declarations and references at their Markdown line and column", () => {
     const cell = parse("const x = 1;\n  const y = z;");
-    assert.deepEqual(cell.declarations.map((d) => [d.name, d.line, d.column]), [["x", 10, 7], ["y", 11, 9]]);
-    assert.deepEqual(cell.references.map((d) => [d.name, d.line, d.column]), [["z", 11, 13]]);
+    assert.deepEqual(
+      cell.declarations.map((d) => [d.name, d.line, d.column]),
+      [
+        ["x", 10, 7],
+        ["y", 11, 9],
+      ],
+    );
+    assert.deepEqual(
+      cell.references.map((d) => [d.name, d.line, d.column]),
+      [["z", 11, 13]],
+    );
   });
 
   it("offsets the first line by the cell's column (inline cells)", () => {
     const cell = parse("a + b", { file: "f.md", line: 3, column: 20 });
-    assert.deepEqual(cell.references.map((d) => [d.line, d.column]), [[3, 20], [3, 24]]);
+    assert.deepEqual(
+      cell.references.map((d) => [d.line, d.column]),
+      [
+        [3, 20],
+        [3, 24],
+      ],
+    );
   });
 
   it("does not count names declared in inner scopes, parameters or catch clauses", () => {
-    const cell = parse("function f(p, {q}) { const r = p + q + s; return [r].map((t) => t + u); }\ntry { v(); } catch (err) { w(err); }\nfor (const i of list) { i; }");
+    const cell = parse(
+      "function f(p, {q}) { const r = p + q + s; return [r].map((t) => t + u); }\ntry { v(); } catch (err) { w(err); }\nfor (const i of list) { i; }",
+    );
     assert.deepEqual(names(cell.references), ["s", "u", "v", "w", "list"]);
   });
 
@@ -65,12 +85,15 @@ describe("parseJavaScript(cell)", () => {
   });
 
   it("reports a syntax error at its Markdown line and column", () => {
-    assert.throws(() => parse("const a = 1;\nconst b = (a + ;"), (error: unknown) => {
-      assert.ok(error instanceof CompileError);
-      assert.deepEqual([error.file, error.line, error.column], ["content/x.md", 11, 16]);
-      assert.match(error.message, /^syntax error in cell: Unexpected token$/);
-      return true;
-    });
+    assert.throws(
+      () => parse("const a = 1;\nconst b = (a + ;"),
+      (error: unknown) => {
+        assert.ok(error instanceof CompileError);
+        assert.deepEqual([error.file, error.line, error.column], ["content/x.md", 11, 16]);
+        assert.match(error.message, /^syntax error in cell: Unexpected token$/);
+        return true;
+      },
+    );
   });
 
   it("refuses import and export in a cell, saying the library is already there", () => {

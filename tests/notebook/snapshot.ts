@@ -15,8 +15,15 @@ export function assertSnapshot(name: string, actual: string): void {
     writeFileSync(file, actual);
     return;
   }
-  assert.ok(existsSync(file), `no snapshot ${file}; run with UPDATE_SNAPSHOTS=1 to write it, then review it`);
-  assert.equal(actual, readFileSync(file, "utf8"), `output differs from ${file} (UPDATE_SNAPSHOTS=1 rewrites it)`);
+  assert.ok(
+    existsSync(file),
+    `no snapshot ${file}; run with UPDATE_SNAPSHOTS=1 to write it, then review it`,
+  );
+  assert.equal(
+    actual,
+    readFileSync(file, "utf8"),
+    `output differs from ${file} (UPDATE_SNAPSHOTS=1 rewrites it)`,
+  );
 }
 
 /**
@@ -40,7 +47,10 @@ export function summarizeKatex(html: string): string {
         break;
       }
     }
-    const tex = /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/.exec(html.slice(start, i))?.[1] ?? "?";
+    const tex =
+      /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/.exec(
+        html.slice(start, i),
+      )?.[1] ?? "?";
     out += `<katex>${tex}</katex>`;
     at = i;
   }

@@ -14,19 +14,38 @@ describe("buildSite(options)", () => {
   before(async () => {
     const dir = mkdtempSync(join(tmpdir(), "build-site-"));
     out = join(dir, "dist");
-    result = await buildSite({ contentDir: `${SITE}/content`, labsDir: `${SITE}/notebooks`, outDir: out, cacheDir: join(dir, "cache"), dev: true, liveReload: false });
+    result = await buildSite({
+      contentDir: `${SITE}/content`,
+      labsDir: `${SITE}/notebooks`,
+      outDir: out,
+      cacheDir: join(dir, "cache"),
+      dev: true,
+      liveReload: false,
+    });
   });
 
   it("writes an index, one page per chapter and lab, and hashed assets", () => {
-    assert.deepEqual(result.pages.map((p) => p.path.dir), ["chapters/01-failing-cell/", "chapters/02-compile-error/", "labs/prose-only/", "labs/broken-front-matter/"]);
-    for (const dir of ["", ...result.pages.map((p) => p.path.dir)]) assert.ok(existsSync(join(out, dir, "index.html")), dir);
+    assert.deepEqual(
+      result.pages.map((p) => p.path.dir),
+      [
+        "chapters/01-failing-cell/",
+        "chapters/02-compile-error/",
+        "labs/prose-only/",
+        "labs/broken-front-matter/",
+      ],
+    );
+    for (const dir of ["", ...result.pages.map((p) => p.path.dir)])
+      assert.ok(existsSync(join(out, dir, "index.html")), dir);
     assert.ok(readdirSync(join(out, "assets")).some((n) => /^site-[A-Z0-9]+\.css$/.test(n)));
   });
 
   it("ships KaTeX's stylesheet with woff2 fonts only", () => {
     const fonts = readdirSync(join(out, "assets/katex/fonts"));
     assert.ok(fonts.length > 10 && fonts.every((n) => n.endsWith(".woff2")));
-    assert.doesNotMatch(readFileSync(join(out, "assets/katex/katex.min.css"), "utf8"), /\.woff\)|\.ttf\)/);
+    assert.doesNotMatch(
+      readFileSync(join(out, "assets/katex/katex.min.css"), "utf8"),
+      /\.woff\)|\.ttf\)/,
+    );
   });
 
   it("links everything relatively, so dist/ works under any sub-path", () => {
@@ -34,37 +53,54 @@ describe("buildSite(options)", () => {
       const html = readFileSync(join(out, dir, "index.html"), "utf8");
       const links = [...html.matchAll(/(?:href|src)="([^"]*)"/g)].map((m) => m[1]);
       assert.ok(links.length > 3);
-      for (const link of links) assert.match(link, /^(?:\.\.\/|#|[a-z0-9]|data:|\.\/)/, `${dir}: ${link}`);
+      for (const link of links)
+        assert.match(link, /^(?:\.\.\/|#|[a-z0-9]|data:|\.\/)/, `${dir}: ${link}`);
     }
   });
 
   it("gives chapter pages the structure the slides code reads", () => {
     const html = readFileSync(join(out, "chapters/01-failing-cell/index.html"), "utf8");
-    assert.match(html, /<main id="content" tabindex="-1">[\s\S]*<article class="chapter">\n<section class="slide" data-slide="1">/);
+    assert.match(
+      html,
+      /<main id="content" tabindex="-1">[\s\S]*<article class="chapter">\n<section class="slide" data-slide="1">/,
+    );
     assert.match(html, /<button type="button" class="header-button" data-action="present"/);
     assert.match(html, /<a rel="next"|rel="next"/);
   });
 
   it("reports dev-mode compile errors instead of failing", () => {
-    assert.deepEqual(result.errors.map((e) => e.message), [
-      "syntax error in cell: Unexpected token",
-      "front matter `order` should be a number, found nothing",
-    ]);
+    assert.deepEqual(
+      result.errors.map((e) => e.message),
+      [
+        "syntax error in cell: Unexpected token",
+        "front matter `order` should be a number, found nothing",
+      ],
+    );
   });
 
   it("in dev still writes a page that cannot be compiled, listing its errors", () => {
     const html = readFileSync(join(out, "labs/broken-front-matter/index.html"), "utf8");
-    assert.match(html, /This page could not be built:<\/p><ul><li><code>tests\/fixtures\/notebook\/site\/notebooks\/broken-front-matter\.md:2:1<\/code> front matter `order` should be a number/);
+    assert.match(
+      html,
+      /This page could not be built:<\/p><ul><li><code>tests\/fixtures\/notebook\/site\/notebooks\/broken-front-matter\.md:2:1<\/code> front matter `order` should be a number/,
+    );
   });
 
   it("fails a production build with every error's file:line:col", async () => {
     const dir = mkdtempSync(join(tmpdir(), "build-site-"));
     await assert.rejects(
-      buildSite({ contentDir: `${SITE}/content`, labsDir: `${SITE}/notebooks`, outDir: join(dir, "dist"), cacheDir: join(dir, "cache") }),
+      buildSite({
+        contentDir: `${SITE}/content`,
+        labsDir: `${SITE}/notebooks`,
+        outDir: join(dir, "dist"),
+        cacheDir: join(dir, "cache"),
+      }),
       (error: unknown) =>
         error instanceof CompileErrors &&
         /02-compile-error\.md:14:25: syntax error in cell/.test(error.message) &&
-        /broken-front-matter\.md:2:1: front matter `order` should be a number, found nothing/.test(error.message),
+        /broken-front-matter\.md:2:1: front matter `order` should be a number, found nothing/.test(
+          error.message,
+        ),
     );
   });
 });

@@ -2,7 +2,12 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { compilePage } from "../../src/notebook/build/compilePage.ts";
-import { JAVASCRIPT_GLOBALS, LIBRARY_BUILTINS, MODULE_BUILTINS, STANDARD_BUILTINS } from "../../src/notebook/build/globals.ts";
+import {
+  JAVASCRIPT_GLOBALS,
+  LIBRARY_BUILTINS,
+  MODULE_BUILTINS,
+  STANDARD_BUILTINS,
+} from "../../src/notebook/build/globals.ts";
 
 describe("README.md", () => {
   it("shows an example chapter that compiles: cells, math, labels, slides and notes", () => {
@@ -17,6 +22,9 @@ describe("README.md", () => {
     assert.equal(page.slideCount, 2);
     assert.match(page.html, /<aside class="notes"/);
     assert.match(page.html, /href="#eq-chain">\(5\.1\)</);
-    assert.deepEqual(page.cells.map((c) => c.outputs), [["x"], [], ["t", "y"]]);
+    assert.deepEqual(
+      page.cells.map((c) => c.outputs),
+      [["x"], [], ["t", "y"]],
+    );
   });
 });

@@ -10,7 +10,19 @@ const page = (builtinsUsed: string[], withCells = true): SitePage => ({
   path: { dir: "chapters/01-x/", root: "../../" },
   page: {
     builtinsUsed,
-    cells: withCells ? [{ id: "c1", inputs: ["tensor"], outputs: ["t"], expression: false, inline: false, body: "(tensor) => {\nconst t = tensor(1);\nreturn {t};\n}", source: "content/01-x.md:9" }] : [],
+    cells: withCells
+      ? [
+          {
+            id: "c1",
+            inputs: ["tensor"],
+            outputs: ["t"],
+            expression: false,
+            inline: false,
+            body: "(tensor) => {\nconst t = tensor(1);\nreturn {t};\n}",
+            source: "content/01-x.md:9",
+          },
+        ]
+      : [],
   } as unknown as CompiledPage,
 });
 const options = { project: "/p", macros: { "\\R": "\\mathbb{R}" }, dev: false, slides: true };
@@ -20,18 +32,27 @@ describe("renderPageModule(page, options)", () => {
     const source = renderPageModule(page(["tensor", "Inputs", "plots"]), options);
     assert.match(source, /import \{ boot \} from "\/p\/src\/notebook\/client\/main\.ts";/);
     assert.match(source, /installSlides\(document\);/);
-    assert.match(source, /boot\(\[\n\{id: "c1", inputs: \["tensor"\], outputs: \["t"\], expression: false, inline: false, source: "content\/01-x\.md:9", body: \(tensor\) => \{/);
+    assert.match(
+      source,
+      /boot\(\[\n\{id: "c1", inputs: \["tensor"\], outputs: \["t"\], expression: false, inline: false, source: "content\/01-x\.md:9", body: \(tensor\) => \{/,
+    );
     assert.match(source, /\{library: \["tensor"\]\}\);\n$/);
   });
 
   it("passes the shared macros only to pages that typeset with tex", () => {
     assert.doesNotMatch(renderPageModule(page(["tensor"]), options), /macros/);
-    assert.match(renderPageModule(page(["tex"]), options), /\{library: \[\], macros: \{"\\\\R":"\\\\mathbb\{R\}"\}\}/);
+    assert.match(
+      renderPageModule(page(["tex"]), options),
+      /\{library: \[\], macros: \{"\\\\R":"\\\\mathbb\{R\}"\}\}/,
+    );
   });
 
   it("leaves the runtime out of a page without cells, and adds live reload only in dev", () => {
     const source = renderPageModule(page([], false), { ...options, slides: false });
-    assert.equal(source, 'import { setUpPage } from "/p/src/notebook/client/page.ts";\nsetUpPage();\n');
+    assert.equal(
+      source,
+      'import { setUpPage } from "/p/src/notebook/client/page.ts";\nsetUpPage();\n',
+    );
     assert.match(renderPageModule(page([], false), { ...options, dev: true }), /reload\.ts/);
   });
 });

@@ -14,19 +14,31 @@ describe("renderToc(headings, inline)", () => {
   });
 
   it("keeps the list well formed when the page starts with a level-3 heading", () => {
-    assert.match(renderToc([h(3, "x"), h(2, "y")]), /<ol><li><ol><li><a href="#x">x<\/a><\/li><\/ol><\/li><li><a href="#y">y<\/a><\/li><\/ol>/);
+    assert.match(
+      renderToc([h(3, "x"), h(2, "y")]),
+      /<ol><li><ol><li><a href="#x">x<\/a><\/li><\/ol><\/li><li><a href="#y">y<\/a><\/li><\/ol>/,
+    );
   });
 
   it("renders nothing without headings, and a collapsed form when inline", () => {
     assert.equal(renderToc([]), "");
-    assert.match(renderToc([h(2, "a")], true), /^<details class="toc-inline"><summary>On this page<\/summary>/);
+    assert.match(
+      renderToc([h(2, "a")], true),
+      /^<details class="toc-inline"><summary>On this page<\/summary>/,
+    );
   });
 });
 
 describe("pagePath(kind, slug) and slugOf(file)", () => {
   it("puts chapters and labs in their folders with a relative way back to the root", () => {
-    assert.deepEqual(pagePath("chapter", "06-backpropagation"), { dir: "chapters/06-backpropagation/", root: "../../" });
-    assert.deepEqual(pagePath("lab", "gradient-check"), { dir: "labs/gradient-check/", root: "../../" });
+    assert.deepEqual(pagePath("chapter", "06-backpropagation"), {
+      dir: "chapters/06-backpropagation/",
+      root: "../../",
+    });
+    assert.deepEqual(pagePath("lab", "gradient-check"), {
+      dir: "labs/gradient-check/",
+      root: "../../",
+    });
     assert.equal(slugOf("content/06-backpropagation.md"), "06-backpropagation");
   });
 });

@@ -16,7 +16,11 @@ function site(): string {
 
 const fetchText = async (url: string) => {
   const response = await fetch(url, { redirect: "manual" });
-  return { status: response.status, location: response.headers.get("location"), text: await response.text() };
+  return {
+    status: response.status,
+    location: response.headers.get("location"),
+    text: await response.text(),
+  };
 };
 
 describe("serveSite(dir, port)", () => {
@@ -25,7 +29,10 @@ describe("serveSite(dir, port)", () => {
     try {
       assert.equal((await fetchText(server.url)).text, "<h1>index</h1>");
       assert.equal((await fetchText(`${server.url}chapters/one/`)).text, "<h1>one</h1>");
-      assert.deepEqual(await fetchText(`${server.url}chapters/one`).then((r) => [r.status, r.location]), [301, "/chapters/one/"]);
+      assert.deepEqual(
+        await fetchText(`${server.url}chapters/one`).then((r) => [r.status, r.location]),
+        [301, "/chapters/one/"],
+      );
       assert.equal((await fetchText(`${server.url}missing`)).status, 404);
       assert.equal((await fetchText(`${server.url}..%2f..%2fetc/passwd`)).status, 403);
     } finally {

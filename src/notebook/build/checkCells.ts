@@ -5,7 +5,11 @@ import type { CompileErrorData, ParsedCell } from "./types.ts";
  * name that is neither declared on the page nor a built-in nor a global, and cycles between
  * cells. Returns the errors (empty when the page is sound) with their Markdown positions.
  */
-export function checkCells(cells: readonly ParsedCell[], builtins: ReadonlySet<string>, globals: ReadonlySet<string>): CompileErrorData[] {
+export function checkCells(
+  cells: readonly ParsedCell[],
+  builtins: ReadonlySet<string>,
+  globals: ReadonlySet<string>,
+): CompileErrorData[] {
   const errors: CompileErrorData[] = [];
   const declaredBy = new Map<string, ParsedCell>();
   for (const cell of cells) {
@@ -13,13 +17,19 @@ export function checkCells(cells: readonly ParsedCell[], builtins: ReadonlySet<s
       const first = declaredBy.get(d.name);
       if (first) {
         errors.push({
-          cellId: cell.id, file: cell.position.file, line: d.line, column: d.column,
+          cellId: cell.id,
+          file: cell.position.file,
+          line: d.line,
+          column: d.column,
           message: `\`${d.name}\` is already declared by the cell at line ${first.position.line}; each name may be declared by one cell only`,
         });
       } else {
         if (builtins.has(d.name)) {
           errors.push({
-            cellId: cell.id, file: cell.position.file, line: d.line, column: d.column,
+            cellId: cell.id,
+            file: cell.position.file,
+            line: d.line,
+            column: d.column,
             message: `\`${d.name}\` is a built-in; declaring it in a cell would hide it — choose another name`,
           });
         }
@@ -31,7 +41,10 @@ export function checkCells(cells: readonly ParsedCell[], builtins: ReadonlySet<s
     for (const r of cell.references) {
       if (!declaredBy.has(r.name) && !builtins.has(r.name) && !globals.has(r.name)) {
         errors.push({
-          cellId: cell.id, file: cell.position.file, line: r.line, column: r.column,
+          cellId: cell.id,
+          file: cell.position.file,
+          line: r.line,
+          column: r.column,
           message: `\`${r.name}\` is not declared by any cell on this page and is not a built-in`,
         });
       }
@@ -42,7 +55,10 @@ export function checkCells(cells: readonly ParsedCell[], builtins: ReadonlySet<s
 }
 
 /** One error per cycle, reported at the first cell (in page order) that takes part in it. */
-function findCycles(cells: readonly ParsedCell[], declaredBy: Map<string, ParsedCell>): CompileErrorData[] {
+function findCycles(
+  cells: readonly ParsedCell[],
+  declaredBy: Map<string, ParsedCell>,
+): CompileErrorData[] {
   const errors: CompileErrorData[] = [];
   const state = new Map<ParsedCell, "visiting" | "done">();
   const stack: ParsedCell[] = [];
@@ -57,7 +73,10 @@ function findCycles(cells: readonly ParsedCell[], declaredBy: Map<string, Parsed
         const first = loop.reduce((a, b) => (a.position.line <= b.position.line ? a : b));
         const path = [...loop, next].map((c) => `line ${c.position.line}`).join(" → ");
         errors.push({
-          cellId: first.id, file: first.position.file, line: first.position.line, column: first.position.column,
+          cellId: first.id,
+          file: first.position.file,
+          line: first.position.line,
+          column: first.position.column,
           message: `cells depend on each other in a circle (${path}); a cell cannot use a value that depends on it`,
         });
       } else if (!state.has(next)) {

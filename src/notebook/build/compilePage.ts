@@ -2,7 +2,12 @@ import type { Token } from "markdown-it";
 import { checkCells } from "./checkCells.ts";
 import { CompileError, CompileErrors } from "./compileError.ts";
 import { createMarkdown, escapeHtml, metaOf, type RenderEnv } from "./createMarkdown.ts";
-import { findLabels, numberEquations, type DisplayMath, type EquationLabel } from "./numberEquations.ts";
+import {
+  type DisplayMath,
+  type EquationLabel,
+  findLabels,
+  numberEquations,
+} from "./numberEquations.ts";
 import { parseFrontMatter } from "./parseFrontMatter.ts";
 import { parseJavaScript } from "./parseJavaScript.ts";
 import { transpileCell } from "./transpileCell.ts";
@@ -33,7 +38,13 @@ export function compilePage(source: string, file: string, options: CompileOption
   const dev = options.dev ?? false;
   const { frontMatter, body, lineOffset } = parseFrontMatter(source, file);
   const env: RenderEnv = {
-    file, macros: options.macros, labels: new Map(), cellHtml: new Map(), dev, errors: [], slide: 1,
+    file,
+    macros: options.macros,
+    labels: new Map(),
+    cellHtml: new Map(),
+    dev,
+    errors: [],
+    slide: 1,
   };
   const tokens = md.parse(body, env);
   const found = annotate(tokens, file, lineOffset);
@@ -42,9 +53,15 @@ export function compilePage(source: string, file: string, options: CompileOption
   try {
     env.labels = numberEquations(frontMatter.order, found.displays);
   } catch (error) {
-    errors.push({ file, line: (error as { line: number }).line, column: 1, message: (error as Error).message });
+    errors.push({
+      file,
+      line: (error as { line: number }).line,
+      column: 1,
+      message: (error as Error).message,
+    });
   }
-  for (const math of found.inlineLabels) errors.push({ ...math, message: "\\label belongs in display math ($$…$$), not inline math" });
+  for (const math of found.inlineLabels)
+    errors.push({ ...math, message: "\\label belongs in display math ($$…$$), not inline math" });
 
   const parsed: ParsedCell[] = [];
   for (const cell of found.cells) {
@@ -57,9 +74,22 @@ export function compilePage(source: string, file: string, options: CompileOption
       parsed.push(parseJavaScript(cell));
     } catch (error) {
       if (!(error instanceof CompileError)) throw error;
-      const data = { file: error.file, line: error.line, column: error.column, message: error.message, cellId: cell.id };
+      const data = {
+        file: error.file,
+        line: error.line,
+        column: error.column,
+        message: error.message,
+        cellId: cell.id,
+      };
       errors.push(data);
-      parsed.push({ ...cell, expression: false, declarations: [], references: [], async: false, error: data });
+      parsed.push({
+        ...cell,
+        expression: false,
+        declarations: [],
+        references: [],
+        async: false,
+        error: data,
+      });
     }
   }
   const sound = parsed.filter((c) => !c.error && !found.displayOnly.has(c.id));
@@ -72,10 +102,14 @@ export function compilePage(source: string, file: string, options: CompileOption
 
   const runnable = parsed.filter((c) => !c.error && !found.displayOnly.has(c.id));
   const declared = new Set(runnable.flatMap((c) => c.declarations.map((d) => d.name)));
-  const definitions = runnable.map((c) => transpileCell(c, (name) => declared.has(name) || options.builtins.has(name)));
+  const definitions = runnable.map((c) =>
+    transpileCell(c, (name) => declared.has(name) || options.builtins.has(name)),
+  );
   const builtinsUsed = [...new Set(runnable.flatMap((c) => c.references.map((r) => r.name)))]
-    .filter((name) => options.builtins.has(name) && !declared.has(name)).sort();
-  for (const cell of parsed) env.cellHtml.set(cell.id, renderCell(cell, found.displayOnly.has(cell.id)));
+    .filter((name) => options.builtins.has(name) && !declared.has(name))
+    .sort();
+  for (const cell of parsed)
+    env.cellHtml.set(cell.id, renderCell(cell, found.displayOnly.has(cell.id)));
 
   let html: string;
   try {
@@ -87,8 +121,14 @@ export function compilePage(source: string, file: string, options: CompileOption
   }
   errors.push(...env.errors);
   return {
-    file, frontMatter, html, headings: found.headings, cells: definitions, builtinsUsed,
-    errors: sortErrors(errors), slideCount: env.slide,
+    file,
+    frontMatter,
+    html,
+    headings: found.headings,
+    cells: definitions,
+    builtinsUsed,
+    errors: sortErrors(errors),
+    slideCount: env.slide,
   };
 }
 
@@ -110,7 +150,13 @@ interface Found {
  * tokens), numbers the cells in page order and collects display math and headings.
  */
 function annotate(tokens: Token[], file: string, lineOffset: number): Found {
-  const found: Found = { cells: [], displayOnly: new Set(), displays: [], inlineLabels: [], headings: [] };
+  const found: Found = {
+    cells: [],
+    displayOnly: new Set(),
+    displays: [],
+    inlineLabels: [],
+    headings: [],
+  };
   const nextId = (): string => `c${found.cells.length + 1}`;
   tokens.forEach((token, index) => {
     const line = token.map ? lineOffset + token.map[0] + 1 : 1;
@@ -121,7 +167,10 @@ function annotate(tokens: Token[], file: string, lineOffset: number): Found {
       token.meta = { cellId: id };
       if (flags.includes("run=false")) found.displayOnly.add(id);
       found.cells.push({
-        id, code: token.content, inline: false, echo: flags.includes("echo"),
+        id,
+        code: token.content,
+        inline: false,
+        echo: flags.includes("echo"),
         position: { file, line: line + 1, column: 1 },
       });
     } else if (token.type === "math_block") {
@@ -131,8 +180,12 @@ function annotate(tokens: Token[], file: string, lineOffset: number): Found {
       const inline = tokens[index + 1];
       const content = headingContent(inline.children ?? []);
       found.headings.push({
-        level: Number(token.tag.slice(1)), id: String(token.attrGet("id")),
-        text: content.map((t) => t.content).join("").trim(),
+        level: Number(token.tag.slice(1)),
+        id: String(token.attrGet("id")),
+        text: content
+          .map((t) => t.content)
+          .join("")
+          .trim(),
         html: md.renderer.renderInline(content, md.options, headingEnv(file)),
       });
     } else if (token.type === "inline") {
@@ -150,7 +203,10 @@ function annotate(tokens: Token[], file: string, lineOffset: number): Found {
           const id = nextId();
           meta.cellId = id;
           found.cells.push({
-            id, code: child.content, inline: true, echo: false,
+            id,
+            code: child.content,
+            inline: true,
+            echo: false,
             position: { file, line: at.line, column: at.column },
           });
         }
@@ -162,12 +218,22 @@ function annotate(tokens: Token[], file: string, lineOffset: number): Found {
 
 /** Headings are rendered alone for the table of contents; math errors surface in the page pass. */
 function headingEnv(file: string): RenderEnv {
-  return { file, macros: {}, labels: new Map(), cellHtml: new Map(), dev: true, errors: [], slide: 0 };
+  return {
+    file,
+    macros: {},
+    labels: new Map(),
+    cellHtml: new Map(),
+    dev: true,
+    errors: [],
+    slide: 0,
+  };
 }
 
 /** A heading's tokens without the permalink markdown-it-anchor appends. */
 function headingContent(children: Token[]): Token[] {
-  const start = children.findIndex((t) => t.type === "link_open" && String(t.attrGet("class") ?? "").includes("anchor"));
+  const start = children.findIndex(
+    (t) => t.type === "link_open" && String(t.attrGet("class") ?? "").includes("anchor"),
+  );
   return start < 0 ? children : children.slice(0, start);
 }
 
@@ -175,7 +241,9 @@ function headingContent(children: Token[]): Token[] {
 function renderCell(cell: ParsedCell, displayOnly: boolean): string {
   const source = `<pre class="cell-source"><code class="language-js">${escapeHtml(cell.code.replace(/\n$/, ""))}</code></pre>`;
   if (cell.error) {
-    const message = escapeHtml(`${cell.error.file}:${cell.error.line}:${cell.error.column}: ${cell.error.message}`);
+    const message = escapeHtml(
+      `${cell.error.file}:${cell.error.line}:${cell.error.column}: ${cell.error.message}`,
+    );
     const tag = cell.inline ? "span" : "div";
     return `<${tag} class="cell cell-error" data-cell="${cell.id}" role="alert"><${tag} class="error-message">${message}</${tag}></${tag}>${cell.inline ? "" : `\n${source}\n`}`;
   }

@@ -36,8 +36,14 @@ export function metaOf(token: Token): TokenMeta {
 
 /** A heading id: lower case words joined by hyphens, nothing a URL would need to escape. */
 export function slugify(text: string): string {
-  return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "section";
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "section"
+  );
 }
 
 /** The markdown-it instance for chapters and labs: math, inline cells, anchors, slide breaks. */
@@ -50,7 +56,12 @@ export function createMarkdown(): Markdown {
   md.use(anchor as unknown as (md: Markdown, options: object) => void, {
     slugify,
     level: [2, 3, 4],
-    permalink: anchor.permalink.linkInsideHeader({ symbol: "#", placement: "after", ariaHidden: true, class: "anchor" }),
+    permalink: anchor.permalink.linkInsideHeader({
+      symbol: "#",
+      placement: "after",
+      ariaHidden: true,
+      class: "anchor",
+    }),
   });
   const rules = md.renderer.rules;
   rules.math_inline = (tokens, i, _options, env) => typeset(tokens[i], false, env as RenderEnv);
@@ -59,11 +70,17 @@ export function createMarkdown(): Markdown {
     const env = renderEnv as RenderEnv;
     const token = tokens[i];
     const label = env.labels.get(token.content);
-    if (!label) return fail(env, token, `\\${token.markup}{${token.content}} points to no \\label{${token.content}} in this chapter`);
+    if (!label)
+      return fail(
+        env,
+        token,
+        `\\${token.markup}{${token.content}} points to no \\label{${token.content}} in this chapter`,
+      );
     const text = token.markup === "eqref" ? `(${label.number})` : label.number;
     return `<a class="eqref" href="#${label.anchor}">${text}</a>`;
   };
-  rules.cell_inline = (tokens, i, _options, env) => (env as RenderEnv).cellHtml.get(metaOf(tokens[i]).cellId ?? "") ?? "";
+  rules.cell_inline = (tokens, i, _options, env) =>
+    (env as RenderEnv).cellHtml.get(metaOf(tokens[i]).cellId ?? "") ?? "";
   const fence = rules.fence!;
   rules.fence = (tokens, i, options, renderEnv, self) => {
     const env = renderEnv as RenderEnv;
@@ -99,7 +116,12 @@ function typeset(token: Token, display: boolean, env: RenderEnv): string {
 
 /** Records (dev) or throws (build) a math error at the token's Markdown position. */
 function fail(env: RenderEnv, token: Token, message: string): string {
-  const error: CompileErrorData = { file: env.file, line: metaOf(token).line ?? 1, column: metaOf(token).column ?? 1, message };
+  const error: CompileErrorData = {
+    file: env.file,
+    line: metaOf(token).line ?? 1,
+    column: metaOf(token).column ?? 1,
+    message,
+  };
   if (!env.dev) throw Object.assign(new Error(message), { compileError: error });
   env.errors.push(error);
   return `<span class="math-error" role="alert">${escapeHtml(`${error.file}:${error.line}:${error.column}: ${message}`)}</span>`;
@@ -107,5 +129,9 @@ function fail(env: RenderEnv, token: Token, message: string): string {
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }

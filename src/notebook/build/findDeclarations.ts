@@ -6,7 +6,9 @@ export function patternIdentifiers(pattern: Pattern): Extract<Pattern, { type: "
     case "Identifier":
       return [pattern];
     case "ObjectPattern":
-      return pattern.properties.flatMap((p) => patternIdentifiers(p.type === "RestElement" ? p.argument : p.value));
+      return pattern.properties.flatMap((p) =>
+        patternIdentifiers(p.type === "RestElement" ? p.argument : p.value),
+      );
     case "ArrayPattern":
       return pattern.elements.flatMap((e) => (e ? patternIdentifiers(e) : []));
     case "RestElement":
@@ -23,8 +25,12 @@ export function findDeclarations(program: Program): (Node & { name: string })[] 
   const found: (Node & { name: string })[] = [];
   for (const statement of program.body) {
     if (statement.type === "VariableDeclaration") {
-      for (const declarator of statement.declarations) found.push(...patternIdentifiers(declarator.id));
-    } else if ((statement.type === "FunctionDeclaration" || statement.type === "ClassDeclaration") && statement.id) {
+      for (const declarator of statement.declarations)
+        found.push(...patternIdentifiers(declarator.id));
+    } else if (
+      (statement.type === "FunctionDeclaration" || statement.type === "ClassDeclaration") &&
+      statement.id
+    ) {
       found.push(statement.id);
     }
   }

@@ -3,7 +3,15 @@ import { ancestor } from "acorn-walk";
 import { patternIdentifiers } from "./findDeclarations.ts";
 
 const FUNCTION = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
-const BLOCK = new Set(["BlockStatement", "ForStatement", "ForInStatement", "ForOfStatement", "SwitchStatement", "StaticBlock", "Program"]);
+const BLOCK = new Set([
+  "BlockStatement",
+  "ForStatement",
+  "ForInStatement",
+  "ForOfStatement",
+  "SwitchStatement",
+  "StaticBlock",
+  "Program",
+]);
 
 /**
  * The free identifiers of a cell: names it reads (or assigns) that no scope inside the cell
@@ -16,7 +24,10 @@ export function findReferences(program: Node): Identifier[] {
   const declare = (scope: Node | undefined, ids: Identifier[]): void => {
     if (!scope) return;
     let names = scopes.get(scope);
-    if (!names) scopes.set(scope, (names = new Set()));
+    if (!names) {
+      names = new Set();
+      scopes.set(scope, names);
+    }
     for (const id of ids) {
       names.add(id.name);
       declaring.add(id);
@@ -32,18 +43,31 @@ export function findReferences(program: Node): Identifier[] {
 
   ancestor(program as AnyNode, {
     VariableDeclaration(node, _state, ancestors) {
-      const scope = node.kind === "var" ? nearest(ancestors as Node[], functionOrProgram) : nearest(ancestors as Node[], BLOCK);
+      const scope =
+        node.kind === "var"
+          ? nearest(ancestors as Node[], functionOrProgram)
+          : nearest(ancestors as Node[], BLOCK);
       for (const d of node.declarations) declare(scope, patternIdentifiers(d.id));
     },
     FunctionDeclaration(node, _state, ancestors) {
-      if (node.id) declare(nearest(ancestors as Node[], new Set([...BLOCK, ...FUNCTION])), [node.id]);
-      declare(node, node.params.flatMap((p: Pattern) => patternIdentifiers(p)));
+      if (node.id)
+        declare(nearest(ancestors as Node[], new Set([...BLOCK, ...FUNCTION])), [node.id]);
+      declare(
+        node,
+        node.params.flatMap((p: Pattern) => patternIdentifiers(p)),
+      );
     },
     FunctionExpression(node) {
-      declare(node, [...(node.id ? [node.id] : []), ...node.params.flatMap((p: Pattern) => patternIdentifiers(p))]);
+      declare(node, [
+        ...(node.id ? [node.id] : []),
+        ...node.params.flatMap((p: Pattern) => patternIdentifiers(p)),
+      ]);
     },
     ArrowFunctionExpression(node) {
-      declare(node, node.params.flatMap((p: Pattern) => patternIdentifiers(p)));
+      declare(
+        node,
+        node.params.flatMap((p: Pattern) => patternIdentifiers(p)),
+      );
     },
     ClassDeclaration(node, _state, ancestors) {
       if (node.id) declare(nearest(ancestors as Node[], BLOCK), [node.id]);
@@ -62,7 +86,11 @@ export function findReferences(program: Node): Identifier[] {
     for (let i = ancestors.length - 2; i >= 0; i--) {
       const scope = ancestors[i];
       if (scopes.get(scope)?.has(node.name)) return;
-      if (node.name === "arguments" && (scope.type === "FunctionDeclaration" || scope.type === "FunctionExpression")) return;
+      if (
+        node.name === "arguments" &&
+        (scope.type === "FunctionDeclaration" || scope.type === "FunctionExpression")
+      )
+        return;
     }
     references.push(node);
   };
@@ -70,7 +98,8 @@ export function findReferences(program: Node): Identifier[] {
   // pseudo-type "VariablePattern", which its typings do not list.
   const visitors = {
     Identifier: (node: Identifier, _state: unknown, ancestors: Node[]) => visit(node, ancestors),
-    VariablePattern: (node: Identifier, _state: unknown, ancestors: Node[]) => visit(node, ancestors),
+    VariablePattern: (node: Identifier, _state: unknown, ancestors: Node[]) =>
+      visit(node, ancestors),
   };
   ancestor(program as AnyNode, visitors as Parameters<typeof ancestor>[1]);
   return references.sort((a, b) => a.start - b.start);

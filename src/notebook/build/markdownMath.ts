@@ -1,5 +1,5 @@
-import type { MarkdownIt, StateBlock, StateInline } from "markdown-it";
 import { Parser } from "acorn";
+import type { MarkdownIt, StateBlock, StateInline } from "markdown-it";
 
 /**
  * markdown-it rules for what the chapters add to Markdown:
@@ -10,7 +10,9 @@ import { Parser } from "acorn";
 export function markdownMath(md: MarkdownIt): void {
   md.inline.ruler.before("escape", "eq_ref", eqRef);
   md.inline.ruler.after("escape", "math_inline", mathInline);
-  md.block.ruler.before("fence", "math_block", mathBlock, { alt: ["paragraph", "reference", "blockquote", "list"] });
+  md.block.ruler.before("fence", "math_block", mathBlock, {
+    alt: ["paragraph", "reference", "blockquote", "list"],
+  });
 }
 
 function eqRef(state: StateInline, silent: boolean): boolean {
@@ -72,7 +74,12 @@ function inlineCell(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+function mathBlock(
+  state: StateBlock,
+  startLine: number,
+  endLine: number,
+  silent: boolean,
+): boolean {
   let pos = state.bMarks[startLine] + state.tShift[startLine];
   const max = state.eMarks[startLine];
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;

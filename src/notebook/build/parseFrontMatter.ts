@@ -20,7 +20,9 @@ export function parseFrontMatter(source: string, file: string): SplitSource {
   const match = FENCE.exec(source);
   if (!match) {
     throw new CompileError({
-      file, line: 1, column: 1,
+      file,
+      line: 1,
+      column: 1,
       message: "expected front matter between two `---` lines at the top (title, order, summary)",
     });
   }
@@ -30,12 +32,19 @@ export function parseFrontMatter(source: string, file: string): SplitSource {
   } catch (error) {
     const linePos = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
     throw new CompileError({
-      file, line: (linePos?.line ?? 0) + 1, column: linePos?.col ?? 1,
+      file,
+      line: (linePos?.line ?? 0) + 1,
+      column: linePos?.col ?? 1,
       message: `front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`,
     });
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw new CompileError({ file, line: 2, column: 1, message: "front matter should be a YAML mapping (key: value lines)" });
+    throw new CompileError({
+      file,
+      line: 2,
+      column: 1,
+      message: "front matter should be a YAML mapping (key: value lines)",
+    });
   }
   const record = data as Record<string, unknown>;
   const lineOf = (key: string): number => {
@@ -46,7 +55,9 @@ export function parseFrontMatter(source: string, file: string): SplitSource {
     if (typeof record[key] !== type) {
       const found = record[key] === undefined ? "nothing" : JSON.stringify(record[key]);
       throw new CompileError({
-        file, line: lineOf(key), column: 1,
+        file,
+        line: lineOf(key),
+        column: 1,
         message: `front matter \`${key}\` should be a ${type === "string" ? "text" : "number"}, found ${found}`,
       });
     }

@@ -1,4 +1,4 @@
-import { Parser, type Expression, type Options, type Program } from "acorn";
+import { type Expression, type Options, Parser, type Program } from "acorn";
 import { base, simple } from "acorn-walk";
 import { CompileError } from "./compileError.ts";
 import { findDeclarations } from "./findDeclarations.ts";
@@ -25,7 +25,10 @@ export function parseJavaScript(cell: CellSource): ParsedCell {
     column: (loc.line === 1 ? cell.position.column - 1 : 0) + loc.column + 1,
   });
   if (program.type === "Program") rejectImports(program, cell, at);
-  const site = (node: { name: string; loc?: { start: { line: number; column: number } } | null }): NameSite => ({
+  const site = (node: {
+    name: string;
+    loc?: { start: { line: number; column: number } } | null;
+  }): NameSite => ({
     name: node.name,
     ...at(node.loc!.start),
   });
@@ -37,7 +40,13 @@ export function parseJavaScript(cell: CellSource): ParsedCell {
     seen.add(node.name);
     references.push(site(node));
   }
-  return { ...cell, expression: expression !== null, declarations, references, async: usesAwait(program) };
+  return {
+    ...cell,
+    expression: expression !== null,
+    declarations,
+    references,
+    async: usesAwait(program),
+  };
 }
 
 /** Returns the expression when the whole cell is one expression, null otherwise. */
@@ -48,7 +57,11 @@ function maybeParseExpression(cell: CellSource): Expression | null {
     parseExpression(): Expression;
     type: { label: string };
   }
-  const Internal = Parser as unknown as new (options: Options, input: string, start: number) => ParserInternals;
+  const Internal = Parser as unknown as new (
+    options: Options,
+    input: string,
+    start: number,
+  ) => ParserInternals;
   const parser = new Internal(OPTIONS, cell.code, 0);
   try {
     parser.nextToken();
@@ -56,7 +69,8 @@ function maybeParseExpression(cell: CellSource): Expression | null {
     // Only whitespace and comments may follow; the current token is then end-of-file.
     if (parser.type.label !== "eof") return null;
     // `function f() {}` and `class C {}` alone in a cell are declarations, as in a script.
-    if ((node.type === "FunctionExpression" || node.type === "ClassExpression") && node.id) return null;
+    if ((node.type === "FunctionExpression" || node.type === "ClassExpression") && node.id)
+      return null;
     return node;
   } catch {
     return null;
@@ -88,7 +102,8 @@ function rejectImports(
       throw new CompileError({
         file: cell.position.file,
         ...at(statement.loc!.start),
-        message: "cells cannot import or export; the library (tensor, nn, graph, plots, …) is already there by name",
+        message:
+          "cells cannot import or export; the library (tensor, nn, graph, plots, …) is already there by name",
       });
     }
   }
@@ -100,8 +115,12 @@ function usesAwait(node: Program | Expression): boolean {
   simple(
     node,
     {
-      AwaitExpression() { found = true; },
-      ForOfStatement(n) { if (n.await) found = true; },
+      AwaitExpression() {
+        found = true;
+      },
+      ForOfStatement(n) {
+        if (n.await) found = true;
+      },
     },
     // Do not descend into functions: their awaits belong to them.
     { ...base, Function() {} },

@@ -13,13 +13,20 @@ export function parseMacros(source: string, file: string): Record<string, string
     const head = /^\\(?:re)?newcommand\{?(\\[A-Za-z]+)\}?(?:\[(\d)\])?\{/.exec(line);
     if (!head || !line.endsWith("}")) {
       throw new CompileError({
-        file, line: index + 1, column: 1,
+        file,
+        line: index + 1,
+        column: 1,
         message: `expected a line like \\newcommand{\\R}{\\mathbb{R}}, found: ${line}`,
       });
     }
     const body = line.slice(head[0].length, -1);
     if (!balanced(body)) {
-      throw new CompileError({ file, line: index + 1, column: 1, message: `unbalanced braces in macro ${head[1]}` });
+      throw new CompileError({
+        file,
+        line: index + 1,
+        column: 1,
+        message: `unbalanced braces in macro ${head[1]}`,
+      });
     }
     macros[head[1]] = body;
   });

@@ -18,12 +18,15 @@ export function renderMath(tex: string, displayMode: boolean, options: MathOptio
     output: "htmlAndMathml",
     strict: "ignore",
     // Only in-page links (\eqref) may become anchors; nothing else gets trusted.
-    trust: (context) => context.command === "\\href" && "url" in context && String(context.url).startsWith("#"),
+    trust: (context) =>
+      context.command === "\\href" && "url" in context && String(context.url).startsWith("#"),
   });
 }
 
 /** KaTeX's message without its "KaTeX parse error: " prefix. */
 export function mathErrorMessage(error: unknown): string {
   // KaTeX underlines the culprit with combining low lines (U+0332), unreadable in a terminal.
-  return String((error as Error).message ?? error).replace(/^KaTeX parse error: /, "").replace(/\u0332/g, "");
+  return String((error as Error).message ?? error)
+    .replace(/^KaTeX parse error: /, "")
+    .replace(/\u0332/g, "");
 }

@@ -7,7 +7,10 @@ import type { CellDefinition, ParsedCell } from "./types.ts";
  * into one reactive variable per name. `isVariable` says which free names are reactive
  * variables (declared on the page or built in) rather than globals.
  */
-export function transpileCell(cell: ParsedCell, isVariable: (name: string) => boolean = () => true): CellDefinition {
+export function transpileCell(
+  cell: ParsedCell,
+  isVariable: (name: string) => boolean = () => true,
+): CellDefinition {
   // JavaScript globals (Math, Promise, …) are read directly; only page variables and built-ins
   // go through the runtime.
   const inputs = cell.references.map((r) => r.name).filter(isVariable);

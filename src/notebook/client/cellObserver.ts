@@ -25,7 +25,12 @@ export interface CellObserver extends Required<Observer> {
  * `declared` holds the names cells on the page declare (to tell "upstream failed" from
  * "undefined name"); `onSettled` is called after the first value or error.
  */
-export function createCellObserver(root: Element, cell: CellInfo, declared: ReadonlySet<string>, onSettled: () => void): CellObserver {
+export function createCellObserver(
+  root: Element,
+  cell: CellInfo,
+  declared: ReadonlySet<string>,
+  onSettled: () => void,
+): CellObserver {
   let displayed = false;
   let settled = false;
   let fresh = true;
@@ -74,7 +79,12 @@ export function createCellObserver(root: Element, cell: CellInfo, declared: Read
       fresh = true;
       clearOnce();
       const input = (error as { input?: string } | null)?.input;
-      const waiting = error instanceof Error && error.name === "RuntimeError" && input !== undefined && declared.has(input) && cell.inputs.includes(input);
+      const waiting =
+        error instanceof Error &&
+        error.name === "RuntimeError" &&
+        input !== undefined &&
+        declared.has(input) &&
+        cell.inputs.includes(input);
       root.classList.add(waiting ? "cell-waiting" : "cell-failed");
       const box = document.createElement(cell.inline ? "span" : "div");
       box.className = waiting ? "cell-waiting-message" : "cell-error-message";

@@ -13,7 +13,9 @@ export interface ObservedGenerator<T> {
  * Turns a callback source into a generator: `initialize(change)` calls `change(value)` whenever
  * there is a new value and may return a dispose function, called when the cell is invalidated.
  */
-export function observe<T>(initialize: (change: (value: T) => T) => void | (() => void)): ObservedGenerator<T> {
+export function observe<T>(
+  initialize: (change: (value: T) => T) => void | (() => void),
+): ObservedGenerator<T> {
   let stale = false;
   let value: T;
   let resolve: ((value: T) => void) | null = null;
@@ -24,7 +26,8 @@ export function observe<T>(initialize: (change: (value: T) => T) => void | (() =
     } else {
       stale = true;
     }
-    return (value = x);
+    value = x;
+    return x;
   };
   const dispose = initialize(change);
   const generator: ObservedGenerator<T> = {
@@ -50,9 +53,13 @@ export function observe<T>(initialize: (change: (value: T) => T) => void | (() =
 /** The current value of an input element and, after each `input` event, the new one. */
 export function input<T = unknown>(element: Element): ObservedGenerator<T> {
   return observe<T>((change) => {
-    const read = (): T => valueOf(element) as T;
+    const read = (): T => currentValue(element) as T;
     const inputted = (): void => void change(read());
-    const event = element instanceof HTMLSelectElement || (element instanceof HTMLInputElement && /^(checkbox|radio|file)$/.test(element.type)) ? "change" : "input";
+    const event =
+      element instanceof HTMLSelectElement ||
+      (element instanceof HTMLInputElement && /^(checkbox|radio|file)$/.test(element.type))
+        ? "change"
+        : "input";
     element.addEventListener(event, inputted);
     if (event !== "input") element.addEventListener("input", inputted);
     const first = read();
@@ -64,7 +71,7 @@ export function input<T = unknown>(element: Element): ObservedGenerator<T> {
   });
 }
 
-function valueOf(element: Element): unknown {
+function currentValue(element: Element): unknown {
   if (element instanceof HTMLInputElement) {
     if (element.type === "checkbox") return element.checked;
     if (element.type === "number" || element.type === "range") return element.valueAsNumber;
@@ -73,7 +80,9 @@ function valueOf(element: Element): unknown {
 }
 
 /** Every value passed to `change`, none lost (unlike `observe`, which keeps only the latest). */
-export function queue<T>(initialize: (change: (value: T) => T) => void | (() => void)): ObservedGenerator<T> {
+export function queue<T>(
+  initialize: (change: (value: T) => T) => void | (() => void),
+): ObservedGenerator<T> {
   const values: T[] = [];
   let resolve: ((value: T) => void) | null = null;
   const gen = observe<T>(() => undefined);
@@ -84,7 +93,12 @@ export function queue<T>(initialize: (change: (value: T) => T) => void | (() => 
     } else values.push(x);
     return x;
   });
-  gen.next = () => ({ done: false, value: values.length ? Promise.resolve(values.shift() as T) : new Promise<T>((y) => (resolve = y)) });
+  gen.next = () => ({
+    done: false,
+    value: values.length
+      ? Promise.resolve(values.shift() as T)
+      : new Promise<T>((y) => (resolve = y)),
+  });
   gen.return = () => {
     if (typeof dispose === "function") dispose();
     return { done: true, value: undefined };
@@ -98,13 +112,17 @@ export function* now(): Generator<number> {
 }
 
 /** The width of the reading column in pixels, updated when it changes. */
-export function width(target: Element | null = document.querySelector("main article") ?? document.body): ObservedGenerator<number> {
+export function width(
+  target: Element | null = document.querySelector("main article") ?? document.body,
+): ObservedGenerator<number> {
   return observe<number>((change) => {
     if (!target) return;
     let last = -1;
     const observer = new ResizeObserver(([entry]) => {
       const w = Math.floor(entry.contentRect.width);
-      if (w !== last) change((last = w));
+      if (w === last) return;
+      last = w;
+      change(w);
     });
     observer.observe(target);
     return () => observer.disconnect();

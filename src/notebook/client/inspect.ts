@@ -25,7 +25,12 @@ interface TensorLike {
 }
 
 function isTensorLike(value: unknown): value is TensorLike {
-  return typeof value === "object" && value !== null && Array.isArray((value as TensorLike).shape) && typeof (value as TensorLike).toArray === "function";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Array.isArray((value as TensorLike).shape) &&
+    typeof (value as TensorLike).toArray === "function"
+  );
 }
 
 /** A one-screen text form of a value, nested `depth` levels deep at most. */
@@ -62,11 +67,19 @@ export function describe(value: unknown, depth: number): string {
     return value instanceof Set ? `Set {${shown.join(", ")}}` : `[${shown.join(", ")}]`;
   }
   if (value instanceof Map) {
-    return `Map {${[...value].slice(0, MAX_ITEMS).map(([k, v]) => `${describe(k, depth + 1)} => ${describe(v, depth + 1)}`).join(", ")}}`;
+    return `Map {${[...value]
+      .slice(0, MAX_ITEMS)
+      .map(([k, v]) => `${describe(k, depth + 1)} => ${describe(v, depth + 1)}`)
+      .join(", ")}}`;
   }
   if (value instanceof Promise) return "Promise {…}";
   const entries = Object.entries(value as object);
-  const shown = entries.slice(0, MAX_ITEMS).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${describe(v, depth + 1)}`);
+  const shown = entries
+    .slice(0, MAX_ITEMS)
+    .map(
+      ([k, v]) =>
+        `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${describe(v, depth + 1)}`,
+    );
   if (entries.length > MAX_ITEMS) shown.push(`… ${entries.length - MAX_ITEMS} more`);
   const ctor = (value as object).constructor?.name;
   return `${ctor && ctor !== "Object" ? `${ctor} ` : ""}{${shown.join(", ")}}`;

@@ -27,7 +27,8 @@ export function createBuiltins(options: LibraryOptions): Record<string, () => un
     plots: () => import("../../plots/index.ts"),
   };
   for (const name of options.library) {
-    builtins[name] = () => import("../../index.ts").then((m) => (m as Record<string, unknown>)[name]);
+    builtins[name] = () =>
+      import("../../index.ts").then((m) => (m as Record<string, unknown>)[name]);
   }
   return builtins;
 }

@@ -1,4 +1,4 @@
-import { Runtime, type Module } from "@observablehq/runtime";
+import { type Module, Runtime } from "@observablehq/runtime";
 import { createCellObserver } from "./cellObserver.ts";
 import { input } from "./generators.ts";
 import { createBuiltins, type LibraryOptions } from "./library.ts";
@@ -42,7 +42,10 @@ export function boot(cells: readonly ClientCell[], options: LibraryOptions): Not
   const declared = new Set(cells.flatMap((c) => c.outputs));
   let remaining = cells.length;
   let resolve!: () => void;
-  const settled = (handle.settled = new Promise<void>((y) => (resolve = y)));
+  const settled = new Promise<void>((y) => {
+    resolve = y;
+  });
+  handle.settled = settled;
   for (const cell of cells) {
     const root = document.querySelector(`[data-cell="${cell.id}"]`);
     if (!root) {
@@ -63,9 +66,15 @@ export function boot(cells: readonly ClientCell[], options: LibraryOptions): Not
 }
 
 /** `display` and `view` are per cell, so they come through the variable's shadow scope. */
-function defineCell(main: Module, cell: ClientCell, observer: ReturnType<typeof createCellObserver>): void {
+function defineCell(
+  main: Module,
+  cell: ClientCell,
+  observer: ReturnType<typeof createCellObserver>,
+): void {
   const view = (element: Element): unknown => input(observer.display(element));
-  const variable = main.variable(observer, { shadow: { display: () => observer.display, view: () => view } });
+  const variable = main.variable(observer, {
+    shadow: { display: () => observer.display, view: () => view },
+  });
   variable.define(`cell ${cell.id}`, cell.inputs, cell.body);
   for (const name of cell.outputs) {
     main.define(name, [`cell ${cell.id}`], (exports: Record<string, unknown>) => exports[name]);

@@ -11,7 +11,10 @@ declare module "@observablehq/runtime" {
     delete(): void;
   }
   export interface Module {
-    variable(observer?: Observer | boolean, options?: { shadow?: Record<string, unknown> }): Variable;
+    variable(
+      observer?: Observer | boolean,
+      options?: { shadow?: Record<string, unknown> },
+    ): Variable;
     define(name: string, inputs: readonly string[], definition: unknown): Variable;
     value(name: string): Promise<unknown>;
   }

@@ -1,4 +1,4 @@
-import { observe, type ObservedGenerator } from "./generators.ts";
+import { type ObservedGenerator, observe } from "./generators.ts";
 
 /** A generator with a writable `.value`: other cells see each new value assigned to it. */
 export type MutableValue<T> = ObservedGenerator<T> & { value: T };
@@ -16,6 +16,9 @@ export function Mutable<T>(initial: T): MutableValue<T> {
   });
   return Object.defineProperty(generator, "value", {
     get: () => value,
-    set: (x: T) => void change((value = x)),
+    set: (x: T) => {
+      value = x;
+      change(x);
+    },
   }) as MutableValue<T>;
 }

@@ -33,7 +33,8 @@ function updateButtons(): void {
 
 /** Wires the page's controls. */
 export function setUpPage(): void {
-  for (const button of document.querySelectorAll("[data-action=theme]")) button.addEventListener("click", toggleTheme);
+  for (const button of document.querySelectorAll("[data-action=theme]"))
+    button.addEventListener("click", toggleTheme);
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", updateButtons);
   updateButtons();
   followSections();
@@ -42,8 +43,11 @@ export function setUpPage(): void {
 /** Marks the sidebar link of the section at the top of the window with `aria-current`. */
 function followSections(): void {
   const links = new Map<string, HTMLAnchorElement>();
-  for (const a of document.querySelectorAll<HTMLAnchorElement>(".toc a[href^='#']")) links.set(decodeURIComponent(a.hash.slice(1)), a);
-  const headings = [...links.keys()].map((id) => document.getElementById(id)).filter((h): h is HTMLElement => h !== null);
+  for (const a of document.querySelectorAll<HTMLAnchorElement>(".toc a[href^='#']"))
+    links.set(decodeURIComponent(a.hash.slice(1)), a);
+  const headings = [...links.keys()]
+    .map((id) => document.getElementById(id))
+    .filter((h): h is HTMLElement => h !== null);
   if (headings.length === 0) return;
   let current: HTMLAnchorElement | undefined;
   const update = (): void => {
@@ -59,13 +63,17 @@ function followSections(): void {
   // A jump (link, search, reload mid-page) crosses no intersection threshold, so follow scrolling
   // itself, at most once per frame.
   let queued = false;
-  addEventListener("scroll", () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      update();
-    });
-  }, { passive: true });
+  addEventListener(
+    "scroll",
+    () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        update();
+      });
+    },
+    { passive: true },
+  );
   update();
 }

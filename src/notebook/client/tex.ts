@@ -12,11 +12,17 @@ export type TexTag = ((strings: TemplateStringsArray, ...values: unknown[]) => H
 
 /** Builds the `tex` built-in; this module (and KaTeX) loads only on pages whose cells use it. */
 export function createTex(options: TexOptions = {}): TexTag {
-  const render = (displayMode: boolean) => (strings: TemplateStringsArray, ...values: unknown[]): HTMLElement => {
-    const source = String.raw(strings, ...values);
-    const element = document.createElement(displayMode ? "div" : "span");
-    katex.render(source, element, { displayMode, throwOnError: false, macros: { ...options.macros } });
-    return element;
-  };
+  const render =
+    (displayMode: boolean) =>
+    (strings: TemplateStringsArray, ...values: unknown[]): HTMLElement => {
+      const source = String.raw(strings, ...values);
+      const element = document.createElement(displayMode ? "div" : "span");
+      katex.render(source, element, {
+        displayMode,
+        throwOnError: false,
+        macros: { ...options.macros },
+      });
+      return element;
+    };
   return Object.assign(render(false), { block: render(true) });
 }

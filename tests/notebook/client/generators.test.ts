@@ -1,13 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { now, observe, queue } from "../../../src/notebook/client/generators.ts";
-import { Mutable } from "../../../src/notebook/client/mutable.ts";
 import { describe as describeValue } from "../../../src/notebook/client/inspect.ts";
+import { Mutable } from "../../../src/notebook/client/mutable.ts";
 
 describe("Generators.observe(initialize)", () => {
   it("yields the latest value after each change", async () => {
     let change!: (x: number) => number;
-    const gen = observe<number>((c) => void (change = c));
+    const gen = observe<number>((c) => {
+      change = c;
+    });
     change(1);
     change(2); // replaces 1 before anyone asked
     assert.equal(await gen.next().value, 2);
@@ -18,7 +20,9 @@ describe("Generators.observe(initialize)", () => {
 
   it("calls the dispose function on return()", () => {
     let disposed = false;
-    const gen = observe(() => () => void (disposed = true));
+    const gen = observe(() => () => {
+      disposed = true;
+    });
     assert.deepEqual(gen.return(), { done: true, value: undefined });
     assert.equal(disposed, true);
   });
@@ -27,7 +31,9 @@ describe("Generators.observe(initialize)", () => {
 describe("Generators.queue(initialize)", () => {
   it("keeps every value in order", async () => {
     let change!: (x: string) => string;
-    const gen = queue<string>((c) => void (change = c));
+    const gen = queue<string>((c) => {
+      change = c;
+    });
     change("a");
     change("b");
     assert.equal(await gen.next().value, "a");
@@ -69,6 +75,12 @@ describe("inspect's describe(value, depth)", () => {
   });
 
   it("shortens long arrays", () => {
-    assert.match(describeValue(Array.from({ length: 30 }, (_, i) => i), 0), /… 10 more\]$/);
+    assert.match(
+      describeValue(
+        Array.from({ length: 30 }, (_, i) => i),
+        0,
+      ),
+      /… 10 more\]$/,
+    );
   });
 });

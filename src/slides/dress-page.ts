@@ -1,6 +1,7 @@
 // What entering the deck does to the page, and undoes on leaving: body classes, the deck's
 // chrome (and the presenter panels), the page around the slides made inert, the pointer hidden
 // when it rests, and the slides made focusable.
+import { insertCoverSlide } from "./cover-slide.ts";
 import { createDeckChrome, type DeckChrome } from "./deck-chrome.ts";
 import { hideIdleCursor } from "./idle-cursor.ts";
 import { inertOutside } from "./inert-outside.ts";
@@ -18,13 +19,18 @@ export interface DeckDressing {
   undress(): void;
 }
 
-/** Dresses the page for `mode`; `slides` are the article's slide sections. */
+/**
+ * Dresses the page for `mode`. `slides` are the article's slide sections; a cover slide made
+ * from the chapter header is put in front of them (in the array too) until undress.
+ */
 export function dressPage(
   doc: Document,
   article: HTMLElement,
-  slides: readonly HTMLElement[],
+  slides: HTMLElement[],
   mode: "slides" | "presenter",
 ): DeckDressing {
+  const cover = insertCoverSlide(doc, article);
+  if (cover) slides.unshift(cover);
   const view = doc.defaultView ?? window;
   const body = doc.body;
   body.classList.add("deck-mode");
@@ -52,6 +58,10 @@ export function dressPage(
         section.removeAttribute("inert");
       }
       for (const section of madeFocusable) section.removeAttribute("tabindex");
+      if (cover) {
+        cover.remove();
+        slides.splice(slides.indexOf(cover), 1);
+      }
     },
   };
 }

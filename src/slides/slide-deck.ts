@@ -22,8 +22,8 @@ import type { SyncMessage } from "./sync-message.ts";
 
 /** Controls a chapter's slide deck; made by installSlides. */
 export class SlideDeck implements DeckInputTarget {
-  /** The page's slide sections, in order. */
-  readonly slides: readonly HTMLElement[];
+  /** The slide sections in order: the page's own, after a cover slide while in deck mode. */
+  private readonly sections: HTMLElement[];
   private state: DeckState;
   private currentMode: DeckMode = "read";
   private dressing: DeckDressing | null = null;
@@ -45,8 +45,8 @@ export class SlideDeck implements DeckInputTarget {
     const view = doc.defaultView;
     if (!view) throw new Error("SlideDeck: the document has no window; slides need a browser");
     this.view = view;
-    this.slides = Array.from(article.querySelectorAll<HTMLElement>(":scope > section.slide"));
-    this.state = createDeckState(this.slides.length);
+    this.sections = Array.from(article.querySelectorAll<HTMLElement>(":scope > section.slide"));
+    this.state = createDeckState(this.sections.length);
     this.liveRegion = ensureLiveRegion(doc);
     this.sync = new SlideSync((message) => this.onRemote(message));
     this.stage = new DeckStage(view);
@@ -58,6 +58,11 @@ export class SlideDeck implements DeckInputTarget {
       unbindInput();
       unbindMirror();
     };
+  }
+
+  /** The slides in deck order (shared with the overview, the stage and the mirror). */
+  get slides(): readonly HTMLElement[] {
+    return this.sections;
   }
 
   /** "read", "slides" (audience) or "presenter". */
@@ -94,7 +99,8 @@ export class SlideDeck implements DeckInputTarget {
       if (this.inDeck) this.leave({ restoreFocus: false });
       this.currentMode = mode;
       this.focusBefore = this.doc.activeElement;
-      this.dressing = dressPage(this.doc, this.article, this.slides, mode);
+      this.dressing = dressPage(this.doc, this.article, this.sections, mode);
+      this.state = createDeckState(this.sections.length, this.state.slide);
       this.sync.open(this.doc.location.pathname);
       // Whichever window opens (or reloads) second takes the other's place in the deck.
       this.sync.post({ type: "hello" });
@@ -107,9 +113,10 @@ export class SlideDeck implements DeckInputTarget {
   /** Back to reading mode, scrolled to the slide that was showing. */
   leave({ restoreFocus = true }: { restoreFocus?: boolean } = {}): void {
     if (!this.inDeck) return;
+    const showing = this.current;
+    this.stage.clear(this.slides);
     this.dressing?.undress();
     this.dressing = null;
-    this.stage.clear(this.slides);
     this.sync.close();
     this.overview.setOpen(false, 0);
     this.blanked = false;
@@ -120,7 +127,13 @@ export class SlideDeck implements DeckInputTarget {
       "",
       deckUrl(this.doc.location.href, { mode: "read", slide: null }),
     );
-    this.current?.scrollIntoView({ block: "start" });
+    // Back where the deck was (the cover slide is gone: then the top of the page).
+    if (showing?.isConnected) showing.scrollIntoView({ block: "start" });
+    else this.view.scrollTo(0, 0);
+    this.state = createDeckState(
+      this.sections.length,
+      Math.max(0, this.sections.indexOf(showing as HTMLElement)),
+    );
     this.announce("Reading mode");
     const back = this.focusBefore;
     if (restoreFocus && back instanceof HTMLElement && back.isConnected) {
@@ -243,13 +256,14 @@ export class SlideDeck implements DeckInputTarget {
 
   /** Enters the deck at the slide at the top of the reader's screen ("present from here"). */
   presentFromHere(): void {
-    // At the top of the page the lecture starts at its beginning, however short slide 1 is.
+    // At the top of the page the lecture starts at its beginning (the cover, if there is one).
     const threshold = this.view.innerHeight * 0.3;
-    const index =
+    const inView =
       this.view.scrollY < 8
-        ? 0
-        : this.slides.findIndex((s) => s.getBoundingClientRect().bottom > threshold);
-    this.enter("slides", Math.max(0, index));
+        ? undefined
+        : this.sections.find((s) => s.getBoundingClientRect().bottom > threshold);
+    this.enter("slides", 0);
+    if (inView) this.goTo(this.sections.indexOf(inView));
   }
 
   /** Opens the clicked overview tile; false (and nothing done) when the overview is closed. */

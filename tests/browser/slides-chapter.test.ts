@@ -35,13 +35,20 @@ after(async () => {
   await server?.close();
 });
 
+/** The deck position (1-based, the cover slide first) of the section that shows. */
 const current = (page: Page) =>
-  page.$eval("section.slide.is-current", (s) => Number(s.getAttribute("data-slide")));
+  page.$$eval(
+    "article.chapter > section.slide",
+    (sections) => sections.findIndex((s) => s.classList.contains("is-current")) + 1,
+  );
 
-/** The 1-based number of the first slide holding a rendered graph view. */
+/** The deck position of the first slide holding a rendered graph view (call in deck mode). */
 async function graphSlide(page: Page): Promise<number> {
   await page.waitForSelector("section.slide .graph-view", { state: "attached" });
-  return page.$eval("section.slide:has(.graph-view)", (s) => Number(s.getAttribute("data-slide")));
+  return page.$$eval(
+    "article.chapter > section.slide",
+    (sections) => sections.findIndex((s) => s.querySelector(".graph-view") !== null) + 1,
+  );
 }
 
 async function jumpTo(page: Page, slide: number): Promise<void> {
@@ -65,6 +72,13 @@ describe("slide deck on chapter 5 as built", () => {
     );
     assert.equal(shown.length, 1);
     assert.ok(Math.abs((shown[0] ?? 0) - 16 / 9) < 0.01);
+    assert.equal(await current(page), 1);
+    assert.match(
+      await page.$eval("section.is-current", (s) => s.textContent ?? ""),
+      /Computation graphs and the chain rule/,
+      "the deck opens on a cover slide with the chapter's title",
+    );
+    assert.equal(await page.$$eval("article.chapter > section.slide", (s) => s.length), total + 1);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-chapter5-title-1920.png` });
 
     const slide = await graphSlide(page);
@@ -95,6 +109,9 @@ describe("slide deck on chapter 5 as built", () => {
       presses++;
     }
     assert.equal(await current(page), slide + 1, "after the last step the deck moves on");
+    await page.keyboard.press("Escape");
+    assert.equal(await page.$$eval("article.chapter > section.slide", (s) => s.length), total);
+    assert.equal(await page.$$eval(".deck-cover", (s) => s.length), 0, "the cover goes on leaving");
     assert.deepEqual(watched.errors, [], `no console errors: ${watched.errors.join("; ")}`);
     assert.deepEqual(watched.foreignRequests, []);
     await page.close();

@@ -66,8 +66,11 @@ function accumulate(t: Tensor, v: Tensor, fresh: boolean): void {
   if (fresh) release(V);
 }
 
-/** Adds this pass's gradient into `t.grad` (a leaf's, or a retained intermediate's). */
-function storeGrad(t: Tensor, acc: Tensor, owned: boolean): void {
+/**
+ * Adds this pass's gradient into `t.grad` (a leaf's, or a retained intermediate's). `done`
+ * says nothing reads `acc` afterwards (a leaf), so its storage may be recycled.
+ */
+function storeGrad(t: Tensor, acc: Tensor, owned: boolean, done: boolean): void {
   if (t.grad === null) {
     if (owned) t.grad = acc;
     else {
@@ -80,7 +83,7 @@ function storeGrad(t: Tensor, acc: Tensor, owned: boolean): void {
   const G = t.grad.data;
   const A = acc.data;
   for (let k = 0; k < G.length; k++) G[k] += A[k];
-  if (owned) release(A);
+  if (owned && done) release(A);
 }
 
 /**
@@ -139,11 +142,11 @@ function runBackward(order: readonly Tensor[], seed: Tensor, anomaly: boolean): 
     t._acc = null;
     const node = t.gradFn;
     if (node === null) {
-      if (t.requiresGrad) storeGrad(t, g, owned);
+      if (t.requiresGrad) storeGrad(t, g, owned, true);
       continue;
     }
     const retained = t._retainsGrad;
-    if (retained) storeGrad(t, g, owned);
+    if (retained) storeGrad(t, g, owned, false); // g still flows to the inputs
     const inputs = node.inputs;
     if (node instanceof OpNode && node.versions !== versionSum(inputs, t)) {
       throw new Error(

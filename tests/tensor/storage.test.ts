@@ -70,3 +70,35 @@ describe("recycled gradient storage", () => {
     assert.deepEqual(Array.from(kept.data), keptValues, "an old .grad changed after later steps");
   });
 });
+
+describe("retained gradients of large intermediates", () => {
+  it("stay correct when backward runs twice (their storage is still read after storing)", () => {
+    const r = rng(9);
+    const x = tensor(
+      Array.from({ length: 600 }, () => r.normal()),
+      { shape: [300, 2] },
+    );
+    const W = tensor(
+      [
+        [0.3, -0.2],
+        [0.1, 0.4],
+      ],
+      { requiresGrad: true },
+    );
+    // h = tanh(…) is [300,2]: 600 values, a recycled size; its vjp allocates that size again.
+    const h = x.matmul(W.T).tanh().retainGrad();
+    const loss = h.mul(h).sum();
+    loss.backward();
+    const once = Array.from(gradOf(W).data);
+    const hOnce = Array.from(gradOf(h).data);
+    loss.backward();
+    assert.deepEqual(
+      Array.from(gradOf(W).data),
+      once.map((v) => 2 * v),
+    );
+    assert.deepEqual(
+      Array.from(gradOf(h).data),
+      hOnce.map((v) => 2 * v),
+    );
+  });
+});

@@ -8,13 +8,13 @@ describe("allocate(n) and release(a)", () => {
   it("hands out zero-filled arrays that never overlap, for small, slab and large sizes", () => {
     const arrays = [3, 9, 50, 150, 256, 257, 5000, 150, 9].map((n) => allocate(n));
     for (const a of arrays) assert.ok(a.every((v) => v === 0));
-    arrays.forEach((a, i) => a.fill(i + 1));
-    arrays.forEach((a, i) =>
+    for (const [i, a] of arrays.entries()) a.fill(i + 1);
+    for (const [i, a] of arrays.entries()) {
       assert.ok(
         a.every((v) => v === i + 1),
         `array ${i} was overwritten`,
-      ),
-    );
+      );
+    }
   });
 
   it("reuses a released large array, zeroed again, and ignores slab views", () => {

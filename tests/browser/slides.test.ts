@@ -249,6 +249,28 @@ describe("slide deck on the fixture chapter", () => {
     await page.close();
   });
 
+  test("f goes full screen (or says why not); c switches to the dark projector theme", async () => {
+    const watched = await openDeckPage("/?slides#slide-2");
+    const { page } = watched;
+    await page.keyboard.press("f");
+    await page.waitForFunction(
+      () =>
+        document.fullscreenElement !== null ||
+        document.querySelector<HTMLElement>(".deck-toast")?.hidden === false,
+      undefined,
+      POLL,
+    );
+    const background = () =>
+      page.$eval("section.is-current", (s) => getComputedStyle(s).backgroundColor);
+    assert.equal(await background(), "rgb(255, 255, 255)");
+    await page.keyboard.press("c");
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+    assert.equal(await background(), "rgb(18, 20, 24)");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-deck-dark-1920.png` });
+    assertClean(watched);
+    await page.close();
+  });
+
   test("b blanks the screen, any key brings the same slide back", async () => {
     const watched = await openDeckPage("/?slides#slide-2");
     const { page } = watched;

@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { jvp, type Tensor, tensor } from "../../src/index.ts";
 import { concat, stack } from "../../src/tensor/ops/index.ts";
-import { filled } from "./helpers.ts";
+import { broadcastPairArb, filled } from "./helpers.ts";
 
 function dot(a: Tensor, b: Tensor): number {
   let s = 0;
@@ -88,6 +88,17 @@ describe("jvp(f, inputs, tangents)", () => {
           [a, b],
           seed,
         );
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("agrees with reverse mode on broadcasting binary ops", () => {
+    fc.assert(
+      fc.property(broadcastPairArb, fc.integer(), ([sa, sb], seed) => {
+        const a = filled(sa, seed, { low: 0.5, high: 2 });
+        const b = filled(sb, seed + 1, { low: 0.5, high: 2 });
+        agree((x, y) => x.add(y).mul(y).sub(x.div(y)).add(x.pow(y)), [a, b], seed);
       }),
       { numRuns: 20 },
     );

@@ -71,9 +71,12 @@ async function render(
   };
   // Vega-Lite's own typings want its full TopLevelSpec type; specs here are plain JSON.
   const compiled = vl.compile(full as unknown as Parameters<typeof vl.compile>[0]).spec;
+  // Vega labels its own container, so it draws into an inner box and the figure keeps its label.
+  const box = document.createElement("div");
+  element.append(box);
   const view = new vega.View(vega.parse(compiled), {
     renderer: "svg",
-    container: element,
+    container: box,
     hover: true,
   });
   await view.runAsync();

@@ -212,6 +212,35 @@ describe("the fixture site (deliberate failures)", () => {
     await watched.page.close();
   });
 
+  it("draws Vega-Lite plots, and a live plot grows when points are pushed", async () => {
+    const watched = await openWatchedPage(browser, server.url);
+    await watched.page.goto(`${server.url}/labs/plots/`);
+    await settle(watched.page);
+    const figures = watched.page.locator("figure.plot");
+    assert.equal(await figures.count(), 2);
+    assert.equal(await figures.first().getAttribute("aria-label"), "three points on y = x squared");
+    assert.equal(
+      await figures.first().locator("svg path.mark-symbol, svg .mark-symbol path").count(),
+      3,
+    );
+    const line = figures.nth(1).locator(".mark-line path");
+    const before = await line.getAttribute("d");
+    await watched.page.click("#more-points");
+    await watched.page.waitForFunction(
+      (d) =>
+        document
+          .querySelectorAll("figure.plot")[1]
+          .querySelector(".mark-line path")
+          ?.getAttribute("d") !== d,
+      before,
+    );
+    const after = (await line.getAttribute("d")) ?? "";
+    assert.equal(after.split("L").length, 4, `four points on the line, got path ${after}`);
+    assert.deepEqual(watched.errors, []);
+    assert.deepEqual(watched.foreignRequests, []);
+    await watched.page.close();
+  });
+
   it("loads no cell runtime on a page without cells", async () => {
     const watched = await openWatchedPage(browser, server.url);
     let bytes = 0;

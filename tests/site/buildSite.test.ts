@@ -31,7 +31,7 @@ describe("buildSite(options)", () => {
         "chapters/01-failing-cell/",
         "chapters/02-compile-error/",
         "labs/prose-only/",
-      "labs/plots/",
+        "labs/plots/",
         "labs/broken-front-matter/",
       ],
     );

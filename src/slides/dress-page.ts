@@ -40,6 +40,10 @@ export function dressPage(
   const restoreInert = inertOutside(doc, article, DECK_UI);
   const showCursor = hideIdleCursor(doc, view);
   const madeFocusable: HTMLElement[] = [];
+  slides.forEach((section, i) => {
+    // The overview labels tiles with their place in the deck, the number "12 Enter" goes to.
+    section.dataset.deckNumber = String(i + 1);
+  });
   for (const section of slides) {
     if (!section.hasAttribute("tabindex")) madeFocusable.push(section);
     section.tabIndex = -1;
@@ -56,6 +60,7 @@ export function dressPage(
       for (const section of slides) {
         section.classList.remove("is-current", "is-next", "is-tile", "is-selected");
         section.removeAttribute("inert");
+        delete section.dataset.deckNumber;
       }
       for (const section of madeFocusable) section.removeAttribute("tabindex");
       if (cover) {

@@ -2,7 +2,7 @@
 // speaker notes and a backprop stepper, so it exercises the fragment protocol with the real
 // graph view, the site's theme switch and the presenter window.
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import {
@@ -62,6 +62,7 @@ describe("slide deck on chapter 5 as built", () => {
     const { page } = watched;
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto(server.url + CHAPTER);
+    await page.waitForSelector(".deck-live", { state: "attached" }); // the deck is installed
     const total = await page.$$eval("section.slide", (s) => s.length);
     assert.ok(total > 3, `chapter 5 has ${total} slides`);
     await page.click("[data-action='present']");
@@ -196,5 +197,32 @@ describe("slide deck on chapter 5 as built", () => {
     assert.deepEqual(watched.errors, [], `no console errors: ${watched.errors.join("; ")}`);
     await presenter.close();
     await page.close();
+  });
+
+  test("every built chapter shows each slide whole, and leaves, without a console error", async () => {
+    for (const chapter of readdirSync("dist/chapters")) {
+      const watched = await openWatchedPage(browser, server.url);
+      const { page } = watched;
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.goto(`${server.url}/chapters/${chapter}/`);
+      await page.waitForSelector(".deck-live", { state: "attached" }); // the deck is installed
+      await page.keyboard.press("s");
+      const count = await page.$$eval("article.chapter > section.slide", (s) => s.length);
+      for (let slide = 1; slide <= count; slide++) {
+        await jumpTo(page, slide);
+        assert.equal(await current(page), slide, `${chapter}: slide ${slide}`);
+        const overflowing = await page.$eval("section.is-current", (s) =>
+          s.classList.contains("is-overflowing"),
+        );
+        assert.equal(overflowing, false, `${chapter}: slide ${slide} is too full to fit`);
+      }
+      await page.keyboard.press("o");
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Escape");
+      assert.equal(await page.evaluate(() => document.body.classList.contains("deck-mode")), false);
+      assert.deepEqual(watched.errors, [], `${chapter}: ${watched.errors.join("; ")}`);
+      assert.deepEqual(watched.foreignRequests, [], chapter);
+      await page.close();
+    }
   });
 });

@@ -185,17 +185,20 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
 
   const scripts = new Map<string, string[]>();
   const relToOut = (path: string): string => relative(outDir, resolve(path)).replace(/\\/g, "/");
-  const cssFor = (page: string): string[] => [
-    "assets/katex/katex.min.css",
-    ...assets.get(page)!.css,
-  ];
+  const assetsOf = (name: string): Required<EntryAssets> => {
+    const found = assets.get(name);
+    if (!found)
+      throw new Error(`the bundle has no output for ${name}; is its entry module missing?`);
+    return { script: found.script ?? "", css: found.css, preload: found.preload };
+  };
+  const cssFor = (page: string): string[] => ["assets/katex/katex.min.css", ...assetsOf(page).css];
   const write = (dir: string, html: string): void => {
     mkdirSync(join(outDir, dir), { recursive: true });
     writeFileSync(join(outDir, dir, "index.html"), html);
   };
   pages.forEach((page, i) => {
     const key = `${page.kind}-${page.slug}`;
-    const own = assets.get(key)!;
+    const own = assetsOf(key);
     const used = page.page.builtinsUsed.map((name) =>
       compileOptions.builtins.has(name) && !CLIENT_BUILTINS.has(name) ? "library" : name,
     );
@@ -207,7 +210,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
       script: own.script,
       preload: [...own.preload, ...lazy],
     };
-    scripts.set(page.path.dir, [own.script!, ...own.preload]);
+    scripts.set(page.path.dir, [own.script, ...own.preload]);
     write(
       page.path.dir,
       renderShell({
@@ -223,8 +226,8 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
       }),
     );
   });
-  const index = assets.get("index")!;
-  scripts.set("", [index.script!, ...index.preload]);
+  const index = assetsOf("index");
+  scripts.set("", [index.script, ...index.preload]);
   write(
     "",
     renderShell({
@@ -343,10 +346,7 @@ function assetsByEntry(metafile: Metafile, outDir: string): Map<string, EntryAss
   const rel = (path: string): string => relative(outDir, resolve(path)).replace(/\\/g, "/");
   for (const [path, output] of Object.entries(metafile.outputs)) {
     if (!output.entryPoint || path.includes("/chunks/")) continue;
-    const name = path
-      .split("/")
-      .pop()!
-      .replace(/-[A-Z0-9]+\.(js|css)$/, "");
+    const name = (path.split("/").pop() ?? path).replace(/-[A-Z0-9]+\.(js|css)$/, "");
     const entry = map.get(name) ?? { css: [], preload: [] };
     if (path.endsWith(".css")) entry.css.push(rel(path));
     else {

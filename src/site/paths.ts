@@ -13,5 +13,5 @@ export function pagePath(kind: "chapter" | "lab", slug: string): PagePath {
 
 /** "content/06-backpropagation.md" → "06-backpropagation" */
 export function slugOf(file: string): string {
-  return file.replace(/\\/g, "/").split("/").pop()!.replace(/\.md$/, "");
+  return (file.replace(/\\/g, "/").split("/").pop() ?? file).replace(/\.md$/, "");
 }

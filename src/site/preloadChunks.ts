@@ -25,7 +25,7 @@ export function preloadChunks(metafile: Metafile, builtins: readonly string[]): 
       ([path, output]) =>
         path.endsWith(".js") &&
         output.entryPoint &&
-        patterns.some((p) => p.test(output.entryPoint!)),
+        patterns.some((p) => p.test(output.entryPoint ?? "")),
     )
     .map(([path]) => path);
   return staticClosure(metafile, roots);

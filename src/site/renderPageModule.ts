@@ -26,16 +26,17 @@ export function renderPageModule(page: SitePage | null, options: PageModuleOptio
       `import { installSlides } from ${JSON.stringify(join(options.project, "src/slides/index.ts"))};`,
     );
   const cells = page?.page.cells ?? [];
+  const builtinsUsed = page?.page.builtinsUsed ?? [];
   if (cells.length) lines.push(`import { boot } from ${client("main.ts")};`);
   lines.push("setUpPage();");
   if (options.slides) lines.push("installSlides(document);");
   if (cells.length) {
-    const library = page!.page.builtinsUsed.filter((n) => !STANDARD.has(n));
+    const library = builtinsUsed.filter((n) => !STANDARD.has(n));
     const definitions = cells.map(
       (cell) =>
         `{id: ${JSON.stringify(cell.id)}, inputs: ${JSON.stringify(cell.inputs)}, outputs: ${JSON.stringify(cell.outputs)}, expression: ${cell.expression}, inline: ${cell.inline}, source: ${JSON.stringify(cell.source)}, body: ${cell.body}}`,
     );
-    const macros = page!.page.builtinsUsed.includes("tex")
+    const macros = builtinsUsed.includes("tex")
       ? `, macros: ${JSON.stringify(options.macros)}`
       : "";
     lines.push(

@@ -81,7 +81,8 @@ export function createMarkdown(): Markdown {
   };
   rules.cell_inline = (tokens, i, _options, env) =>
     (env as RenderEnv).cellHtml.get(metaOf(tokens[i]).cellId ?? "") ?? "";
-  const fence = rules.fence!;
+  const fence =
+    rules.fence ?? ((tokens, i, options, _env, self) => self.renderToken(tokens, i, options));
   rules.fence = (tokens, i, options, renderEnv, self) => {
     const env = renderEnv as RenderEnv;
     const token = tokens[i];
@@ -107,7 +108,8 @@ function typeset(token: Token, display: boolean, env: RenderEnv): string {
     const html = renderMath(tex, display, { macros: env.macros });
     if (!display) return html;
     const label = /\\label\{([^}]*)\}/.exec(token.content)?.[1];
-    const id = label ? ` id="${env.labels.get(label)!.anchor}"` : "";
+    const anchor = label ? env.labels.get(label)?.anchor : undefined;
+    const id = anchor ? ` id="${anchor}"` : "";
     return `<div class="math-display"${id}>${html}</div>\n`;
   } catch (error) {
     return fail(env, token, mathErrorMessage(error));

@@ -65,7 +65,7 @@ export function resolveEquationRefs(
   labels: ReadonlyMap<string, EquationLabel>,
 ): string {
   return tex
-    .replace(LABEL, (_, name: string) => `\\tag{${labels.get(name)!.number}}`)
+    .replace(LABEL, (_, name: string) => `\\tag{${labels.get(name)?.number ?? "?"}}`)
     .replace(/\\(eqref|ref)\{([^}]*)\}/g, (_, kind: string, name: string) => {
       const label = labels.get(name);
       if (!label)

@@ -30,7 +30,7 @@ export function parseJavaScript(cell: CellSource): ParsedCell {
     loc?: { start: { line: number; column: number } } | null;
   }): NameSite => ({
     name: node.name,
-    ...at(node.loc!.start),
+    ...at(node.loc?.start ?? { line: 1, column: 0 }),
   });
   const declarations = program.type === "Program" ? findDeclarations(program).map(site) : [];
   const seen = new Set<string>();
@@ -101,7 +101,7 @@ function rejectImports(
     if (statement.type === "ImportDeclaration" || statement.type.startsWith("Export")) {
       throw new CompileError({
         file: cell.position.file,
-        ...at(statement.loc!.start),
+        ...at(statement.loc?.start ?? { line: 1, column: 0 }),
         message:
           "cells cannot import or export; the library (tensor, nn, graph, plots, …) is already there by name",
       });

@@ -3,7 +3,7 @@
 // for. Coming back to a slide, moving it (presenter frames) or rescaling it (a resized window)
 // reuses the fit; only a change in the content itself fits again.
 import { applyPlacement, placeSlide, type SlideFit, unplaceSlide } from "./place-slide.ts";
-import { contentFit, type Placement } from "./stage-geometry.ts";
+import { contentFit, type Placement, SLIDE_HEIGHT } from "./stage-geometry.ts";
 
 interface Remembered extends SlideFit {
   /** The children's sizes when the fit was found. */
@@ -36,8 +36,8 @@ export class SlideFitter {
   }
 
   /**
-   * Places many small slides at once (the overview) with two layouts in all: measure each at
-   * full size, then shrink each by its first guess. Known fits are reused as they are.
+   * Places many small slides at once (the overview) with three layouts in all, however many
+   * slides. Known fits are reused as they are.
    */
   placeMany(sections: readonly HTMLElement[], placements: readonly Placement[]): void {
     const fresh: [HTMLElement, Placement][] = [];
@@ -51,10 +51,20 @@ export class SlideFitter {
         fresh.push([section, placement]);
       }
     });
-    // All reads after all writes: one layout for the whole batch.
-    const guesses = fresh.map(([section]) => contentFit(section.scrollWidth, section.scrollHeight));
+    // All reads after all writes: one layout per round for the whole batch. The shrink
+    // measured at full size surely fits but is too small for text, which rewraps into fewer
+    // lines as the slide widens: text keeping its area fits at the square root of that shrink,
+    // so try that first and fall back to the safe guess where it overflows.
+    const safe = fresh.map(([section]) => contentFit(section.scrollWidth, section.scrollHeight));
     fresh.forEach(([section, placement], i) => {
-      applyPlacement(section, placement, guesses[i] ?? 1);
+      applyPlacement(section, placement, Math.sqrt(safe[i] ?? 1));
+    });
+    const overflowing = fresh.map(([section], i) => {
+      const fit = Math.sqrt(safe[i] ?? 1);
+      return section.scrollHeight > SLIDE_HEIGHT / fit + 1;
+    });
+    fresh.forEach(([section, placement], i) => {
+      if (overflowing[i]) applyPlacement(section, placement, safe[i] ?? 1);
     });
   }
 

@@ -165,7 +165,9 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     bundle: true,
     splitting: true,
     format: "esm",
-    minify: true,
+    // Dev builds stay readable in the browser's tools; production ones are small.
+    minify: !dev,
+    sourcemap: dev ? "linked" : false,
     target: "es2022",
     outdir: join(outDir, "assets"),
     entryNames: "[name]-[hash]",

@@ -12,8 +12,8 @@ import { createDeckState, type DeckState, goToSlide, stepDeck } from "./deck-sta
 import { type DeckMode, deckUrl } from "./deck-url.ts";
 import { type DeckDressing, dressPage } from "./dress-page.ts";
 import { offerFragmentStep } from "./fragments.ts";
-import { jumpTarget, pushDigit } from "./jump-buffer.ts";
 import { ensureLiveRegion, slideAnnouncement } from "./live-region.ts";
+import { type DeckCommand, type DeckContext, planAction } from "./plan-action.ts";
 import type { PresenterView } from "./presenter-view.ts";
 import { SlideMirror } from "./slide-mirror.ts";
 import { SlideSync } from "./slide-sync.ts";
@@ -160,15 +160,6 @@ export class SlideDeck implements DeckInputTarget {
   /** One step: a fragment element on the slide takes it first, else the deck moves. */
   step(direction: "next" | "prev"): void {
     if (!this.inDeck) return;
-    if (this.blanked && this.currentMode === "slides") {
-      // A lecturer coming back from a blank screen wants the same slide back, not the next one.
-      this.setBlank(false);
-      return;
-    }
-    if (this.overview.isOpen) {
-      this.selectTile(this.overview.selection + (direction === "next" ? 1 : -1));
-      return;
-    }
     const slide = this.current;
     const result = stepDeck(this.state, direction, (dir) =>
       slide ? offerFragmentStep(slide, dir) : false,
@@ -185,65 +176,64 @@ export class SlideDeck implements DeckInputTarget {
 
   /** Does what a key, a button or a swipe asked. */
   perform(action: DeckAction, key = ""): void {
-    if (action.type !== "digit" && action.type !== "enter" && this.jumpDigits !== "") {
-      this.setJumpDigits("");
-      if (action.type === "escape") return;
-    }
-    switch (action.type) {
-      case "next":
-      case "prev":
-        if (this.overview.isOpen && (key === "ArrowDown" || key === "ArrowUp")) {
-          this.announceTile(this.overview.selectRow(key === "ArrowDown" ? 1 : -1));
-        } else {
-          this.step(action.type);
-        }
-        return;
-      case "first":
-      case "last": {
-        const target = action.type === "first" ? 0 : this.slides.length - 1;
-        if (this.overview.isOpen) this.selectTile(target);
-        else this.goTo(target);
-        return;
-      }
-      case "digit":
-        this.setJumpDigits(pushDigit(this.jumpDigits, action.digit));
-        return;
-      case "enter": {
-        const target = jumpTarget(this.jumpDigits, this.slides.length);
-        this.setJumpDigits("");
-        if (target !== null) {
-          this.setOverview(false);
-          this.goTo(target);
-        } else if (this.overview.isOpen) {
-          this.chooseTile(this.overview.selection);
-        }
-        return;
-      }
-      case "escape":
-        if (this.chrome && !this.chrome.help.hidden) this.setHelp(false);
-        else if (this.overview.isOpen) this.setOverview(false);
-        else if (this.currentMode === "slides") this.leave();
-        return;
+    if (!this.inDeck) return;
+    const context: DeckContext = {
+      mode: this.currentMode === "presenter" ? "presenter" : "slides",
+      count: this.slides.length,
+      helpOpen: this.chrome ? !this.chrome.help.hidden : false,
+      overviewOpen: this.overview.isOpen,
+      selection: this.overview.selection,
+      blanked: this.blanked,
+      jumpDigits: this.jumpDigits,
+    };
+    for (const command of planAction(action, context, key)) this.run(command);
+  }
+
+  private run(command: DeckCommand): void {
+    switch (command.type) {
+      case "step":
+        this.step(command.direction);
+        break;
+      case "go":
+        this.goTo(command.slide);
+        break;
+      case "select":
+        this.announceTile(this.overview.select(command.slide));
+        break;
+      case "select-row":
+        this.announceTile(this.overview.selectRow(command.rows));
+        break;
+      case "open-tile":
+        this.chooseTile(command.slide);
+        break;
+      case "digits":
+        this.setJumpDigits(command.digits);
+        break;
+      case "help":
+        this.setHelp(command.open);
+        break;
+      case "overview":
+        this.setOverview(command.open);
+        break;
+      case "blank":
+        this.setBlank(command.on);
+        break;
+      case "leave":
+        this.leave();
+        break;
+      case "presenter":
+        this.openPresenter();
+        break;
       case "fullscreen":
         void toggleFullscreen(this.doc).then((done) => {
           if (!done) this.toast("Full screen is not available here (try F11).");
         });
-        return;
-      case "blank":
-        this.setBlank(!this.blanked);
-        return;
-      case "overview":
-        this.setOverview(!this.overview.isOpen);
-        return;
-      case "help":
-        this.setHelp(this.chrome?.help.hidden ?? false);
-        return;
-      case "presenter":
-        if (this.currentMode === "slides") this.openPresenter();
-        return;
-      case "theme":
-        this.toast(toggleSiteTheme(this.doc, this.view) === "dark" ? "Dark theme" : "Light theme");
-        return;
+        break;
+      case "theme": {
+        const theme = toggleSiteTheme(this.doc, this.view);
+        this.toast(theme === "dark" ? "Dark theme" : "Light theme");
+        break;
+      }
     }
   }
 
@@ -358,10 +348,6 @@ export class SlideDeck implements DeckInputTarget {
     this.showStage();
     if (!open) this.current?.focus({ preventScroll: true });
     this.announce(open ? "Overview: arrows choose a slide, Enter opens it" : "");
-  }
-
-  private selectTile(index: number): void {
-    this.announceTile(this.overview.select(index));
   }
 
   private announceTile(slide: number): void {

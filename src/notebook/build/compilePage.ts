@@ -248,7 +248,8 @@ function renderCell(cell: ParsedCell, displayOnly: boolean): string {
     return `<${tag} class="cell cell-error" data-cell="${cell.id}" role="alert"><${tag} class="error-message">${message}</${tag}></${tag}>${cell.inline ? "" : `\n${source}\n`}`;
   }
   if (displayOnly) return `${source}\n`;
-  if (cell.inline) return `<span class="cell cell-inline" data-cell="${cell.id}"></span>`;
+  if (cell.inline)
+    return `<span class="cell cell-inline" data-cell="${cell.id}" aria-live="polite"></span>`;
   return `<div class="cell" data-cell="${cell.id}" id="cell-${cell.id}"></div>\n${cell.echo ? `${source}\n` : ""}`;
 }
 

@@ -27,6 +27,14 @@ const BUTTON_ACTIONS = new Set(["next", "prev", "overview", "help", "presenter",
 /** Listens on `doc` and its window; returns a function that removes every listener. */
 export function bindDeckInput(doc: Document, view: Window, deck: DeckInputTarget): () => void {
   const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target;
+    if (deck.inDeck && event.key === "Escape" && !event.defaultPrevented) {
+      // Esc in a slider or a text box gives the keys back to the deck (a second Esc leaves).
+      if (target instanceof HTMLElement && target.matches("input, textarea, select")) {
+        target.blur();
+        return;
+      }
+    }
     if (keyBelongsToWidget(event)) return;
     if (!deck.inDeck) {
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey;

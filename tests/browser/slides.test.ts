@@ -193,6 +193,11 @@ describe("slide deck on the fixture chapter", () => {
     assert.equal(await page.inputValue("#lr"), "0.3");
     assert.equal(await currentSlide(page), "2");
     assert.equal(await page.isVisible(".deck-blank"), false);
+    // Esc hands the keys back to the deck; the next → moves on.
+    await page.keyboard.press("Escape");
+    assert.equal(await page.evaluate(() => document.body.classList.contains("deck-mode")), true);
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await currentSlide(page), "3");
     assertClean(watched);
     await page.close();
   });

@@ -1,5 +1,4 @@
 import {
-  copyFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -8,12 +7,10 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { build as esbuild, type Metafile, type Plugin } from "esbuild";
+import { join, relative, resolve } from "node:path";
+import { build as esbuild } from "esbuild";
 import { CompileError, CompileErrors } from "../notebook/build/compileError.ts";
 import { type CompileOptions, compilePage } from "../notebook/build/compilePage.ts";
-import { escapeHtml } from "../notebook/build/createMarkdown.ts";
 import {
   JAVASCRIPT_GLOBALS,
   LIBRARY_BUILTINS,
@@ -21,13 +18,17 @@ import {
   STANDARD_BUILTINS,
 } from "../notebook/build/globals.ts";
 import { parseMacros } from "../notebook/build/parseMacros.ts";
-import type { CompiledPage, CompileErrorData } from "../notebook/build/types.ts";
+import type { CompileErrorData } from "../notebook/build/types.ts";
+import { optionalModules, singleHtl } from "./bundlePlugins.ts";
+import { errorPage } from "./errorPage.ts";
 import { pagePath, slugOf } from "./paths.ts";
 import { preloadChunks } from "./preloadChunks.ts";
+import { PROJECT } from "./project.ts";
 import { renderPageModule } from "./renderPageModule.ts";
 import { renderChapterMain, renderIndexMain, type SitePage } from "./renderPages.ts";
 import { type PageAssets, renderShell } from "./renderShell.ts";
 import { renderToc } from "./renderToc.ts";
+import { assetsByEntry, copyKatex, type EntryAssets, writeStyleEntry } from "./siteAssets.ts";
 
 /** Where a site comes from and goes to. Paths are relative to `root`. */
 export interface SiteOptions {
@@ -62,11 +63,8 @@ export interface SiteResult {
 }
 
 let buildCount = 0;
-const HERE = dirname(fileURLToPath(import.meta.url));
-const PROJECT = resolve(HERE, "../..");
 // Built-ins the client defines itself; any other built-in name is an export of src/index.ts.
 const CLIENT_BUILTINS = new Set<string>([...STANDARD_BUILTINS, ...MODULE_BUILTINS]);
-const STYLE_ORDER = ["base.css", "layout.css", "prose.css", "cells.css", "graph.css", "slides.css"];
 
 /** Builds the static site: every Markdown page → HTML + one module, bundled by esbuild. */
 export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> {
@@ -277,30 +275,6 @@ function readMacros(path: string, file: string): Record<string, string> {
   }
 }
 
-/** A stand-in for a page that could not be compiled at all (dev only). */
-function errorPage(file: string, errors: readonly CompileErrorData[]): CompiledPage {
-  const list = errors
-    .map(
-      (e) =>
-        `<li><code>${escapeHtml(`${e.file}:${e.line}:${e.column}`)}</code> ${escapeHtml(e.message)}</li>`,
-    )
-    .join("\n");
-  return {
-    file,
-    frontMatter: {
-      title: `${file} (error)`,
-      order: Number.MAX_SAFE_INTEGER,
-      summary: "This page could not be built; the errors are listed on it.",
-    },
-    html: `<section class="slide" data-slide="1">\n<div class="cell-error" role="alert"><p class="error-message">This page could not be built:</p><ul>${list}</ul></div>\n</section>\n`,
-    headings: [],
-    cells: [],
-    builtinsUsed: [],
-    errors: [...errors],
-    slideCount: 1,
-  };
-}
-
 /** Standard built-ins, the library's exports (read from src/index.ts when it loads), graph, plots. */
 async function builtinNames(): Promise<Set<string>> {
   const names = new Set<string>([...STANDARD_BUILTINS, ...LIBRARY_BUILTINS, ...MODULE_BUILTINS]);
@@ -313,103 +287,4 @@ async function builtinNames(): Promise<Set<string>> {
     }
   }
   return names;
-}
-
-/** A CSS entry importing every stylesheet in styles/, known ones in cascade order. */
-function writeStyleEntry(entriesDir: string): string {
-  const stylesDir = join(PROJECT, "styles");
-  const found = existsSync(stylesDir)
-    ? readdirSync(stylesDir).filter((n) => n.endsWith(".css"))
-    : [];
-  const ordered = [
-    ...STYLE_ORDER.filter((n) => found.includes(n)),
-    ...found.filter((n) => !STYLE_ORDER.includes(n) && n !== "print.css").sort(),
-    ...(found.includes("print.css") ? ["print.css"] : []),
-  ];
-  // Observable Inputs' own layout first, so the site's styles can adjust it.
-  const sheets = [
-    join(PROJECT, "node_modules/@observablehq/inputs/dist/index.css"),
-    ...ordered.map((n) => join(stylesDir, n)),
-  ];
-  const file = join(entriesDir, "site.css");
-  writeFileSync(file, sheets.map((path) => `@import ${JSON.stringify(path)};`).join("\n"));
-  return file;
-}
-
-interface EntryAssets {
-  script?: string;
-  css: string[];
-  preload: string[];
-}
-
-/** For each entry name: its output file, its CSS, and the chunks it imports statically. */
-function assetsByEntry(metafile: Metafile, outDir: string): Map<string, EntryAssets> {
-  const map = new Map<string, EntryAssets>();
-  const rel = (path: string): string => relative(outDir, resolve(path)).replace(/\\/g, "/");
-  for (const [path, output] of Object.entries(metafile.outputs)) {
-    if (!output.entryPoint || path.includes("/chunks/")) continue;
-    const name = (path.split("/").pop() ?? path).replace(/-[A-Z0-9]+\.(js|css)$/, "");
-    const entry = map.get(name) ?? { css: [], preload: [] };
-    if (path.endsWith(".css")) entry.css.push(rel(path));
-    else {
-      entry.script = rel(path);
-      entry.preload = output.imports
-        .filter((i) => i.kind === "import-statement" && !i.external)
-        .map((i) => rel(i.path));
-      if (output.cssBundle) entry.css.push(rel(output.cssBundle));
-    }
-    map.set(name, entry);
-  }
-  return map;
-}
-
-/** KaTeX's stylesheet with only the woff2 fonts (every browser that runs the site reads them). */
-function copyKatex(outDir: string): void {
-  const katexDir = join(PROJECT, "node_modules/katex/dist");
-  const target = join(outDir, "assets/katex");
-  mkdirSync(join(target, "fonts"), { recursive: true });
-  const css = readFileSync(join(katexDir, "katex.min.css"), "utf8").replace(
-    /,url\(fonts\/[^)]+\.(woff|ttf)\) format\("(woff|truetype)"\)/g,
-    "",
-  );
-  writeFileSync(join(target, "katex.min.css"), css);
-  for (const font of readdirSync(join(katexDir, "fonts")).filter((n) => n.endsWith(".woff2"))) {
-    copyFileSync(join(katexDir, "fonts", font), join(target, "fonts", font));
-  }
-}
-
-/**
- * One copy of htl: @observablehq/inputs pins its own older copy, which would ship a second
- * time next to the `html`/`svg` built-ins. Inputs only uses `html`, the same in both versions.
- */
-function singleHtl(): Plugin {
-  return {
-    name: "single-htl",
-    setup(build) {
-      build.onResolve({ filter: /^htl$/ }, () => ({
-        path: join(PROJECT, "node_modules/htl/dist/index.js"),
-      }));
-    },
-  };
-}
-
-/** Library folders still being written resolve to an empty module instead of failing the build. */
-function optionalModules(): Plugin {
-  const optional = ["src/index.ts", "src/graph/index.ts", "src/plots/index.ts"].map((p) =>
-    join(PROJECT, p),
-  );
-  return {
-    name: "optional-modules",
-    setup(build) {
-      build.onResolve({ filter: /index\.ts$/ }, (args) => {
-        const path = resolve(args.resolveDir, args.path);
-        if (optional.includes(path) && !existsSync(path)) return { path, namespace: "missing" };
-        return undefined;
-      });
-      build.onLoad({ filter: /.*/, namespace: "missing" }, () => ({
-        contents: "export {};",
-        loader: "js",
-      }));
-    },
-  };
 }

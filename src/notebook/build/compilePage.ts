@@ -2,12 +2,7 @@ import type { Token } from "markdown-it";
 import { checkCells } from "./checkCells.ts";
 import { CompileError, CompileErrors } from "./compileError.ts";
 import { createMarkdown, escapeHtml, metaOf, type RenderEnv } from "./createMarkdown.ts";
-import {
-  type DisplayMath,
-  type EquationLabel,
-  findLabels,
-  numberEquations,
-} from "./numberEquations.ts";
+import { type DisplayMath, findLabels, numberEquations } from "./numberEquations.ts";
 import { parseFrontMatter } from "./parseFrontMatter.ts";
 import { parseJavaScript } from "./parseJavaScript.ts";
 import { transpileCell } from "./transpileCell.ts";
@@ -252,5 +247,3 @@ function renderCell(cell: ParsedCell, displayOnly: boolean): string {
     return `<span class="cell cell-inline" data-cell="${cell.id}" aria-live="polite"></span>`;
   return `<div class="cell" data-cell="${cell.id}" id="cell-${cell.id}"></div>\n${cell.echo ? `${source}\n` : ""}`;
 }
-
-export type { EquationLabel };

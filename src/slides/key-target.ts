@@ -13,15 +13,20 @@ const OWNS_ALL_KEYS =
  */
 const FRAGMENT_OWN_KEYS = new Set(["ArrowLeft", "ArrowRight", " ", "Home", "End", "Enter"]);
 
+/** Controls that only ever use Space and Enter. */
+const PRESSABLE =
+  "button, summary, a[href], input[type='checkbox'], input[type='button'], " +
+  "input[type='submit'], input[type='reset']";
+
 /** True when the deck should leave this key event alone. */
 export function keyBelongsToWidget(event: KeyboardEvent): boolean {
   if (event.defaultPrevented || event.isComposing) return true;
   const target = event.target;
   if (!(target instanceof Element)) return false;
+  // A button or a checkbox takes Space and Enter; arrows and letters still move the deck (and,
+  // inside a stepper, reach it as fragment steps: a widget that uses an arrow itself says so
+  // with preventDefault).
+  if (target.closest(PRESSABLE)) return event.key === " " || event.key === "Enter";
   if (target.closest(OWNS_ALL_KEYS)) return true;
-  // Checked before buttons: the stepper's own buttons are part of the stepper.
-  if (target.closest("[data-fragments]") && FRAGMENT_OWN_KEYS.has(event.key)) return true;
-  // A button takes Space and Enter; arrows and letters still move the deck.
-  if (target.closest("button, summary, a[href]")) return event.key === " " || event.key === "Enter";
-  return false;
+  return target.closest("[data-fragments]") !== null && FRAGMENT_OWN_KEYS.has(event.key);
 }

@@ -193,6 +193,15 @@ describe("slide deck on the fixture chapter", () => {
     assert.equal(await page.inputValue("#lr"), "0.3");
     assert.equal(await currentSlide(page), "2");
     assert.equal(await page.isVisible(".deck-blank"), false);
+    // A checkbox takes Space, but arrows still move the deck.
+    await page.focus("#check");
+    await page.keyboard.press("Space");
+    assert.equal(await page.isChecked("#check"), true);
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await currentSlide(page), "3");
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(await currentSlide(page), "2");
+    await page.focus("#lr");
     // Esc hands the keys back to the deck; the next → moves on.
     await page.keyboard.press("Escape");
     assert.equal(await page.evaluate(() => document.body.classList.contains("deck-mode")), true);

@@ -133,6 +133,27 @@ function expandOp(t: Tensor, inputs: readonly Scalars[], order: readonly Tensor[
     }
     return out;
   }
+  if (op === "linear") {
+    // nn.Linear: out[r, o] = Σᵢ x[r, i] W[o, i] + b[o]
+    const [W, b] = [inputs[1]!, inputs[2]];
+    const [outF = 0, inF = 0] = shapes[1]!;
+    const rows = inputs[0]!.length / inF;
+    const out: Scalars = [];
+    for (let r = 0; r < rows; r++) {
+      for (let o = 0; o < outF; o++) {
+        const terms: Tensor[] = [];
+        for (let i = 0; i < inF; i++) terms.push(mul(inputs[0]![r * inF + i]!, W[o * inF + i]!));
+        const s = sumAll(terms);
+        out.push(b ? add(s, b[o]!) : s);
+      }
+    }
+    return out;
+  }
+  if (op === "mseLoss") {
+    const squares = inputs[0]!.map((a, k) => powScalar(sub(a, inputs[1]![k]!), 2));
+    const s = sumAll(squares);
+    return [attrs.reduction !== "sum" && squares.length > 1 ? div(s, squares.length) : s];
+  }
   if (op === "sum" || op === "mean") return reduce(fn.inputs[0]!, inputs[0]!, attrs, op);
   if (op === "reshape" || op === "clone") return [...inputs[0]!];
   if (op === "expand") return broadcastMap(shapes[0]!, t.shape).map((i) => inputs[0]![i]!);

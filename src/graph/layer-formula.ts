@@ -28,8 +28,9 @@ export function consumersOf(trace: Pick<Trace, "nodes" | "edges">): Map<string, 
 function delta(z: TraceNode): string {
   const layer = /^z_\{(\d+)\}$/.exec(z.tex);
   if (layer) return `\\delta_{${layer[1]}}`;
-  const neuron = /^z\^\{\((\d+)\)\}_\{(\d+)\}$/.exec(z.tex); // z^{(1)}_{2} → δ^{(1)}_{2}
-  return neuron ? `\\delta^{(${neuron[1]})}_{${neuron[2]}}` : `\\delta_{${z.tex}}`;
+  // z^{(1)} → δ^{(1)}, z^{(1)}_{2} → δ^{(1)}_{2} (the lecture's and the neuron view's labels)
+  const upper = /^z\^\{\((\d+)\)\}(_\{\d+\})?$/.exec(z.tex);
+  return upper ? `\\delta^{(${upper[1]})}${upper[2] ?? ""}` : `\\delta_{${z.tex}}`;
 }
 
 /** The pre-activation a matmul feeds: its bias add when there is one, else the product itself. */
@@ -55,13 +56,22 @@ export function layerFormula(
   if (mine.length !== 1) return null;
   const [{ node: child, argIndex }] = mine as [Use];
   // Case 1: a pre-activation.
-  if (ACTIVATIONS.has(child.op) && (node.op === "add" || node.op === "matmul")) {
+  if (
+    ACTIVATIONS.has(child.op) &&
+    (node.op === "add" || node.op === "matmul" || node.op === "linear")
+  ) {
     const fPrime =
       opTex(child.op).local(0, [node.tex], child.tex, child.attrs) ?? `f'(${node.tex})`;
     const next = uses.get(child.id) ?? [];
-    const m = next.length === 1 && next[0]!.node.op === "matmul" ? next[0]! : null;
+    const m =
+      next.length === 1 && ["matmul", "linear"].includes(next[0]!.node.op) ? next[0]! : null;
     const zNext = m ? preActivationOf(m.node, uses) : null;
-    if (m && zNext) {
+    if (m?.node.op === "linear" && m.argIndex === 0 && zNext) {
+      // z⁺ = a W⁺ᵀ + b⁺ (nn.Linear): the gradient comes back as δ⁺ W⁺.
+      const W = lookup(m.node.inputs[1]!);
+      return `${delta(node)} = (${fPrime}) \\circ ${delta(zNext)}\\, ${W.tex}`;
+    }
+    if (m?.node.op === "matmul" && zNext) {
       const W = lookup(m.node.inputs[1 - m.argIndex]!);
       const back =
         m.argIndex === 1
@@ -80,6 +90,15 @@ export function layerFormula(
     return argIndex === 0
       ? `\\frac{\\partial ${root.tex}}{\\partial ${node.tex}} = ${delta(z)}\\, ${raise(a.tex, "\\top")}`
       : `\\frac{\\partial ${root.tex}}{\\partial ${node.tex}} = ${raise(a.tex, "\\top")} ${delta(z)}`;
+  }
+  // nn.Linear's weight and bias: z = a Wᵀ + b gives ∂ℓ/∂W = δᵀ a and ∂ℓ/∂b = Σ_rows δ.
+  if (child.op === "linear" && argIndex > 0 && feedsActivation(child, uses)) {
+    const lhs = `\\frac{\\partial ${root.tex}}{\\partial ${node.tex}}`;
+    if (argIndex === 1)
+      return `${lhs} = ${raise(delta(child), "\\top")} ${lookup(child.inputs[0]!).tex}`;
+    const rows =
+      child.shape.length > 1 && (child.shape[0] ?? 1) > 1 ? "\\textstyle\\sum_{\\text{rows}} " : "";
+    return `${lhs} = ${rows}${delta(child)}`;
   }
   // Case 3: a bias added to the pre-activation.
   if (child.op === "add" && feedsActivation(child, uses)) {

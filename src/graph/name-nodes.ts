@@ -47,7 +47,7 @@ export function nameNodes(
       z &&
       !labels.has(z) &&
       z !== root &&
-      (z.gradFn?.op === "add" || z.gradFn?.op === "matmul")
+      ["add", "matmul", "linear"].includes(z.gradFn?.op ?? "")
     ) {
       labels.set(z, indexedLabel("z", layer));
     }

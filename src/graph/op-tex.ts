@@ -51,6 +51,23 @@ function axisText(attrs: Readonly<Record<string, unknown>>): string {
   return axis === undefined || axis === null ? "" : `_{\\text{axis }${String(axis)}}`;
 }
 
+function sizeOf(attrs: Readonly<Record<string, unknown>>): number {
+  const shapes = attrs.inputShapes as readonly (readonly number[])[] | undefined;
+  return (shapes?.[0] ?? []).reduce((p, n) => p * n, 1);
+}
+
+/** `\tfrac{1}{n}\sum ` for a mean over n > 1 entries, `\sum ` for a sum, nothing for one entry. */
+function meanOf(attrs: Readonly<Record<string, unknown>>): string {
+  const n = sizeOf(attrs);
+  if (n === 1) return "";
+  return attrs.reduction === "sum" ? "\\textstyle\\sum " : `\\tfrac{1}{${n}}\\textstyle\\sum `;
+}
+
+function twoOver(attrs: Readonly<Record<string, unknown>>): string {
+  const n = sizeOf(attrs);
+  return attrs.reduction === "sum" || n === 1 ? "2" : `\\tfrac{2}{${n}}`;
+}
+
 /** TeX rules by op name. Ops missing here are written as `\operatorname{op}(…)`. */
 export const OP_TEX: Readonly<Record<string, OpTex>> = {
   add: { forward: (a) => `${a[0]} + ${a[1]}`, local: () => "1" },
@@ -138,6 +155,24 @@ export const OP_TEX: Readonly<Record<string, OpTex>> = {
     forward: (a) => `\\operatorname{expand}(${a[0]})`,
     local: () => null,
     term: (_i, up) => `\\textstyle\\sum_{\\text{copies}} ${up}`,
+  },
+  // F.linear / nn.Linear: y = x Wᵀ + b; ∂L/∂x = G W, ∂L/∂W = Gᵀ x, ∂L/∂b = Σ_rows G.
+  linear: {
+    forward: (a) => `${a[0]} ${raise(a[1] ?? "", "\\top")}${a.length > 2 ? ` + ${a[2]}` : ""}`,
+    local: () => null,
+    term: (i, up, a) =>
+      i === 0
+        ? `${up}\\, ${a[1]}`
+        : i === 1
+          ? `${raise(up, "\\top")} ${a[0]}`
+          : `\\textstyle\\sum_{\\text{rows}} ${up}`,
+  },
+  // F.mseLoss: (1/n) Σ (a − b)² (or the plain sum); ∂/∂a = (2/n)(a − b), ∂/∂b = −(2/n)(a − b).
+  mseLoss: {
+    forward: (a, attrs) => `${meanOf(attrs)}(${a[0]} - ${a[1]})^{2}`,
+    local: () => null,
+    term: (i, up, a, _out, attrs) =>
+      `${i === 0 ? "" : "-"}${twoOver(attrs)}(${a[0]} - ${a[1]})\\, ${up}`,
   },
   transpose: {
     forward: (a) => raise(a[0] ?? "", "\\top"),

@@ -1,6 +1,8 @@
 // Re-runs a traced computation with some node values replaced, for the checks that must not
 // trust autograd: finite differences and "nudge". Each op is called again through the tensor
 // library's own forward, with grad recording off.
+import { linear } from "../nn/functional/linear.ts";
+import { mseLoss } from "../nn/functional/mseLoss.ts";
 import { noGrad } from "../tensor/grad-mode.ts";
 import { add, div, mul, powTensor, sub } from "../tensor/ops/binary.ts";
 import { expand } from "../tensor/ops/broadcast.ts";
@@ -60,6 +62,8 @@ const FORWARD: Readonly<Record<string, Forward>> = {
   concat: (xs, at) => concat(xs, num(at, "axis")),
   stack: (xs, at) => stack(xs, num(at, "axis")),
   clone: ([a]) => clone(a!),
+  linear: ([x, W, b]) => linear(x!, W!, b),
+  mseLoss: ([a, b], at) => mseLoss(a!, b!, at.reduction === "sum" ? "sum" : "mean"),
   softmax: ([a], at) => softmax(a!, num(at, "axis")),
   logSoftmax: ([a], at) => logSoftmax(a!, num(at, "axis")),
 };

@@ -16,6 +16,14 @@ function numberArg(values: Values): string {
   return texValuesFactor(values);
 }
 
+/** The op's attrs plus its inputs' shapes (`inputShapes`), for rules that need sizes. */
+function withShapes(
+  node: TraceNode,
+  inputs: readonly TraceNode[],
+): Readonly<Record<string, unknown>> {
+  return { ...node.attrs, inputShapes: inputs.map((n) => n.shape) };
+}
+
 /** `∂L/∂v` as TeX. */
 export function partial(of: TraceNode, by: TraceNode): string {
   // A product label such as `W_{2} a_{1}` needs parentheses after ∂.
@@ -29,11 +37,12 @@ export function forwardTex(
   inputs: readonly TraceNode[],
 ): { symbolic: string; numeric: string } {
   const rule = opTex(node.op);
-  const symbolic = `${node.tex} = ${rule.forward(inputs.map(symbolArg), node.attrs)}`;
+  const attrs = withShapes(node, inputs);
+  const symbolic = `${node.tex} = ${rule.forward(inputs.map(symbolArg), attrs)}`;
   const numeric =
     `${node.tex} = ${rule.forward(
       inputs.map((n) => numberArg(n.value)),
-      node.attrs,
+      attrs,
     )}` + ` = ${texValues(node.value)}`;
   return { symbolic, numeric };
 }
@@ -79,8 +88,9 @@ function termTex(
     );
     return { chain, expanded, numeric };
   }
+  const attrs = withShapes(child, args);
   const formula = rule.term
-    ? rule.term(term.argIndex, up, args.map(symbolArg), child.tex, child.attrs)
+    ? rule.term(term.argIndex, up, args.map(symbolArg), child.tex, attrs)
     : `${up}\\, ${partial(child, node)}`;
   const numeric = rule.term
     ? rule.term(
@@ -88,7 +98,7 @@ function termTex(
         texValues(term.upstream),
         args.map((n) => numberArg(n.value)),
         texValues(child.value),
-        child.attrs,
+        attrs,
       )
     : texValues(term.product);
   return { chain: formula, expanded: formula, numeric };

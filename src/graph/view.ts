@@ -2,7 +2,6 @@
 // and text alternative, as one focusable element. The SVG is drawn once; a step change then
 // rewrites only the class attributes, table rows and panels that the step touches.
 import type { Tensor } from "../tensor/tensor.ts";
-import { createControls } from "./controls.ts";
 import { describeStep, stepCaption } from "./describe-step.ts";
 import { equationHtml } from "./equation-panel.ts";
 import { expandNeurons } from "./expand-neurons.ts";
@@ -20,9 +19,11 @@ import {
   type StepperState,
   stepperReducer,
 } from "./stepper.ts";
+import { actionForKey } from "./stepper-keys.ts";
 import { textAlternativeHtml, textCells } from "./text-alternative.ts";
 import { type TraceOptions, traceComputation } from "./trace.ts";
 import type { TraceNode } from "./types.ts";
+import { createSkeleton } from "./view-skeleton.ts";
 
 /** Options for `graph.view`. */
 export interface ViewOptions extends TraceOptions, LayoutOptions {
@@ -68,47 +69,8 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
   const root0 = lookup(trace.output);
   const prefix = `graph${++instances}`;
 
-  const root = doc.createElement("div");
-  root.className = "graph-view";
-  root.tabIndex = 0;
-  root.dataset.fragments = "";
-  root.setAttribute("role", "group");
-  root.setAttribute("aria-roledescription", "backpropagation stepper");
-  root.setAttribute(
-    "aria-label",
-    `${options.title ?? "Computation graph"}: ← and → step through the computation`,
-  );
-
-  const controls = createControls(doc, options.speed ?? 1);
-  const body = doc.createElement("div");
-  body.className = "graph-body";
-  const canvas = doc.createElement("div");
-  canvas.className = "graph-canvas";
-  const panel = doc.createElement("div");
-  panel.className = "graph-panel";
-  const equation = doc.createElement("div");
-  equation.className = "graph-equation";
-  const ledger = doc.createElement("div");
-  ledger.className = "graph-ledger";
-  const status = doc.createElement("p");
-  status.className = "graph-status";
-  panel.append(equation, ledger);
-  body.append(canvas, panel);
-  const nudgeBox = doc.createElement("div");
-  nudgeBox.className = "graph-nudge-box";
-  nudgeBox.hidden = true;
-  const details = doc.createElement("details");
-  details.className = "graph-text";
-  details.open = options.tableOpen === true;
-  const summary = doc.createElement("summary");
-  summary.textContent = "Text alternative: the nodes as a table";
-  const tableBox = doc.createElement("div");
-  details.append(summary, tableBox);
-  const live = doc.createElement("p");
-  live.className = "graph-live";
-  live.setAttribute("aria-live", "polite");
-  live.setAttribute("role", "status");
-  root.append(controls.root, body, status, nudgeBox, details, live);
+  const { root, controls, canvas, equation, ledger, status, nudgeBox, tableBox, live } =
+    createSkeleton(doc, options);
 
   let checks: ReadonlyMap<string, GradCheck> | undefined;
   let state: StepperState = initialStepper(index.count, options.speed ?? 1);
@@ -255,22 +217,10 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     dispatch({ type: "speed", speed: Number(controls.speed.value) }),
   );
 
-  const KEYS: Record<string, StepperAction> = {
-    ArrowRight: { type: "next" },
-    ArrowLeft: { type: "prev" },
-    " ": { type: "toggle" },
-    Home: { type: "reset" },
-    End: { type: "end" },
-  };
   root.addEventListener("keydown", (event) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
-    const action = KEYS[event.key];
+    const action = actionForKey(event.key, event, event.target as Element | null);
     if (!action) return;
-    const target = event.target as Element;
-    // Form controls keep their own keys (a select's arrows, a button's Space).
-    if (target.closest("input, select, textarea")) return;
-    if (event.key === " " && target.closest("button, summary")) return;
-    event.preventDefault();
+    event.preventDefault(); // the page does not scroll, and a slide deck leaves the key to us
     dispatch(action);
   });
 

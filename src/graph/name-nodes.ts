@@ -74,5 +74,8 @@ function productLabel(t: Tensor, labels: ReadonlyMap<Tensor, Label>): Label | nu
   if (!fn || (fn.op !== "mul" && fn.op !== "matmul") || fn.inputs.length !== 2) return null;
   const [a, b] = fn.inputs.map((x) => (x.isConstant ? undefined : labels.get(x)));
   if (!a || !b || [...a.label].length > 6 || [...b.label].length > 6) return null;
+  // x·x keeps its dot: "xx" would hide that one tensor is used twice.
+  if (fn.inputs[0] === fn.inputs[1])
+    return { label: `${a.label}·${b.label}`, tex: `${a.tex} \\cdot ${b.tex}` };
   return { label: `${a.label}${b.label}`, tex: `${a.tex} ${b.tex}` };
 }

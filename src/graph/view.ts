@@ -45,6 +45,9 @@ export interface ViewOptions extends TraceOptions, LayoutOptions {
   document?: Document;
 }
 
+/** Timelines up to this many positions get every equation typeset in idle time. */
+const PRETYPESET_LIMIT = 400;
+
 // Ids inside the SVG must be unique per page; a counter is the simplest unique source.
 let instances = 0;
 
@@ -151,16 +154,25 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
   // reader looks at this one, so a key press only swaps HTML.
   let idle = 0;
   function typesetAhead(): void {
-    const later = (fn: () => void): number =>
+    const later = (fn: (deadline?: IdleDeadline) => void): number =>
       typeof requestIdleCallback === "function"
         ? requestIdleCallback(fn)
         : (setTimeout(fn, 30) as unknown as number);
     const cancel = (id: number): void =>
       typeof cancelIdleCallback === "function" ? cancelIdleCallback(id) : clearTimeout(id);
     cancel(idle);
-    idle = later(() => {
-      for (const p of [shown + 1, shown + 2, shown - 1])
+    idle = later((deadline) => {
+      for (const p of [shown + 1, shown + 2, shown - 1]) {
         if (p >= 0 && p < index.count) typesetAt(p);
+      }
+      // Then, while the browser is idle, the rest of the steps in order from here (lecture-sized
+      // graphs only: the typeset HTML of thousands of steps would be many megabytes).
+      const all = index.count <= PRETYPESET_LIMIT;
+      for (let k = 1; all && k < index.count && deadline && deadline.timeRemaining() > 4; k++) {
+        const p = (shown + k) % index.count;
+        if (!equations.has(p)) typesetAt(p);
+      }
+      if (all && deadline && equations.size < index.count && root.isConnected) typesetAhead();
     });
   }
 

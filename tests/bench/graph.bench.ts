@@ -147,7 +147,7 @@ try {
       `  ${String(count).padStart(5)}   ${ms(built).padEnd(11)}  ${ms(p50).padEnd(12)}  ${ms(p95).padEnd(10)}  ${ms(max).padEnd(10)}  < ${STEP_TARGET_MS} ms ${p95 < STEP_TARGET_MS ? "✓" : "✗"} (p95)`,
     );
   }
-  console.log("\nStep change when presses come back to back (no idle time to typeset ahead):");
+  console.log("\nStep change when presses come back to back (idle time after loading, none between presses):");
   for (const row of coldRows) console.log(row);
 } finally {
   await browser.close();

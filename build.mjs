@@ -2,6 +2,7 @@
 //   node --import tsx build.mjs                    build once; compile errors fail with file:line:col
 //   node --import tsx build.mjs --serve --watch    dev: serve on 127.0.0.1:8080 (PORT), rebuild and
 //                                                  reload on changes, errors shown on the page
+//   DIST=/tmp/site node --import tsx build.mjs     build into another folder (tests read DIST too)
 import { buildSite } from "./src/site/buildSite.ts";
 import { serveSite, watchFolders } from "./src/site/serveSite.ts";
 
@@ -11,7 +12,7 @@ const dev = serve || watching;
 
 async function buildOnce() {
   try {
-    const result = await buildSite({ dev });
+    const result = await buildSite({ dev, outDir: process.env.DIST });
     const problems = result.errors.length
       ? `, ${result.errors.length} error(s) shown on the pages`
       : "";
@@ -31,7 +32,7 @@ if (!dev) process.exit(ok ? 0 : 1);
 
 if (serve) {
   const port = Number(process.env.PORT ?? 8080);
-  const server = await serveSite("dist", port).catch((error) => {
+  const server = await serveSite(process.env.DIST ?? "dist", port).catch((error) => {
     if (error.code !== "EADDRINUSE") throw error;
     console.error(
       `port ${port} is already in use; start with another one, e.g. PORT=${port + 1} npm start`,

@@ -8,6 +8,8 @@ import { extname, join, normalize, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** The built site the browser tests load: dist/, or DIST to test a build made elsewhere. */
+export const DIST = process.env.DIST ?? "dist";
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
@@ -93,4 +95,4 @@ export async function openWatchedPage(browser: Browser, origin: string): Promise
 }
 
 /** Where screenshots go for a person to look at (git-ignored). */
-export const SCREENSHOT_DIR = "test-results";
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? "test-results";

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import {
+  DIST,
   launchBrowser,
   openWatchedPage,
   SCREENSHOT_DIR,
@@ -52,7 +53,7 @@ async function feedback(page: Page, name: string): Promise<string> {
 describe("labs (notebooks/)", () => {
   before(async () => {
     browser = await launchBrowser();
-    server = await serveStatic("dist");
+    server = await serveStatic(DIST);
     mkdirSync(join(SCREENSHOT_DIR, "labs"), { recursive: true });
   });
   after(async () => {

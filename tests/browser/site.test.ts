@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import {
+  DIST,
   launchBrowser,
   openWatchedPage,
   SCREENSHOT_DIR,
@@ -40,7 +41,7 @@ describe("the built site (dist/)", () => {
   let server: StaticServer;
   before(async () => {
     browser = await launchBrowser();
-    server = await serveStatic("dist");
+    server = await serveStatic(DIST);
     mkdirSync(join(SCREENSHOT_DIR, "site"), { recursive: true });
   });
   after(async () => {
@@ -49,7 +50,7 @@ describe("the built site (dist/)", () => {
   });
 
   it("loads every page with no console error and no request to another host", async (t) => {
-    const pages = pagesOf("dist");
+    const pages = pagesOf(DIST);
     assert.ok(pages.length >= 2, "expected an index and at least one chapter");
     for (const path of pages) {
       const watched = await openWatchedPage(browser, server.url);
@@ -89,7 +90,7 @@ describe("the built site (dist/)", () => {
         li.querySelector("p")?.textContent ?? "",
       ]),
     );
-    const pages = pagesOf("dist").filter((p) => p !== "");
+    const pages = pagesOf(DIST).filter((p) => p !== "");
     assert.deepEqual(entries.map(([href]) => href).sort(), pages.sort());
     assert.ok(
       entries.every(([, summary]) => (summary ?? "").length > 10),
@@ -100,7 +101,7 @@ describe("the built site (dist/)", () => {
 
   it("typesets math with KaTeX and its own fonts", async () => {
     const watched = await openWatchedPage(browser, server.url);
-    const chapter = pagesOf("dist").find((p) => p.startsWith("chapters/"))!;
+    const chapter = pagesOf(DIST).find((p) => p.startsWith("chapters/"))!;
     await watched.page.goto(`${server.url}/${chapter}`);
     await watched.page.evaluate(() => document.fonts.ready);
     assert.ok((await watched.page.locator(".katex").count()) > 0);
@@ -111,7 +112,7 @@ describe("the built site (dist/)", () => {
   it("marks the section being read in the table of contents", async () => {
     const watched = await openWatchedPage(browser, server.url);
     await watched.page.setViewportSize({ width: 1280, height: 800 });
-    const chapter = pagesOf("dist").find((p) => p.startsWith("chapters/"))!;
+    const chapter = pagesOf(DIST).find((p) => p.startsWith("chapters/"))!;
     await watched.page.goto(`${server.url}/${chapter}`);
     const ids = await watched.page.$$eval(".toc a", (links) =>
       links.map((a) => a.getAttribute("href")!.slice(1)),

@@ -3,9 +3,11 @@
 // graph view, the site's theme switch and the presenter window.
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import {
+  DIST,
   launchBrowser,
   openWatchedPage,
   SCREENSHOT_DIR,
@@ -20,12 +22,12 @@ let browser: Browser;
 let server: StaticServer;
 
 before(async () => {
-  if (!existsSync(`dist${CHAPTER}index.html`)) {
+  if (!existsSync(`${DIST}${CHAPTER}index.html`)) {
     throw new Error(
-      `dist${CHAPTER}index.html is missing: run \`node --import tsx build.mjs\` first`,
+      `${DIST}${CHAPTER}index.html is missing: run \`node --import tsx build.mjs\` first`,
     );
   }
-  server = await serveStatic("dist");
+  server = await serveStatic(DIST);
   browser = await launchBrowser();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 });
@@ -200,7 +202,7 @@ describe("slide deck on chapter 5 as built", () => {
   });
 
   test("every built chapter shows each slide whole, and leaves, without a console error", async () => {
-    for (const chapter of readdirSync("dist/chapters")) {
+    for (const chapter of readdirSync(join(DIST, "chapters"))) {
       const watched = await openWatchedPage(browser, server.url);
       const { page } = watched;
       await page.setViewportSize({ width: 1920, height: 1080 });

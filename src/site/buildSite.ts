@@ -1,4 +1,5 @@
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -7,7 +8,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { build as esbuild } from "esbuild";
 import { CompileError, CompileErrors } from "../notebook/build/compileError.ts";
 import { type CompileOptions, compilePage } from "../notebook/build/compilePage.ts";
@@ -20,7 +21,9 @@ import {
 import { parseMacros } from "../notebook/build/parseMacros.ts";
 import type { CompileErrorData } from "../notebook/build/types.ts";
 import { optionalModules, singleHtl } from "./bundlePlugins.ts";
-import { errorPage } from "./errorPage.ts";
+import { checkSite } from "./checkSite.ts";
+import { errorPage, withPageErrors } from "./errorPage.ts";
+import { libraryExports } from "./libraryExports.ts";
 import { pagePath, slugOf } from "./paths.ts";
 import { preloadChunks } from "./preloadChunks.ts";
 import { PROJECT } from "./project.ts";
@@ -89,8 +92,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     dev,
   };
 
-  const pages: SitePage[] = [];
-  const failures: CompileErrorData[] = [];
+  const sources: { kind: SitePage["kind"]; file: string; path: string }[] = [];
   for (const [kind, dir] of [
     ["chapter", options.contentDir ?? "content"],
     ["lab", options.labsDir ?? "notebooks"],
@@ -99,31 +101,51 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     if (!existsSync(folder)) continue;
     for (const name of readdirSync(folder)
       .filter((n) => n.endsWith(".md"))
-      .sort()) {
-      const file = relative(root, join(folder, name));
-      try {
-        const page = compilePage(readFileSync(join(folder, name), "utf8"), file, compileOptions);
-        pages.push({ kind, slug: slugOf(file), path: pagePath(kind, slugOf(file)), page });
-      } catch (error) {
-        const errors =
-          error instanceof CompileErrors
-            ? error.errors
-            : error instanceof CompileError
-              ? [error]
-              : null;
-        if (!errors) throw error;
-        // In dev the page still appears, showing what is wrong, so the author sees it on reload.
-        if (dev)
-          pages.push({
-            kind,
-            slug: slugOf(file),
-            path: pagePath(kind, slugOf(file)),
-            page: errorPage(file, errors),
-          });
-        else failures.push(...errors);
-      }
+      .sort())
+      sources.push({ kind, file: relative(root, join(folder, name)), path: join(folder, name) });
+  }
+  // Links to another page's .md file become links to its built page.
+  compileOptions.links = {
+    pages: new Map(sources.map((s) => [s.file, pagePath(s.kind, slugOf(s.file)).dir])),
+    root: "../../",
+  };
+
+  let pages: SitePage[] = [];
+  const failures: CompileErrorData[] = [];
+  for (const { kind, file, path } of sources) {
+    const source = readFileSync(path, "utf8");
+    try {
+      const page = compilePage(source, file, compileOptions);
+      pages.push({ kind, slug: slugOf(file), path: pagePath(kind, slugOf(file)), page });
+    } catch (error) {
+      const errors =
+        error instanceof CompileErrors
+          ? error.errors
+          : error instanceof CompileError
+            ? [error]
+            : null;
+      if (!errors) throw error;
+      // In dev the page still appears, showing what is wrong, so the author sees it on reload.
+      if (dev)
+        pages.push({
+          kind,
+          slug: slugOf(file),
+          path: pagePath(kind, slugOf(file)),
+          page: errorPage(file, errors, source),
+        });
+      else failures.push(...errors);
     }
   }
+  const siteErrors = checkSite(pages);
+  if (dev)
+    pages = pages.map((p) => ({
+      ...p,
+      page: withPageErrors(
+        p.page,
+        siteErrors.filter((e) => e.file === p.page.file),
+      ),
+    }));
+  else failures.push(...siteErrors);
   if (failures.length) throw new CompileErrors(failures);
   pages.sort((a, b) =>
     a.kind === b.kind
@@ -145,7 +167,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
         project: PROJECT,
         macros,
         dev: liveReload,
-        slides: slides && page.kind === "chapter",
+        slides: slides && page.kind === "chapter" && !page.page.failed,
       }),
     );
     entries[`${page.kind}-${page.slug}`] = file;
@@ -221,7 +243,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
         assets: pageAssets,
         main: renderChapterMain(page, pages[i - 1], pages[i + 1]),
         toc: renderToc(page.page.headings),
-        present: slides && page.kind === "chapter",
+        present: slides && page.kind === "chapter" && !page.page.failed,
         bodyClass: `page-${page.kind}`,
       }),
     );
@@ -251,8 +273,12 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   };
 }
 
-/** Moves `from` to `to`, replacing it; retries when another build put its own there meanwhile. */
+/**
+ * Moves `from` to `to`, replacing it; retries when another build put its own there meanwhile,
+ * and copies when `to` is on another file system (DIST=/tmp/... from a checkout elsewhere).
+ */
 function replaceFolder(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
   for (let attempt = 0; ; attempt++) {
     rmSync(to, { recursive: true, force: true });
     try {
@@ -260,6 +286,10 @@ function replaceFolder(from: string, to: string): void {
       return;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EXDEV") {
+        cpSync(from, to, { recursive: true });
+        return;
+      }
       if (attempt >= 5 || (code !== "ENOTEMPTY" && code !== "EEXIST")) throw error;
     }
   }
@@ -275,16 +305,16 @@ function readMacros(path: string, file: string): Record<string, string> {
   }
 }
 
-/** Standard built-ins, the library's exports (read from src/index.ts when it loads), graph, plots. */
+/**
+ * Standard built-ins, the library's exports (src/index.ts as it is on disk now), graph, plots.
+ * A library that does not bundle leaves the contract's names; the page bundle says what is wrong.
+ */
 async function builtinNames(): Promise<Set<string>> {
-  const names = new Set<string>([...STANDARD_BUILTINS, ...LIBRARY_BUILTINS, ...MODULE_BUILTINS]);
-  const index = join(PROJECT, "src/index.ts");
-  if (existsSync(index)) {
-    try {
-      for (const name of Object.keys(await import(index))) names.add(name);
-    } catch {
-      // A half-finished library must not stop the site from building; the contract's names stand.
-    }
-  }
-  return names;
+  const exported = (await libraryExports(join(PROJECT, "src/index.ts"))) ?? [];
+  return new Set<string>([
+    ...STANDARD_BUILTINS,
+    ...LIBRARY_BUILTINS,
+    ...MODULE_BUILTINS,
+    ...exported,
+  ]);
 }

@@ -68,6 +68,7 @@ describe("slide deck on chapter 5 as built", () => {
     const total = await page.$$eval("section.slide", (s) => s.length);
     assert.ok(total > 3, `chapter 5 has ${total} slides`);
     await page.click("[data-action='present']");
+    await page.waitForSelector("body.deck-mode", { state: "attached" }); // the deck loads on first use
     const shown = await page.$$eval("section.slide", (sections) =>
       sections
         .filter((s) => getComputedStyle(s).display !== "none")
@@ -209,6 +210,7 @@ describe("slide deck on chapter 5 as built", () => {
       await page.goto(`${server.url}/chapters/${chapter}/`);
       await page.waitForSelector(".deck-live", { state: "attached" }); // the deck is installed
       await page.keyboard.press("s");
+      await page.waitForSelector("body.deck-mode", { state: "attached" });
       const count = await page.$$eval("article.chapter > section.slide", (s) => s.length);
       for (let slide = 1; slide <= count; slide++) {
         await jumpTo(page, slide);

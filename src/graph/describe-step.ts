@@ -1,6 +1,7 @@
 // Plain-language sentences for the current step: the caption above the equation and the
 // announcement a screen reader hears through the aria-live region.
 import { formatValues } from "./format.ts";
+import { opName } from "./op-caption.ts";
 import type { StepIndex } from "./step-index.ts";
 import { stepAt } from "./step-index.ts";
 import type { TraceNode } from "./types.ts";
@@ -28,7 +29,7 @@ export function describeStep(
   const root = lookup(index.trace.output);
   if (step.kind === "forward") {
     const inputs = step.inputs.map((id) => lookup(id).label).join(", ");
-    return `${caption}: ${node.label} = ${node.op} of ${inputs}, value ${formatValues(step.value, 16)}.`;
+    return `${caption}: ${node.label} = ${opName(node)} of ${inputs}, value ${formatValues(step.value, 16)}.`;
   }
   if (step.terms.length === 0)
     return `${caption}: seed, the gradient of ${root.label} with respect to itself is 1.`;

@@ -18,7 +18,6 @@ import {
   tanh,
 } from "../tensor/ops/unary.ts";
 import { Tensor } from "../tensor/tensor.ts";
-import type { Label } from "./labels.ts";
 import { type NameMap, nameNodes } from "./name-nodes.ts";
 
 /** Options for `expandNeurons`. */
@@ -110,7 +109,16 @@ function reduce(t: Tensor, xs: Scalars, attrs: Attrs, op: string): Scalars {
     });
 }
 
-function expandOp(t: Tensor, inputs: readonly Scalars[], order: readonly Tensor[]): Scalars {
+/**
+ * The scalar ops computing every entry of `t` from its inputs' entries. `sumName` labels the
+ * sums Σᵢ Wₒᵢ xᵢ inside nn.Linear (`W_{1} x`), which the layer graph has no node for.
+ */
+function expandOp(
+  t: Tensor,
+  inputs: readonly Scalars[],
+  order: readonly Tensor[],
+  sumName?: string,
+): Scalars {
   const fn = t.gradFn!;
   const { op, attrs } = fn;
   const shapes = fn.inputs.map((x) => x.shape);
@@ -134,7 +142,7 @@ function expandOp(t: Tensor, inputs: readonly Scalars[], order: readonly Tensor[
     return out;
   }
   if (op === "linear") {
-    // nn.Linear: out[r, o] = Σᵢ x[r, i] W[o, i] + b[o]
+    // nn.Linear: out[r, o] = Σᵢ W[o, i] x[r, i] + b[o], products written W x as in the lecture.
     const [W, b] = [inputs[1]!, inputs[2]];
     const [outF = 0, inF = 0] = shapes[1]!;
     const rows = inputs[0]!.length / inF;
@@ -142,8 +150,9 @@ function expandOp(t: Tensor, inputs: readonly Scalars[], order: readonly Tensor[
     for (let r = 0; r < rows; r++) {
       for (let o = 0; o < outF; o++) {
         const terms: Tensor[] = [];
-        for (let i = 0; i < inF; i++) terms.push(mul(inputs[0]![r * inF + i]!, W[o * inF + i]!));
+        for (let i = 0; i < inF; i++) terms.push(mul(W[o * inF + i]!, inputs[0]![r * inF + i]!));
         const s = sumAll(terms);
+        if (b && inF > 1 && sumName) s.name = entryTex(sumName, t.shape, r * outF + o);
         out.push(b ? add(s, b[o]!) : s);
       }
     }
@@ -169,21 +178,33 @@ function expandOp(t: Tensor, inputs: readonly Scalars[], order: readonly Tensor[
   );
 }
 
-/** `W_{1}` entry (0,1) → `W^{(1)}_{12}`; `x` entry 1 → `x_{2}`. */
-function entryTex(label: Label, shape: readonly number[], k: number): string {
+const LAYER_SYMBOL = /^([A-Za-z]|\\[A-Za-z]+|\\hat\{[A-Za-z]\})_\{(\d+)\}$/;
+
+/**
+ * A layer tensor's symbol in the chapter's notation, where entry indices go below and the layer
+ * above: `W_{1}` → `W^{(1)}`, `z_{2}` → `z^{(2)}`, a product `W_{2} a_{1}` → `W^{(2)} a^{(1)}`;
+ * `W^{(1)}`, `x` and `\hat{y}` stay as they are.
+ */
+export function layerSymbol(tex: string): string {
+  return tex
+    .trim()
+    .split(/\s+/)
+    .map((part) => {
+      const layered = LAYER_SYMBOL.exec(part);
+      return layered ? `${layered[1]}^{(${layered[2]})}` : part;
+    })
+    .join(" ");
+}
+
+/** Entry k of a tensor labelled `tex`: `W_{1}` (0,1) → `W^{(1)}_{12}`, `W_{1} x` 1 → `(W^{(1)} x)_{2}`. */
+function entryTex(tex: string, shape: readonly number[], k: number): string {
   const st = strides(shape);
   const coords = shape.map((n, d) => Math.floor(k / (st[d] ?? 1)) % n);
   const kept = coords.filter((_, d) => (shape[d] ?? 1) > 1).map((c) => c + 1);
-  // A single layer symbol (W_{1}, z_{2}) moves its layer up: W^{(1)}_{12}. A compound label
-  // (the product W_{1} x) is bracketed before its entry index: (W_{1} x)_{2}.
-  const layered = /^([A-Za-z]|\\[A-Za-z]+|\\hat\{[A-Za-z]\})_\{(\d+)\}$/.exec(label.tex);
-  const compound = /\s/.test(label.tex.trim());
-  const base = layered
-    ? `${layered[1]}^{(${layered[2]})}`
-    : compound && kept.length
-      ? `(${label.tex})`
-      : label.tex;
-  return kept.length === 0 ? base : `${base}_{${kept.join("")}}`;
+  const base = layerSymbol(tex);
+  if (kept.length === 0) return base;
+  // A compound symbol (the product W x) is bracketed before its index: (W^{(1)} x)_{2}.
+  return /\s/.test(base) ? `(${base})_{${kept.join("")}}` : `${base}_{${kept.join("")}}`;
 }
 
 /**
@@ -219,21 +240,27 @@ export function expandNeurons(result: Tensor, options: ExpandOptions = {}): Tens
             const s = new Tensor(Float64Array.of(v), []);
             s.requiresGrad = t.requiresGrad;
             s.isConstant = t.isConstant;
-            if (!t.isConstant) s.name = entryTex(label, t.shape, k);
+            if (!t.isConstant) s.name = entryTex(label.tex, t.shape, k);
             return s;
           }),
         );
         continue;
       }
+      const [x, W] = t.gradFn.inputs;
+      const sumName =
+        t.gradFn.op === "linear" && x && W
+          ? `${labels.get(W)!.tex} ${labels.get(x)!.tex}`
+          : undefined;
       const entries = expandOp(
         t,
-        t.gradFn.inputs.map((x) => scalars.get(x)!),
+        t.gradFn.inputs.map((input) => scalars.get(input)!),
         order,
+        sumName,
       );
       // Name the entries of every tensor the layer graph named (z₁ → z⁽¹⁾₁, z⁽¹⁾₂, …).
       if (!/^v_\{\d+\}$/.test(label.tex)) {
         entries.forEach((s, k) => {
-          if (!s.name && s.gradFn) s.name = entryTex(label, t.shape, k);
+          if (!s.name && s.gradFn) s.name = entryTex(label.tex, t.shape, k);
         });
       }
       scalars.set(t, entries);

@@ -95,3 +95,37 @@ export function formatValues(values: Values, maxItems = 4): string {
   }
   return `[${data.map((v) => formatNumber(v)).join(", ")}]`;
 }
+
+/** The transpose of a matrix; a vector [n] becomes the column [n, 1], a scalar stays. */
+export function transposeValues(values: Values): Values {
+  const { shape, data } = values;
+  if (shape.length === 0) return values;
+  if (shape.length === 1) return { shape: [shape[0] ?? 0, 1], data };
+  const [m = 0, n = 0] = shape;
+  const out: number[] = [];
+  for (let j = 0; j < n; j++) for (let i = 0; i < m; i++) out.push(data[i * n + j] ?? Number.NaN);
+  return { shape: [n, m], data: out };
+}
+
+/**
+ * Plain-text rows of a tensor as the equations show it (up to 4×4, see `isSmall`): one line
+ * for a scalar or a row (`[0.7, −0.4]`), `;` between the entries of a column (`[0.7; −0.4]`),
+ * one line per row for a matrix (`[0.5, −0.3;`, ` 0.2, 0.8]`); beyond 4×4, its shape (`[5×6]`).
+ */
+export function formatMatrixLines(values: Values): string[] {
+  const { shape, data } = values;
+  if (data.length === 1) return [formatNumber(data[0] ?? Number.NaN)];
+  if (!isSmall(shape)) return [`[${formatShape(shape)}]`];
+  const [m = 1, n = data.length] = shape.length === 2 ? shape : [1, data.length];
+  const f = (v: number | undefined): string => formatNumber(v ?? Number.NaN);
+  if (n === 1) return [`[${data.map(f).join("; ")}]`];
+  const rows: string[] = [];
+  for (let i = 0; i < m; i++)
+    rows.push(
+      data
+        .slice(i * n, (i + 1) * n)
+        .map(f)
+        .join(", "),
+    );
+  return rows.map((r, i) => `${i === 0 ? "[" : " "}${r}${i === m - 1 ? "]" : ";"}`);
+}

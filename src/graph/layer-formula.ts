@@ -1,109 +1,219 @@
-// The lecture's layered form of a backward step, recognised from the graph's shape:
-//   pre-activation z feeding f:   δ = f′(z) ∘ Wᵀδ⁺   (or f′(z) ∘ ∂ℓ/∂a at the last layer)
-//   weight W in z = W a (+ b):    ∂ℓ/∂W = δ aᵀ
-//   bias b in z = … + b:          ∂ℓ/∂b = δ
-// With x @ W (rows as examples) the transposes move to the other side: δ⁺Wᵀ and aᵀδ.
-import { opTex, raise } from "./op-tex.ts";
-import type { Trace, TraceNode } from "./types.ts";
+// The lecture's layered form of a backward step (chapter 6, eq. "deltas"), with the numbers:
+//   δᴸ = f′(zᴸ) ∘ ∂ℓ/∂aᴸ  (δᴸ = ∂ℓ/∂zᴸ for a linear output layer)
+//   δˡ = f′(zˡ) ∘ (Wˡ⁺¹)ᵀ δˡ⁺¹,   ∂ℓ/∂Wˡ = δˡ (aˡ⁻¹)ᵀ,   ∂ℓ/∂bˡ = δˡ,   ∂ℓ/∂aˡ⁻¹ = (Wˡ)ᵀ δˡ
+// nn.Linear stores examples as rows (z = a Wᵀ + b); its layers are written in the lecture's
+// columns, so δ and the activations appear transposed from the stored tensors. With x @ W in
+// the code (rows as examples) the transposes move to the other side: δˡ⁺¹ (Wˡ⁺¹)ᵀ and aᵀ δ.
+import { ACTIVATIONS, findLayers, type Layer, onlyUse, type Use } from "./find-layers.ts";
+import { texValues, texValuesFactor, transposeValues } from "./format.ts";
+import { opTex } from "./op-tex.ts";
+import { partialTex, times, transposed } from "./tex-parts.ts";
+import type { BackwardTerm, Trace, TraceNode, Values } from "./types.ts";
 
-const ACTIVATIONS = new Set(["tanh", "sigmoid", "relu", "leakyRelu"]);
+export { consumersOf } from "./find-layers.ts";
 
-interface Use {
-  node: TraceNode;
-  argIndex: number;
+/** What the layered form needs to know about the whole graph. */
+export interface LayerContext {
+  readonly layers: readonly Layer[];
+  readonly uses: ReadonlyMap<string, Use[]>;
+  readonly lookup: (id: string) => TraceNode;
+  readonly root: TraceNode;
 }
 
-/** Finds, for each node, the ops that use it. */
-export function consumersOf(trace: Pick<Trace, "nodes" | "edges">): Map<string, Use[]> {
+/** The context for a trace's nodes and edges. */
+export function layerContext(
+  trace: Pick<Trace, "nodes" | "edges">,
+  uses: ReadonlyMap<string, Use[]>,
+  root: TraceNode,
+): LayerContext {
   const byId = new Map(trace.nodes.map((n) => [n.id, n]));
-  const uses = new Map<string, Use[]>();
-  for (const e of trace.edges) {
-    const list = uses.get(e.from) ?? [];
-    list.push({ node: byId.get(e.to)!, argIndex: e.argIndex });
-    uses.set(e.from, list);
+  return { layers: findLayers(trace, uses), uses, lookup: (id) => byId.get(id)!, root };
+}
+
+const columns = (layer: Layer): boolean => layer.form !== "rows";
+
+/** Values as the formula writes them: nn.Linear's rows turned into the lecture's columns. */
+function oriented(layer: Layer, values: Values): Values {
+  return layer.form === "linear" ? transposeValues(values) : values;
+}
+
+function deltaOf(layer: Layer, layers: readonly Layer[]): string {
+  const sub = /^[zW]_\{(\d+)\}$/;
+  const sup = /^[zW]\^\{\((\d+)\)\}$/;
+  for (const tex of [layer.z.tex, layer.W.tex]) {
+    const low = sub.exec(tex);
+    if (low) return `\\delta_{${low[1]}}`;
+    const high = sup.exec(tex);
+    if (high) return `\\delta^{(${high[1]})}`;
   }
-  return uses;
+  return `\\delta_{${layers.indexOf(layer) + 1}}`;
 }
 
-function delta(z: TraceNode): string {
-  const layer = /^z_\{(\d+)\}$/.exec(z.tex);
-  if (layer) return `\\delta_{${layer[1]}}`;
-  // z^{(1)} → δ^{(1)}, z^{(1)}_{2} → δ^{(1)}_{2} (the lecture's and the neuron view's labels)
-  const upper = /^z\^\{\((\d+)\)\}(_\{\d+\})?$/.exec(z.tex);
-  return upper ? `\\delta^{(${upper[1]})}${upper[2] ?? ""}` : `\\delta_{${z.tex}}`;
+/** δ of a pre-activation that is not part of a recognised layer (e.g. a neuron z⁽¹⁾₂). */
+function deltaOfNode(z: TraceNode): string {
+  const low = /^z_\{(\d+)\}$/.exec(z.tex);
+  if (low) return `\\delta_{${low[1]}}`;
+  const high = /^z\^\{\((\d+)\)\}(_\{\d+\})?$/.exec(z.tex);
+  return high ? `\\delta^{(${high[1]})}${high[2] ?? ""}` : `\\delta_{${z.tex}}`;
 }
 
-/** The pre-activation a matmul feeds: its bias add when there is one, else the product itself. */
-function preActivationOf(m: TraceNode, uses: Map<string, Use[]>): TraceNode | null {
-  const next = uses.get(m.id);
-  const candidate = next?.length === 1 && next[0]!.node.op === "add" ? next[0]!.node : m;
-  return feedsActivation(candidate, uses) ? candidate : null;
+/** `lhs = symbols = numbers = result`, leaving out the numbers when they are the result. */
+function equation(lhs: string, symbols: string, numbers: string | null, result: string): string {
+  const parts = [lhs, symbols];
+  if (numbers !== null && numbers !== result) parts.push(numbers);
+  parts.push(result);
+  return parts.join(" = ");
 }
 
-function feedsActivation(node: TraceNode, uses: Map<string, Use[]>): boolean {
-  const after = uses.get(node.id);
-  return after?.length === 1 && ACTIVATIONS.has(after[0]!.node.op);
+/** f′(z) in symbols, parenthesised when it is more than one factor. */
+function fPrimeTex(activation: TraceNode, z: TraceNode): string {
+  const local = opTex(activation.op).local(0, [z.tex], activation.tex, activation.attrs);
+  if (!local) return `f'(${z.tex})`;
+  return /[\s+-]/.test(local) && !local.startsWith("\\mathbb") ? `(${local})` : local;
 }
 
-/** The layered formula for a backward step at `node`, or null when the graph has no layer shape there. */
+/** `f′ ∘ rest`, or `f′ · rest` when f′ is one number. */
+function hadamard(fPrime: string, rest: string, scalar: boolean): string {
+  return `${fPrime}${scalar ? " \\cdot " : " \\circ "}${rest}`;
+}
+
+function examplesOf(layer: Layer): number {
+  const { shape } = layer.z;
+  if (shape.length < 2) return 1;
+  return layer.form === "column" ? (shape[1] ?? 1) : (shape[0] ?? 1);
+}
+
+/** ∂ℓ/∂a for a layer's input: (W)ᵀ δ (columns) or δ Wᵀ (rows). */
+function backThrough(layer: Layer, delta: string, W: string): string {
+  return columns(layer) ? times(transposed(W), delta) : times(delta, transposed(W));
+}
+
+/** The layer whose input `node` is, when that layer is the node's only use. */
+function layerReading(node: TraceNode, context: LayerContext): Layer | null {
+  const use = onlyUse(node, context.uses);
+  if (!use) return null;
+  return (
+    context.layers.find((l) => l.input.id === node.id && (l.product ?? l.z).id === use.node.id) ??
+    null
+  );
+}
+
+function atPreActivation(
+  layer: Layer,
+  terms: readonly BackwardTerm[],
+  context: LayerContext,
+): string {
+  const { layers, root } = context;
+  const d = deltaOf(layer, layers);
+  const result = texValues(oriented(layer, layer.z.grad!));
+  const act = layer.activation;
+  if (!act) {
+    return `${equation(d, partialTex(root.tex, layer.z.tex), null, result)} \\qquad (\\text{linear output layer: } f' = 1)`;
+  }
+  const local = terms.find((t) => t.child === act.id)?.local;
+  const fp = fPrimeTex(act, layer.z);
+  const fpValues = local ? oriented(layer, local) : null;
+  const scalar = act.value.data.length === 1;
+  const fpNum = fpValues ? texValuesFactor(fpValues) : null;
+  const next = layerReading(act, context);
+  if (next && columns(next) === columns(layer)) {
+    const dn = deltaOf(next, layers);
+    const dnNum = texValuesFactor(oriented(next, next.z.grad!));
+    const WNum = texValuesFactor(next.W.value);
+    const symbols = hadamard(fp, backThrough(next, dn, next.W.tex), scalar);
+    const numbers = fpNum && hadamard(fpNum, backThrough(next, dnNum, WNum), scalar);
+    return equation(d, symbols, numbers, result);
+  }
+  const symbols = hadamard(fp, partialTex(root.tex, act.tex), scalar);
+  const numbers =
+    fpNum && act.grad && hadamard(fpNum, texValuesFactor(oriented(layer, act.grad)), scalar);
+  return equation(d, symbols, numbers, result);
+}
+
+function atWeight(layer: Layer, context: LayerContext): string {
+  const d = deltaOf(layer, context.layers);
+  const dNum = texValuesFactor(oriented(layer, layer.z.grad!));
+  const a = layer.input;
+  const aNum = texValuesFactor(oriented(layer, a.value));
+  const [symbols, numbers] = columns(layer)
+    ? [times(d, transposed(a.tex)), times(dNum, transposed(aNum))]
+    : [times(transposed(a.tex), d), times(transposed(aNum), dNum)];
+  return equation(
+    partialTex(context.root.tex, layer.W.tex),
+    symbols,
+    numbers,
+    texValues(layer.W.grad!),
+  );
+}
+
+function atBias(layer: Layer, context: LayerContext): string {
+  const d = deltaOf(layer, context.layers);
+  const b = layer.b!;
+  const result = texValues(layer.form === "linear" ? transposeValues(b.grad!) : b.grad!);
+  const lhs = partialTex(context.root.tex, b.tex);
+  if (examplesOf(layer) === 1) return equation(lhs, d, null, result);
+  const sum = "\\textstyle\\sum_{\\text{examples}} ";
+  return equation(
+    lhs,
+    `${sum}${d}`,
+    `${sum}${texValuesFactor(oriented(layer, layer.z.grad!))}`,
+    result,
+  );
+}
+
+function atInput(node: TraceNode, layer: Layer, context: LayerContext): string {
+  const d = deltaOf(layer, context.layers);
+  const dNum = texValuesFactor(oriented(layer, layer.z.grad!));
+  return equation(
+    partialTex(context.root.tex, node.tex),
+    backThrough(layer, d, layer.W.tex),
+    backThrough(layer, dNum, texValuesFactor(layer.W.value)),
+    texValues(oriented(layer, node.grad!)),
+  );
+}
+
+/** A pre-activation outside a recognised layer (a neuron's z): δ = f′(z) ∘ ∂ℓ/∂a. */
+function atLoosePreActivation(
+  node: TraceNode,
+  terms: readonly BackwardTerm[],
+  context: LayerContext,
+): string | null {
+  const use = onlyUse(node, context.uses);
+  if (!use || use.argIndex !== 0 || !["add", "matmul", "linear"].includes(node.op)) return null;
+  const act = use.node;
+  const local = terms.find((t) => t.child === act.id)?.local;
+  if (!local || !act.grad || !ACTIVATIONS.has(act.op)) return null;
+  const scalar = act.value.data.length === 1;
+  return equation(
+    deltaOfNode(node),
+    hadamard(fPrimeTex(act, node), partialTex(context.root.tex, act.tex), scalar),
+    hadamard(texValuesFactor(local), texValuesFactor(act.grad), scalar),
+    texValues(node.grad!),
+  );
+}
+
+/**
+ * The layered formula for the backward step at `node` (whose chain-rule terms are `terms`),
+ * symbols then numbers, or null where the graph has no layer shape there.
+ */
 export function layerFormula(
   node: TraceNode,
-  lookup: (id: string) => TraceNode,
-  uses: Map<string, Use[]>,
-  root: TraceNode,
+  terms: readonly BackwardTerm[],
+  context: LayerContext,
 ): string | null {
-  const mine = uses.get(node.id) ?? [];
-  if (mine.length !== 1) return null;
-  const [{ node: child, argIndex }] = mine as [Use];
-  // Case 1: a pre-activation.
-  if (
-    ACTIVATIONS.has(child.op) &&
-    (node.op === "add" || node.op === "matmul" || node.op === "linear")
-  ) {
-    const fPrime =
-      opTex(child.op).local(0, [node.tex], child.tex, child.attrs) ?? `f'(${node.tex})`;
-    const next = uses.get(child.id) ?? [];
-    const m =
-      next.length === 1 && ["matmul", "linear"].includes(next[0]!.node.op) ? next[0]! : null;
-    const zNext = m ? preActivationOf(m.node, uses) : null;
-    if (m?.node.op === "linear" && m.argIndex === 0 && zNext) {
-      // z⁺ = a W⁺ᵀ + b⁺ (nn.Linear): the gradient comes back as δ⁺ W⁺.
-      const W = lookup(m.node.inputs[1]!);
-      return `${delta(node)} = (${fPrime}) \\circ ${delta(zNext)}\\, ${W.tex}`;
+  if (!node.grad || terms.length === 0) return null;
+  for (const layer of context.layers) {
+    if (layer.z.id === node.id) return atPreActivation(layer, terms, context);
+    const use = onlyUse(node, context.uses);
+    const op = layer.product ?? layer.z;
+    if (layer.W.id === node.id && use?.node.id === op.id) return atWeight(layer, context);
+    if (layer.b?.id === node.id && use?.node.id === layer.z.id) return atBias(layer, context);
+    if (layer.product?.id === node.id) {
+      const d = deltaOf(layer, context.layers);
+      return equation(partialTex(context.root.tex, node.tex), d, null, texValues(node.grad));
     }
-    if (m?.node.op === "matmul" && zNext) {
-      const W = lookup(m.node.inputs[1 - m.argIndex]!);
-      const back =
-        m.argIndex === 1
-          ? `${raise(W.tex, "\\top")} ${delta(zNext)}`
-          : `${delta(zNext)}\\, ${raise(W.tex, "\\top")}`;
-      return `${delta(node)} = (${fPrime}) \\circ ${back}`;
-    }
-    return `${delta(node)} = (${fPrime}) \\circ \\frac{\\partial ${root.tex}}{\\partial ${child.tex}}`;
   }
-  if (node.op !== "leaf") return null;
-  // Case 2: a weight matrix multiplying the previous layer's activations.
-  if (child.op === "matmul") {
-    const z = preActivationOf(child, uses);
-    if (!z) return null;
-    const a = lookup(child.inputs[1 - argIndex]!);
-    return argIndex === 0
-      ? `\\frac{\\partial ${root.tex}}{\\partial ${node.tex}} = ${delta(z)}\\, ${raise(a.tex, "\\top")}`
-      : `\\frac{\\partial ${root.tex}}{\\partial ${node.tex}} = ${raise(a.tex, "\\top")} ${delta(z)}`;
-  }
-  // nn.Linear's weight and bias: z = a Wᵀ + b gives ∂ℓ/∂W = δᵀ a and ∂ℓ/∂b = Σ_rows δ.
-  if (child.op === "linear" && argIndex > 0 && feedsActivation(child, uses)) {
-    const lhs = `\\frac{\\partial ${root.tex}}{\\partial ${node.tex}}`;
-    if (argIndex === 1)
-      return `${lhs} = ${raise(delta(child), "\\top")} ${lookup(child.inputs[0]!).tex}`;
-    const rows =
-      child.shape.length > 1 && (child.shape[0] ?? 1) > 1 ? "\\textstyle\\sum_{\\text{rows}} " : "";
-    return `${lhs} = ${rows}${delta(child)}`;
-  }
-  // Case 3: a bias added to the pre-activation.
-  if (child.op === "add" && feedsActivation(child, uses)) {
-    const sum = node.shape.join() === child.shape.join() ? "" : "\\textstyle\\sum_{\\text{batch}} ";
-    return `\\frac{\\partial ${root.tex}}{\\partial ${node.tex}} = ${sum}${delta(child)}`;
-  }
-  return null;
+  const reading = layerReading(node, context);
+  if (reading) return atInput(node, reading, context);
+  return atLoosePreActivation(node, terms, context);
 }

@@ -1,6 +1,7 @@
 // Labels for every tensor of a traced computation: the caller's map first, then the tensor's
-// own `name`, then the lecture's letters — z₁/a₁ around activations, v₁, v₂, … for other
-// intermediates, ℓ for an unnamed output, the number itself for a constant.
+// own `name`, then the lecture's letters — z₁/a₁ around activations (and z for a linear layer
+// after the last one), v₁, v₂, … for other intermediates, ℓ for an unnamed output, the number
+// itself for a constant.
 import type { Tensor } from "../tensor/tensor.ts";
 import { formatNumber, texNumber } from "./format.ts";
 import { indexedLabel, type Label, labelFromName, texToPlain } from "./labels.ts";
@@ -52,6 +53,20 @@ export function nameNodes(
       labels.set(z, indexedLabel("z", layer));
     }
   }
+  // A layer with no activation after it (the usual linear output layer) still has a z: the
+  // one after the last activation's a.
+  const biased = new Set(order.map((t) => (t.gradFn?.op === "add" ? t.gradFn.inputs[0] : null)));
+  const taken = new Set([...labels.values()].map((l) => l.tex));
+  for (const t of order) {
+    // z = W a + b is the bias add, not the product before it.
+    if (labels.has(t) || t === root || (t.gradFn?.op === "matmul" && biased.has(t))) continue;
+    const input = layerInput(t);
+    const z = input ? nextLayerZ(labels.get(input)) : null;
+    if (z && !taken.has(z.tex)) {
+      labels.set(t, z);
+      taken.add(z.tex);
+    }
+  }
   let v = 0;
   let p = 0;
   let u = 0;
@@ -66,6 +81,29 @@ export function nameNodes(
     } else labels.set(t, productLabel(t, labels) ?? indexedLabel("v", ++v));
   }
   return labels;
+}
+
+/** The input a of a layer z = W a + b, z = a W + b or nn.Linear's z = a Wᵀ + b; else null. */
+function layerInput(t: Tensor): Tensor | null {
+  const fn = t.gradFn;
+  if (!fn) return null;
+  if (fn.op === "linear") return fn.inputs[0] ?? null;
+  const product = fn.op === "add" ? fn.inputs[0] : t;
+  const m = product?.gradFn;
+  if (m?.op !== "matmul" || m.inputs.length !== 2) return null;
+  const [left, right] = m.inputs as [Tensor, Tensor];
+  const isWeight = (w: Tensor): boolean => !w.gradFn && w.requiresGrad;
+  return isWeight(left) ? right : isWeight(right) ? left : null;
+}
+
+/** `a_{l}` → `z_{l+1}` and `a^{(l)}` → `z^{(l+1)}`: the pre-activation of the next layer. */
+function nextLayerZ(a: Label | undefined): Label | null {
+  const low = a && /^a_\{(\d+)\}$/.exec(a.tex);
+  if (low) return indexedLabel("z", Number(low[1]) + 1);
+  const high = a && /^a\^\{\((\d+)\)\}$/.exec(a.tex);
+  if (!high) return null;
+  const tex = `z^{(${Number(high[1]) + 1})}`;
+  return { label: texToPlain(tex), tex };
 }
 
 /** `W₁x` for an unnamed product of two short labels (what a lecturer writes on the board). */

@@ -2,6 +2,7 @@
 // only. Scalars and tensors up to 4×4 are written out; larger tensors appear as their shapes.
 import { texValues, texValuesFactor } from "./format.ts";
 import { opTex } from "./op-tex.ts";
+import { partialTex, unwrap } from "./tex-parts.ts";
 import type { BackwardTerm, TraceNode, Values } from "./types.ts";
 
 /** Looks a node up by id (the trace under construction). */
@@ -16,35 +17,44 @@ function numberArg(values: Values): string {
   return texValuesFactor(values);
 }
 
-/** The op's attrs plus its inputs' shapes (`inputShapes`), for rules that need sizes. */
+/** The op's attrs plus its inputs' and output's shapes, for rules that need sizes. */
 function withShapes(
   node: TraceNode,
   inputs: readonly TraceNode[],
 ): Readonly<Record<string, unknown>> {
-  return { ...node.attrs, inputShapes: inputs.map((n) => n.shape) };
+  return { ...node.attrs, inputShapes: inputs.map((n) => n.shape), outputShape: node.shape };
 }
 
 /** `∂L/∂v` as TeX. */
 export function partial(of: TraceNode, by: TraceNode): string {
-  // A product label such as `W_{2} a_{1}` needs parentheses after ∂.
-  const wrap = (tex: string): string => (/\s/.test(tex.trim()) ? `(${tex})` : tex);
-  return `\\frac{\\partial ${wrap(of.tex)}}{\\partial ${wrap(by.tex)}}`;
+  return partialTex(of.tex, by.tex);
 }
 
-/** Forward step TeX: `r = y - \hat{y}` and `r = 1.5 - 0.7 = 0.8`. */
+/** TeX with the spacing and grouping that do not change what it says removed, to compare. */
+function normalise(tex: string): string {
+  return tex.replace(/\\cdot|\\[,;!]|\\textstyle|\s|[{}]/g, "");
+}
+
+/**
+ * Forward step TeX: the definition in symbols (`r = y - \hat{y}`), then the numbers
+ * (`r = 1.5 - 0.7 = 0.8`). A node whose label is its own formula (an unnamed product `W x`,
+ * or a name such as `(\hat{y}-y)^2`) is not defined by itself: its symbolic line is the
+ * formula alone and its numeric line reads `W x = [..] [..] = [..]`.
+ */
 export function forwardTex(
   node: TraceNode,
   inputs: readonly TraceNode[],
 ): { symbolic: string; numeric: string } {
   const rule = opTex(node.op);
   const attrs = withShapes(node, inputs);
-  const symbolic = `${node.tex} = ${rule.forward(inputs.map(symbolArg), attrs)}`;
-  const numeric =
-    `${node.tex} = ${rule.forward(
-      inputs.map((n) => numberArg(n.value)),
-      attrs,
-    )}` + ` = ${texValues(node.value)}`;
-  return { symbolic, numeric };
+  const formula = rule.forward(inputs.map(symbolArg), attrs);
+  const symbolic =
+    normalise(formula) === normalise(node.tex) ? formula : `${node.tex} = ${formula}`;
+  const numbers = rule.forward(
+    inputs.map((n) => numberArg(n.value)),
+    attrs,
+  );
+  return { symbolic, numeric: `${node.tex} = ${numbers} = ${texValues(node.value)}` };
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -92,12 +102,13 @@ function termTex(
   const formula = rule.term
     ? rule.term(term.argIndex, up, args.map(symbolArg), child.tex, attrs)
     : `${up}\\, ${partial(child, node)}`;
+  // Every number stands as a factor here: `[..]^{\top} (-0.29)`, never `[..]^{\top} -0.29`.
   const numeric = rule.term
     ? rule.term(
         term.argIndex,
-        texValues(term.upstream),
+        numberArg(term.upstream),
         args.map((n) => numberArg(n.value)),
-        texValues(child.value),
+        numberArg(child.value),
         attrs,
       )
     : texValues(term.product);
@@ -128,11 +139,17 @@ export function backwardTex(
     chain === expanded
       ? `${lhs} = ${chain}`
       : `\\begin{aligned} ${lhs} &= ${chain} \\\\ &= ${expanded} \\end{aligned}`;
-  let numeric = `${lhs} = ${parts.map((p) => p.numeric).join(" + ")}`;
+  const result = texValues(grad);
+  const first = parts.map((p) => p.numeric).join(" + ");
+  // A term that passes the gradient through unchanged (a bias of nn.Linear) is its own result.
+  if (terms.length === 1 && unwrap(first) === result) {
+    return { symbolic, numeric: `${lhs} = ${result}` };
+  }
+  let numeric = `${lhs} = ${first}`;
   if (terms.length > 1) {
     numeric += ` = ${terms.map((t, k) => (k === 0 ? texValues(t.product) : texValuesFactor(t.product))).join(" + ")}`;
   }
-  numeric += ` = ${texValues(grad)}`;
+  numeric += ` = ${result}`;
   return { symbolic, numeric };
 }
 

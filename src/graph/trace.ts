@@ -6,7 +6,8 @@
 import { topologicalOrder } from "../tensor/autograd.ts";
 import { noGrad } from "../tensor/grad-mode.ts";
 import { Tensor } from "../tensor/tensor.ts";
-import { consumersOf, layerFormula } from "./layer-formula.ts";
+import { consumersOf } from "./find-layers.ts";
+import { layerContext, layerFormula } from "./layer-formula.ts";
 import { type NameMap, nameNodes } from "./name-nodes.ts";
 import { backwardTex, forwardTex, localTex } from "./step-tex.ts";
 import type {
@@ -153,7 +154,7 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
       texNumeric: tex.numeric,
     });
   }
-  const uses = consumersOf({ nodes, edges });
+  const layers = layerContext({ nodes, edges }, consumersOf({ nodes, edges }), root);
   const backward: BackwardStep[] = backwardOrder.map((t) => {
     const node = lookup(ids.get(t)!);
     const nodeTerms = (terms.get(t) ?? []).map((term) => ({
@@ -169,11 +170,15 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
       grad,
       texSymbolic: tex.symbolic,
       texNumeric: tex.numeric,
-      texLayer: nodeTerms.length ? layerFormula(node, lookup, uses, root) : null,
+      texLayer: layerFormula(node, nodeTerms, layers),
     };
   });
 
   const tensors = new Map<string, Tensor>(order.map((t) => [ids.get(t)!, t]));
+  // Edges are listed last consumer first. Dagre's crossing reduction breaks ties by insertion
+  // order, and this order is the one that lays sibling subgraphs out in reading order, top to
+  // bottom (neuron 1 above neuron 2 in an expanded MLP); ids keep the topological numbering.
+  edges.reverse();
   return { trace: { nodes, edges, output: root.id, forward, backward }, tensors };
 }
 

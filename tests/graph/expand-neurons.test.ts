@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { expandNeurons } from "../../src/graph/expand-neurons.ts";
+import { expandNeurons, layerSymbol } from "../../src/graph/expand-neurons.ts";
+import { layoutGraph } from "../../src/graph/layout-graph.ts";
 import { trace } from "../../src/graph/trace.ts";
+import { F, nn } from "../../src/index.ts";
 import { tensor } from "../../src/tensor/index.ts";
 import { mlp221 } from "./examples.ts";
 
@@ -20,6 +22,58 @@ describe("expandNeurons(result)", () => {
     for (const label of ["W⁽¹⁾₁₁", "W⁽¹⁾₂₂", "x₁", "x₂", "z⁽¹⁾₁", "a⁽¹⁾₂", "W⁽²⁾₂", "ŷ", "ℓ"]) {
       assert.ok(byLabel(label), `no node ${label}: ${t.nodes.map((n) => n.label).join(" ")}`);
     }
+  });
+
+  test("one notation throughout, the chapter's: W⁽ˡ⁾ᵢⱼ, b⁽ˡ⁾ᵢ, z⁽ˡ⁾ᵢ, a⁽ˡ⁾ᵢ, (W⁽ˡ⁾a⁽ˡ⁻¹⁾)ᵢ", () => {
+    const labels = t.nodes.map((n) => n.label);
+    for (const label of ["(W⁽¹⁾x)₁", "(W⁽¹⁾x)₂", "W⁽²⁾a⁽¹⁾", "W⁽²⁾₁a⁽¹⁾₁", "b⁽¹⁾₂", "z⁽²⁾"]) {
+      assert.ok(labels.includes(label), `no node ${label}: ${labels.join(" ")}`);
+    }
+    // No layer symbol with its layer as a subscript (W₂, a₁, z₁) is left beside W⁽²⁾₁.
+    const mixed = labels.filter((l) => /[Wbza][₀-₉]/u.test(l.replace(/[⁽][⁰-⁹]+[⁾][₀-₉]*/gu, "")));
+    assert.deepEqual(mixed, []);
+  });
+
+  test("lays out in reading order: neuron 1 above neuron 2, W⁽¹⁾₁₁ … W⁽¹⁾₂₂ top to bottom", () => {
+    const layout = layoutGraph(t);
+    const y = (label: string): number => {
+      const node = byLabel(label);
+      assert.ok(node, `no node ${label}`);
+      return layout.nodes.find((b) => b.id === node.id)!.y;
+    };
+    const columns = [
+      ["W⁽¹⁾₁₁", "W⁽¹⁾₁₂", "W⁽¹⁾₂₁", "W⁽¹⁾₂₂"],
+      ["W⁽¹⁾₁₁x₁", "W⁽¹⁾₁₂x₂", "W⁽¹⁾₂₁x₁", "W⁽¹⁾₂₂x₂"],
+      ["(W⁽¹⁾x)₁", "(W⁽¹⁾x)₂"],
+      ["z⁽¹⁾₁", "z⁽¹⁾₂"],
+      ["a⁽¹⁾₁", "a⁽¹⁾₂"],
+      ["W⁽²⁾₁a⁽¹⁾₁", "W⁽²⁾₂a⁽¹⁾₂"],
+    ];
+    for (const column of columns) {
+      const ys = column.map(y);
+      assert.deepEqual(
+        ys,
+        [...ys].sort((a, b) => a - b),
+        `${column.join(", ")} at y = ${ys.join(", ")}`,
+      );
+    }
+  });
+
+  test("nn.Linear layers expand into the same notation, products written W x", () => {
+    const model = new nn.MLP([2, 3, 1], { activation: "tanh", seed: 0 });
+    const x = tensor([[1.0, 0.1]], { name: "x" });
+    const loss = F.mseLoss(model.forward(x), tensor([[0.5]], { name: "y" }));
+    const labels = trace(expandNeurons(loss)).nodes.map((n) => n.label);
+    for (const label of ["W⁽¹⁾₃₂x₂", "(W⁽¹⁾x)₃", "z⁽¹⁾₃", "W⁽²⁾₃a⁽¹⁾₃", "W⁽²⁾a⁽¹⁾", "z⁽²⁾"]) {
+      assert.ok(labels.includes(label), `no node ${label}: ${labels.join(" ")}`);
+    }
+  });
+
+  test("layerSymbol moves a layer index up: W_{1} → W^{(1)}, W_{2} a_{1} → W^{(2)} a^{(1)}", () => {
+    assert.equal(layerSymbol("W_{1}"), "W^{(1)}");
+    assert.equal(layerSymbol("W_{2} a_{1}"), "W^{(2)} a^{(1)}");
+    assert.equal(layerSymbol("W^{(1)} x"), "W^{(1)} x");
+    assert.equal(layerSymbol("\\hat{y}"), "\\hat{y}");
   });
 
   test("gradients of the scalar graph equal the layer graph's, entry by entry", () => {

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import fc from "fast-check";
 import { traceComputation } from "../../src/graph/trace.ts";
 import { type Tensor, tensor } from "../../src/tensor/index.ts";
+import { ambiguousNegatives, assertTypesets, equationsOf } from "./tex-checks.ts";
 
 // A random expression: a program of ops over a pool that starts with a few leaves, every
 // value shaped [2, 3] (with a [3] row and a scalar broadcast in), ending in a sum or mean.
@@ -130,5 +131,19 @@ test("graph.trace(random expression) reproduces backward() on every tensor, bit 
       );
     }),
     { numRuns: 150, seed: 20261122 },
+  );
+});
+
+test("graph.trace(random expression): every equation typesets and no negative number misreads", () => {
+  fc.assert(
+    fc.property(programArb, (program) => {
+      const { loss } = build(program);
+      const { trace: t } = traceComputation(loss);
+      for (const { where, tex } of equationsOf(t)) {
+        assertTypesets(tex, where);
+        assert.deepEqual(ambiguousNegatives(tex), [], `${where}: ${tex}`);
+      }
+    }),
+    { numRuns: 25, seed: 20261123 },
   );
 });

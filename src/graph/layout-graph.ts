@@ -1,9 +1,30 @@
-// Places the trace's nodes left to right with dagre (inputs on the left, the output on the
-// right) and routes the edges. Pure: the same trace always gives the same layout.
-import dagre from "@dagrejs/dagre";
-import { formatValues } from "./format.ts";
-import { layeredLayout } from "./layered-layout.ts";
-import type { EdgePath, Layout, NodeBox, Trace, TraceNode } from "./types.ts";
+// Places the trace's nodes left to right (inputs on the left, the output on the right) with
+// d3-dag's Sugiyama layout, then routes the edges onto the nodes' outlines. Pure: the same trace
+// always gives the same layout.
+import {
+  coordGreedy,
+  coordSimplex,
+  decrossDfs,
+  decrossTwoLayer,
+  type GraphNode,
+  graph,
+  layeringSimplex,
+  sugiyama,
+  twolayerAgg,
+} from "d3-dag";
+import { type RawEdge, routeEdges } from "./edge-routes.ts";
+import { NODE_SHAPES, shapeOverhang } from "./node-shapes.ts";
+import { nodeSize } from "./node-text.ts";
+import type { Layout, NodeBox, Trace, TraceEdge } from "./types.ts";
+
+export {
+  NODE_ITEMS,
+  NODE_TEXT,
+  type NodeTextLine,
+  nodeLines,
+  nodeSize,
+  nodeTextLines,
+} from "./node-text.ts";
 
 /** Options for `layoutGraph`. */
 export interface LayoutOptions {
@@ -12,94 +33,83 @@ export interface LayoutOptions {
   /** Horizontal gap between ranks, px (default 36). */
   rankSep?: number;
   /**
-   * "dagre" (careful, slow on big graphs), "layered" (fast, built in) or "auto" (default):
-   * dagre up to `DAGRE_LIMIT` nodes, the layered layout beyond.
+   * "fine": edge lengths and bends minimised exactly (linear programs), crossings reduced over
+   * many sweeps — the picture for a lecture, slow beyond a few dozen nodes; "fast": two quick
+   * sweeps against crossings, greedy positions; "auto" (default): fine up to `FINE_LIMIT`
+   * nodes, fast beyond.
    */
-  engine?: "auto" | "dagre" | "layered";
+  quality?: "auto" | "fine" | "fast";
 }
 
-/** Largest graph "auto" hands to dagre: beyond it dagre needs far more than a frame budget. */
-export const DAGRE_LIMIT = 100;
+/** Largest graph "auto" lays out with the fine operators (a lecture graph has 10–40 nodes). */
+export const FINE_LIMIT = 40;
 
-/** Sizes of the node text, px; the SVG renderer uses the same numbers. */
-export const NODE_TEXT = {
-  labelSize: 22,
-  valueSize: 17,
-  /** Average glyph width as a fraction of the font size (a sans-serif with digits). */
-  glyph: 0.6,
-  padX: 10,
-  lineGap: 6,
-  minWidth: 72,
-} as const;
+/** Margins around the drawing, px: the top one leaves room for the op caption of the top row. */
+const MARGIN = { x: 16, y: 28 } as const;
 
-/** Entries a node shows in the drawing; larger tensors show their shape (the panels show all). */
-export const NODE_ITEMS = 2;
-
-/** The three text lines a node shows: label, value, gradient (sized for the widest). */
-export function nodeLines(node: TraceNode): { label: string; value: string; grad: string } {
-  return {
-    label: node.label,
-    value: formatValues(node.value, NODE_ITEMS),
-    grad: node.grad ? `∇ ${formatValues(node.grad, NODE_ITEMS)}` : "",
-  };
+interface Datum {
+  readonly id: string;
+  readonly width: number;
+  readonly height: number;
+  /** How far the drawn shape reaches beyond the box left and right (room the layout keeps). */
+  readonly reach: number;
 }
 
-/** Width and height of a node's box, from its text. Constants are small discs. */
-export function nodeSize(node: TraceNode): { width: number; height: number } {
-  const { label, value, grad } = nodeLines(node);
-  const t = NODE_TEXT;
-  if (node.kind === "constant") {
-    const w = Math.max(48, [...value].length * t.valueSize * t.glyph + 2 * t.padX);
-    return { width: Math.round(w), height: 48 };
-  }
-  const textWidth = Math.max(
-    [...label].length * t.labelSize * t.glyph,
-    [...value].length * t.valueSize * t.glyph,
-    [...grad].length * t.valueSize * t.glyph,
-  );
-  const width = Math.max(t.minWidth, Math.round(textWidth + 2 * t.padX));
-  const lines = node.grad ? 3 : 2;
-  const height = Math.round(t.labelSize + (lines - 1) * t.valueSize + lines * t.lineGap + 16);
-  return { width, height };
+/** d3-dag's Sugiyama layout with the operators for `quality`, laying out layers top to bottom. */
+function sugiyamaFor(quality: "fine" | "fast", nodeSep: number, rankSep: number) {
+  // d3-dag stacks layers along y: a node's extent along x is our height, along y our width.
+  const size = (node: GraphNode<Datum, TraceEdge>) =>
+    [node.data.height, node.data.width + 2 * node.data.reach] as const;
+  const base = sugiyama().layering(layeringSimplex()).nodeSize(size).gap([nodeSep, rankSep]);
+  return quality === "fine"
+    ? base.decross(decrossTwoLayer()).coord(coordSimplex())
+    : base
+        .decross(decrossTwoLayer().order(twolayerAgg()).passes(2).inits([decrossDfs()]))
+        .coord(coordGreedy());
 }
 
 /** Lays the trace out left to right. */
 export function layoutGraph(trace: Trace, options: LayoutOptions = {}): Layout {
-  const engine = options.engine ?? "auto";
-  if (engine === "layered" || (engine === "auto" && trace.nodes.length > DAGRE_LIMIT)) {
-    const sizes = new Map(trace.nodes.map((n) => [n.id, nodeSize(n)]));
-    const spacing = {
-      nodeSep: options.nodeSep ?? 40,
-      rankSep: options.rankSep ?? 36,
-      marginX: 16,
-      marginY: 28,
-    };
-    return { trace, ...layeredLayout(trace, sizes, spacing) };
-  }
-  const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({
-    rankdir: "LR",
-    nodesep: options.nodeSep ?? 40,
-    ranksep: options.rankSep ?? 36,
-    edgesep: 12,
-    marginx: 16,
-    marginy: 28, // room for the op caption above the top row
-  });
-  for (const node of trace.nodes) g.setNode(node.id, nodeSize(node));
-  for (const edge of trace.edges) g.setEdge(edge.from, edge.to, {}, edge.id);
-  dagre.layout(g);
+  const nodeSep = options.nodeSep ?? 40;
+  const rankSep = options.rankSep ?? 36;
+  const wanted = options.quality ?? "auto";
+  const quality = wanted === "auto" ? (trace.nodes.length <= FINE_LIMIT ? "fine" : "fast") : wanted;
 
-  const nodes: NodeBox[] = trace.nodes.map((node) => {
-    const box = g.node(node.id);
-    return { id: node.id, x: box.x ?? 0, y: box.y ?? 0, width: box.width, height: box.height };
+  const dag = graph<Datum, TraceEdge>();
+  const dagNodes = new Map(
+    trace.nodes.map((n) => [
+      n.id,
+      dag.node({ id: n.id, ...nodeSize(n), reach: shapeOverhang(NODE_SHAPES[n.kind]) }),
+    ]),
+  );
+  const end = (id: string) => {
+    const node = dagNodes.get(id);
+    if (!node) throw new Error(`layoutGraph: edge end "${id}" is not a node of the trace`);
+    return node;
+  };
+  const links = trace.edges.map((e) => dag.link(end(e.from), end(e.to), e));
+  const extent = sugiyamaFor(quality, nodeSep, rankSep)(dag);
+
+  // Back to left to right: d3-dag's y is our x, its x our y.
+  const at = ([x, y]: readonly [number, number]) => ({ x: y + MARGIN.x, y: x + MARGIN.y });
+  const nodes: NodeBox[] = trace.nodes.map((n) => {
+    const d = end(n.id);
+    return { id: n.id, ...at([d.x, d.y]), width: d.data.width, height: d.data.height };
   });
-  const edges: EdgePath[] = trace.edges.map((edge) => {
-    const label = g.edge({ v: edge.from, w: edge.to, name: edge.id });
-    return {
-      id: edge.id,
-      points: (label.points ?? []).map((p: { x: number; y: number }) => ({ x: p.x, y: p.y })),
-    };
-  });
-  const graph = g.graph();
-  return { trace, nodes, edges, width: graph.width ?? 0, height: graph.height ?? 0 };
+  const raw: RawEdge[] = links.map((link) => ({
+    edge: link.data,
+    bends: link.points.slice(1, -1).map(at),
+  }));
+  const edges = routeEdges(
+    new Map(nodes.map((b) => [b.id, b])),
+    new Map(trace.nodes.map((n) => [n.id, n.kind])),
+    raw,
+  );
+  return {
+    trace,
+    nodes,
+    edges,
+    width: extent.height + 2 * MARGIN.x,
+    height: extent.width + 2 * MARGIN.y,
+  };
 }

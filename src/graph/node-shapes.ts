@@ -40,6 +40,13 @@ export const KIND_NAMES: readonly (readonly [NodeKind, string])[] = [
 
 const r1 = (v: number): number => Math.round(v * 10) / 10;
 
+/** How far a shape reaches beyond its box on each of the left and right, px. */
+export function shapeOverhang(shape: NodeShape): number {
+  if (shape.type === "hexagon") return shape.tip;
+  if (shape.type === "parallelogram") return shape.slant;
+  return 0;
+}
+
 /** SVG path data of a node's outline, centred on (0, 0). */
 export function shapePath(kind: NodeKind, width: number, height: number): string {
   return outlinePath(NODE_SHAPES[kind], width, height);

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { DAGRE_LIMIT, layoutGraph } from "../../src/graph/layout-graph.ts";
+import { layoutGraph } from "../../src/graph/layout-graph.ts";
 import { renderSvg } from "../../src/graph/render-svg.ts";
 import { indexSteps } from "../../src/graph/step-index.ts";
 import { trace } from "../../src/graph/trace.ts";
@@ -67,19 +67,6 @@ for (const n of SIZES) {
   );
 }
 
-{
-  // Why "auto" leaves dagre above DAGRE_LIMIT nodes: its layout of the 200-node graph alone.
-  const t = trace(randomGraph(200));
-  const runs: number[] = [];
-  for (let r = 0; r < 4; r++) {
-    const t0 = performance.now();
-    layoutGraph(t, { engine: "dagre" });
-    runs.push(performance.now() - t0);
-  }
-  console.log(
-    `  (dagre on the ${t.nodes.length}-node graph: ${ms(median(runs.slice(1)))} for the layout alone; "auto" uses the built-in layered layout above ${DAGRE_LIMIT} nodes)`,
-  );
-}
 
 const dir = mkdtempSync(join(tmpdir(), "graph-bench-"));
 await build({

@@ -32,10 +32,8 @@ export function renderPageModule(page: SitePage | null, options: PageModuleOptio
   if (options.slides) lines.push("installSlides(document);");
   if (cells.length) {
     const library = builtinsUsed.filter((n) => !STANDARD.has(n));
-    const definitions = cells.map(
-      (cell) =>
-        `{id: ${JSON.stringify(cell.id)}, inputs: ${JSON.stringify(cell.inputs)}, outputs: ${JSON.stringify(cell.outputs)}, expression: ${cell.expression}, inline: ${cell.inline}, source: ${JSON.stringify(cell.source)}, body: ${cell.body}}`,
-    );
+    // Bodies travel as text: the client compiles each at its Markdown line (cellFunction.ts).
+    const definitions = cells.map((cell) => JSON.stringify(cell));
     const macros = builtinsUsed.includes("tex")
       ? `, macros: ${JSON.stringify(options.macros)}`
       : "";

@@ -1,4 +1,4 @@
-import { escapeHtml } from "../notebook/build/createMarkdown.ts";
+import { escapeHtml, messageHtml } from "../notebook/build/escapeHtml.ts";
 import type { CompiledPage } from "../notebook/build/types.ts";
 import type { PagePath } from "./paths.ts";
 import { renderToc } from "./renderToc.ts";
@@ -18,7 +18,7 @@ export function renderChapterMain(
   next: SitePage | undefined,
 ): string {
   const { frontMatter } = current.page;
-  const eyebrow = current.kind === "chapter" ? `Chapter ${frontMatter.order}` : "Lab";
+  const eyebrow = `${current.kind === "chapter" ? chapterLabel(current) : "Lab"}${current.page.failed ? " · not built" : ""}`;
   const link = (page: SitePage | undefined, rel: "prev" | "next"): string => {
     if (!page) return `<span class="pager-${rel}"></span>`;
     const arrow = rel === "prev" ? "← Previous" : "Next →";
@@ -27,12 +27,24 @@ export function renderChapterMain(
   return `<header class="chapter-header">
 <p class="eyebrow"><a href="${current.path.root || "./"}">Contents</a> · ${eyebrow}</p>
 <h1>${escapeHtml(frontMatter.title)}</h1>
-<p class="summary">${escapeHtml(frontMatter.summary)}</p>
+<p class="summary">${messageHtml(frontMatter.summary)}</p>
 </header>
 ${renderToc(current.page.headings, true)}
 <article class="chapter">
 ${current.page.html}</article>
 <nav class="pager" aria-label="Previous and next">${link(previous, "prev")}${link(next, "next")}</nav>`;
+}
+
+/** The chapter's number, or a dash when a page that could not be built does not say it. */
+function numberOf(page: SitePage): string {
+  const { order } = page.page.frontMatter;
+  return Number.isFinite(order) ? String(order) : "–";
+}
+
+function chapterLabel(page: SitePage): string {
+  return Number.isFinite(page.page.frontMatter.order)
+    ? `Chapter ${page.page.frontMatter.order}`
+    : "Chapter";
 }
 
 /** The index page: chapters then labs, each with its summary. */
@@ -42,7 +54,7 @@ export function renderIndexMain(siteTitle: string, pages: readonly SitePage[]): 
       .filter((p) => p.kind === kind)
       .map(
         (p) =>
-          `<li><a href="${p.path.dir}"><span class="entry-number">${kind === "chapter" ? p.page.frontMatter.order : "Lab"}</span><span class="entry-title">${escapeHtml(p.page.frontMatter.title)}</span></a><p>${escapeHtml(p.page.frontMatter.summary)}</p></li>`,
+          `<li${p.page.failed ? ' class="entry-failed"' : ""}><a href="${p.path.dir}"><span class="entry-number">${kind === "chapter" ? numberOf(p) : "Lab"}</span><span class="entry-title">${escapeHtml(p.page.frontMatter.title)}</span></a><p>${messageHtml(p.page.frontMatter.summary)}</p></li>`,
       )
       .join("\n");
   return `<header class="chapter-header">

@@ -28,10 +28,41 @@ function pagesOf(dist: string): string[] {
   return found;
 }
 
-/** Waits until every cell on the page has shown a first value or an error. */
-async function settle(page: Page): Promise<void> {
+/**
+ * Waits until every cell on the page has shown a first value or an error (or waits for the
+ * reader to scroll to it); after `timeout` ms fails, naming the cells still running.
+ */
+async function settle(page: Page, timeout = 15_000): Promise<void> {
   await page.waitForFunction(() => document.readyState === "complete");
-  await page.evaluate(() => window.__notebook?.settled);
+  try {
+    await page.waitForFunction(
+      () => window.__notebook === undefined || window.__notebook.settledAt !== undefined,
+      undefined,
+      { timeout },
+    );
+  } catch {
+    const pending = await page.evaluate(() => window.__notebook?.pending() ?? []);
+    assert.fail(
+      `${page.url()}: cells still running after ${timeout / 1000} s: ${pending.join(", ")}`,
+    );
+  }
+}
+
+/** Cells that failed or do not compile, and math errors, as "cell c3: message". */
+function failuresOn(page: Page): Promise<string[]> {
+  return page.$$eval(".cell-failed, .cell-error, .math-error", (found) =>
+    found.map(
+      (e) =>
+        `${e.getAttribute("data-cell") ? `cell ${e.getAttribute("data-cell")}` : e.className}: ${e.textContent?.trim()}`,
+    ),
+  );
+}
+
+/** The first chapter of the built site. */
+function firstChapter(): string {
+  const chapter = pagesOf(DIST).find((p) => p.startsWith("chapters/"));
+  assert.ok(chapter, `no chapter in ${DIST}`);
+  return chapter;
 }
 
 const shotName = (path: string): string => path.replace(/\/$/, "").replace(/\//g, "_") || "index";
@@ -49,21 +80,17 @@ describe("the built site (dist/)", () => {
     await server?.close();
   });
 
-  it("loads every page with no console error and no request to another host", async (t) => {
+  it("loads every page with every cell working, no console error and no request to another host", async () => {
     const pages = pagesOf(DIST);
     assert.ok(pages.length >= 2, "expected an index and at least one chapter");
+    // Every page is visited before failing, so one run names every broken cell of the site.
+    const problems: string[] = [];
     for (const path of pages) {
       const watched = await openWatchedPage(browser, server.url);
       await watched.page.setViewportSize({ width: 1280, height: 900 });
       await watched.page.goto(`${server.url}/${path}`);
       await settle(watched.page);
-      const failed = await watched.page.$$eval(".cell-failed", (cells) =>
-        cells.map((c) => c.textContent),
-      );
-      if (failed.length)
-        t.diagnostic(
-          `${path || "index"}: ${failed.length} cell(s) failed at run time: ${failed.join(" | ")}`,
-        );
+      for (const failure of await failuresOn(watched.page)) problems.push(`/${path}: ${failure}`);
       await watched.page.screenshot({
         path: join(SCREENSHOT_DIR, "site", `${shotName(path)}-desktop.png`),
       });
@@ -74,11 +101,14 @@ describe("the built site (dist/)", () => {
       const overflow = await watched.page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
       );
-      assert.ok(overflow <= 1, `${path}: the page is ${overflow}px wider than a 360px phone`);
-      assert.deepEqual(watched.errors, [], `console errors on /${path}`);
-      assert.deepEqual(watched.foreignRequests, [], `requests to other hosts from /${path}`);
+      if (overflow > 1)
+        problems.push(`/${path}: the page is ${overflow}px wider than a 360px phone`);
+      for (const error of watched.errors) problems.push(`/${path}: console error: ${error}`);
+      for (const url of watched.foreignRequests)
+        problems.push(`/${path}: request to another host: ${url}`);
       await watched.page.close();
     }
+    assert.deepEqual(problems, [], `problems on the built site:\n${problems.join("\n")}`);
   });
 
   it("lists every chapter and lab with its summary on the index", async () => {
@@ -101,7 +131,7 @@ describe("the built site (dist/)", () => {
 
   it("typesets math with KaTeX and its own fonts", async () => {
     const watched = await openWatchedPage(browser, server.url);
-    const chapter = pagesOf(DIST).find((p) => p.startsWith("chapters/"))!;
+    const chapter = firstChapter();
     await watched.page.goto(`${server.url}/${chapter}`);
     await watched.page.evaluate(() => document.fonts.ready);
     assert.ok((await watched.page.locator(".katex").count()) > 0);
@@ -112,13 +142,13 @@ describe("the built site (dist/)", () => {
   it("marks the section being read in the table of contents", async () => {
     const watched = await openWatchedPage(browser, server.url);
     await watched.page.setViewportSize({ width: 1280, height: 800 });
-    const chapter = pagesOf(DIST).find((p) => p.startsWith("chapters/"))!;
+    const chapter = firstChapter();
     await watched.page.goto(`${server.url}/${chapter}`);
     const ids = await watched.page.$$eval(".toc a", (links) =>
-      links.map((a) => a.getAttribute("href")!.slice(1)),
+      links.map((a) => a.getAttribute("href")?.slice(1) ?? ""),
     );
     assert.ok(ids.length >= 3, "a chapter with at least three sections");
-    await watched.page.evaluate((id) => document.getElementById(id)!.scrollIntoView(), ids[2]);
+    await watched.page.evaluate((id) => document.getElementById(id)?.scrollIntoView(), ids[2]);
     await watched.page.waitForFunction(
       (id) => document.querySelector(".toc a[aria-current]")?.getAttribute("href") === `#${id}`,
       ids[2],
@@ -170,7 +200,9 @@ describe("the fixture site (deliberate failures)", () => {
       () => document.querySelector(".cell-inline")?.textContent === "49",
     );
     await watched.page.getByText("still running: 8").waitFor();
-    assert.deepEqual(watched.errors, []);
+    // The one failing cell of the page reports itself in the console, and nothing else does.
+    assert.equal(watched.errors.length, 1);
+    assert.match(watched.errors[0], /this cell fails on purpose/);
     await watched.page.close();
   });
 
@@ -180,14 +212,18 @@ describe("the fixture site (deliberate failures)", () => {
     await settle(watched.page);
     const failed = watched.page.locator(".cell-failed");
     assert.equal(await failed.count(), 1);
-    assert.match(
-      (await failed.textContent()) ?? "",
-      /^Error in cell at tests\/fixtures\/notebook\/site\/content\/01-failing-cell\.md:22 — this cell fails on purpose$/,
+    assert.equal(
+      await failed.textContent(),
+      "Error in cell at tests/fixtures/notebook/site/content/01-failing-cell.md:22:31 — this cell fails on purpose",
     );
-    assert.match(
-      (await watched.page.locator(".cell-waiting").textContent()) ?? "",
-      /Waiting on a failed cell: `broken` could not be computed/,
+    const waiting = watched.page.locator(".cell-waiting");
+    assert.equal(
+      await waiting.textContent(),
+      "Waiting on a failed cell: broken (tests/fixtures/notebook/site/content/01-failing-cell.md:22) could not be computed.",
     );
+    // Names are code, not Markdown backticks.
+    assert.equal(await waiting.locator("code").textContent(), "broken");
+    assert.match(watched.errors.join("\n"), /Error in cell at [^ ]*01-failing-cell\.md:22:31/);
     assert.equal(await watched.page.getByText("still running: 3").count(), 1);
     assert.ok(
       (await watched.page.locator(".cell .katex").count()) > 0,
@@ -204,12 +240,67 @@ describe("the fixture site (deliberate failures)", () => {
     const watched = await openWatchedPage(browser, server.url);
     await watched.page.goto(`${server.url}/chapters/02-compile-error/`);
     await settle(watched.page);
+    const cell = (id: string) => watched.page.locator(`[data-cell="${id}"]`);
     assert.match(
-      (await watched.page.locator(".cell-error").textContent()) ?? "",
+      (await cell("c2").textContent()) ?? "",
       /02-compile-error\.md:14:25: syntax error in cell/,
     );
     assert.equal(await watched.page.getByText("after the broken cell: 42").count(), 1);
+    // The names of cells that do not compile still exist: their users wait, with no other error.
+    assert.equal(
+      await cell("c4").textContent(),
+      "Waiting on a failed cell: oops (tests/fixtures/notebook/site/content/02-compile-error.md:14) could not be computed.",
+    );
+    assert.match((await cell("c5").textContent()) ?? "", /28:15: missingName is not declared/);
+    assert.match((await cell("c6").textContent()) ?? "", /^Waiting on a failed cell: paths \(/);
+    assert.equal(await watched.page.locator(".cell-failed").count(), 0);
     assert.deepEqual(watched.errors, []);
+    await watched.page.close();
+  });
+
+  it("shows a run-time error at the Markdown line and column it was thrown at", async () => {
+    const watched = await openWatchedPage(browser, server.url);
+    await watched.page.goto(`${server.url}/chapters/04-runtime-lines/`);
+    await settle(watched.page);
+    const file = "tests/fixtures/notebook/site/content/04-runtime-lines.md";
+    assert.deepEqual(await watched.page.locator(".cell-failed").allTextContents(), [
+      `Error in cell at ${file}:12:9 — thrown on line 12`,
+      // In a list item: the column counts the item's indentation.
+      `Error in cell at ${file}:19:8 — Cannot read properties of null (reading 'property')`,
+      // Called from an inline cell, thrown in the function another cell declares.
+      `Error in cell at ${file}:24:9 — explode() was called`,
+    ]);
+    assert.equal(watched.errors.length, 3, watched.errors.join("\n"));
+    await watched.page.close();
+  });
+
+  it("counts a cell waiting for visibility as settled, and runs it once scrolled to", async () => {
+    const watched = await openWatchedPage(browser, server.url);
+    await watched.page.setViewportSize({ width: 1280, height: 800 });
+    await watched.page.goto(`${server.url}/labs/below-the-fold/`);
+    await settle(watched.page, 5_000);
+    const below = watched.page.locator('[data-cell="c2"]');
+    assert.equal(await below.textContent(), "");
+    await below.scrollIntoViewIfNeeded();
+    await watched.page.getByText("seen: above the fold").waitFor();
+    assert.deepEqual(watched.errors, []);
+    await watched.page.close();
+  });
+
+  it("shows a page whose front matter does not check as a clean error page in its place", async () => {
+    const watched = await openWatchedPage(browser, server.url);
+    await watched.page.goto(`${server.url}/chapters/03-bad-front-matter/`);
+    assert.match(
+      (await watched.page.locator(".page-errors").textContent()) ?? "",
+      /03-bad-front-matter\.md:3:1 front matter order should be a number, found "three"/,
+    );
+    assert.equal(await watched.page.locator("[data-action=present]").count(), 0);
+    assert.equal(
+      await watched.page.locator(".chapter-header .eyebrow").textContent(),
+      "Contents · Chapter 3 · not built",
+    );
+    assert.deepEqual(watched.errors, []);
+    await watched.page.screenshot({ path: join(SCREENSHOT_DIR, "site", "fixture-error-page.png") });
     await watched.page.close();
   });
 

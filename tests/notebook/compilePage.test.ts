@@ -1,43 +1,7 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, it } from "node:test";
-import {
-  CompileError,
-  CompileErrors,
-  formatCompileError,
-} from "../../src/notebook/build/compileError.ts";
-import { type CompileOptions, compilePage } from "../../src/notebook/build/compilePage.ts";
-import {
-  JAVASCRIPT_GLOBALS,
-  LIBRARY_BUILTINS,
-  MODULE_BUILTINS,
-  STANDARD_BUILTINS,
-} from "../../src/notebook/build/globals.ts";
+import { buildError, compileFixture } from "./compileFixture.ts";
 import { assertSnapshot, FIXTURES, summarizeKatex } from "./snapshot.ts";
-
-const OPTIONS: CompileOptions = {
-  macros: { "\\R": "\\mathbb{R}" },
-  builtins: new Set([...STANDARD_BUILTINS, ...LIBRARY_BUILTINS, ...MODULE_BUILTINS]),
-  globals: JAVASCRIPT_GLOBALS,
-};
-
-function compileFixture(name: string, dev = false) {
-  const file = join(FIXTURES, name);
-  return compilePage(readFileSync(file, "utf8"), file, { ...OPTIONS, dev });
-}
-
-/** The build's error message for a fixture, one `file:line:col: message` per line. */
-function buildError(name: string): string {
-  try {
-    compileFixture(name);
-  } catch (error) {
-    if (error instanceof CompileErrors) return error.message;
-    if (error instanceof CompileError) return formatCompileError(error);
-    throw error;
-  }
-  assert.fail(`${name} compiled without an error`);
-}
 
 describe("compilePage(source, file, options)", () => {
   for (const name of ["basic.md", "equations.md", "scopes.md", "failing-cell.md"]) {
@@ -181,12 +145,16 @@ describe("compilePage(source, file, options)", () => {
     const page = compileFixture("broken-duplicate.md", true);
     assert.equal(page.errors.length, 1);
     assert.deepEqual(
-      page.cells.map((c) => c.id),
-      ["c1"],
+      page.cells.map((c) => [c.id, c.outputs, c.error !== undefined]),
+      [
+        ["c1", ["rate"], false],
+        // The second `rate` is the error; the name stays the first cell's.
+        ["c2", ["steps"], true],
+      ],
     );
     assert.match(
       page.html,
-      /<div class="cell cell-error" data-cell="c2" role="alert"><div class="error-message">[^<]*broken-duplicate.md:12:19: `rate` is already declared/,
+      /<div class="cell cell-error" data-cell="c2" role="alert"><div class="error-message">[^<]*broken-duplicate.md:12:19: <code>rate<\/code> is already declared/,
     );
   });
 

@@ -8,11 +8,12 @@ import {
 
 describe("numberEquations(chapter, displays)", () => {
   it("numbers labelled displays in order as chapter.k, skipping unlabelled ones", () => {
-    const labels = numberEquations(3, [
+    const { labels, errors } = numberEquations(3, [
       { tex: "a \\label{eq:a}", line: 1 },
       { tex: "b", line: 5 },
       { tex: "c \\label{eq:c}", line: 9 },
     ]);
+    assert.deepEqual(errors, []);
     assert.deepEqual(
       [...labels],
       [
@@ -23,40 +24,57 @@ describe("numberEquations(chapter, displays)", () => {
   });
 
   it("rejects a label used twice, at the second display's line", () => {
-    assert.throws(
-      () =>
-        numberEquations(1, [
-          { tex: "\\label{x}", line: 2 },
-          { tex: "\\label{x}", line: 7 },
-        ]),
-      (e: Error & { line?: number }) => e.line === 7 && /used twice/.test(e.message),
-    );
+    const { errors } = numberEquations(1, [
+      { tex: "\\label{x}", line: 2 },
+      { tex: "\\label{x}", line: 7, column: 3 },
+    ]);
+    assert.deepEqual(errors, [
+      { line: 7, column: 3, message: "\\label{x} is used twice in this chapter" },
+    ]);
   });
 
-  it("rejects two labels in one display", () => {
-    assert.throws(
-      () => numberEquations(1, [{ tex: "\\label{a} \\label{b}", line: 2 }]),
-      /one \\label per display equation, found 2/,
+  it("reports every problem at once: two labels in one display and a label used twice", () => {
+    const { labels, errors } = numberEquations(1, [
+      { tex: "\\label{a} \\label{b}", line: 2 },
+      { tex: "\\label{c}", line: 5 },
+      { tex: "\\label{c}", line: 9 },
+    ]);
+    assert.deepEqual(
+      errors.map((e) => [e.line, e.message.split(",")[0]]),
+      [
+        [2, "one \\label per display equation"],
+        [9, "\\label{c} is used twice in this chapter"],
+      ],
     );
+    assert.equal(labels.get("c")?.number, "1.1");
   });
 });
 
 describe("resolveEquationRefs(tex, labels)", () => {
-  const labels = numberEquations(6, [{ tex: "\\label{eq:delta}", line: 1 }]);
+  const { labels } = numberEquations(6, [{ tex: "\\label{eq:delta}", line: 1 }]);
+  const tex = (source: string) => resolveEquationRefs(source, labels).tex;
 
   it("replaces \\label by \\tag and \\eqref by a link to the equation", () => {
-    assert.equal(resolveEquationRefs("x \\label{eq:delta}", labels), "x \\tag{6.1}");
-    assert.equal(
-      resolveEquationRefs("\\eqref{eq:delta}", labels),
-      "\\href{#eq-delta}{\\text{(6.1)}}",
-    );
-    assert.equal(resolveEquationRefs("\\ref{eq:delta}", labels), "\\href{#eq-delta}{\\text{6.1}}");
+    assert.equal(tex("x \\label{eq:delta}"), "x \\tag{6.1}");
+    assert.equal(tex("\\eqref{eq:delta}"), "\\href{#eq-delta}{\\text{(6.1)}}");
+    assert.equal(tex("\\ref{eq:delta}"), "\\href{#eq-delta}{\\text{6.1}}");
   });
 
-  it("throws for a reference to nowhere", () => {
+  it("maps an offset in the rewritten TeX back to the author's", () => {
+    const source = "a \\eqref{eq:delta} + \\bad";
+    const resolved = resolveEquationRefs(source, labels);
+    const bad = resolved.tex.indexOf("\\bad");
+    assert.equal(resolved.sourceOffset(bad), source.indexOf("\\bad"));
+    assert.equal(resolved.sourceOffset(0), 0);
+    assert.equal(resolved.sourceOffset(resolved.tex.indexOf("text")), source.indexOf("\\eqref"));
+  });
+
+  it("throws for a reference to nowhere, saying where it is", () => {
     assert.throws(
-      () => resolveEquationRefs("\\eqref{eq:nope}", labels),
-      /\\eqref\{eq:nope\} points to no \\label\{eq:nope\}/,
+      () => resolveEquationRefs("x + \\eqref{eq:nope}", labels),
+      (error: Error & { offset?: number }) =>
+        /\\eqref\{eq:nope\} points to no \\label\{eq:nope\}/.test(error.message) &&
+        error.offset === 4,
     );
   });
 

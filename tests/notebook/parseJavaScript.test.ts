@@ -99,4 +99,26 @@ describe("parseJavaScript(cell)", () => {
   it("refuses import and export in a cell, saying the library is already there", () => {
     assert.throws(() => parse('import x from "y";'), /cells cannot import or export/);
   });
+
+  it("places names on lines of a cell indented in a list at their file columns", () => {
+    const cell = parseJavaScript({
+      id: "c1",
+      code: "const a = 1;\nconst b = zz;",
+      position: { file: "f.md", line: 20, column: 3 },
+      columns: [3, 3],
+      inline: false,
+      echo: false,
+    });
+    assert.deepEqual(
+      cell.references.map((d) => [d.name, d.line, d.column]),
+      [["zz", 21, 13]],
+    );
+  });
+
+  it("lists the free names a cell assigns, and not its own or inner ones", () => {
+    const cell = parse(
+      "counter = counter + 1;\nlet own = 0; own++;\n[a, b] = pair;\nfor (item of list) {}\nx.y = 1;\n(() => { let inner; inner = 2; })();\ntotal += 1;",
+    );
+    assert.deepEqual(names(cell.assignments), ["counter", "a", "b", "item", "total"]);
+  });
 });

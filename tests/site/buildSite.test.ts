@@ -30,8 +30,11 @@ describe("buildSite(options)", () => {
       [
         "chapters/01-failing-cell/",
         "chapters/02-compile-error/",
+        "chapters/03-bad-front-matter/",
+        "chapters/04-runtime-lines/",
         "labs/prose-only/",
         "labs/plots/",
+        "labs/below-the-fold/",
         "labs/broken-front-matter/",
       ],
     );
@@ -74,6 +77,8 @@ describe("buildSite(options)", () => {
       result.errors.map((e) => e.message),
       [
         "syntax error in cell: Unexpected token",
+        "`missingName` is not declared by any cell on this page and is not a built-in",
+        'front matter `order` should be a number, found "three"',
         "front matter `order` should be a number, found nothing",
       ],
     );
@@ -83,7 +88,26 @@ describe("buildSite(options)", () => {
     const html = readFileSync(join(out, "labs/broken-front-matter/index.html"), "utf8");
     assert.match(
       html,
-      /This page could not be built:<\/p><ul><li><code>tests\/fixtures\/notebook\/site\/notebooks\/broken-front-matter\.md:2:1<\/code> front matter `order` should be a number/,
+      /This page could not be built:<\/p>\n<ul>\n<li class="error-message"><code>tests\/fixtures\/notebook\/site\/notebooks\/broken-front-matter\.md:2:1<\/code> front matter <code>order<\/code> should be a number/,
+    );
+  });
+
+  it("keeps a page that cannot be compiled in its place, without a number it does not have", () => {
+    const chapter = readFileSync(join(out, "chapters/03-bad-front-matter/index.html"), "utf8");
+    // Its title could still be read; its number comes from the file name.
+    assert.match(chapter, /Chapter 3 · not built<\/p>\n<h1>Front matter that does not check<\/h1>/);
+    assert.doesNotMatch(chapter, /9007199254740991|data-action="present"/);
+    assert.match(chapter, /rel="prev" href="\.\.\/\.\.\/chapters\/02-compile-error\/"/);
+    assert.match(chapter, /rel="next" href="\.\.\/\.\.\/chapters\/04-runtime-lines\/"/);
+    const index = readFileSync(join(out, "index.html"), "utf8");
+    assert.match(
+      index,
+      /<li class="entry-failed"><a href="chapters\/03-bad-front-matter\/"><span class="entry-number">3<\/span>/,
+    );
+    // A lab without an order goes last and shows no number.
+    assert.match(
+      index,
+      /<li class="entry-failed"><a href="labs\/broken-front-matter\/"><span class="entry-number">Lab<\/span><span class="entry-title">Missing its order<\/span>/,
     );
   });
 

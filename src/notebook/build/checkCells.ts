@@ -1,9 +1,12 @@
+import { CONFUSING_GLOBALS } from "./globals.ts";
 import type { CompileErrorData, ParsedCell } from "./types.ts";
 
 /**
  * Page-level checks once every cell is parsed: a name declared by two cells, a reference to a
- * name that is neither declared on the page nor a built-in nor a global, and cycles between
- * cells. Returns the errors (empty when the page is sound) with their Markdown positions.
+ * name that is neither declared on the page nor a built-in nor a global, an assignment to
+ * another cell's variable or a built-in, and cycles between cells. Returns the errors (empty
+ * when the page is sound) with their Markdown positions. Cells with a syntax error take part
+ * with what they declare, so the cells using their names are not blamed too.
  */
 export function checkCells(
   cells: readonly ParsedCell[],
@@ -40,14 +43,33 @@ export function checkCells(
   for (const cell of cells) {
     for (const r of cell.references) {
       if (!declaredBy.has(r.name) && !builtins.has(r.name) && !globals.has(r.name)) {
+        const hint = CONFUSING_GLOBALS.has(r.name)
+          ? ` (a bare \`${r.name}\` would read the browser's \`window.${r.name}\`; write that if you mean it)`
+          : "";
         errors.push({
           cellId: cell.id,
           file: cell.position.file,
           line: r.line,
           column: r.column,
-          message: `\`${r.name}\` is not declared by any cell on this page and is not a built-in`,
+          message: `\`${r.name}\` is not declared by any cell on this page and is not a built-in${hint}`,
         });
       }
+    }
+    for (const a of cell.assignments) {
+      const owner = declaredBy.get(a.name);
+      const message = owner
+        ? `cannot assign to \`${a.name}\`, which the cell at line ${owner.position.line} declares; a cell may only change its own variables (for a value other cells change, declare it there as \`const ${a.name} = Mutable(…)\` with a function that sets \`${a.name}.value\`, and call that function here)`
+        : builtins.has(a.name)
+          ? `cannot assign to \`${a.name}\`, a built-in; declare a variable of your own instead`
+          : null;
+      if (message)
+        errors.push({
+          cellId: cell.id,
+          file: cell.position.file,
+          line: a.line,
+          column: a.column,
+          message,
+        });
     }
   }
   errors.push(...findCycles(cells, declaredBy));

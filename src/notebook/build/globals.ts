@@ -1,58 +1,40 @@
-// Names a cell may use without declaring them: the language's globals and the browser's.
-// Node's own global object gives the language part; the browser part is listed by hand.
+// Names a cell may use without declaring them: the language's globals and the browser's, from
+// the `globals` package (the lists ESLint uses), so a name that exists only in Node (`process`,
+// `Buffer`) is caught at build time and every DOM class (`HTMLInputElement`, `Worker`) is known.
+import globals from "globals";
 
-const BROWSER = [
-  "window",
-  "document",
-  "navigator",
-  "location",
-  "history",
-  "localStorage",
-  "sessionStorage",
-  "requestAnimationFrame",
-  "cancelAnimationFrame",
-  "getComputedStyle",
-  "matchMedia",
-  "alert",
-  "HTMLElement",
-  "Element",
-  "Node",
-  "Text",
-  "SVGElement",
-  "DocumentFragment",
-  "Event",
-  "CustomEvent",
-  "KeyboardEvent",
-  "MouseEvent",
-  "PointerEvent",
-  "ResizeObserver",
-  "IntersectionObserver",
-  "MutationObserver",
-  "Image",
-  "ImageData",
-  "OffscreenCanvas",
-  "HTMLCanvasElement",
-  "CanvasRenderingContext2D",
-  "Path2D",
-  "DOMParser",
-  "XMLSerializer",
-  "innerWidth",
-  "innerHeight",
-  "devicePixelRatio",
-  "self",
-  "screen",
-];
-
-/** Every global name a cell may reference. */
-export const JAVASCRIPT_GLOBALS: ReadonlySet<string> = new Set([
-  ...Object.getOwnPropertyNames(globalThis).filter((name) => !name.startsWith("_")),
-  "undefined",
-  "NaN",
-  "Infinity",
-  "globalThis",
-  "arguments",
-  ...BROWSER,
+/**
+ * Window properties with names a cell would rather declare itself: a forgotten `const name = …`
+ * would silently read `window.name`. Cells that mean the window's own write `window.name`.
+ */
+export const CONFUSING_GLOBALS: ReadonlySet<string> = new Set([
+  "name",
+  "length",
+  "status",
+  "event",
+  "top",
+  "parent",
+  "origin",
+  "external",
+  "closed",
+  "opener",
+  "frames",
+  "find",
+  "stop",
+  "close",
+  "open",
+  "print",
+  "blur",
+  "focus",
+  "scroll",
 ]);
+
+/** Every global name a cell may reference in the browser. */
+export const JAVASCRIPT_GLOBALS: ReadonlySet<string> = new Set(
+  [...Object.keys(globals.builtin), ...Object.keys(globals.browser)].filter(
+    (name) => !CONFUSING_GLOBALS.has(name),
+  ),
+);
 
 /** Built-ins every cell gets besides the library (see the client's library module). */
 export const STANDARD_BUILTINS = [

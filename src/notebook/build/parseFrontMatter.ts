@@ -8,6 +8,8 @@ export interface SplitSource {
   body: string;
   /** How many lines precede the body (so body line 1 is file line `lineOffset + 1`). */
   lineOffset: number;
+  /** The file line of each top-level field (`order: 3` on line 3 → `{order: 3}`). */
+  fieldLines: Record<string, number>;
 }
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -47,10 +49,12 @@ export function parseFrontMatter(source: string, file: string): SplitSource {
     });
   }
   const record = data as Record<string, unknown>;
-  const lineOf = (key: string): number => {
-    const index = match[1].split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
-    return index < 0 ? 2 : index + 2;
-  };
+  const fieldLines: Record<string, number> = {};
+  match[1].split(/\r?\n/).forEach((line, index) => {
+    const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
+    if (key && !(key in fieldLines)) fieldLines[key] = index + 2;
+  });
+  const lineOf = (key: string): number => fieldLines[key] ?? 2;
   const expect = (key: string, type: "string" | "number"): void => {
     if (typeof record[key] !== type) {
       const found = record[key] === undefined ? "nothing" : JSON.stringify(record[key]);
@@ -66,5 +70,10 @@ export function parseFrontMatter(source: string, file: string): SplitSource {
   expect("order", "number");
   expect("summary", "string");
   const lineOffset = match[0].split("\n").length - 1;
-  return { frontMatter: record as FrontMatter, body: source.slice(match[0].length), lineOffset };
+  return {
+    frontMatter: record as FrontMatter,
+    body: source.slice(match[0].length),
+    lineOffset,
+    fieldLines,
+  };
 }

@@ -1,6 +1,8 @@
 import { type Expression, type Options, Parser, type Program } from "acorn";
+import { isDummy, parse as parseLoose } from "acorn-loose";
 import { base, simple } from "acorn-walk";
 import { CompileError } from "./compileError.ts";
+import { findAssignments } from "./findAssignments.ts";
 import { findDeclarations } from "./findDeclarations.ts";
 import { findReferences } from "./findReferences.ts";
 import type { CellSource, NameSite, ParsedCell } from "./types.ts";
@@ -12,30 +14,34 @@ const OPTIONS: Options = {
   locations: true,
 };
 
+type Loc = { line: number; column: number };
+
+/** The Markdown position of a 1-based line and 0-based column of a cell's code. */
+export function cellPosition(cell: CellSource, loc: Loc): Loc {
+  const start = cell.columns?.[loc.line - 1] ?? (loc.line === 1 ? cell.position.column : 1);
+  return { line: cell.position.line + loc.line - 1, column: start + loc.column };
+}
+
 /**
  * Reads one cell with acorn: is it a lone expression (its value is displayed) or a program
- * (its top-level declarations become reactive variables), which names does it declare and
- * which free names does it use. Throws a CompileError at the Markdown position of a syntax error.
+ * (its top-level declarations become reactive variables), which names does it declare, which
+ * free names does it use and assign. Throws a CompileError at the Markdown position of a
+ * syntax error.
  */
 export function parseJavaScript(cell: CellSource): ParsedCell {
   const expression = maybeParseExpression(cell);
   const program: Program | Expression = expression ?? parseProgram(cell);
-  const at = (loc: { line: number; column: number }): { line: number; column: number } => ({
-    line: cell.position.line + loc.line - 1,
-    column: (loc.line === 1 ? cell.position.column - 1 : 0) + loc.column + 1,
-  });
+  const at = (loc: Loc): Loc => cellPosition(cell, loc);
   if (program.type === "Program") rejectImports(program, cell, at);
-  const site = (node: {
-    name: string;
-    loc?: { start: { line: number; column: number } } | null;
-  }): NameSite => ({
+  const site = (node: { name: string; loc?: { start: Loc } | null }): NameSite => ({
     name: node.name,
     ...at(node.loc?.start ?? { line: 1, column: 0 }),
   });
   const declarations = program.type === "Program" ? findDeclarations(program).map(site) : [];
+  const free = findReferences(program);
   const seen = new Set<string>();
   const references: NameSite[] = [];
-  for (const node of findReferences(program)) {
+  for (const node of free) {
     if (seen.has(node.name)) continue;
     seen.add(node.name);
     references.push(site(node));
@@ -45,8 +51,26 @@ export function parseJavaScript(cell: CellSource): ParsedCell {
     expression: expression !== null,
     declarations,
     references,
+    assignments: findAssignments(program, new Set(free)).map(site),
     async: usesAwait(program),
   };
+}
+
+/**
+ * What a cell with a syntax error declares, read by acorn's error-tolerant parser, so its
+ * names still exist (as failed variables) and the cells using them are not blamed too.
+ */
+export function looseDeclarations(cell: CellSource): NameSite[] {
+  try {
+    return findDeclarations(parseLoose(cell.code, OPTIONS))
+      .filter((node) => !isDummy(node))
+      .map((node) => ({
+        name: node.name,
+        ...cellPosition(cell, node.loc?.start ?? { line: 1, column: 0 }),
+      }));
+  } catch {
+    return [];
+  }
 }
 
 /** Returns the expression when the whole cell is one expression, null otherwise. */
@@ -81,22 +105,17 @@ function parseProgram(cell: CellSource): Program {
   try {
     return Parser.parse(cell.code, OPTIONS);
   } catch (error) {
-    const loc = (error as { loc?: { line: number; column: number } }).loc ?? { line: 1, column: 0 };
+    const loc = (error as { loc?: Loc }).loc ?? { line: 1, column: 0 };
     const message = (error as Error).message.replace(/ \(\d+:\d+\)$/, "");
     throw new CompileError({
       file: cell.position.file,
-      line: cell.position.line + loc.line - 1,
-      column: (loc.line === 1 ? cell.position.column - 1 : 0) + loc.column + 1,
+      ...cellPosition(cell, loc),
       message: `syntax error in cell: ${message}`,
     });
   }
 }
 
-function rejectImports(
-  program: Program,
-  cell: CellSource,
-  at: (loc: { line: number; column: number }) => { line: number; column: number },
-): void {
+function rejectImports(program: Program, cell: CellSource, at: (loc: Loc) => Loc): void {
   for (const statement of program.body) {
     if (statement.type === "ImportDeclaration" || statement.type.startsWith("Export")) {
       throw new CompileError({

@@ -23,10 +23,24 @@ export function renderMath(tex: string, displayMode: boolean, options: MathOptio
   });
 }
 
-/** KaTeX's message without its "KaTeX parse error: " prefix. */
-export function mathErrorMessage(error: unknown): string {
-  // KaTeX underlines the culprit with combining low lines (U+0332), unreadable in a terminal.
-  return String((error as Error).message ?? error)
+/**
+ * KaTeX's message on one line, without its "KaTeX parse error: " prefix. `brief` keeps only the
+ * message proper, for a caller that points at the position itself.
+ */
+export function mathErrorMessage(error: unknown, brief = false): string {
+  const raw = (error as { rawMessage?: unknown }).rawMessage;
+  const message =
+    brief && typeof raw === "string" ? raw : String((error as Error).message ?? error);
+  // KaTeX underlines the culprit with combining low lines (U+0332), unreadable in a terminal,
+  // and quotes the formula around it, newlines included.
+  return message
     .replace(/^KaTeX parse error: /, "")
-    .replace(/\u0332/g, "");
+    .replace(/\u0332/g, "")
+    .replace(/\s*\n\s*/g, " ");
+}
+
+/** Where in the TeX KaTeX found the error (0-based), when it says. */
+export function mathErrorOffset(error: unknown): number | undefined {
+  const position = (error as { position?: unknown }).position;
+  return typeof position === "number" ? position : undefined;
 }

@@ -24,6 +24,11 @@ export interface CellSource {
   code: string;
   /** Where the first line of `code` sits in the Markdown file. */
   position: SourcePosition;
+  /**
+   * The file column of each line of `code` (its lines sit on consecutive file lines); inside a
+   * list or quote they start after the markers. Missing: line 1 at `position`, the rest at 1.
+   */
+  columns?: number[];
   /** True for `${…}` in prose. */
   inline: boolean;
   /** `echo` in the fence info: show the source under the output. */
@@ -38,6 +43,8 @@ export interface ParsedCell extends CellSource {
   declarations: NameSite[];
   /** Free names the cell reads, each at its first use, in first-use order. */
   references: NameSite[];
+  /** Free names the cell assigns to (`x = …`, `x++`): never allowed for another cell's names. */
+  assignments: NameSite[];
   /** True when the cell uses `await` at top level. */
   async: boolean;
   /** Set when the cell could not be compiled; the page shows it in place of the cell. */
@@ -58,10 +65,19 @@ export interface CellDefinition {
   outputs: string[];
   expression: boolean;
   inline: boolean;
-  /** JavaScript source of a function taking `inputs` in order. */
+  /** JavaScript source of a function taking `inputs` in order; the cell's code starts on its line 2. */
   body: string;
   /** "content/06-backprop.md:42" — used in run-time error messages. */
   source: string;
+  /** The Markdown file line of the code's first line (body line 2). */
+  line: number;
+  /** The file column of each code line, when any is not 1 (inline cells, lists, quotes). */
+  columns?: number[];
+  /**
+   * Set for a cell that does not compile (dev): the page shows this error in its place, and
+   * its `outputs` exist as failed variables, so the cells using them say they are waiting.
+   */
+  error?: string;
 }
 
 /** A compile error as data (line and column are 1-based). */
@@ -99,4 +115,21 @@ export interface CompiledPage {
   errors: CompileErrorData[];
   /** Number of slides (slide-break segments). */
   slideCount: number;
+  /** Every id a link may point to: headings and numbered equations. */
+  anchors: string[];
+  /** Links to other pages' Markdown files, checked once every page is compiled. */
+  links: PageLinkData[];
+  /** The line of each front matter field (for errors about a field found later). */
+  frontMatterLines: Record<string, number>;
+  /** True for the stand-in page of a file that could not be compiled at all (dev). */
+  failed?: boolean;
+}
+
+/** A link to another page, where it is written. */
+export interface PageLinkData {
+  /** The Markdown file linked to ("content/02-b.md"). */
+  target: string;
+  anchor?: string;
+  line: number;
+  column: number;
 }

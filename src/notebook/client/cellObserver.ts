@@ -1,19 +1,30 @@
 import type { Observer } from "@observablehq/runtime";
+import type { CellCode } from "./cellFunction.ts";
+import { messageNodes } from "./errorMessage.ts";
 import { inspect } from "./inspect.ts";
 
 /** What the client knows about a cell besides its body. */
-export interface CellInfo {
-  id: string;
+export interface CellInfo extends Pick<CellCode, "id" | "source"> {
   inputs: readonly string[];
   expression: boolean;
   inline: boolean;
-  /** "content/06-backprop.md:42" */
-  source: string;
+}
+
+/** What an observer needs to know about the page. */
+export interface PageContext {
+  /** The cell (its "file:line") declaring each name of the page, failed cells' names included. */
+  declaredBy: ReadonlyMap<string, string>;
+  /** The Markdown "file:line:col" where an error was thrown, when a stack frame says. */
+  locate(error: unknown): string | null;
 }
 
 /** An observer bound to a cell's element, plus the cell's own `display`. */
 export interface CellObserver extends Required<Observer> {
   display<T>(value: T): T;
+  /** The cell awaits `visibility()` below the fold: it counts as settled meanwhile. */
+  waitingForVisibility(): void;
+  /** Called when a new run starts (its `visibility` waits are dropped). */
+  onRestart?: () => void;
   /** The runtime's `visibility` built-in watches this element (an Observable convention). */
   _node: Element;
 }
@@ -21,14 +32,14 @@ export interface CellObserver extends Required<Observer> {
 /**
  * Renders one cell's life into its element: old output stays until the new run shows
  * something; an expression's value is displayed unless the cell displayed something itself;
- * a failure shows the cell's Markdown line, and a cell whose input failed says it is waiting.
- * `declared` holds the names cells on the page declare (to tell "upstream failed" from
- * "undefined name"); `onSettled` is called after the first value or error.
+ * a failure shows the Markdown line and column it was thrown at (and goes to the console), and
+ * a cell whose input failed says it is waiting. `onSettled` is called once, after the first
+ * value, error or wait for visibility.
  */
 export function createCellObserver(
   root: Element,
   cell: CellInfo,
-  declared: ReadonlySet<string>,
+  page: PageContext,
   onSettled: () => void,
 ): CellObserver {
   let displayed = false;
@@ -55,11 +66,12 @@ export function createCellObserver(
     if (!settled && rendered instanceof Promise) drawing.push(rendered.catch(() => undefined));
     root.append(inspect(value, cell.inline));
   };
-  return {
+  const observer: CellObserver = {
     _node: root,
     pending() {
       displayed = false;
       fresh = true;
+      observer.onRestart?.();
       root.classList.add("cell-pending");
     },
     fulfilled(value) {
@@ -79,19 +91,30 @@ export function createCellObserver(
       fresh = true;
       clearOnce();
       const input = (error as { input?: string } | null)?.input;
-      const waiting =
+      const waitingOn =
         error instanceof Error &&
         error.name === "RuntimeError" &&
         input !== undefined &&
-        declared.has(input) &&
-        cell.inputs.includes(input);
-      root.classList.add(waiting ? "cell-waiting" : "cell-failed");
+        cell.inputs.includes(input)
+          ? page.declaredBy.get(input)
+          : undefined;
+      root.classList.add(waitingOn ? "cell-waiting" : "cell-failed");
       const box = document.createElement(cell.inline ? "span" : "div");
-      box.className = waiting ? "cell-waiting-message" : "cell-error-message";
-      box.textContent = waiting
-        ? `Waiting on a failed cell: \`${input}\` could not be computed.`
-        : `Error in cell at ${cell.source} — ${error instanceof Error ? error.message : String(error)}`;
-      if (!waiting) root.setAttribute("role", "alert");
+      box.className = waitingOn ? "cell-waiting-message" : "cell-error-message";
+      if (waitingOn) {
+        box.append(
+          ...messageNodes(
+            `Waiting on a failed cell: \`${input}\` (${waitingOn}) could not be computed.`,
+          ),
+        );
+      } else {
+        const where = page.locate(error) ?? cell.source;
+        const message = error instanceof Error ? error.message : String(error);
+        box.append(...messageNodes(`Error in cell at ${where} — ${message}`));
+        root.setAttribute("role", "alert");
+        // The stack in the console links to the cell's code, at its Markdown line.
+        console.error(`Error in cell at ${where}:`, error);
+      }
       root.append(box);
       settle();
     },
@@ -103,5 +126,7 @@ export function createCellObserver(
       show(value);
       return value;
     },
+    waitingForVisibility: settle,
   };
+  return observer;
 }

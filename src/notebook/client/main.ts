@@ -1,27 +1,32 @@
 import { type Module, Runtime } from "@observablehq/runtime";
-import { createCellObserver } from "./cellObserver.ts";
+import { type CellCode, cellFunction, errorLocation } from "./cellFunction.ts";
+import { type CellObserver, createCellObserver, type PageContext } from "./cellObserver.ts";
 import { input } from "./generators.ts";
 import { createBuiltins, type LibraryOptions } from "./library.ts";
+import { createVisibility } from "./visibility.ts";
 
-/** A cell as the generated page module hands it over: the build's definition with a real body. */
-export interface ClientCell {
-  id: string;
+/** A cell as the generated page module hands it over: the build's definition, as data. */
+export interface ClientCell extends CellCode {
   inputs: string[];
   outputs: string[];
   expression: boolean;
   inline: boolean;
-  /** "content/06-backprop.md:42" */
-  source: string;
-  body: (...args: never[]) => unknown;
+  /** Set when the cell does not compile (dev): its outputs exist, failing with this. */
+  error?: string;
 }
 
-/** What tests and the benchmark can wait on: every cell has shown a first value or error. */
+/**
+ * What tests and the benchmark can wait on: every cell has shown a first value or an error,
+ * or waits for the reader to scroll to it (`visibility`).
+ */
 export interface NotebookHandle {
   settled: Promise<void>;
   /** `performance.now()` when the last cell settled (for the site benchmark). */
   settledAt?: number;
   /** `performance.now()` when each cell settled, by cell id (to find a slow cell). */
   cellSettledAt: Record<string, number>;
+  /** The cells not settled yet, as "file:line" (for a test that gives up waiting). */
+  pending(): string[];
   runtime: Runtime;
 }
 
@@ -38,45 +43,67 @@ declare global {
 export function boot(cells: readonly ClientCell[], options: LibraryOptions): NotebookHandle {
   const runtime = new Runtime(createBuiltins(options));
   const main = runtime.module();
-  const handle: NotebookHandle = { settled: Promise.resolve(), runtime, cellSettledAt: {} };
-  const declared = new Set(cells.flatMap((c) => c.outputs));
-  let remaining = cells.length;
+  const waiting = new Map<string, string>();
+  const handle: NotebookHandle = {
+    settled: Promise.resolve(),
+    runtime,
+    cellSettledAt: {},
+    pending: () => [...waiting.values()],
+  };
+  const page: PageContext = {
+    declaredBy: new Map(cells.flatMap((c) => c.outputs.map((name) => [name, c.source] as const))),
+    locate: (error) => errorLocation(error, cells),
+  };
   let resolve!: () => void;
   const settled = new Promise<void>((y) => {
     resolve = y;
   });
   handle.settled = settled;
   for (const cell of cells) {
-    const root = document.querySelector(`[data-cell="${cell.id}"]`);
-    if (!root) {
-      remaining--; // nowhere to render (the page and its module disagree); do not wait for it
+    if (cell.error !== undefined) {
+      defineFailed(main, cell);
       continue;
     }
-    const observer = createCellObserver(root, cell, declared, () => {
+    const root = document.querySelector(`[data-cell="${cell.id}"]`);
+    if (!root) continue; // nowhere to render (the page and its module disagree); do not wait for it
+    waiting.set(cell.id, cell.source);
+    const observer = createCellObserver(root, cell, page, () => {
       handle.cellSettledAt[cell.id] = performance.now();
-      if (--remaining === 0) resolve();
+      waiting.delete(cell.id);
+      if (waiting.size === 0) resolve();
     });
     defineCell(main, cell, observer);
   }
   // Cells settle asynchronously (the runtime computes on the next frame), never inside this loop.
-  if (remaining === 0) resolve();
+  if (waiting.size === 0) resolve();
   void settled.then(() => (handle.settledAt = performance.now()));
   window.__notebook = handle;
   return handle;
 }
 
-/** `display` and `view` are per cell, so they come through the variable's shadow scope. */
-function defineCell(
-  main: Module,
-  cell: ClientCell,
-  observer: ReturnType<typeof createCellObserver>,
-): void {
+/** `display`, `view` and `visibility` are per cell, so they come through the variable's shadow scope. */
+function defineCell(main: Module, cell: ClientCell, observer: CellObserver): void {
   const view = (element: Element): unknown => input(observer.display(element));
+  const seen = createVisibility(observer._node, observer.waitingForVisibility);
+  observer.onRestart = seen.cancel;
   const variable = main.variable(observer, {
-    shadow: { display: () => observer.display, view: () => view },
+    shadow: {
+      display: () => observer.display,
+      view: () => view,
+      visibility: () => seen.visibility,
+    },
   });
-  variable.define(`cell ${cell.id}`, cell.inputs, cell.body);
+  variable.define(`cell ${cell.id}`, cell.inputs, cellFunction(cell));
   for (const name of cell.outputs) {
     main.define(name, [`cell ${cell.id}`], (exports: Record<string, unknown>) => exports[name]);
+  }
+}
+
+/** The names of a cell that does not compile: each fails, so the cells using them wait. */
+function defineFailed(main: Module, cell: ClientCell): void {
+  for (const name of cell.outputs) {
+    main.define(name, [], () => {
+      throw new Error(`${name} comes from a cell that does not compile: ${cell.error}`);
+    });
   }
 }

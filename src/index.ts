@@ -1,27 +1,6 @@
-// The library's public face. Every named export here (plus graph and plots) is a built-in in
-// notebook cells.
+// The library's public face: the tensor library (src/core.ts) and the graph view. Every named
+// export here (plus plots) is a built-in in notebook cells; pages load `graph` on its own, only
+// when a cell uses it.
 
-export * as data from "./data/index.ts";
-export * as F from "./nn/functional/index.ts";
-export * as nn from "./nn/index.ts";
-export * as optim from "./optim/index.ts";
-export type { GradNode, Rng, TensorLike, TensorOptions } from "./tensor/index.ts";
-export {
-  arange,
-  concat,
-  detectAnomaly,
-  enableGrad,
-  full,
-  gradcheck,
-  jvp,
-  linspace,
-  noGrad,
-  ones,
-  rand,
-  randn,
-  rng,
-  stack,
-  Tensor,
-  tensor,
-  zeros,
-} from "./tensor/index.ts";
+export * from "./core.ts";
+export * as graph from "./graph/index.ts";

@@ -1,13 +1,14 @@
 import { zeros as zerosTensor } from "../tensor/create.ts";
-import { rng as makeRng, type Rng } from "../tensor/rng.ts";
+import type { TensorLike } from "../tensor/op.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { conv2d } from "./functional/conv2d.ts";
 import { pair } from "./functional/pair.ts";
+import { layerRng, type RandomOptions } from "./layerRng.ts";
 import { type InitScheme, initialise } from "./linear.ts";
 import { Module } from "./module.ts";
 
 /** Options of `nn.Conv2d`. */
-export interface Conv2dLayerOptions {
+export interface Conv2dLayerOptions extends RandomOptions {
   /** Step between windows (default 1). */
   stride?: number | readonly [number, number];
   /** Zeros around the image (default 0). */
@@ -16,15 +17,13 @@ export interface Conv2dLayerOptions {
   bias?: boolean;
   /** Weight initialisation (default PyTorch's U(−1/√fanIn, 1/√fanIn), fanIn = in·kh·kw). */
   init?: InitScheme;
-  rng?: Rng;
-  /** Seed used when no `rng` is given (default 0). */
-  seed?: number;
 }
 
 /**
  * `new nn.Conv2d(inChannels, outChannels, kernelSize, options)`: `outChannels` filters of
  * shape [inChannels, kh, kw], slid over an [N, C, H, W] batch (torch.nn.Conv2d). Weight sharing
  * makes the count small: three 5×5 filters on a grey image are 3·25 weights and 3 biases.
+ * The first weights are drawn as for `nn.Linear` (`rng`, else `seed`, else the default generator).
  */
 export class Conv2d extends Module {
   readonly weight: Tensor;
@@ -56,14 +55,14 @@ export class Conv2d extends Module {
       options.init ?? "default",
       this.weight,
       this.bias,
-      options.rng ?? makeRng(options.seed ?? 0),
+      layerRng("nn.Conv2d", options),
       "nn.Conv2d",
     );
     this.registerParameter("weight", this.weight);
     if (this.bias) this.registerParameter("bias", this.bias);
   }
 
-  forward(x: Tensor): Tensor {
+  forward(x: TensorLike): Tensor {
     return conv2d(x, this.weight, this.bias, { stride: this.stride, padding: this.padding });
   }
 }

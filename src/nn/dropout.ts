@@ -1,26 +1,30 @@
-import { rng as makeRng, type Rng } from "../tensor/rng.ts";
+import type { TensorLike } from "../tensor/op.ts";
+import type { Rng } from "../tensor/rng.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { dropout } from "./functional/dropout.ts";
+import { layerRng, type RandomOptions } from "./layerRng.ts";
 import { Module } from "./module.ts";
 
 /**
  * `new nn.Dropout(p, { seed })`: drops units with probability p in training mode (scaling the
- * rest by 1/(1 − p)) and passes everything through after `eval()`.
+ * rest by 1/(1 − p)) and passes everything through after `eval()`. The masks come from
+ * `options.rng`, else a generator seeded with `options.seed` (the same masks on every replay),
+ * else the default generator — so two Dropout layers drop different units, as in PyTorch.
  */
 export class Dropout extends Module {
   private readonly rng: Rng;
 
   constructor(
     readonly p = 0.5,
-    options: { rng?: Rng; seed?: number } = {},
+    options: RandomOptions = {},
   ) {
     super();
-    if (!(p >= 0 && p <= 1))
-      throw new Error(`nn.Dropout: p must be a probability in [0, 1], found ${p}`);
-    this.rng = options.rng ?? makeRng(options.seed ?? 0);
+    if (typeof p !== "number" || !(p >= 0 && p <= 1))
+      throw new Error(`nn.Dropout: p must be a probability in [0, 1], found ${String(p)}`);
+    this.rng = layerRng("nn.Dropout", options);
   }
 
-  forward(x: Tensor): Tensor {
+  forward(x: TensorLike): Tensor {
     return dropout(x, this.p, this.training, this.rng);
   }
 }

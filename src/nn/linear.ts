@@ -1,8 +1,10 @@
 import { zeros as zerosTensor } from "../tensor/create.ts";
-import { rng as makeRng, type Rng } from "../tensor/rng.ts";
+import type { TensorLike } from "../tensor/op.ts";
+import type { Rng } from "../tensor/rng.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { linear } from "./functional/linear.ts";
 import { fans, heNormal, heUniform, uniform, xavierNormal, xavierUniform, zeros } from "./init.ts";
+import { layerRng, type RandomOptions } from "./layerRng.ts";
 import { Module } from "./module.ts";
 
 /**
@@ -20,15 +22,11 @@ export type InitScheme =
   | ((weight: Tensor, rng: Rng) => void);
 
 /** Options of `nn.Linear`. */
-export interface LinearOptions {
+export interface LinearOptions extends RandomOptions {
   /** Add a bias b (default true). */
   bias?: boolean;
   /** Weight initialisation (default "default", PyTorch's). */
   init?: InitScheme;
-  /** Random generator for the initial weights (default rng(seed)). */
-  rng?: Rng;
-  /** Seed used when no `rng` is given (default 0). */
-  seed?: number;
   /** Names for the weight and bias in the graph view (default "W" and "b"). */
   names?: readonly [string, string];
 }
@@ -64,6 +62,9 @@ export function initialise(
 /**
  * `new nn.Linear(inFeatures, outFeatures)`: y = x Wᵀ + b with W [out, in] and b [out], so an
  * input batch [N, in] gives [N, out] — the layout of torch.nn.Linear.
+ *
+ * The first weights come from `options.rng`, else a generator seeded with `options.seed`, else
+ * the default generator (see `manualSeed`): two layers built without a seed differ, as in PyTorch.
  */
 export class Linear extends Module {
   readonly weight: Tensor;
@@ -84,7 +85,7 @@ export class Linear extends Module {
       }
     }
     const [wName, bName] = options.names ?? ["W", "b"];
-    const rng = options.rng ?? makeRng(options.seed ?? 0);
+    const rng = layerRng("nn.Linear", options);
     this.weight = zerosTensor([outFeatures, inFeatures], { requiresGrad: true, name: wName });
     this.bias =
       options.bias === false
@@ -95,7 +96,7 @@ export class Linear extends Module {
     if (this.bias) this.registerParameter("bias", this.bias);
   }
 
-  forward(x: Tensor): Tensor {
+  forward(x: TensorLike): Tensor {
     return linear(x, this.weight, this.bias);
   }
 }

@@ -1,6 +1,7 @@
-import { rng as makeRng, type Rng } from "../tensor/rng.ts";
+import { type TensorLike, toTensor } from "../tensor/op.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { Identity, LeakyReLU, ReLU, Sigmoid, Tanh } from "./activations.ts";
+import { layerRng, type RandomOptions } from "./layerRng.ts";
 import { type InitScheme, Linear } from "./linear.ts";
 import { Module } from "./module.ts";
 
@@ -8,13 +9,9 @@ import { Module } from "./module.ts";
 export type ActivationName = "tanh" | "sigmoid" | "relu" | "leakyRelu" | "identity";
 
 /** Options of `nn.MLP`. */
-export interface MLPOptions {
+export interface MLPOptions extends RandomOptions {
   /** Non-linearity after every hidden layer (default "tanh"); the last layer stays linear. */
   activation?: ActivationName;
-  /** Seed of the initial weights (default 0); ignored when `rng` is given. */
-  seed?: number;
-  /** Random generator for the initial weights. */
-  rng?: Rng;
   /** Weight initialisation of every layer (default PyTorch's, see nn.Linear). */
   init?: InitScheme;
   /** Biases in every layer (default true). */
@@ -45,6 +42,11 @@ function makeActivation(name: ActivationName): Module {
  * given sizes, the activation after each hidden layer and none after the last (an affine
  * output, as in Bishop's regression networks). Layer l has weight "W{l}" [sizes[l], sizes[l−1]]
  * and bias "b{l}", the names the lecture uses.
+ *
+ * Without `seed` or `rng` the weights come from the default generator, as in PyTorch: two MLPs
+ * built one after the other differ, and `manualSeed(0)` before building replays them (a fresh
+ * page starts at seed 0, so there `new nn.MLP(sizes)` equals `new nn.MLP(sizes, { seed: 0 })`).
+ * With `{ seed }` the network always starts from the same weights, whatever ran before.
  */
 export class MLP extends Module {
   readonly sizes: readonly number[];
@@ -59,7 +61,7 @@ export class MLP extends Module {
       );
     }
     this.sizes = [...sizes];
-    const rng = options.rng ?? makeRng(options.seed ?? 0);
+    const rng = layerRng("nn.MLP", options); // one generator for all layers, drawn in order
     const layers: Linear[] = [];
     for (let l = 1; l < sizes.length; l++) {
       const layer = new Linear(sizes[l - 1], sizes[l], {
@@ -74,8 +76,8 @@ export class MLP extends Module {
     this.activation = makeActivation(options.activation ?? "tanh");
   }
 
-  forward(x: Tensor): Tensor {
-    let h = x;
+  forward(x: TensorLike): Tensor {
+    let h = toTensor(x, "nn.MLP", "the input");
     const last = this.layers.length - 1;
     for (let l = 0; l <= last; l++) {
       h = this.layers[l].forward(h);
@@ -85,9 +87,9 @@ export class MLP extends Module {
   }
 
   /** Every layer's output after its activation (the last one is the network's output). */
-  activations(x: Tensor): Tensor[] {
+  activations(x: TensorLike): Tensor[] {
     const out: Tensor[] = [];
-    let h = x;
+    let h = toTensor(x, "nn.MLP", "the input");
     const last = this.layers.length - 1;
     for (let l = 0; l <= last; l++) {
       h = this.layers[l].forward(h);

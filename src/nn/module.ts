@@ -1,6 +1,7 @@
 // nn.Module: a layer or a whole network, holding parameters and sub-modules by name, as in
 // PyTorch. TypeScript has no __setattr__ hook, so a module registers what it owns explicitly
 // (`this.registerParameter("weight", W)`, `this.registerModule("0", layer)`).
+import type { TensorLike } from "../tensor/op.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 
 /** Base class of every layer and network. Subclasses implement `forward`. */
@@ -10,11 +11,14 @@ export abstract class Module {
   private readonly ownParameters = new Map<string, Tensor>();
   private readonly children = new Map<string, Module>();
 
-  /** Computes the module's output; `module.call(x)` is the same. */
-  abstract forward(x: Tensor): Tensor;
+  /**
+   * Computes the module's output; `module.call(x)` is the same. The built-in layers take a
+   * tensor, a number or nested arrays, as every op does.
+   */
+  abstract forward(x: TensorLike): Tensor;
 
   /** Same as `forward(x)`, the way PyTorch lets you write `model(x)`. */
-  call(x: Tensor): Tensor {
+  call(x: TensorLike): Tensor {
     return this.forward(x);
   }
 

@@ -1,4 +1,5 @@
 // Pooling and flattening layers, so a LeNet-style network reads as one nn.Sequential.
+import { type TensorLike, toTensor } from "../tensor/op.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { avgPool2d, maxPool2d, type Pool2dOptions } from "./functional/pool2d.ts";
 import { Module } from "./module.ts";
@@ -12,7 +13,7 @@ export class MaxPool2d extends Module {
     super();
   }
 
-  forward(x: Tensor): Tensor {
+  forward(x: TensorLike): Tensor {
     return maxPool2d(x, this.kernelSize, this.options);
   }
 }
@@ -26,15 +27,16 @@ export class AvgPool2d extends Module {
     super();
   }
 
-  forward(x: Tensor): Tensor {
+  forward(x: TensorLike): Tensor {
     return avgPool2d(x, this.kernelSize, this.options);
   }
 }
 
 /** `new nn.Flatten()`: [N, C, H, W] → [N, C·H·W], the step from feature maps to dense layers. */
 export class Flatten extends Module {
-  forward(x: Tensor): Tensor {
+  forward(input: TensorLike): Tensor {
+    const x = toTensor(input, "nn.Flatten", "the input");
     const n = x.shape[0] ?? 1;
-    return x.reshape([n, x.data.length / n]);
+    return x.reshape([n, n === 0 ? 0 : x.data.length / n]);
   }
 }

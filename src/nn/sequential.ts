@@ -1,3 +1,4 @@
+import { type TensorLike, toTensor } from "../tensor/op.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { Module } from "./module.ts";
 
@@ -11,8 +12,8 @@ export class Sequential extends Module {
     for (const [i, layer] of layers.entries()) this.registerModule(String(i), layer);
   }
 
-  forward(x: Tensor): Tensor {
-    let h = x;
+  forward(x: TensorLike): Tensor {
+    let h = toTensor(x, "nn.Sequential", "the input");
     for (const layer of this.layers) h = layer.forward(h);
     return h;
   }

@@ -31,6 +31,9 @@ export class Adam extends Optimizer {
   private readonly t: number[];
 
   constructor(params: Iterable<Tensor>, options: AdamOptions = {}) {
+    if (typeof options !== "object" || options === null) {
+      throw new Error("optim.Adam: expected options such as { lr: 0.01 } as the second argument");
+    }
     super("Adam", params, options.lr ?? 0.001);
     const [beta1, beta2] = options.betas ?? [0.9, 0.999];
     this.beta1 = checkRange("Adam", "betas[0]", beta1, 0, 1);
@@ -68,6 +71,7 @@ export class Adam extends Optimizer {
         const vHat = v[i] / correction2;
         w[i] -= (lr * mHat) / (Math.sqrt(vHat) + eps);
       }
+      p._bumpVersion(); // an in-place write: graphs recorded before the step are now stale
     }
   }
 }

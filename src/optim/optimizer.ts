@@ -1,7 +1,9 @@
 // What every optimiser shares: the parameters it updates, the learning rate a scheduler may
 // change, and zeroGrad. Updates write straight into each parameter's Float64Array, the way
-// PyTorch's `p.add_(…)` runs under no_grad: nothing is recorded and nothing is allocated.
-import type { Tensor } from "../tensor/tensor.ts";
+// PyTorch's `p.add_(…)` runs under no_grad: nothing is recorded and nothing is allocated. Each
+// step bumps the parameter's version, so a graph recorded before it is refused by backward.
+import { describeValue } from "../tensor/arguments.ts";
+import { Tensor } from "../tensor/tensor.ts";
 
 /** Base class of SGD and Adam; `step()` applies one update from the current `.grad`s. */
 export abstract class Optimizer {
@@ -13,11 +15,21 @@ export abstract class Optimizer {
   readonly initialLr: number;
 
   constructor(name: string, params: Iterable<Tensor>, lr: number) {
+    if (params === null || typeof (params as Iterable<Tensor>)?.[Symbol.iterator] !== "function") {
+      throw new Error(
+        `optim.${name}: expected the parameters as a list of tensors (model.parameters()), found ${describeValue(params)}`,
+      );
+    }
     const list = [...params];
     if (list.length === 0) {
       throw new Error(`optim.${name}: got no parameters; pass model.parameters()`);
     }
     for (const [k, p] of list.entries()) {
+      if (!(p instanceof Tensor)) {
+        throw new Error(
+          `optim.${name}: parameter #${k} is ${describeValue(p)}, expected a tensor created with { requiresGrad: true }`,
+        );
+      }
       if (!p.requiresGrad) {
         const label = p.name ? `"${p.name}"` : `#${k}`;
         throw new Error(
@@ -25,7 +37,8 @@ export abstract class Optimizer {
         );
       }
     }
-    if (!(lr >= 0)) throw new Error(`optim.${name}: lr must be a number ≥ 0, found ${lr}`);
+    if (typeof lr !== "number" || !(lr >= 0))
+      throw new Error(`optim.${name}: lr must be a number ≥ 0, found ${describeValue(lr)}`);
     this.params = list;
     this.lr = lr;
     this.initialLr = lr;

@@ -30,6 +30,11 @@ export class SGD extends Optimizer {
   private readonly buffers: (Float64Array | null)[];
 
   constructor(params: Iterable<Tensor>, options: SGDOptions) {
+    if (typeof options !== "object" || options === null || options.lr === undefined) {
+      throw new Error(
+        "optim.SGD: needs a learning rate, e.g. new optim.SGD(model.parameters(), { lr: 0.1 })",
+      );
+    }
     super("SGD", params, options.lr);
     this.momentum = checkRange("SGD", "momentum", options.momentum ?? 0, 0, Infinity);
     this.dampening = checkRange("SGD", "dampening", options.dampening ?? 0, 0, 1);
@@ -52,6 +57,7 @@ export class SGD extends Optimizer {
         // The common case, kept to one pass: w ← w − η(∇w + λw).
         if (wd === 0) for (let i = 0; i < w.length; i++) w[i] -= lr * grad[i];
         else for (let i = 0; i < w.length; i++) w[i] -= lr * (grad[i] + wd * w[i]);
+        p._bumpVersion(); // an in-place write: graphs recorded before the step are now stale
         continue;
       }
       let v = this.buffers[k];
@@ -65,6 +71,7 @@ export class SGD extends Optimizer {
         v[i] = first ? g : momentum * v[i] + (1 - dampening) * g;
         w[i] -= lr * (nesterov ? g + momentum * v[i] : v[i]);
       }
+      p._bumpVersion();
     }
   }
 }

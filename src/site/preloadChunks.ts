@@ -3,7 +3,7 @@ import type { Metafile } from "esbuild";
 // Which modules each lazily loaded built-in pulls in (matched against esbuild's entry paths).
 // Plots need Vega and Vega-Lite right after the plots module itself, so they come along.
 const BUILTIN_SOURCES: Record<string, RegExp[]> = {
-  library: [/(^|\/)src\/index\.ts$/],
+  library: [/(^|\/)src\/(index|core)\.ts$/], // cells load the library from src/core.ts
   graph: [/src\/graph\/index\.ts$/],
   plots: [/src\/plots\/index\.ts$/, /node_modules\/vega\//, /node_modules\/vega-lite\//],
   tex: [/src\/notebook\/client\/tex\.ts$/],

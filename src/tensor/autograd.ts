@@ -2,7 +2,7 @@
 // `backward` walks it in reverse, and at each node hands ∂L/∂out to the node's vjp for each
 // input in argument order, summing what arrives at a tensor used several times.
 import { isAnomalyEnabled, noGrad } from "./grad-mode.ts";
-import { checkFinite, OpNode, versionSum } from "./op.ts";
+import { checkFinite, OpNode, type TensorLike, toTensor } from "./op.ts";
 import { formatShape, sameShape } from "./shape.ts";
 import { allocate, release } from "./storage.ts";
 import { Tensor } from "./tensor.ts";
@@ -83,6 +83,7 @@ function storeGrad(t: Tensor, acc: Tensor, owned: boolean, done: boolean): void 
   const G = t.grad.data;
   const A = acc.data;
   for (let k = 0; k < G.length; k++) G[k] += A[k];
+  t.grad._bumpVersion(); // accumulating is an in-place write into .grad, as in PyTorch
   if (owned && done) release(A);
 }
 
@@ -90,7 +91,7 @@ function storeGrad(t: Tensor, acc: Tensor, owned: boolean, done: boolean): void 
  * Computes ∂root/∂t for every tensor t that requires grad and adds it to `t.grad` (leaves and
  * tensors that called `retainGrad()`). `gradient` is ∂L/∂root; it may be omitted for a scalar.
  */
-export function backward(root: Tensor, gradient?: Tensor | number): void {
+export function backward(root: Tensor, gradient?: TensorLike): void {
   if (!root.requiresGrad) {
     throw new Error(
       "backward: this tensor does not require grad, so there is nothing to differentiate — " +
@@ -108,7 +109,7 @@ export function backward(root: Tensor, gradient?: Tensor | number): void {
     }
     seed = new Tensor(new Float64Array([1]), root.shape);
   } else {
-    seed = typeof gradient === "number" ? new Tensor(new Float64Array([gradient]), []) : gradient;
+    seed = toTensor(gradient, "backward", "the gradient");
     if (!sameShape(seed.shape, root.shape) && !(seed.data.length === 1 && root.data.length === 1)) {
       throw new Error(
         `backward: the gradient has shape ${formatShape(seed.shape)} but the tensor has shape ${formatShape(root.shape)}; they must match`,
@@ -148,13 +149,7 @@ function runBackward(order: readonly Tensor[], seed: Tensor, anomaly: boolean): 
     const retained = t._retainsGrad;
     if (retained) storeGrad(t, g, owned, false); // g still flows to the inputs
     const inputs = node.inputs;
-    if (node instanceof OpNode && node.versions !== versionSum(inputs, t)) {
-      throw new Error(
-        `backward: a tensor used by "${node.op}" (inputs ${inputs.map((x) => formatShape(x.shape)).join(", ")}) ` +
-          "was changed in place after the op ran, so its gradient would be wrong — compute the " +
-          "forward pass again after changing it, or change a clone() instead",
-      );
-    }
+    if (node instanceof OpNode) node.checkSavedVersions();
     let passedOn = false; // some input's gradient is g's own storage
     for (let i = 0; i < inputs.length; i++) {
       const input = inputs[i];

@@ -1,7 +1,8 @@
 // Ways to make tensors: from data (`tensor`), filled (`zeros`, `ones`, `full`), ranges
-// (`linspace`, `arange`) and random (`randn`, `rand`, each taking an explicit generator).
-import type { Rng } from "./rng.ts";
-import { formatShape, sizeOf } from "./shape.ts";
+// (`linspace`, `arange`) and random (`randn`, `rand`, from a generator or the default one).
+import { describeValue, expectNumber } from "./arguments.ts";
+import { type Rng, resolveRng } from "./rng.ts";
+import { checkShape, formatShape, sizeOf } from "./shape.ts";
 import { type NestedArray, Tensor } from "./tensor.ts";
 
 /** Options for creating a leaf tensor. */
@@ -36,13 +37,18 @@ function shapeOfNested(data: NestedArray): number[] {
   return shape;
 }
 
-function fillNested(data: NestedArray, shape: readonly number[], out: Float64Array): void {
+function fillNested(
+  data: NestedArray,
+  shape: readonly number[],
+  out: Float64Array,
+  op: string,
+): void {
   let k = 0;
   const walk = (x: NestedArray, axis: number, path: number[]): void => {
     if (axis === shape.length) {
       if (typeof x !== "number") {
         throw new Error(
-          `tensor: expected a number at [${path.join("][")}], found ${Array.isArray(x) ? "an array" : typeof x}`,
+          `${op}: expected a number at [${path.join("][")}], found ${describeValue(x)}`,
         );
       }
       out[k++] = x;
@@ -50,8 +56,8 @@ function fillNested(data: NestedArray, shape: readonly number[], out: Float64Arr
     }
     if (!Array.isArray(x) || x.length !== shape[axis]) {
       throw new Error(
-        `tensor: the nested arrays are not rectangular — expected ${shape[axis]} entries at ` +
-          `[${path.join("][")}] (shape ${formatShape(shape)}), found ${Array.isArray(x) ? x.length : typeof x}`,
+        `${op}: the nested arrays are not rectangular — expected ${shape[axis]} entries at ` +
+          `[${path.join("][")}] (shape ${formatShape(shape)}), found ${Array.isArray(x) ? x.length : describeValue(x)}`,
       );
     }
     for (let i = 0; i < x.length; i++) walk(x[i], axis + 1, [...path, i]);
@@ -65,44 +71,42 @@ function fillNested(data: NestedArray, shape: readonly number[], out: Float64Arr
  */
 export function tensor(data: TensorData, options: TensorOptions = {}): Tensor {
   if (data instanceof Tensor) return leaf(data.data.slice(), options.shape ?? data.shape, options);
-  if (data instanceof Float64Array || data instanceof Float32Array) {
-    const shape = options.shape ?? [data.length];
-    if (sizeOf(shape) !== data.length) {
-      throw new Error(`tensor: ${data.length} values do not fill shape ${formatShape(shape)}`);
-    }
-    return leaf(Float64Array.from(data), shape, options);
+  const t = createTensor(data, "tensor");
+  if (options.shape === undefined) return leaf(t.data, t.shape, options);
+  if (sizeOf(options.shape) !== t.data.length) {
+    throw new Error(
+      `tensor: ${t.data.length} values do not fill shape ${formatShape(options.shape)}`,
+    );
   }
-  if (typeof data === "number") return leaf(new Float64Array([data]), options.shape ?? [], options);
+  return leaf(t.data, options.shape, options);
+}
+
+/**
+ * A constant tensor from a number, nested arrays or a typed array (1-D), for an op given plain
+ * data where a tensor goes; errors name `op`.
+ */
+export function createTensor(
+  data: NestedArray | Float64Array | Float32Array | readonly number[],
+  op: string,
+): Tensor {
+  if (data instanceof Float64Array || data instanceof Float32Array)
+    return new Tensor(Float64Array.from(data), [data.length]);
+  if (typeof data === "number") return new Tensor(new Float64Array([data]), []);
   if (!Array.isArray(data)) {
     throw new Error(
-      `tensor: expected a number, nested arrays or a Float64Array, found ${data === null ? "null" : typeof data}`,
+      `${op}: expected a number, nested arrays or a Float64Array, found ${describeValue(data)}`,
     );
   }
   const shape = shapeOfNested(data as NestedArray);
   const out = new Float64Array(sizeOf(shape));
-  fillNested(data as NestedArray, shape, out);
-  if (options.shape) {
-    if (sizeOf(options.shape) !== out.length) {
-      throw new Error(
-        `tensor: ${out.length} values do not fill shape ${formatShape(options.shape)}`,
-      );
-    }
-    return leaf(out, options.shape, options);
-  }
-  return leaf(out, shape, options);
-}
-
-function checkShape(op: string, shape: readonly number[]): void {
-  if (!Array.isArray(shape) || shape.some((d) => !Number.isInteger(d) || d < 0)) {
-    throw new Error(
-      `${op}: expected a shape such as [2, 3] (non-negative integers), found ${JSON.stringify(shape)}`,
-    );
-  }
+  fillNested(data as NestedArray, shape, out, op);
+  return new Tensor(out, shape);
 }
 
 /** A tensor of the given shape filled with `value`. */
 export function full(shape: readonly number[], value: number, options: TensorOptions = {}): Tensor {
   checkShape("full", shape);
+  expectNumber("full", "the fill value", value, true);
   return leaf(new Float64Array(sizeOf(shape)).fill(value), [...shape], options);
 }
 
@@ -124,8 +128,12 @@ export function linspace(
   steps: number,
   options: TensorOptions = {},
 ): Tensor {
+  expectNumber("linspace", "start", start);
+  expectNumber("linspace", "end", end);
   if (!Number.isInteger(steps) || steps < 0)
-    throw new Error(`linspace: steps must be a non-negative integer, found ${steps}`);
+    throw new Error(
+      `linspace: steps must be a non-negative integer, found ${describeValue(steps)}`,
+    );
   const out = new Float64Array(steps);
   const step = steps > 1 ? (end - start) / (steps - 1) : 0;
   for (let i = 0; i < steps; i++) out[i] = start + i * step;
@@ -136,6 +144,9 @@ export function linspace(
 /** start, start+step, … below `end` (torch.arange); `arange(n)` is 0 … n−1. */
 export function arange(start: number, end?: number, step = 1, options: TensorOptions = {}): Tensor {
   if (end === undefined) [start, end] = [0, start];
+  expectNumber("arange", "start", start);
+  expectNumber("arange", "end", end);
+  expectNumber("arange", "step", step);
   if (step === 0) throw new Error("arange: step must not be 0");
   const n = Math.max(0, Math.ceil((end - start) / step));
   const out = new Float64Array(n);
@@ -143,38 +154,32 @@ export function arange(start: number, end?: number, step = 1, options: TensorOpt
   return leaf(out, [n], options);
 }
 
-function checkRng(op: string, generator: Rng | undefined): Rng {
-  if (!generator || typeof generator.next !== "function") {
-    throw new Error(
-      `${op}: pass a generator made by rng(seed) as the second argument, e.g. ${op}([2, 3], rng(0))`,
-    );
-  }
-  return generator;
-}
-
-/** Standard normal samples. */
+/**
+ * Standard normal samples, drawn from `generator` (default: the default generator, see
+ * `manualSeed`). Pass `rng(seed)` for numbers that replay whatever ran before.
+ */
 export function randn(
   shape: readonly number[],
-  generator: Rng,
+  generator?: Rng,
   options: TensorOptions = {},
 ): Tensor {
   checkShape("randn", shape);
-  const g = checkRng("randn", generator);
+  const g = resolveRng("randn", generator, "randn([2, 3], rng(0))");
   const out = new Float64Array(sizeOf(shape));
   for (let i = 0; i < out.length; i++) out[i] = g.normal();
   return leaf(out, [...shape], options);
 }
 
-/** Uniform samples on [low, high) (default [0, 1)). */
+/** Uniform samples on [low, high) (default [0, 1)), from `generator` as for `randn`. */
 export function rand(
   shape: readonly number[],
-  generator: Rng,
+  generator?: Rng,
   options: TensorOptions & { low?: number; high?: number } = {},
 ): Tensor {
   checkShape("rand", shape);
-  const g = checkRng("rand", generator);
-  const low = options.low ?? 0,
-    high = options.high ?? 1;
+  const g = resolveRng("rand", generator, "rand([2, 3], rng(0))");
+  const low = expectNumber("rand", "low", options.low ?? 0),
+    high = expectNumber("rand", "high", options.high ?? 1);
   const out = new Float64Array(sizeOf(shape));
   for (let i = 0; i < out.length; i++) out[i] = low + (high - low) * g.next();
   return leaf(out, [...shape], options);

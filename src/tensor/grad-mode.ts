@@ -1,5 +1,6 @@
-// Whether ops record the graph. PyTorch keeps the same switch (torch.no_grad); it is the one
-// piece of module state the engine has, and `noGrad` always restores it.
+// The engine's switches: whether ops record the graph (PyTorch's torch.no_grad), whether they
+// check for NaN (detectAnomaly), and which forward-mode level is running (jvp). Each is set only
+// around a function call and always restored, even when the function throws.
 
 let enabled = true;
 let anomalyDepth = 0;
@@ -46,5 +47,44 @@ export function withAnomalyDetection<T>(fn: () => T): T {
     return fn();
   } finally {
     anomalyDepth--;
+  }
+}
+
+// ── forward mode ──────────────────────────────────────────────────────────────────────────
+// While `jvp` runs, tensors of the current level carry a tangent and every op pushes it
+// through its forward-mode rule. Each jvp call gets a level of its own, so a tangent left on
+// a tensor by an earlier call is never mistaken for one of this call.
+let forwardLevel = 0;
+let levels = 0;
+
+/** The level of the running `jvp`, or 0 when none runs. */
+export function currentForwardLevel(): number {
+  return forwardLevel;
+}
+
+/** @internal runs `fn` as a new forward-mode level (used by jvp); returns fn's value. */
+export function withForwardLevel<T>(fn: (level: number) => T): T {
+  if (forwardLevel !== 0) {
+    throw new Error(
+      "jvp: a jvp inside another jvp is not supported — compute the inner derivative first, outside",
+    );
+  }
+  const level = ++levels;
+  forwardLevel = level;
+  try {
+    return fn(level);
+  } finally {
+    forwardLevel = 0;
+  }
+}
+
+/** @internal runs `fn` with tangent propagation paused (forward-mode rules call ops too). */
+export function pauseForward<T>(fn: () => T): T {
+  const previous = forwardLevel;
+  forwardLevel = 0;
+  try {
+    return fn();
+  } finally {
+    forwardLevel = previous;
   }
 }

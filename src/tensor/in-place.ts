@@ -1,7 +1,10 @@
 // In-place updates for optimisers and initialisers. As in PyTorch they refuse to change a
 // tensor that requires grad while the graph is recorded (wrap the update in noGrad), and each
-// change bumps the tensor's version so backward can refuse a graph it has invalidated.
-import { isGradEnabled } from "./grad-mode.ts";
+// change bumps the version of the storage (shared with its views) so backward can refuse a
+// graph it has invalidated. Code that writes `.data` itself calls `t._bumpVersion()`.
+import { expectNumber } from "./arguments.ts";
+import { currentForwardLevel, isGradEnabled } from "./grad-mode.ts";
+import { type TensorLike, toTensor } from "./op.ts";
 import { broadcastData } from "./ops/broadcast.ts";
 import { broadcastShapes, formatShape, sameShape } from "./shape.ts";
 import type { Tensor } from "./tensor.ts";
@@ -14,17 +17,20 @@ function checkInPlace(t: Tensor, op: string): void {
         "graph is recorded would corrupt the gradients — do the update inside noGrad(() => …)",
     );
   }
-  t._version++;
+  const level = currentForwardLevel();
+  if (level !== 0 && t._tangentLevel === level) {
+    throw new Error(
+      `${op}: inside jvp this tensor carries a tangent, which an in-place change would leave ` +
+        "stale — use the op that returns a new tensor (add, mul, …) instead",
+    );
+  }
+  t._bumpVersion();
 }
 
 /** t += alpha · other: the body of addInPlace and subInPlace (op names the caller). */
-export function addScaled<T extends Tensor>(
-  t: T,
-  op: string,
-  other: Tensor | number,
-  alpha: number,
-): T {
+export function addScaled<T extends Tensor>(t: T, op: string, other: TensorLike, alpha: number): T {
   const D = t.data;
+  expectNumber(op, "alpha", alpha);
   if (typeof other === "number") {
     checkInPlace(t, op);
     const v = alpha * other;
@@ -38,9 +44,10 @@ export function addScaled<T extends Tensor>(
 }
 
 /** The other operand of an in-place op as data of this tensor's size. */
-function operand(t: Tensor, op: string, other: Tensor): Float64Array {
+function operand(t: Tensor, op: string, value: TensorLike): Float64Array {
+  const other = toTensor(value, op);
   checkInPlace(t, op);
-  if (other.data.length === t.data.length) return other.data;
+  if (sameShape(other.shape, t.shape)) return other.data;
   const shape = broadcastShapes(op, t.shape, other.shape);
   if (!sameShape(shape, t.shape)) {
     throw new Error(
@@ -51,7 +58,7 @@ function operand(t: Tensor, op: string, other: Tensor): Float64Array {
 }
 
 /** t ∘= other */
-export function mulInPlace<T extends Tensor>(t: T, other: Tensor | number): T {
+export function mulInPlace<T extends Tensor>(t: T, other: TensorLike): T {
   const D = t.data;
   if (typeof other === "number") {
     checkInPlace(t, "mulInPlace");
@@ -64,7 +71,7 @@ export function mulInPlace<T extends Tensor>(t: T, other: Tensor | number): T {
 }
 
 /** t ← other (broadcast) */
-export function copyInPlace<T extends Tensor>(t: T, other: Tensor | number): T {
+export function copyInPlace<T extends Tensor>(t: T, other: TensorLike): T {
   if (typeof other === "number") return fillInPlace(t, other, "copyInPlace");
   t.data.set(operand(t, "copyInPlace", other));
   return t;
@@ -72,6 +79,7 @@ export function copyInPlace<T extends Tensor>(t: T, other: Tensor | number): T {
 
 /** Every element of t ← value */
 export function fillInPlace<T extends Tensor>(t: T, value: number, op = "fillInPlace"): T {
+  expectNumber(op, "the value", value, true);
   checkInPlace(t, op);
   t.data.fill(value);
   return t;

@@ -26,11 +26,14 @@ export {
   makeResult,
   NO_ATTRS,
   OpNode,
+  type OpRecord,
   type OpRule,
+  OUTPUT,
+  soleTangent,
   type TensorLike,
   toTensor,
 } from "./op.ts";
 export * from "./ops/index.ts";
-export { type Rng, rng } from "./rng.ts";
+export { DEFAULT_SEED, defaultGenerator, Generator, manualSeed, type Rng, rng } from "./rng.ts";
 export { broadcastShapes, formatShape, type Shape, sizeOf } from "./shape.ts";
 export { type NestedArray, Tensor } from "./tensor.ts";

@@ -1,11 +1,10 @@
-// Forward mode. Every value carries a tangent — the dual number (x, ẋ) — and each op maps its
-// inputs' tangents to its output's tangent with its `jvp` rule (element-wise ops: Σ f′ · ẋ).
-// The values are computed first, recording the graph; the tangents follow in the same
-// topological order, so each op's rule sees its inputs' tangents already done.
-import { topologicalOrder } from "./autograd.ts";
-import { enableGrad, noGrad } from "./grad-mode.ts";
-import { OpNode } from "./op.ts";
-import { broadcastData } from "./ops/broadcast.ts";
+// Forward mode with dual numbers. Each input becomes x + ẋε: the tensor carries its tangent ẋ,
+// and every op, as it computes its value, also computes its output's tangent with the op's own
+// forward-mode rule (next to its forward and backward, in the op's file). Nothing is recorded:
+// f runs once under noGrad, each intermediate is dropped as soon as f is done with it, so the
+// memory is that of evaluating f, not of a graph — the point of chapter 7.
+import { currentForwardLevel, noGrad, withForwardLevel } from "./grad-mode.ts";
+import { type TensorLike, toTensor } from "./op.ts";
 import { formatShape, sameShape } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
 
@@ -17,73 +16,56 @@ export interface JvpResult {
 
 /**
  * Forward-mode derivative of `f` at `inputs` in the direction `tangents` (one per input, same
- * shapes), as torch.func.jvp: returns f(inputs) and J·tangents.
+ * shapes), as torch.func.jvp: returns f(inputs) and J·tangents, computed in one pass of f.
  */
 export function jvp(
   f: (...inputs: Tensor[]) => Tensor,
-  inputs: readonly Tensor[],
-  tangents: readonly Tensor[],
+  inputs: readonly TensorLike[],
+  tangents: readonly TensorLike[],
 ): JvpResult {
+  if (typeof f !== "function") {
+    throw new Error(
+      `jvp: the first argument must be the function to differentiate, e.g. jvp((x) => x.tanh(), [x], [v])`,
+    );
+  }
+  if (!Array.isArray(inputs) || !Array.isArray(tangents)) {
+    throw new Error(
+      "jvp: pass the inputs and the tangents as two lists, e.g. jvp(f, [x, y], [dx, dy])",
+    );
+  }
   if (inputs.length !== tangents.length) {
     throw new Error(
       `jvp: ${inputs.length} inputs but ${tangents.length} tangents — give one tangent per input`,
     );
   }
-  const primals = inputs.map((x, i) => {
-    const t = tangents[i];
-    if (!sameShape(x.shape, t.shape)) {
+  return withForwardLevel((level) => {
+    const primals = inputs.map((input, i) => {
+      const x = toTensor(input, "jvp", `input ${i}`);
+      const t = toTensor(tangents[i], "jvp", `tangent ${i}`);
+      if (!sameShape(x.shape, t.shape)) {
+        throw new Error(
+          `jvp: input ${i} has shape ${formatShape(x.shape)} but its tangent has shape ${formatShape(t.shape)}`,
+        );
+      }
+      // The dual number x + ẋε: x's values (shared, not copied) with the tangent attached.
+      const dual = new Tensor(x.data, x.shape);
+      dual._base = x._base;
+      dual.name = x.name;
+      dual._tangent = t.detach();
+      dual._tangentLevel = level;
+      return dual;
+    });
+    const value = noGrad(() => f(...primals));
+    if (!(value instanceof Tensor)) {
       throw new Error(
-        `jvp: input ${i} has shape ${formatShape(x.shape)} but its tangent has shape ${formatShape(t.shape)}`,
+        `jvp: f must return a tensor, found ${value === undefined ? "nothing" : typeof value}`,
       );
     }
-    const p = new Tensor(x.data, x.shape); // same values, a fresh leaf to record from
-    p.requiresGrad = true;
-    p.name = x.name;
-    return p;
+    const moved = value._tangentLevel === currentForwardLevel() ? value._tangent : null;
+    return {
+      value: value.detach(),
+      // An output that does not depend on the inputs has tangent 0.
+      tangent: moved ?? new Tensor(new Float64Array(value.data.length), value.shape),
+    };
   });
-  const value = enableGrad(() => f(...primals));
-  const tangentOf = new Map<Tensor, Tensor | null>();
-  for (let i = 0; i < primals.length; i++) tangentOf.set(primals[i], tangents[i]);
-  const tangent = noGrad(() => {
-    for (const t of topologicalOrder(value)) {
-      if (tangentOf.has(t)) continue;
-      const node = t.gradFn;
-      if (node === null) {
-        tangentOf.set(t, null); // constants and other leaves do not move
-        continue;
-      }
-      const ins = node.inputs.map((x) => tangentOf.get(x) ?? null);
-      tangentOf.set(t, ins.every((x) => x === null) ? null : pushForward(node, ins));
-    }
-    return tangentOf.get(value) ?? null;
-  });
-  return {
-    value: value.detach(),
-    tangent: tangent ?? new Tensor(new Float64Array(value.data.length), value.shape),
-  };
-}
-
-function pushForward(
-  node: NonNullable<Tensor["gradFn"]>,
-  moving: readonly (Tensor | null)[],
-): Tensor {
-  if (!(node instanceof OpNode)) {
-    throw new Error(`jvp: the op "${node.op}" was not recorded by this library`);
-  }
-  // Inputs that do not move get a zero tangent, so each rule sees one tensor per input.
-  const tangents = moving.map(
-    (t, i) => t ?? new Tensor(new Float64Array(node.inputs[i].data.length), node.inputs[i].shape),
-  );
-  if (node.rule.jvp) return node.rule.jvp(node, tangents);
-  // Element-wise: ẏ = Σᵢ ∂y/∂xᵢ · ẋᵢ, tangents broadcast to the output's shape.
-  const out = new Float64Array(node.output.data.length);
-  for (let i = 0; i < tangents.length; i++) {
-    if (moving[i] === null) continue;
-    const local = node.localGrad(i);
-    if (local === null) throw new Error(`jvp: the op "${node.op}" has no forward-mode rule`);
-    const T = broadcastData(tangents[i], local.shape);
-    const L = local.data;
-    for (let k = 0; k < L.length; k++) out[k] += L[k] * T[k];
-  }
-  return new Tensor(out, node.output.shape);
 }

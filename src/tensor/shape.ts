@@ -1,5 +1,6 @@
 // Shape arithmetic shared by every op: sizes, strides, NumPy broadcasting and the way shapes
 // are printed in error messages ("[2,3]"), so every message reads the same.
+import { describeValue } from "./arguments.ts";
 
 export type Shape = readonly number[];
 
@@ -106,11 +107,26 @@ export function broadcastKind(inShape: Shape, outShape: Shape): BroadcastKind {
 
 /** Resolves a possibly negative axis against a rank, with a message naming the op. */
 export function normalizeAxis(op: string, axis: number, rank: number, shape: Shape): number {
+  if (typeof axis !== "number" || !Number.isInteger(axis)) {
+    throw new Error(`${op}: an axis must be an integer, found ${describeValue(axis)}`);
+  }
   const a = axis < 0 ? axis + rank : axis;
-  if (!Number.isInteger(axis) || a < 0 || a >= rank) {
+  if (a < 0 || a >= rank) {
     throw new Error(
       `${op}: axis ${axis} is out of range for a tensor of shape ${formatShape(shape)} (rank ${rank})`,
     );
   }
   return a;
+}
+
+/** Throws unless `shape` is an array of non-negative integers, naming the op. */
+export function checkShape(op: string, shape: unknown): void {
+  if (
+    !Array.isArray(shape) ||
+    shape.some((d) => typeof d !== "number" || !Number.isInteger(d) || d < 0)
+  ) {
+    throw new Error(
+      `${op}: expected a shape such as [2, 3] (non-negative integers), found ${JSON.stringify(shape) ?? String(shape)}`,
+    );
+  }
 }

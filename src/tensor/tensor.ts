@@ -1,24 +1,33 @@
 // The Tensor: a row-major Float64Array, a shape, and — when it came out of a recorded op —
 // the GradNode saying how. Methods are thin wrappers over the op functions in ops/.
+
+import { describeValue, expectInteger, expectNumber } from "./arguments.ts";
 import { backward } from "./autograd.ts";
 import { addScaled, copyInPlace, fillInPlace, mulInPlace } from "./in-place.ts";
 import type { GradNode } from "./node.ts";
+import type { TensorLike } from "./op.ts";
 import { add, div, mul, sub } from "./ops/binary.ts";
 import { expand } from "./ops/broadcast.ts";
 import { clamp, eq, ge, gt, le, lt } from "./ops/compare.ts";
 import { matmul } from "./ops/matmul.ts";
 import { narrow, select } from "./ops/narrow.ts";
 import { pow } from "./ops/pow.ts";
-import { argmax, max, mean, min, sum } from "./ops/reduce.ts";
+import { argmax, argmin, max, mean, min, sum } from "./ops/reduce.ts";
 import { clone, reshape, transpose } from "./ops/shape.ts";
 import { logSoftmax, softmax } from "./ops/softmax.ts";
 import { abs, exp, leakyRelu, log, neg, relu, sigmoid, sqrt, tanh } from "./ops/unary.ts";
-import { formatShape, sizeOf } from "./shape.ts";
+import { formatShape, normalizeAxis, sizeOf } from "./shape.ts";
 
 /** Nested arrays of numbers, as `toArray()` returns them (a number for a scalar). */
 export type NestedArray = number | NestedArray[];
 
 let nextId = 1;
+
+// PyTorch's words (in TypeScript casing), so a student searching for them finds the answer.
+const NON_LEAF_FLAG =
+  "requiresGrad: you can only change requiresGrad flags of leaf variables. If you want to use " +
+  "a computed variable in a subgraph that doesn't require differentiation use " +
+  "varNoGrad = var.detach().";
 
 /** An n-dimensional array of float64 values that records the ops applied to it. */
 export class Tensor {
@@ -26,8 +35,8 @@ export class Tensor {
   readonly id: number = nextId++;
   /** ∂L/∂this after `backward()` — kept on leaves that require grad (and on `retainGrad()` tensors). */
   grad: Tensor | null = null;
-  /** Whether gradients flow to this tensor. */
-  requiresGrad = false;
+  /** @internal backing field of `requiresGrad` */
+  _requiresGrad = false;
   /** How this tensor was computed; null for leaves (inputs, parameters, constants). */
   gradFn: GradNode | null = null;
   /** True for the scalar tensors made from plain numbers passed to an op. */
@@ -43,8 +52,17 @@ export class Tensor {
   _visit = 0;
   /** @internal set by retainGrad() */
   _retainsGrad = false;
-  /** @internal how many in-place ops changed this tensor (backward checks it, as PyTorch does) */
-  _version = 0;
+  /**
+   * @internal the tensor whose storage this one shares: itself, or for a view made by
+   * reshape/view/detach the tensor it views. Aliases share one version counter.
+   */
+  _base: Tensor = this;
+  /** @internal writes into this storage so far; kept on the base only */
+  _writes = 0;
+  /** @internal the forward-mode tangent ẋ of the dual number x + ẋε, valid at `_tangentLevel` */
+  _tangent: Tensor | null = null;
+  /** @internal the jvp level `_tangent` belongs to (0: none) */
+  _tangentLevel = 0;
 
   /**
    * Wraps existing storage (not copied). Most code calls `tensor(...)` instead.
@@ -60,6 +78,35 @@ export class Tensor {
         `Tensor: ${data.length} values do not fill shape ${formatShape(shape)} (${sizeOf(shape)} needed)`,
       );
     }
+  }
+
+  /**
+   * Whether gradients flow to this tensor. Only a leaf's flag can be changed; a computed
+   * tensor requires grad because its inputs do (use `detach()` to cut it off), as in PyTorch.
+   */
+  get requiresGrad(): boolean {
+    return this._requiresGrad;
+  }
+  set requiresGrad(flag: boolean) {
+    if (typeof flag !== "boolean") {
+      throw new Error(`requiresGrad: expected true or false, found ${describeValue(flag)}`);
+    }
+    if (this.gradFn !== null && !flag) throw new Error(NON_LEAF_FLAG);
+    this._requiresGrad = flag;
+  }
+
+  /**
+   * How many times this tensor's storage (shared with its views) was written in place, as
+   * PyTorch's `_version`. Ops that keep a tensor for their backward note its version; backward
+   * refuses if it has moved since.
+   */
+  get _version(): number {
+    return this._base._writes;
+  }
+
+  /** @internal counts one in-place write into this storage (every alias sees it) */
+  _bumpVersion(): void {
+    this._base._writes++;
   }
 
   /** True when no recorded op produced this tensor. */
@@ -112,20 +159,19 @@ export class Tensor {
     return build(0, 0);
   }
 
-  /** Same storage, cut from the graph: no gradFn, no requiresGrad. */
+  /**
+   * Same storage, cut from the graph: no gradFn, no requiresGrad. Writing into it in place
+   * counts as a write into this tensor too (they share the version counter).
+   */
   detach(): Tensor {
     const t = new Tensor(this.data, this.shape);
+    t._base = this._base;
     t.name = this.name;
     return t;
   }
 
   /** Marks this tensor as one gradients flow to (a leaf); returns this. */
   requiresGrad_(flag = true): this {
-    if (!this.isLeaf && !flag) {
-      throw new Error(
-        "requiresGrad_: only leaves can stop requiring grad; use detach() for a computed tensor",
-      );
-    }
     this.requiresGrad = flag;
     return this;
   }
@@ -145,24 +191,24 @@ export class Tensor {
    * Reverse mode from this tensor: adds ∂this/∂t to `t.grad` for every leaf t that requires
    * grad. Without an argument this tensor must be a scalar.
    */
-  backward(gradient?: Tensor | number): void {
+  backward(gradient?: TensorLike): void {
     backward(this, gradient);
   }
 
   // ── element-wise ──────────────────────────────────────────────────────────────────
-  add(other: Tensor | number): Tensor {
+  add(other: TensorLike): Tensor {
     return add(this, other);
   }
-  sub(other: Tensor | number): Tensor {
+  sub(other: TensorLike): Tensor {
     return sub(this, other);
   }
-  mul(other: Tensor | number): Tensor {
+  mul(other: TensorLike): Tensor {
     return mul(this, other);
   }
-  div(other: Tensor | number): Tensor {
+  div(other: TensorLike): Tensor {
     return div(this, other);
   }
-  pow(exponent: Tensor | number): Tensor {
+  pow(exponent: TensorLike): Tensor {
     return pow(this, exponent);
   }
   neg(): Tensor {
@@ -198,24 +244,24 @@ export class Tensor {
   }
 
   // ── comparisons: 1 where true, 0 elsewhere; no gradient ──────────────────────────────
-  gt(other: Tensor | number): Tensor {
+  gt(other: TensorLike): Tensor {
     return gt(this, other);
   }
-  lt(other: Tensor | number): Tensor {
+  lt(other: TensorLike): Tensor {
     return lt(this, other);
   }
-  ge(other: Tensor | number): Tensor {
+  ge(other: TensorLike): Tensor {
     return ge(this, other);
   }
-  le(other: Tensor | number): Tensor {
+  le(other: TensorLike): Tensor {
     return le(this, other);
   }
-  eq(other: Tensor | number): Tensor {
+  eq(other: TensorLike): Tensor {
     return eq(this, other);
   }
 
   // ── linear algebra and shape ──────────────────────────────────────────────────────
-  matmul(other: Tensor | number): Tensor {
+  matmul(other: TensorLike): Tensor {
     return matmul(this, other);
   }
   transpose(dim0?: number, dim1?: number): Tensor {
@@ -237,14 +283,17 @@ export class Tensor {
   }
   /** Inserts an axis of size 1 at `axis`. */
   unsqueeze(axis: number): Tensor {
-    const a = axis < 0 ? axis + this.shape.length + 1 : axis;
+    const a = normalizeAxis("unsqueeze", axis, this.shape.length + 1, this.shape);
     const shape = [...this.shape];
     shape.splice(a, 0, 1);
     return reshape(this, shape);
   }
   /** Removes axes of size 1 (all, or the one given). */
   squeeze(axis?: number): Tensor {
-    const a = axis !== undefined && axis < 0 ? axis + this.shape.length : axis;
+    const a =
+      axis === undefined
+        ? undefined
+        : normalizeAxis("squeeze", axis, this.shape.length, this.shape);
     return reshape(
       this,
       this.shape.filter((d, i) => d !== 1 || (a !== undefined && i !== a)),
@@ -256,14 +305,17 @@ export class Tensor {
   clone(): Tensor {
     return clone(this);
   }
-  /** Row `i` (axis 0, dropped): x.index(i) is x[i]. */
+  /** Row `i` (axis 0, dropped): x.index(i) is x[i]; a negative `i` counts from the end. */
   index(i: number): Tensor {
-    return select(this, 0, i);
+    if (this.shape.length === 0) throw new Error("index: a scalar has no rows to index");
+    return select(this, 0, expectInteger("index", "the row index", i));
   }
   /** Rows start … end−1 along axis 0 (x[start:end]); negative bounds count from the end. */
   slice(start: number, end?: number): Tensor {
     const n = this.shape[0];
     if (n === undefined) throw new Error("slice: a scalar has no rows to slice");
+    expectInteger("slice", "start", start);
+    if (end !== undefined) expectInteger("slice", "end", end);
     const s = start < 0 ? Math.max(0, start + n) : Math.min(start, n);
     const e = end === undefined ? n : end < 0 ? Math.max(0, end + n) : Math.min(end, n);
     return narrow(this, 0, s, Math.max(0, e - s));
@@ -276,20 +328,31 @@ export class Tensor {
   }
 
   // ── reductions ────────────────────────────────────────────────────────────────────
-  sum(axis?: number, keepdim = false): Tensor {
+  /** Sum of all elements, or over one axis or several (`sum([0, 2])`). */
+  sum(axis?: number | readonly number[], keepdim = false): Tensor {
     return sum(this, axis, keepdim);
   }
-  mean(axis?: number, keepdim = false): Tensor {
+  /** Mean of all elements, or over one axis or several. */
+  mean(axis?: number | readonly number[], keepdim = false): Tensor {
     return mean(this, axis, keepdim);
   }
+  /**
+   * The maximum values (of all elements, or along `axis`). PyTorch's `x.max(dim)` also returns
+   * the indices; here ask `argmax(axis)` for them.
+   */
   max(axis?: number, keepdim = false): Tensor {
     return max(this, axis, keepdim);
   }
   min(axis?: number, keepdim = false): Tensor {
     return min(this, axis, keepdim);
   }
+  /** Index of the maximum along `axis` (or in the flattened tensor); not differentiable. */
   argmax(axis?: number, keepdim = false): Tensor {
     return argmax(this, axis, keepdim);
+  }
+  /** Index of the minimum along `axis` (or in the flattened tensor); not differentiable. */
+  argmin(axis?: number, keepdim = false): Tensor {
+    return argmin(this, axis, keepdim);
   }
   softmax(axis = -1): Tensor {
     return softmax(this, axis);
@@ -300,19 +363,19 @@ export class Tensor {
 
   // ── in place (optimisers) ─────────────────────────────────────────────────────────
   /** this += alpha · other (other broadcast to this shape). Outside noGrad only for tensors without grad. */
-  addInPlace(other: Tensor | number, alpha = 1): this {
+  addInPlace(other: TensorLike, alpha = 1): this {
     return addScaled(this, "addInPlace", other, alpha);
   }
   /** this −= alpha · other. The SGD step: `noGrad(() => w.subInPlace(w.grad!, lr))`. */
-  subInPlace(other: Tensor | number, alpha = 1): this {
-    return addScaled(this, "subInPlace", other, -alpha);
+  subInPlace(other: TensorLike, alpha = 1): this {
+    return addScaled(this, "subInPlace", other, -expectNumber("subInPlace", "alpha", alpha));
   }
   /** this ∘= other. */
-  mulInPlace(other: Tensor | number): this {
+  mulInPlace(other: TensorLike): this {
     return mulInPlace(this, other);
   }
   /** Overwrites the values with `other`'s (broadcast). */
-  copyInPlace(other: Tensor | number): this {
+  copyInPlace(other: TensorLike): this {
     return copyInPlace(this, other);
   }
   /** Sets every element to `value`. */
@@ -322,7 +385,10 @@ export class Tensor {
   /** Forgets the gradient (setToNone, PyTorch's default) or zeroes it in place. */
   zeroGrad(setToNone = true): void {
     if (setToNone || this.grad === null) this.grad = null;
-    else this.grad.data.fill(0);
+    else {
+      this.grad.data.fill(0);
+      this.grad._bumpVersion();
+    }
   }
 
   /** Node's console.log and REPL show the short form too. */

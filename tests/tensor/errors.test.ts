@@ -82,16 +82,16 @@ describe("error messages", () => {
     );
     // What plain JavaScript in a notebook cell may do, which the types would reject:
     const untyped = { randn, add: zeros([2]).add.bind(zeros([2])) } as unknown as {
-      randn: (shape: number[]) => unknown;
-      add: (other: number[]) => unknown;
+      randn: (shape: number[], generator: unknown) => unknown;
+      add: (other: unknown) => unknown;
     };
     assert.match(
-      message(() => untyped.randn([2, 2])),
-      /randn: pass a generator made by rng\(seed\)/,
+      message(() => untyped.randn([2, 2], 7)),
+      /^randn: expected a generator made by rng\(seed\) \(or nothing, to draw from the default generator\), found the number 7/,
     );
-    assert.match(
-      message(() => untyped.add([1, 2])),
-      /add: expected a Tensor or a number, found an array/,
+    assert.equal(
+      message(() => untyped.add("1")),
+      'add: expected a Tensor, a number or nested arrays of numbers for an argument, found a string ("1")',
     );
   });
 });

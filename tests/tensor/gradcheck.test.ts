@@ -10,7 +10,11 @@ import {
 } from "../../src/tensor/index.ts";
 
 // An op with a deliberately wrong backward (d/dx x² given as x instead of 2x).
-const wrongRule: OpRule = { vjp: (node, _i, g) => g.mul(node.inputs[0]) };
+const wrongRule: OpRule = {
+  saves: [0],
+  vjp: (node, _i, g) => g.mul(node.inputs[0]),
+  jvp: (node, [t]) => (t ?? tensor(0)).mul(node.inputs[0]),
+};
 function wrongSquare(x: Tensor): Tensor {
   const a = toTensor(x);
   return makeResult(

@@ -1,5 +1,6 @@
 // conv1d: 1-D cross-correlation, (θ ∗ x)ᵢ = Σⱼ θⱼ xᵢ₊ⱼ, computed as a conv2d over images one
 // row tall, so both share one forward and one backward.
+import { type TensorLike, toTensor } from "../../tensor/op.ts";
 import { formatShape } from "../../tensor/shape.ts";
 import type { Tensor } from "../../tensor/tensor.ts";
 import { conv2d } from "./conv2d.ts";
@@ -17,11 +18,14 @@ export interface Conv1dOptions {
  * [O, C, k], bias [O]; returns [N, O, Lo] with Lo = ⌊(L + 2·padding − k)/stride⌋ + 1.
  */
 export function conv1d(
-  x: Tensor,
-  weight: Tensor,
-  bias?: Tensor | null,
+  input: TensorLike,
+  filters: TensorLike,
+  bias?: TensorLike | null,
   options: Conv1dOptions = {},
 ): Tensor {
+  const x = toTensor(input, "conv1d", "the input");
+  const weight = toTensor(filters, "conv1d", "the weight");
+  const b = bias === undefined || bias === null ? null : toTensor(bias, "conv1d", "the bias");
   if (x.shape.length !== 2 && x.shape.length !== 3) {
     throw new Error(`conv1d: input must be [N, C, L] or [C, L], found ${formatShape(x.shape)}`);
   }
@@ -30,7 +34,7 @@ export function conv1d(
   }
   const [N, C, L] = x.shape.length === 3 ? x.shape : [1, ...x.shape];
   const [O, Cw, k] = weight.shape;
-  const out = conv2d(x.reshape([N, C, 1, L]), weight.reshape([O, Cw, 1, k]), bias, {
+  const out = conv2d(x.reshape([N, C, 1, L]), weight.reshape([O, Cw, 1, k]), b, {
     stride: [1, options.stride ?? 1],
     padding: [0, options.padding ?? 0],
   }); // [N, O, 1, Lo]

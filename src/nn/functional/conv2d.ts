@@ -1,7 +1,9 @@
 // conv2d: 2-D cross-correlation over NCHW batches, as torch.nn.functional.conv2d computes it
 // (no filter flip). Forward and backward side by side; the loops live in conv2dKernel.ts.
 //   out[n,o,i,j] = b[o] + Σ_c Σ_p Σ_q x[n,c,i·s+p−pad, j·s+q−pad] · w[o,c,p,q]
-import { makeResult, type OpRule } from "../../tensor/op.ts";
+
+import { describeValue } from "../../tensor/arguments.ts";
+import { makeResult, type OpRule, type TensorLike, toTensor } from "../../tensor/op.ts";
 import { formatShape } from "../../tensor/shape.ts";
 import { Tensor } from "../../tensor/tensor.ts";
 import {
@@ -26,6 +28,7 @@ interface Saved {
 }
 
 const conv2dRule: OpRule<Saved> = {
+  saves: [0, 1], // x and the weight; the bias's gradient needs neither
   vjp(node, i, g) {
     const { geometry } = node.saved;
     const [x, w, b] = node.inputs;
@@ -68,11 +71,18 @@ export function convOutputSize(
  * Ho = ⌊(H + 2·padding − kh)/stride⌋ + 1 (and likewise Wo).
  */
 export function conv2d(
-  x: Tensor,
-  weight: Tensor,
-  bias?: Tensor | null,
+  input: TensorLike,
+  filters: TensorLike,
+  bias?: TensorLike | null,
   options: Conv2dOptions = {},
 ): Tensor {
+  const x = toTensor(input, "conv2d", "the input");
+  const weight = toTensor(filters, "conv2d", "the weight");
+  const b = bias === undefined || bias === null ? null : toTensor(bias, "conv2d", "the bias");
+  return conv2dOp(x, weight, b, options);
+}
+
+function conv2dOp(x: Tensor, weight: Tensor, bias: Tensor | null, options: Conv2dOptions): Tensor {
   const geometry = conv2dGeometry("conv2d", x.shape, weight.shape, options);
   const { N, O, Ho, Wo } = geometry;
   if (bias && (bias.shape.length !== 1 || bias.shape[0] !== O)) {
@@ -95,6 +105,11 @@ export function conv2dGeometry(
   wShape: readonly number[],
   options: Conv2dOptions,
 ): Conv2dGeometry {
+  if (typeof options !== "object" || options === null) {
+    throw new Error(
+      `${op}: expected options such as { stride: 1, padding: 0 } as the last argument, found ${describeValue(options)}`,
+    );
+  }
   if (xShape.length !== 3 && xShape.length !== 4) {
     throw new Error(`${op}: input must be [N, C, H, W] or [C, H, W], found ${formatShape(xShape)}`);
   }

@@ -2,38 +2,42 @@
 //   L = −(1/N) Σₙ log softmax(zₙ)[yₙ]
 // composed from logSoftmax (stable: it never forms e^z alone), so its backward is the
 // familiar softmax(z) − onehot(y), which the graph shows step by step.
+import { type TensorLike, toTensor } from "../../tensor/op.ts";
 import { mul } from "../../tensor/ops/binary.ts";
 import { sum } from "../../tensor/ops/reduce.ts";
 import { logSoftmax } from "../../tensor/ops/softmax.ts";
 import { neg } from "../../tensor/ops/unary.ts";
 import { formatShape, sameShape } from "../../tensor/shape.ts";
 import { Tensor } from "../../tensor/tensor.ts";
-import type { Reduction } from "./mseLoss.ts";
+import { checkReduction, type Reduction } from "./reduction.ts";
 
 /** Class labels: integers as a list, a 1-D tensor, a single number; or class probabilities. */
-export type Labels = readonly number[] | Tensor | number;
+export type Labels = readonly number[] | TensorLike;
 
 /**
  * `F.crossEntropy(logits, labels, reduction = "mean")`: logits [N, K] (raw scores, no softmax
- * applied) with N integer labels in 0…K−1, or one score vector [K] with one label. A tensor of
- * labels shaped like the logits is read as class probabilities, as PyTorch does.
+ * applied) with N integer labels in 0…K−1 (a list or a tensor of shape [N]), or one score
+ * vector [K] with one label. Labels shaped like the logits are read as class probabilities, as
+ * PyTorch does. "sum" adds the N losses, "none" returns them, shape [N].
  */
 export function crossEntropy(
-  logits: Tensor,
+  logits: TensorLike,
   labels: Labels,
   reduction: Reduction = "mean",
 ): Tensor {
-  const shape = logits.shape;
+  const z = toTensor(logits, "crossEntropy", "the logits");
+  const mode = checkReduction("crossEntropy", reduction);
+  const shape = z.shape;
   if (shape.length !== 1 && shape.length !== 2) {
     throw new Error(`crossEntropy: logits must be [N, K] or [K], found ${formatShape(shape)}`);
   }
   const K = shape[shape.length - 1];
   const N = shape.length === 2 ? shape[0] : 1;
   const targets = targetDistribution(labels, shape, N, K); // [N, K] or [K], rows sum to 1
-  const logp = logSoftmax(logits, -1);
-  if (reduction === "none") return neg(sum(mul(logp, targets), -1));
+  const logp = logSoftmax(z, -1);
+  if (mode === "none") return neg(sum(mul(logp, targets), -1));
   const total = neg(sum(mul(logp, targets)));
-  return reduction === "sum" ? total : mul(total, 1 / N);
+  return mode === "sum" ? total : mul(total, 1 / N);
 }
 
 function targetDistribution(
@@ -42,25 +46,23 @@ function targetDistribution(
   N: number,
   K: number,
 ): Tensor {
-  if (labels instanceof Tensor && sameShape(labels.shape, shape)) return labels.detach();
-  const list =
-    labels instanceof Tensor
-      ? Array.from(labels.data)
-      : typeof labels === "number"
-        ? [labels]
-        : labels;
-  if (list.length !== N) {
-    const found =
-      labels instanceof Tensor
-        ? `a tensor of shape ${formatShape(labels.shape)}`
-        : `${list.length} labels`;
+  const t = toTensor(labels, "crossEntropy", "the labels");
+  if (sameShape(t.shape, shape)) return t.detach(); // class probabilities
+  const expected = shape.length === 2 ? `[${N}]` : "[] (one number)";
+  const fits = shape.length === 2 ? sameShape(t.shape, [N]) : t.data.length === 1;
+  if (!fits) {
+    const hint =
+      t.shape.length === 2 && t.shape[1] === 1 && t.shape[0] === N
+        ? ` — pass one class index per row as shape [${N}], e.g. labels.reshape([-1]), not a column [${N},1]`
+        : "";
     throw new Error(
-      `crossEntropy: logits ${formatShape(shape)} need ${N} labels (one per row), found ${found}`,
+      `crossEntropy: logits ${formatShape(shape)} need labels of shape ${expected} (one class index per row) ` +
+        `or class probabilities of shape ${formatShape(shape)}, found labels of shape ${formatShape(t.shape)}${hint}`,
     );
   }
   const onehot = new Float64Array(N * K);
   for (let n = 0; n < N; n++) {
-    const y = list[n];
+    const y = t.data[n];
     if (!Number.isInteger(y) || y < 0 || y >= K) {
       throw new Error(`crossEntropy: label ${n} is ${y}, expected an integer class in 0…${K - 1}`);
     }

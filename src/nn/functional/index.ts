@@ -7,5 +7,6 @@ export { crossEntropy, type Labels } from "./crossEntropy.ts";
 export { dropout } from "./dropout.ts";
 export { hingeLoss } from "./hingeLoss.ts";
 export { linear } from "./linear.ts";
-export { mseLoss, type Reduction } from "./mseLoss.ts";
+export { mseLoss } from "./mseLoss.ts";
 export { avgPool2d, maxPool2d, type Pool2dOptions } from "./pool2d.ts";
+export type { Reduction } from "./reduction.ts";

@@ -1,19 +1,20 @@
 // linear: y = x Wᵀ + b, one primitive (PyTorch's F.linear / addmm) so a layer is one node in
 // the graph and one pass over memory in each direction.
 //   ∂L/∂x = G W      ∂L/∂W = Gᵀ x      ∂L/∂b = Σ_rows G
-import { makeResult, NO_ATTRS, type OpRule } from "../../tensor/op.ts";
+import { makeResult, NO_ATTRS, type OpRule, type TensorLike, toTensor } from "../../tensor/op.ts";
 import { matmulNN, matmulNT, matmulTN } from "../../tensor/ops/matmul-kernels.ts";
-import { formatShape } from "../../tensor/shape.ts";
+import { formatShape, sizeOf } from "../../tensor/shape.ts";
 import { Tensor } from "../../tensor/tensor.ts";
 
 interface Dims {
-  /** rows of x (1 for a single 1-D input) */
+  /** rows of x: the product of its leading sizes (1 for a single 1-D input) */
   batch: number;
   inF: number;
   outF: number;
 }
 
 const linearRule: OpRule<Dims> = {
+  saves: [0, 1], // x and W; the bias's gradient needs neither
   vjp(node, i, g) {
     const { batch, inF, outF } = node.saved;
     const inputs = node.inputs; // indexed, not destructured: this runs on every training step
@@ -46,19 +47,24 @@ function addInto(out: Float64Array, more: Float64Array): void {
 }
 
 /**
- * `F.linear(x, W, b?)`: x [batch, in] (or [in]) times Wᵀ, W [out, in], plus b [out]; returns
- * [batch, out] (or [out]). The layer `nn.Linear` calls this.
+ * `F.linear(x, W, b?)`: x [..., in] times Wᵀ, W [out, in], plus b [out]; returns [..., out].
+ * Any leading sizes are kept ([batch, in] → [batch, out]; [in] → [out]; [N, T, in] →
+ * [N, T, out]), as in torch.nn.functional.linear. The layer `nn.Linear` calls this.
  */
-export function linear(x: Tensor, W: Tensor, b?: Tensor | null): Tensor {
+export function linear(input: TensorLike, weight: TensorLike, bias?: TensorLike | null): Tensor {
+  const x = toTensor(input, "linear", "the input");
+  const W = toTensor(weight, "linear", "the weight");
+  const b = bias === undefined || bias === null ? null : toTensor(bias, "linear", "the bias");
   const xs = x.shape;
   const ws = W.shape;
   if (ws.length !== 2) {
     throw new Error(`linear: weight must be 2-D [out, in], found ${formatShape(ws)}`);
   }
   const [outF, inF] = ws as [number, number];
-  if (xs.length < 1 || xs.length > 2 || xs[xs.length - 1] !== inF) {
+  if (xs.length < 1 || xs[xs.length - 1] !== inF) {
     throw new Error(
-      `linear: input ${formatShape(xs)} does not fit weight ${formatShape(ws)} — expected [batch, ${inF}] or [${inF}]`,
+      `linear: input ${formatShape(xs)} does not fit weight ${formatShape(ws)} — expected [..., ${inF}], ` +
+        `e.g. [batch, ${inF}] or [${inF}]`,
     );
   }
   if (b && (b.shape.length !== 1 || b.shape[0] !== outF)) {
@@ -66,13 +72,13 @@ export function linear(x: Tensor, W: Tensor, b?: Tensor | null): Tensor {
       `linear: bias must have shape [${outF}] for weight ${formatShape(ws)}, found ${formatShape(b.shape)}`,
     );
   }
-  const batch = xs.length === 2 ? xs[0] : 1;
+  const batch = inF === 0 ? sizeOf(xs.slice(0, -1)) : x.data.length / inF;
   const y = matmulNT(x.data, W.data, batch, inF, outF); // [batch, out]
   if (b) {
     const B = b.data;
     for (let r = 0; r < batch; r++) for (let o = 0; o < outF; o++) y[r * outF + o] += B[o];
   }
-  const shape = xs.length === 2 ? [batch, outF] : [outF];
+  const shape = xs.length === 2 ? [xs[0], outF] : [...xs.slice(0, -1), outF];
   const inputs = b ? [x, W, b] : [x, W];
   return makeResult(y, shape, linearRule, "linear", inputs, NO_ATTRS, { batch, inF, outF });
 }

@@ -1,21 +1,24 @@
 // mseLoss: the mean (or sum) of squared differences, one primitive so the common regression
 // step is one node with a one-line backward: ∂L/∂ŷ = 2(ŷ − y)/n, ∂L/∂y = −2(ŷ − y)/n.
-import { makeResult, type OpRule, type TensorLike, toTensor } from "../../tensor/op.ts";
-import { formatShape, sameShape } from "../../tensor/shape.ts";
+// reduction "none" is composed, (ŷ − y)², one node per step.
+import {
+  makeResult,
+  type OpRecord,
+  type OpRule,
+  type TensorLike,
+  toTensor,
+} from "../../tensor/op.ts";
 import { Tensor } from "../../tensor/tensor.ts";
+import { checkReduction, matchTarget, type Reduction } from "./reduction.ts";
 
-/** How a loss combines its per-element terms, as PyTorch's `reduction`. */
-export type Reduction = "mean" | "sum" | "none";
+export type { Reduction } from "./reduction.ts";
 
 interface Saved {
   /** 1/n for "mean", 1 for "sum" */
   scale: number;
 }
 
-function residualGrad(
-  node: { inputs: readonly Tensor[]; saved: Saved },
-  factor: number,
-): Float64Array {
+function residualGrad(node: OpRecord<Saved>, factor: number): Float64Array {
   const [a, b] = node.inputs as [Tensor, Tensor];
   const A = a.data;
   const B = b.data;
@@ -26,6 +29,7 @@ function residualGrad(
 }
 
 const mseRule: OpRule<Saved> = {
+  saves: [0, 1],
   vjp(node, i, g) {
     const d = residualGrad(node, g.data[0] * (i === 0 ? 1 : -1));
     return new Tensor(d, node.inputs[i].shape);
@@ -41,23 +45,18 @@ const mseRule: OpRule<Saved> = {
 
 /**
  * `F.mseLoss(input, target, reduction = "mean")`: (1/n) Σ (inputₖ − targetₖ)². Input and target
- * must have the same shape: a [50,1] prediction against a [50] target would otherwise broadcast
- * to [50,50] and silently compare every prediction with every target.
+ * must have the same shape (a [50,1] prediction against a [50] target would otherwise broadcast
+ * to [50,50] and silently compare every prediction with every target); a single number as the
+ * target is compared with every element.
  */
 export function mseLoss(
   input: TensorLike,
   target: TensorLike,
   reduction: Reduction = "mean",
 ): Tensor {
-  const a = toTensor(input, "mseLoss");
-  const b = toTensor(target, "mseLoss");
-  if (!sameShape(a.shape, b.shape)) {
-    throw new Error(
-      `mseLoss: input ${formatShape(a.shape)} and target ${formatShape(b.shape)} differ in shape — ` +
-        "reshape one so they match (e.g. target.reshape(input.shape))",
-    );
-  }
-  if (reduction === "none") return a.sub(b).pow(2);
+  const a = toTensor(input, "mseLoss", "the input");
+  const b = matchTarget("mseLoss", a, toTensor(target, "mseLoss", "the target"));
+  if (checkReduction("mseLoss", reduction) === "none") return a.sub(b).pow(2);
   const A = a.data;
   const B = b.data;
   let s = 0;

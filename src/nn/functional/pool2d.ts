@@ -1,7 +1,7 @@
 // maxPool2d and avgPool2d: each channel of each image shrunk window by window, as
 // torch.nn.functional.max_pool2d / avg_pool2d. Forward and backward side by side; the loops
 // live in pool2dKernel.ts.
-import { makeResult, type OpRule } from "../../tensor/op.ts";
+import { makeResult, type OpRule, type TensorLike, toTensor } from "../../tensor/op.ts";
 import { formatShape } from "../../tensor/shape.ts";
 import { Tensor } from "../../tensor/tensor.ts";
 import { convOutputSize } from "./conv2d.ts";
@@ -22,6 +22,7 @@ export interface Pool2dOptions {
 
 // max: ∂out/∂x is 1 at the window's maximum and 0 elsewhere.
 const maxPoolRule: OpRule<{ geometry: Pool2dGeometry; argmax: Int32Array }> = {
+  saves: [],
   vjp(node, _i, g) {
     const { geometry, argmax } = node.saved;
     return new Tensor(maxPool2dBackward(geometry, g.data, argmax), node.inputs[0].shape);
@@ -36,6 +37,7 @@ const maxPoolRule: OpRule<{ geometry: Pool2dGeometry; argmax: Int32Array }> = {
 
 // average: ∂out/∂x is 1/(kh·kw) for every pixel of the window.
 const avgPoolRule: OpRule<{ geometry: Pool2dGeometry }> = {
+  saves: [],
   vjp(node, _i, g) {
     return new Tensor(avgPool2dBackward(node.saved.geometry, g.data), node.inputs[0].shape);
   },
@@ -48,10 +50,11 @@ const avgPoolRule: OpRule<{ geometry: Pool2dGeometry }> = {
 
 /** `F.maxPool2d(x, kernelSize, { stride, padding })`: the largest value of each window. */
 export function maxPool2d(
-  x: Tensor,
+  input: TensorLike,
   kernelSize: number | readonly [number, number],
   options: Pool2dOptions = {},
 ): Tensor {
+  const x = toTensor(input, "maxPool2d", "the input");
   const geometry = pool2dGeometry("maxPool2d", x.shape, kernelSize, options);
   const { out, argmax } = maxPool2dForward(geometry, x.data);
   return makeResult(
@@ -70,10 +73,11 @@ export function maxPool2d(
 
 /** `F.avgPool2d(x, kernelSize, { stride, padding })`: the mean of each window. */
 export function avgPool2d(
-  x: Tensor,
+  input: TensorLike,
   kernelSize: number | readonly [number, number],
   options: Pool2dOptions = {},
 ): Tensor {
+  const x = toTensor(input, "avgPool2d", "the input");
   const geometry = pool2dGeometry("avgPool2d", x.shape, kernelSize, options);
   const out = avgPool2dForward(geometry, x.data);
   return makeResult(

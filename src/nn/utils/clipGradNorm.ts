@@ -8,17 +8,23 @@ import type { Tensor } from "../../tensor/tensor.ts";
  */
 export function clipGradNorm(params: Iterable<Tensor>, maxNorm: number): number {
   if (!(maxNorm > 0)) throw new Error(`clipGradNorm: maxNorm must be > 0, found ${maxNorm}`);
-  const grads: Float64Array[] = [];
+  const grads: Tensor[] = [];
   let sq = 0;
   for (const p of params) {
     if (p.grad === null) continue;
     const G = p.grad.data;
-    grads.push(G);
+    grads.push(p.grad);
     for (let k = 0; k < G.length; k++) sq += G[k] * G[k];
   }
   const total = Math.sqrt(sq);
   // PyTorch's 1e-6 keeps a zero gradient from dividing by zero.
   const factor = maxNorm / (total + 1e-6);
-  if (factor < 1) for (const G of grads) for (let k = 0; k < G.length; k++) G[k] *= factor;
+  if (factor < 1) {
+    for (const g of grads) {
+      const G = g.data;
+      for (let k = 0; k < G.length; k++) G[k] *= factor;
+      g._bumpVersion(); // scaled in place, as PyTorch's mul_ under no_grad
+    }
+  }
   return total;
 }

@@ -6,7 +6,7 @@ import { Mutable } from "./mutable.ts";
 
 /** Options for the built-ins of one page. */
 export interface LibraryOptions {
-  /** Names of the library's exports (src/index.ts) the page's cells use. */
+  /** Names of the library's exports (src/index.ts, loaded from src/core.ts) the page's cells use. */
   library: readonly string[];
   /** Shared KaTeX macros, for `tex`. */
   macros?: Record<string, string>;
@@ -28,7 +28,7 @@ export function createBuiltins(options: LibraryOptions): Record<string, () => un
   };
   for (const name of options.library) {
     builtins[name] = () =>
-      import("../../index.ts").then((m) => (m as Record<string, unknown>)[name]);
+      import("../../core.ts").then((m) => (m as Record<string, unknown>)[name]);
   }
   return builtins;
 }

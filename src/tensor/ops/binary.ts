@@ -4,16 +4,18 @@
 import {
   makeResult,
   NO_ATTRS,
-  type OpNode,
+  type OpRecord,
   type OpRule,
   type TensorLike,
   toTensor,
 } from "../op.ts";
+import { OUTPUT } from "../saves.ts";
+import { sameShape } from "../shape.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 import { A_REPEATS, B_REPEATS, broadcastData, planBinary, SAME, sumToShape } from "./broadcast.ts";
 
-type Node = OpNode<undefined>;
+type Node = OpRecord<undefined>;
 
 function ones(node: Node): Tensor {
   return new Tensor(new Float64Array(node.output.data.length).fill(1), node.output.shape);
@@ -24,11 +26,23 @@ function spread(node: Node, j: number): Tensor {
   return new Tensor(broadcastData(node.inputs[j], node.output.shape), node.output.shape);
 }
 
+/**
+ * Forward mode of a binary op: the sum of the terms of the inputs that move (null for one
+ * that does not), broadcast to the output's shape.
+ */
+function sumTerms(node: Node, x: Tensor | null, y: Tensor | null): Tensor {
+  const shape = node.output.shape;
+  const t = x && y ? add(x, y) : (x ?? y);
+  if (t === null) return new Tensor(new Float64Array(node.output.data.length), shape);
+  return sameShape(t.shape, shape) ? t : new Tensor(broadcastData(t, shape), shape);
+}
+
 // ── add: out = a + b; ∂out/∂a = ∂out/∂b = 1 ────────────────────────────────────────────
 const addRule: OpRule = {
+  saves: [],
   vjp: (node, i, g) => sumToShape(g, node.inputs[i].shape),
+  jvp: (node, [ta, tb]) => sumTerms(node, ta, tb),
   localGrad: (node) => ones(node),
-  jvp: (_node, [ta, tb]) => add(ta, tb),
 };
 
 /** a + b with broadcasting. */
@@ -61,12 +75,13 @@ export function add(x: TensorLike, y: TensorLike): Tensor {
 
 // ── sub: out = a − b; ∂out/∂a = 1, ∂out/∂b = −1 ─────────────────────────────────────────
 const subRule: OpRule = {
+  saves: [],
   vjp: (node, i, g) => {
     const s = sumToShape(g, node.inputs[i].shape);
     return i === 0 ? s : scale(s, -1);
   },
+  jvp: (node, [ta, tb]) => sumTerms(node, ta, tb && scale(tb, -1)),
   localGrad: (node, i) => (i === 0 ? ones(node) : scale(ones(node), -1)),
-  jvp: (_node, [ta, tb]) => sub(ta, tb),
 };
 
 /** a − b with broadcasting. */
@@ -99,9 +114,12 @@ export function sub(x: TensorLike, y: TensorLike): Tensor {
 
 // ── mul: out = a · b; ∂out/∂a = b, ∂out/∂b = a ──────────────────────────────────────────
 const mulRule: OpRule = {
+  saves: [0, 1],
   vjp: (node, i, g) => sumToShape(mul(g, node.inputs[1 - i]), node.inputs[i].shape),
+  // d(a·b) = da·b + a·db
+  jvp: (node, [ta, tb]) =>
+    sumTerms(node, ta && mul(ta, node.inputs[1]), tb && mul(node.inputs[0], tb)),
   localGrad: (node, i) => spread(node, 1 - i),
-  jvp: (node, [ta, tb]) => add(mul(ta, node.inputs[1]), mul(node.inputs[0], tb)),
 };
 
 /** a · b element-wise with broadcasting. */
@@ -134,10 +152,16 @@ export function mul(x: TensorLike, y: TensorLike): Tensor {
 
 // ── div: out = a / b; ∂out/∂a = 1/b, ∂out/∂b = −a/b² = −out/b ──────────────────────────
 const divRule: OpRule = {
+  saves: [1, OUTPUT],
   vjp: (node, i, g) => {
     const [a, b] = node.inputs as [Tensor, Tensor];
     if (i === 0) return sumToShape(div(g, b), a.shape);
     return sumToShape(scale(div(mul(g, node.output), b), -1), b.shape);
+  },
+  // d(a/b) = da/b − out·db/b
+  jvp: (node, [ta, tb]) => {
+    const b = node.inputs[1];
+    return sumTerms(node, ta && div(ta, b), tb && scale(div(mul(tb, node.output), b), -1));
   },
   localGrad: (node, i) => {
     const b = node.inputs[1];
@@ -175,7 +199,10 @@ export function div(x: TensorLike, y: TensorLike): Tensor {
 
 // ── powTensor: out = a^b; ∂out/∂a = b·a^(b−1), ∂out/∂b = out·ln a ──────────────────────
 const powTensorRule: OpRule = {
+  saves: [0, 1, OUTPUT],
   vjp: (node, i, g) => sumToShape(mul(g, powLocal(node, i)), node.inputs[i].shape),
+  jvp: (node, [ta, tb]) =>
+    sumTerms(node, ta && mul(ta, powLocal(node, 0)), tb && mul(tb, powLocal(node, 1))),
   localGrad: (node, i) => powLocal(node, i),
 };
 
@@ -195,7 +222,7 @@ function powLocal(node: Node, i: number): Tensor {
 /** a^b element-wise where the exponent is a tensor (for a number exponent see `pow`). */
 export function powTensor(x: TensorLike, y: TensorLike): Tensor {
   const a = toTensor(x, "pow");
-  const b = toTensor(y, "pow");
+  const b = toTensor(y, "pow", "the exponent");
   const p = planBinary("pow", a, b);
   const n = p.size;
   const A = broadcastData(a, p.shape),

@@ -1,11 +1,12 @@
 // Broadcasting plumbing for binary ops and their backward: how two inputs line up with the
 // output (with fast paths for equal shapes, a repeated scalar and a repeated trailing block
 // such as a bias), `sumToShape` for the backward, and the `expand` op.
-import { makeResult, type OpRule, type TensorLike, toTensor } from "../op.ts";
+import { makeResult, type OpRule, soleTangent, type TensorLike, toTensor } from "../op.ts";
 import {
   broadcastIndex,
   broadcastKind,
   broadcastShapes,
+  checkShape,
   formatShape,
   type Shape,
   sameShape,
@@ -118,13 +119,15 @@ export function broadcastData(t: Tensor, shape: Shape): Float64Array {
 }
 
 const expandRule: OpRule = {
+  saves: [],
   vjp: (node, _i, g) => sumToShape(g, node.inputs[0].shape),
-  jvp: (node, [t]) => expand(t, node.output.shape),
+  jvp: (node, t) => expand(soleTangent(t), node.output.shape),
 };
 
 /** Broadcasts `x` to `shape` (a copy, unlike PyTorch's view); sizes of 1 may grow. */
 export function expand(x: TensorLike, shape: readonly number[]): Tensor {
   const a = toTensor(x, "expand");
+  checkShape("expand", shape);
   const target = broadcastShapes("expand", a.shape, shape);
   if (!sameShape(target, shape)) {
     throw new Error(`expand: cannot expand shape ${formatShape(a.shape)} to ${formatShape(shape)}`);

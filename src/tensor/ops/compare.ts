@@ -1,7 +1,16 @@
 // Comparisons (gt, lt, ge, le, eq) give 1 or 0 with broadcasting and carry no gradient, like
 // PyTorch's boolean masks; `where` picks element-wise between two tensors and is
 // differentiable in both; `clamp` limits values to [min, max].
-import { makeResult, NO_ATTRS, type OpRule, type TensorLike, toTensor } from "../op.ts";
+import { expectNumber } from "../arguments.ts";
+import {
+  makeResult,
+  NO_ATTRS,
+  type OpRecord,
+  type OpRule,
+  soleTangent,
+  type TensorLike,
+  toTensor,
+} from "../op.ts";
 import { Tensor } from "../tensor.ts";
 import { broadcastData, planBinary, sumToShape } from "./broadcast.ts";
 
@@ -34,13 +43,37 @@ export const le = (a: TensorLike, b: TensorLike): Tensor => compare("le", a, b, 
 export const eq = (a: TensorLike, b: TensorLike): Tensor => compare("eq", a, b, (u, v) => u === v);
 
 // ── where(cond, a, b): a where cond ≠ 0, else b; ∂/∂a = cond, ∂/∂b = 1 − cond ────────────
+/** `t` broadcast to `shape`, times the 0/1 `mask` (or 1 − mask). */
+function masked(
+  t: Tensor,
+  shape: readonly number[],
+  mask: Float64Array,
+  keep: boolean,
+): Float64Array {
+  const T = broadcastData(t, shape);
+  for (let k = 0; k < T.length; k++) T[k] *= keep ? mask[k] : 1 - mask[k];
+  return T;
+}
+
 const whereRule: OpRule<Float64Array> = {
+  saves: [],
   vjp(node, i, g) {
     const mask = node.saved; // cond broadcast to the output's shape, as 0/1
     const G = g.data;
     const out = new Float64Array(G.length);
     for (let k = 0; k < G.length; k++) out[k] = (i === 1 ? mask[k] : 1 - mask[k]) * G[k];
     return sumToShape(new Tensor(out, g.shape), node.inputs[i].shape);
+  },
+  // d where(c, a, b) = where(c, da, db); the condition only selects
+  jvp(node, [, ta, tb]) {
+    const shape = node.output.shape;
+    const out = new Float64Array(node.output.data.length);
+    if (ta) out.set(masked(ta, shape, node.saved, true));
+    if (tb) {
+      const B = masked(tb, shape, node.saved, false);
+      for (let k = 0; k < out.length; k++) out[k] += B[k];
+    }
+    return new Tensor(out, shape);
   },
   localGrad(node, i) {
     const mask = node.saved;
@@ -75,7 +108,7 @@ export function where(cond: TensorLike, x: TensorLike, y: TensorLike): Tensor {
 // ── clamp: min(max(x, lo), hi); ∂/∂x = 1 inside [lo, hi], 0 outside ──────────────────────
 type Bounds = { min: number; max: number };
 
-function inside(node: { inputs: readonly Tensor[]; saved: Bounds }): Float64Array {
+function inside(node: OpRecord<Bounds>): Float64Array {
   const X = node.inputs[0].data;
   const { min, max } = node.saved;
   const d = new Float64Array(X.length);
@@ -84,10 +117,17 @@ function inside(node: { inputs: readonly Tensor[]; saved: Bounds }): Float64Arra
 }
 
 const clampRule: OpRule<Bounds> = {
+  saves: [0],
   vjp(node, _i, g) {
     const d = inside(node);
     for (let k = 0; k < d.length; k++) d[k] *= g.data[k];
     return new Tensor(d, g.shape);
+  },
+  jvp(node, tangents) {
+    const d = inside(node);
+    const T = soleTangent(tangents).data;
+    for (let k = 0; k < d.length; k++) d[k] *= T[k];
+    return new Tensor(d, node.output.shape);
   },
   localGrad: (node) => new Tensor(inside(node), node.output.shape),
 };
@@ -95,6 +135,8 @@ const clampRule: OpRule<Bounds> = {
 /** Limits every element to [min, max] (either bound may be omitted), as torch.clamp. */
 export function clamp(x: TensorLike, min = -Infinity, max = Infinity): Tensor {
   const a = toTensor(x, "clamp");
+  expectNumber("clamp", "min", min, true);
+  expectNumber("clamp", "max", max, true);
   if (min > max) throw new Error(`clamp: min ${min} is larger than max ${max}`);
   const X = a.data;
   const out = new Float64Array(X.length);

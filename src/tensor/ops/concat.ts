@@ -1,5 +1,6 @@
 // Joins: concat (torch.cat, along an existing axis) and stack (along a new one). The backward
 // cuts the gradient back into the pieces.
+import { describeValue } from "../arguments.ts";
 import { makeResult, type OpRule, type TensorLike, toTensor } from "../op.ts";
 import { formatShape, normalizeAxis, sameShape } from "../shape.ts";
 import { allocate } from "../storage.ts";
@@ -14,6 +15,7 @@ interface Pieces {
 }
 
 const concatRule: OpRule<Pieces> = {
+  saves: [],
   vjp(node, i, g) {
     const { outer, inner, sizes } = node.saved;
     const total = sizes.reduce((p, s) => p + s, 0);
@@ -21,10 +23,21 @@ const concatRule: OpRule<Pieces> = {
     const w: Window = { outer, n: total, inner, start: before, length: sizes[i] };
     return new Tensor(copyWindow(g.data, w), node.inputs[i].shape);
   },
-  jvp: (node, tangents) => new Tensor(join(tangents, node.saved), node.output.shape),
+  // The tangents join like the values; an input that does not move contributes zeros.
+  jvp: (node, tangents) =>
+    new Tensor(
+      join(
+        tangents.map((t, i) => t ?? { data: new Float64Array(node.inputs[i].data.length) }),
+        node.saved,
+      ),
+      node.output.shape,
+    ),
 };
 
-function join(parts: readonly Tensor[], { outer, inner, sizes }: Pieces): Float64Array {
+function join(
+  parts: readonly { data: Float64Array }[],
+  { outer, inner, sizes }: Pieces,
+): Float64Array {
   const total = sizes.reduce((p, s) => p + s, 0);
   const out = allocate(outer * total * inner);
   for (let o = 0; o < outer; o++) {
@@ -40,8 +53,8 @@ function join(parts: readonly Tensor[], { outer, inner, sizes }: Pieces): Float6
 
 function checkList(op: string, xs: readonly TensorLike[]): Tensor[] {
   if (!Array.isArray(xs) || xs.length === 0)
-    throw new Error(`${op}: expected a non-empty array of tensors`);
-  return xs.map((x) => toTensor(x, op));
+    throw new Error(`${op}: expected a non-empty array of tensors, found ${describeValue(xs)}`);
+  return xs.map((x, i) => toTensor(x, op, `tensor ${i} of the list`));
 }
 
 /** Joins tensors along an existing axis (torch.cat); all other sizes must match. */

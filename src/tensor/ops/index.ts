@@ -6,7 +6,7 @@ export { concat, stack } from "./concat.ts";
 export { matmul } from "./matmul.ts";
 export { narrow, select } from "./narrow.ts";
 export { pow } from "./pow.ts";
-export { argmax, max, mean, min, sum } from "./reduce.ts";
+export { type Axes, argmax, argmin, max, mean, min, sum } from "./reduce.ts";
 export { clone, reshape, transpose } from "./shape.ts";
 export { logSoftmax, softmax } from "./softmax.ts";
 export {

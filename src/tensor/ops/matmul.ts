@@ -13,6 +13,7 @@ interface Dims {
 }
 
 const matmulRule: OpRule<Dims> = {
+  saves: [0, 1],
   vjp(node, i, g) {
     const [a, b] = node.inputs as [Tensor, Tensor];
     const { m, k, n } = node.saved;
@@ -23,17 +24,19 @@ const matmulRule: OpRule<Dims> = {
   jvp(node, [ta, tb]) {
     const [a, b] = node.inputs;
     const { m, k, n } = node.saved;
-    const out = matmulNN(ta.data, b.data, m, k, n);
-    const p = matmulNN(a.data, tb.data, m, k, n);
-    for (let q = 0; q < out.length; q++) out[q] += p[q];
+    const out = ta ? matmulNN(ta.data, b.data, m, k, n) : new Float64Array(m * n);
+    if (tb) {
+      const p = matmulNN(a.data, tb.data, m, k, n);
+      for (let q = 0; q < out.length; q++) out[q] += p[q];
+    }
     return new Tensor(out, node.output.shape);
   },
 };
 
 /** Matrix product a @ b (see the file comment for the accepted ranks). */
 export function matmul(x: TensorLike, y: TensorLike): Tensor {
-  const a = toTensor(x, "matmul");
-  const b = toTensor(y, "matmul");
+  const a = toTensor(x, "matmul", "the left operand");
+  const b = toTensor(y, "matmul", "the right operand");
   const ra = a.shape.length;
   const rb = b.shape.length;
   if (ra < 1 || ra > 2 || rb < 1 || rb > 2) {

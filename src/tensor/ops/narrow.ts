@@ -1,7 +1,8 @@
 // Rows and slices: narrow (a window along one axis, torch.narrow) and select (one index,
 // dropping the axis). Their backward writes the gradient back into the window, zeros elsewhere.
 // A tensor of shape S viewed along axis a is [outer, n, inner], as in the reductions.
-import { makeResult, type OpRule, type TensorLike, toTensor } from "../op.ts";
+import { expectInteger } from "../arguments.ts";
+import { makeResult, type OpRule, soleTangent, type TensorLike, toTensor } from "../op.ts";
 import { formatShape, normalizeAxis } from "../shape.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
@@ -25,6 +26,7 @@ export function copyWindow(X: Float64Array, w: Window): Float64Array {
 }
 
 const narrowRule: OpRule<Window> = {
+  saves: [],
   vjp(node, _i, g) {
     const { outer, n, inner, start, length } = node.saved;
     const out = allocate(node.inputs[0].data.length);
@@ -33,19 +35,15 @@ const narrowRule: OpRule<Window> = {
       out.set(g.data.subarray(o * block, (o + 1) * block), (o * n + start) * inner);
     return new Tensor(out, node.inputs[0].shape);
   },
-  jvp: (node, [t]) => new Tensor(copyWindow(t.data, node.saved), node.output.shape),
+  jvp: (node, t) => new Tensor(copyWindow(soleTangent(t).data, node.saved), node.output.shape),
 };
 
 function windowOf(op: string, a: Tensor, axis: number, start: number, length: number): Window {
   const ax = normalizeAxis(op, axis, a.shape.length, a.shape);
   const n = a.shape[ax];
-  if (
-    !Number.isInteger(start) ||
-    !Number.isInteger(length) ||
-    start < 0 ||
-    length < 0 ||
-    start + length > n
-  ) {
+  expectInteger(op, "start", start);
+  expectInteger(op, "length", length);
+  if (start < 0 || length < 0 || start + length > n) {
     throw new Error(
       `${op}: elements ${start} to ${start + length - 1} along axis ${ax} are out of range for shape ${formatShape(a.shape)} (size ${n} there)`,
     );
@@ -79,8 +77,9 @@ export function select(x: TensorLike, axis: number, index: number): Tensor {
   const a = toTensor(x, "select");
   const ax = normalizeAxis("select", axis, a.shape.length, a.shape);
   const n = a.shape[ax];
+  expectInteger("select", "the index", index);
   const i = index < 0 ? index + n : index;
-  if (!Number.isInteger(index) || i < 0 || i >= n) {
+  if (i < 0 || i >= n) {
     throw new Error(
       `select: index ${index} is out of range for axis ${ax} of shape ${formatShape(a.shape)} (size ${n})`,
     );

@@ -1,8 +1,10 @@
-// Reductions: sum, mean, max over all elements or one axis (keepdim as in PyTorch).
+// Reductions: sum, mean, max over all elements or one axis (keepdim as in PyTorch); sum and
+// mean also over several axes, composed as one single-axis reduction per axis.
 // A reduction over axis `a` of a shape is viewed as [outer, n, inner]: outer = product of the
 // sizes before `a`, n = shape[a], inner = product of the sizes after it.
-import { makeResult, type OpRule, type TensorLike, toTensor } from "../op.ts";
-import { normalizeAxis, type Shape } from "../shape.ts";
+import { describeValue } from "../arguments.ts";
+import { makeResult, type OpRule, soleTangent, type TensorLike, toTensor } from "../op.ts";
+import { formatShape, normalizeAxis, type Shape } from "../shape.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 import { neg } from "./unary.ts";
@@ -15,6 +17,9 @@ interface Layout {
 }
 
 function layoutOf(op: string, shape: Shape, axis: number | undefined, keepdim: boolean): Layout {
+  if (typeof keepdim !== "boolean") {
+    throw new Error(`${op}: keepdim must be true or false, found ${describeValue(keepdim)}`);
+  }
   if (axis === undefined) {
     let n = 1;
     for (const d of shape) n *= d;
@@ -68,57 +73,103 @@ function spreadLoop(G: Float64Array, L: Layout, scaleBy: number): Float64Array {
 type Saved = Layout & { scale: number };
 
 const sumRule: OpRule<Saved> = {
+  saves: [],
   vjp: (node, _i, g) =>
     new Tensor(spreadLoop(g.data, node.saved, node.saved.scale), node.inputs[0].shape),
-  jvp: (node, [t]) => new Tensor(sumLoop(t.data, node.saved, node.saved.scale), node.output.shape),
+  jvp: (node, t) =>
+    new Tensor(sumLoop(soleTangent(t).data, node.saved, node.saved.scale), node.output.shape),
 };
 
-/** Sum of all elements, or along `axis` (dropped unless keepdim). */
-export function sum(x: TensorLike, axis?: number, keepdim = false): Tensor {
-  const a = toTensor(x, "sum");
-  const L = layoutOf("sum", a.shape, axis, keepdim);
-  return makeResult(
-    sumLoop(a.data, L, 1),
-    L.shape,
-    sumRule,
-    "sum",
-    [a],
-    { axis, keepdim },
-    { ...L, scale: 1 },
-  );
+/** Axes to reduce, one or several (`[0, 2]`); `undefined` (or `[]`, as PyTorch) for all of them. */
+export type Axes = number | readonly number[] | undefined;
+
+/**
+ * Several axes reduced one at a time, the highest first, so each single-axis node (the graph
+ * shows one per axis) sees the axis numbers of its input. Each axis is normalised and checked.
+ */
+function reduceAxes(
+  op: "sum" | "mean",
+  a: Tensor,
+  axes: readonly number[],
+  keepdim: boolean,
+): Tensor {
+  const rank = a.shape.length;
+  const list = axes.map((ax) => normalizeAxis(op, ax, rank, a.shape));
+  const twice = list.find((ax, i) => list.indexOf(ax) !== i);
+  if (twice !== undefined) {
+    throw new Error(
+      `${op}: axis ${twice} appears twice in [${axes.join(", ")}] for a tensor of shape ${formatShape(a.shape)}`,
+    );
+  }
+  let out = a;
+  for (const ax of [...list].sort((p, q) => q - p)) out = reduceOne(op, out, ax, keepdim);
+  return out;
 }
 
-/** Mean of all elements, or along `axis`. */
-export function mean(x: TensorLike, axis?: number, keepdim = false): Tensor {
-  const a = toTensor(x, "mean");
-  const L = layoutOf("mean", a.shape, axis, keepdim);
-  if (L.n === 0) throw new Error(`mean: cannot average over an axis of size 0`);
-  const s = 1 / L.n;
+function reduceOne(op: "sum" | "mean", a: Tensor, axis: number | undefined, keepdim: boolean) {
+  const L = layoutOf(op, a.shape, axis, keepdim);
+  if (op === "mean" && L.n === 0) throw new Error("mean: cannot average over an axis of size 0");
+  const s = op === "mean" ? 1 / L.n : 1;
   return makeResult(
     sumLoop(a.data, L, s),
     L.shape,
     sumRule,
-    "mean",
+    op,
     [a],
     { axis, keepdim },
     { ...L, scale: s },
   );
 }
 
-type MaxSaved = Layout & { argmax: Int32Array };
+function reduction(op: "sum" | "mean", x: TensorLike, axis: Axes, keepdim: boolean): Tensor {
+  const a = toTensor(x, op);
+  if (Array.isArray(axis)) {
+    if (axis.length === 0) return reduceOne(op, a, undefined, keepdim);
+    if (axis.length > 1) return reduceAxes(op, a, axis, keepdim);
+    return reduceOne(op, a, axis[0], keepdim);
+  }
+  return reduceOne(op, a, axis as number | undefined, keepdim);
+}
+
+/** Sum of all elements, or along `axis` — one axis or several, `[0, 2]` (dropped unless keepdim). */
+export function sum(x: TensorLike, axis?: number | readonly number[], keepdim = false): Tensor {
+  return reduction("sum", x, axis, keepdim);
+}
+
+/** Mean of all elements, or along `axis` — one axis or several (dropped unless keepdim). */
+export function mean(x: TensorLike, axis?: number | readonly number[], keepdim = false): Tensor {
+  return reduction("mean", x, axis, keepdim);
+}
+
+type MaxSaved = Layout & {
+  /** Per output element, the flat input index of its maximum (the first, for ties). */
+  argmax: Int32Array;
+  /** Full reduction only: every position holding the maximum, which share the gradient. */
+  ties: Int32Array | null;
+};
 
 const maxRule: OpRule<MaxSaved> = {
-  // The gradient goes to the (first) element that was the maximum.
+  saves: [],
+  // Along an axis the gradient goes to the element max picked (the first of equal ones);
+  // the maximum of all elements shares it evenly between ties, as PyTorch's max() and amax do.
   vjp(node, _i, g) {
-    const { argmax } = node.saved;
+    const { argmax, ties } = node.saved;
     const out = allocate(node.inputs[0].data.length);
-    for (let k = 0; k < argmax.length; k++) out[argmax[k]] += g.data[k];
+    if (ties !== null) {
+      const share = g.data[0] / ties.length;
+      for (let k = 0; k < ties.length; k++) out[ties[k]] = share;
+    } else for (let k = 0; k < argmax.length; k++) out[argmax[k]] += g.data[k];
     return new Tensor(out, node.inputs[0].shape);
   },
-  jvp(node, [t]) {
-    const { argmax } = node.saved;
+  jvp(node, tangents) {
+    const { argmax, ties } = node.saved;
+    const T = soleTangent(tangents).data;
     const out = new Float64Array(argmax.length);
-    for (let k = 0; k < argmax.length; k++) out[k] = t.data[argmax[k]];
+    if (ties !== null) {
+      let s = 0;
+      for (let k = 0; k < ties.length; k++) s += T[ties[k]];
+      out[0] = s / ties.length;
+    } else for (let k = 0; k < argmax.length; k++) out[k] = T[argmax[k]];
     return new Tensor(out, node.output.shape);
   },
 };
@@ -141,14 +192,30 @@ function argmaxLoop(op: string, X: Float64Array, L: Layout): Int32Array {
   return idx;
 }
 
-/** Maximum of all elements, or along `axis` (values only; see `argmax` for indices). */
+/** Every flat index holding `m` (a NaN maximum: just the first NaN). */
+function positionsOf(X: Float64Array, m: number, first: number): Int32Array {
+  if (Number.isNaN(m)) return Int32Array.of(first);
+  let count = 0;
+  for (let k = 0; k < X.length; k++) if (X[k] === m) count++;
+  const out = new Int32Array(count);
+  for (let k = 0, j = 0; k < X.length; k++) if (X[k] === m) out[j++] = k;
+  return out;
+}
+
+/**
+ * Maximum of all elements, or along `axis` — the values only. PyTorch's `x.max(dim)` returns
+ * values and indices together; here `max(axis)` gives the values and `argmax(axis)` the
+ * indices. The gradient of the maximum of all elements is shared evenly by tied elements; along
+ * an axis it goes to the first maximum.
+ */
 export function max(x: TensorLike, axis?: number, keepdim = false): Tensor {
   const a = toTensor(x, "max");
   const L = layoutOf("max", a.shape, axis, keepdim);
   const argmax = argmaxLoop("max", a.data, L);
   const out = new Float64Array(argmax.length);
   for (let k = 0; k < argmax.length; k++) out[k] = a.data[argmax[k]];
-  return makeResult(out, L.shape, maxRule, "max", [a], { axis, keepdim }, { ...L, argmax });
+  const ties = axis === undefined ? positionsOf(a.data, out[0], argmax[0]) : null;
+  return makeResult(out, L.shape, maxRule, "max", [a], { axis, keepdim }, { ...L, argmax, ties });
 }
 
 /** Minimum of all elements, or along `axis`, composed as −max(−x) (the gradient goes to the minimum). */
@@ -156,7 +223,10 @@ export function min(x: TensorLike, axis?: number, keepdim = false): Tensor {
   return neg(max(neg(x), axis, keepdim));
 }
 
-/** Index of the maximum along `axis` (or of the flattened tensor); not differentiable. */
+/**
+ * Index of the maximum along `axis` (or in the flattened tensor), as float numbers; the first
+ * one when several are equal (torch.argmax). Not differentiable.
+ */
 export function argmax(x: TensorLike, axis?: number, keepdim = false): Tensor {
   const a = toTensor(x, "argmax");
   const L = layoutOf("argmax", a.shape, axis, keepdim);
@@ -165,4 +235,14 @@ export function argmax(x: TensorLike, axis?: number, keepdim = false): Tensor {
   // Convert flat input positions to positions along the axis.
   for (let k = 0; k < flat.length; k++) out[k] = Math.floor(flat[k] / L.inner) % L.n;
   return new Tensor(out, L.shape);
+}
+
+/** Index of the minimum along `axis` (or in the flattened tensor), as torch.argmin. */
+export function argmin(x: TensorLike, axis?: number, keepdim = false): Tensor {
+  const a = toTensor(x, "argmin");
+  const negated = new Tensor(
+    a.data.map((v) => -v),
+    a.shape,
+  );
+  return argmax(negated, axis, keepdim);
 }

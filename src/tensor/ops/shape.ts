@@ -1,22 +1,44 @@
 // Ops that move elements without changing them: reshape, transpose, clone. Their backward
 // moves the gradient back the same way. Rows and slices are in narrow.ts, joins in concat.ts.
-import { makeResult, NO_ATTRS, type OpRule, type TensorLike, toTensor } from "../op.ts";
+import { describeValue } from "../arguments.ts";
+import {
+  makeResult,
+  NO_ATTRS,
+  type OpRule,
+  soleTangent,
+  type TensorLike,
+  toTensor,
+} from "../op.ts";
 import { formatShape, normalizeAxis, sizeOf } from "../shape.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 
 // ── reshape: same elements, new shape; shares the storage, as PyTorch's view ────────────
 const reshapeRule: OpRule = {
+  saves: [],
   vjp: (node, _i, g) => new Tensor(g.data, node.inputs[0].shape),
-  jvp: (node, [t]) => new Tensor(t.data, node.output.shape),
+  jvp: (node, t) => new Tensor(soleTangent(t).data, node.output.shape),
 };
 
-/** Same elements in a new shape; one size may be -1 (inferred). */
+/**
+ * Same elements in a new shape; one size may be -1 (inferred). The result shares `x`'s
+ * storage (and its version counter): writing into one in place changes the other.
+ */
 export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
   const a = toTensor(x, "reshape");
   const size = a.data.length;
+  if (!Array.isArray(shape) || shape.some((d) => typeof d !== "number" || !Number.isInteger(d))) {
+    throw new Error(
+      `reshape: expected the new shape as integers, e.g. reshape([2, -1]), found ${describeValue(shape)}${Array.isArray(shape) ? ` ${JSON.stringify(shape)}` : ""}`,
+    );
+  }
   const out = [...shape];
   const infer = out.indexOf(-1);
+  if (infer >= 0 && out.indexOf(-1, infer + 1) >= 0) {
+    throw new Error(
+      `reshape: only one dimension can be -1 (inferred), found ${formatShape(shape)} for a tensor of shape ${formatShape(a.shape)}`,
+    );
+  }
   if (infer >= 0) {
     const known = out.reduce((p, d, i) => (i === infer ? p : p * d), 1);
     if (known === 0 || size % known !== 0) {
@@ -31,7 +53,9 @@ export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
       `reshape: cannot reshape ${formatShape(a.shape)} (${size} elements) to ${formatShape(shape)} (${sizeOf(out)} elements)`,
     );
   }
-  return makeResult(a.data, out, reshapeRule, "reshape", [a], { shape: out }, undefined);
+  const view = makeResult(a.data, out, reshapeRule, "reshape", [a], { shape: out }, undefined);
+  view._base = a._base; // a view: in-place writes through either count for both
+  return view;
 }
 
 // ── transpose: swaps two axes (default: the two of a matrix) ───────────────────────────
@@ -73,10 +97,16 @@ function swapAxes(X: Float64Array, shape: readonly number[], d0: number, d1: num
 }
 
 const transposeRule: OpRule<Swap> = {
+  saves: [],
   vjp: (node, _i, g) =>
     new Tensor(swapAxes(g.data, g.shape, node.saved.dim0, node.saved.dim1), node.inputs[0].shape),
-  jvp: (node, [t]) =>
-    new Tensor(swapAxes(t.data, t.shape, node.saved.dim0, node.saved.dim1), node.output.shape),
+  jvp: (node, tangents) => {
+    const t = soleTangent(tangents);
+    return new Tensor(
+      swapAxes(t.data, t.shape, node.saved.dim0, node.saved.dim1),
+      node.output.shape,
+    );
+  },
 };
 
 /** Swaps axes dim0 and dim1 (a copy). With no axes: a matrix's transpose; a 0-D/1-D tensor is returned as is. */
@@ -112,10 +142,11 @@ export function transpose(x: TensorLike, dim0?: number, dim1?: number): Tensor {
 
 // ── clone: a copy that stays in the graph ──────────────────────────────────────────────
 const cloneRule: OpRule = {
+  saves: [],
   vjp: (_node, _i, g) => g,
+  jvp: (_node, t) => soleTangent(t),
   localGrad: (node) =>
     new Tensor(new Float64Array(node.output.data.length).fill(1), node.output.shape),
-  jvp: (_node, [t]) => t,
 };
 
 /** A copy with its own storage; gradients flow through it (torch.clone). */

@@ -2,7 +2,15 @@
 // before exponentiating, so large scores never overflow.
 //   softmax:    y = exp(x − m) / Σ exp(x − m)        ∂L/∂x = y ∘ (g − Σ g∘y)
 //   logSoftmax: y = x − m − log Σ exp(x − m)         ∂L/∂x = g − softmax(x) ∘ Σ g
-import { makeResult, type OpNode, type OpRule, type TensorLike, toTensor } from "../op.ts";
+import {
+  makeResult,
+  type OpRecord,
+  type OpRule,
+  soleTangent,
+  type TensorLike,
+  toTensor,
+} from "../op.ts";
+import { OUTPUT } from "../saves.ts";
 import { normalizeAxis } from "../shape.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
@@ -77,7 +85,7 @@ function laneLoop(
 
 type Saved = Lanes & { log: boolean };
 
-function probabilities(node: OpNode<Saved>): Float64Array {
+function probabilities(node: OpRecord<Saved>): Float64Array {
   if (!node.saved.log) return node.output.data;
   const Y = node.output.data,
     P = new Float64Array(Y.length);
@@ -86,15 +94,21 @@ function probabilities(node: OpNode<Saved>): Float64Array {
 }
 
 const softmaxRule: OpRule<Saved> = {
+  saves: [OUTPUT], // the probabilities (logSoftmax: their logarithms)
   vjp: (node, _i, g) =>
     new Tensor(
       laneLoop(g.data, probabilities(node), node.saved, node.saved.log ? LOG_VJP : SOFTMAX_BACK),
       g.shape,
     ),
-  jvp: (node, [t]) =>
+  jvp: (node, tangents) =>
     new Tensor(
-      laneLoop(t.data, probabilities(node), node.saved, node.saved.log ? LOG_JVP : SOFTMAX_BACK),
-      t.shape,
+      laneLoop(
+        soleTangent(tangents).data,
+        probabilities(node),
+        node.saved,
+        node.saved.log ? LOG_JVP : SOFTMAX_BACK,
+      ),
+      node.output.shape,
     ),
 };
 

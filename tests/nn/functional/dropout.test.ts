@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { F, nn, ones, rng, tensor } from "../../../src/index.ts";
+import { F, manualSeed, nn, ones, rng, tensor } from "../../../src/index.ts";
 import { gradOf } from "../helpers.ts";
 
 describe("F.dropout(x, p, training, rng)", () => {
@@ -38,11 +38,15 @@ describe("F.dropout(x, p, training, rng)", () => {
     assert.deepEqual(a, b);
   });
 
-  test("asks for a generator in training mode", () => {
-    assert.throws(
-      () => F.dropout(ones([3]), 0.5, true),
-      /dropout: in training mode it needs a random generator/,
-    );
+  test("without a generator draws from the default one, as PyTorch: manualSeed replays it", () => {
+    manualSeed(11);
+    const first = F.dropout(ones([200]), 0.5, true).toArray();
+    const second = F.dropout(ones([200]), 0.5, true).toArray();
+    assert.notDeepEqual(first, second, "two calls draw different masks");
+    manualSeed(11);
+    assert.deepEqual(F.dropout(ones([200]), 0.5, true).toArray(), first);
+    manualSeed(11);
+    assert.deepEqual(F.dropout(ones([200]), 0.5, true, rng(11)).toArray(), first, "= rng(11)");
   });
 });
 

@@ -45,7 +45,7 @@ describe("F.linear(x, W, b)", () => {
   test("names the shapes when input and weight do not fit", () => {
     assert.throws(
       () => F.linear(tensor([[1, 2, 3]]), tensor([[1, 2]])),
-      /linear: input \[1,3\] does not fit weight \[1,2\] — expected \[batch, 2\] or \[2\]/,
+      /linear: input \[1,3\] does not fit weight \[1,2\] — expected \[\.\.\., 2\], e\.g\. \[batch, 2\] or \[2\]/,
     );
   });
 });

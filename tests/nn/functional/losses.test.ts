@@ -85,7 +85,7 @@ describe("F.crossEntropy(logits, labels)", () => {
     assert.throws(() => F.crossEntropy(z, [3]), /label 0 is 3, expected an integer class in 0…2/);
     assert.throws(
       () => F.crossEntropy(z, [0, 1]),
-      /logits \[1,3\] need 1 labels \(one per row\), found 2 labels/,
+      /logits \[1,3\] need labels of shape \[1\] \(one class index per row\) or class probabilities of shape \[1,3\], found labels of shape \[2\]/,
     );
   });
 });

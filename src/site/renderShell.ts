@@ -30,6 +30,10 @@ export interface ShellOptions {
 // Runs before first paint so a saved dark-mode choice never flashes the light theme.
 const THEME_SCRIPT = `<script>try{var t=localStorage.getItem("theme");if(t==="dark"||t==="light")document.documentElement.dataset.theme=t}catch(e){}</script>`;
 
+// Opened from disk (file://), browsers refuse to load the page's modules, so no cell would run
+// and nothing would say why. Say it, and how to serve the folder instead.
+const FILE_NOTICE = `<script>if(location.protocol==="file:"){var n=document.createElement("p");n.className="file-notice";n.setAttribute("role","alert");n.innerHTML="This page was opened as a file, so the browser will not run its live cells (it refuses to load scripts from disk). Serve the folder instead, for example with <code>python3 -m http.server -d dist</code> or <code>npx http-server dist</code>, then open the address it prints.";document.getElementById("content").prepend(n)}</script>`;
+
 const SUN_MOON = `<svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20"><path fill="currentColor" d="M12 3a9 9 0 1 0 9 9 7 7 0 0 1-9-9z"/></svg>`;
 
 /** The full HTML document of a page. */
@@ -72,6 +76,7 @@ ${options.main}
 </main>
 </div>
 <footer class="site-footer"><p>Built from Markdown in <code>content/</code> and <code>notebooks/</code>. Works offline.</p></footer>
+${assets.script ? FILE_NOTICE : ""}
 </body>
 </html>
 `;

@@ -8,19 +8,49 @@ const KEY = "theme";
 export function currentTheme(): "light" | "dark" {
   const saved = document.documentElement.dataset.theme;
   if (saved === "light" || saved === "dark") return saved;
+  return systemTheme();
+}
+
+/** The system's theme (what the page follows when no choice is saved). */
+function systemTheme(): "light" | "dark" {
   return matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
 }
 
-/** Switches between light and dark and remembers the choice across reloads. */
+/**
+ * Switches between light and dark and remembers the choice across reloads. Switching back to
+ * the system's theme forgets the choice, so the page follows the system again.
+ */
 export function toggleTheme(): void {
   const next = currentTheme() === "dark" ? "light" : "dark";
-  document.documentElement.dataset.theme = next;
+  const root = document.documentElement;
+  const follow = next === systemTheme();
+  if (follow) delete root.dataset.theme;
+  else root.dataset.theme = next;
   try {
-    localStorage.setItem(KEY, next);
+    if (follow) localStorage.removeItem(KEY);
+    else localStorage.setItem(KEY, next);
   } catch {
     // Private modes may refuse storage; the toggle still works for this page.
   }
   updateButtons();
+}
+
+/** Paper is light whatever the screen shows: print in the light theme, then put it back. */
+function printInLight(): void {
+  const root = document.documentElement;
+  let before: string | undefined;
+  let printing = false;
+  addEventListener("beforeprint", () => {
+    printing = true;
+    before = root.dataset.theme;
+    root.dataset.theme = "light";
+  });
+  addEventListener("afterprint", () => {
+    if (!printing) return;
+    printing = false;
+    if (before === undefined) delete root.dataset.theme;
+    else root.dataset.theme = before;
+  });
 }
 
 function updateButtons(): void {
@@ -37,6 +67,7 @@ export function setUpPage(): void {
     button.addEventListener("click", toggleTheme);
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", updateButtons);
   updateButtons();
+  printInLight();
   followSections();
 }
 

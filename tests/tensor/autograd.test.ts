@@ -90,6 +90,32 @@ describe("backward()", () => {
   });
 });
 
+describe("requiresGrad", () => {
+  it("can be switched on and off on a leaf", () => {
+    const x = tensor([1, 2]);
+    x.requiresGrad = true;
+    assert.equal(x.mul(2).requiresGrad, true);
+    x.requiresGrad_(false);
+    assert.equal(x.mul(2).requiresGrad, false);
+  });
+
+  it("is read-only on a computed tensor, with PyTorch's message", () => {
+    const y = tensor([1, 2], { requiresGrad: true }).mul(2);
+    const text =
+      "requiresGrad: you can only change requiresGrad flags of leaf variables. If you want to use " +
+      "a computed variable in a subgraph that doesn't require differentiation use varNoGrad = var.detach().";
+    assert.throws(() => {
+      y.requiresGrad = false;
+    }, new Error(text));
+    assert.throws(() => y.requiresGrad_(false), new Error(text));
+    y.requiresGrad = true; // already true: allowed, as in PyTorch
+    assert.equal(y.detach().requiresGrad, false);
+    assert.throws(() => {
+      (y as unknown as { requiresGrad: unknown }).requiresGrad = "yes";
+    }, /requiresGrad: expected true or false, found a string/);
+  });
+});
+
 describe("noGrad(fn)", () => {
   it("records nothing inside and returns fn's value", () => {
     const w = tensor([1, 2], { requiresGrad: true });

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { randn, tensor, zeros } from "../../src/index.ts";
 import { concat, stack } from "../../src/tensor/ops/index.ts";
+import { gradOf } from "./helpers.ts";
 
 function message(fn: () => unknown): string {
   try {
@@ -92,6 +93,109 @@ describe("error messages", () => {
     assert.equal(
       message(() => untyped.add("1")),
       'add: expected a Tensor, a number or nested arrays of numbers for an argument, found a string ("1")',
+    );
+  });
+
+  it("non-numeric scalar arguments are refused, naming the op and what was found", () => {
+    const x = tensor([1, -2]);
+    const untyped = x as unknown as Record<string, (...args: unknown[]) => unknown>;
+    assert.equal(
+      message(() => untyped.leakyRelu("a")),
+      'leakyRelu: the slope must be a number, found a string ("a")',
+    );
+    assert.equal(
+      message(() => untyped.pow("2")),
+      'pow: expected a Tensor, a number or nested arrays of numbers for the exponent, found a string ("2")',
+    );
+    assert.equal(
+      message(() => untyped.clamp("0")),
+      'clamp: min must be a number, found a string ("0")',
+    );
+    assert.equal(
+      message(() => untyped.sum("a")),
+      'sum: an axis must be an integer, found a string ("a")',
+    );
+    assert.equal(
+      message(() => untyped.sum(0, 1)),
+      "sum: keepdim must be true or false, found the number 1",
+    );
+    assert.equal(
+      message(() => untyped.softmax(0.5)),
+      "softmax: an axis must be an integer, found the number 0.5",
+    );
+    assert.equal(
+      message(() => untyped.mul({})),
+      "mul: expected a Tensor, a number or nested arrays of numbers for an argument, found an object",
+    );
+    assert.equal(
+      message(() => untyped.add(undefined)),
+      "add: expected a Tensor, a number or nested arrays of numbers for an argument, found undefined",
+    );
+    assert.equal(
+      message(() => untyped.subInPlace(1, "x")),
+      'subInPlace: alpha must be a finite number, found a string ("x")',
+    );
+  });
+
+  it("reshape, index and slice say exactly what is wrong", () => {
+    const x = zeros([2, 3]);
+    assert.equal(
+      message(() => x.reshape([-1, -1])),
+      "reshape: only one dimension can be -1 (inferred), found [-1,-1] for a tensor of shape [2,3]",
+    );
+    assert.match(
+      message(() => x.reshape([2.5, 2])),
+      /^reshape: expected the new shape as integers, e\.g\. reshape\(\[2, -1\]\), found an array \[2\.5,2\]/,
+    );
+    assert.equal(
+      message(() => x.index(1.5)),
+      "index: the row index must be an integer, found the number 1.5",
+    );
+    assert.equal(
+      message(() => x.slice("a" as unknown as number)),
+      'slice: start must be an integer, found a string ("a")',
+    );
+    assert.equal(
+      message(() => x.slice(0, 1.5)),
+      "slice: end must be an integer, found the number 1.5",
+    );
+    assert.equal(
+      message(() => x.narrow(1, 0.5, 1)),
+      "narrow: start must be an integer, found the number 0.5",
+    );
+    assert.equal(
+      message(() => tensor(1).index(0)),
+      "index: a scalar has no rows to index",
+    );
+    assert.equal(
+      message(() => x.expand([2, "3" as unknown as number])),
+      'expand: expected a shape such as [2, 3] (non-negative integers), found [2,"3"]',
+    );
+  });
+
+  it("numbers and nested arrays are accepted wherever a tensor is, as constants", () => {
+    const x = tensor([1, 2], { requiresGrad: true });
+    const y = x.mul([3, 4]).add([[1], [2]]); // [2] · [2] + [2,1] → [2,2]
+    assert.deepEqual(y.toArray(), [
+      [4, 9],
+      [5, 10],
+    ]);
+    y.backward([
+      [1, 0],
+      [0, 1],
+    ]); // the gradient may be nested arrays too
+    assert.deepEqual(x.grad?.toArray(), [3, 4]);
+    const s = x.mul(2).sum();
+    x.zeroGrad();
+    s.backward([1]); // a one-element gradient for a scalar, as y.backward([1])
+    assert.deepEqual(gradOf(x).toArray(), [2, 2]);
+    assert.equal(
+      message(() => x.mul(2).backward("1" as unknown as number)),
+      'backward: expected a Tensor, a number or nested arrays of numbers for the gradient, found a string ("1")',
+    );
+    assert.match(
+      message(() => x.add([[1, 2], [3]])),
+      /^add: the nested arrays are not rectangular/,
     );
   });
 });

@@ -1,7 +1,7 @@
 // Forward values of the ops (their gradients are in ops-grad.test.ts).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { tensor, zeros } from "../../src/index.ts";
+import { arange, jvp, tensor, zeros } from "../../src/index.ts";
 import { concat, stack, where } from "../../src/tensor/ops/index.ts";
 import { assertClose } from "./helpers.ts";
 
@@ -86,6 +86,61 @@ describe("reductions", () => {
     assert.deepEqual(x.max(1).toArray(), [5, 6]);
     assert.deepEqual(x.argmax(1).toArray(), [1, 2]);
     assert.equal(x.argmax().item(), 5);
+  });
+
+  it("sum and mean over several axes, as torch.sum(x, dim=(0, 2))", () => {
+    const t = arange(24).reshape([2, 3, 4]);
+    assert.deepEqual(t.sum([0, 2]).toArray(), [60, 92, 124]);
+    assert.deepEqual(t.sum([2, 0], true).shape, [1, 3, 1]);
+    assert.deepEqual(t.mean([0, -1]).toArray(), [7.5, 11.5, 15.5]);
+    assert.equal(t.sum([]).item(), 276, "[] reduces every axis, as PyTorch");
+    assert.equal(t.sum([0, 1, 2]).item(), 276);
+    assert.throws(
+      () => t.sum([1, -2]),
+      /sum: axis 1 appears twice in \[1, -2\] for a tensor of shape \[2,3,4\]/,
+    );
+  });
+
+  it("argmax and argmin give indices (the first of equal values); max(axis) gives the values", () => {
+    const t = tensor([
+      [3, 7, 7],
+      [1, 0, 0],
+    ]);
+    assert.deepEqual(t.argmax(1).toArray(), [1, 0]);
+    assert.deepEqual(t.argmin(1).toArray(), [0, 1]);
+    assert.deepEqual(t.argmin(0, true).toArray(), [[1, 1, 1]]);
+    assert.equal(t.argmin().item(), 4);
+    assert.deepEqual(
+      t.max(1).toArray(),
+      [7, 1],
+      "values, where PyTorch's max(dim) also returns indices",
+    );
+  });
+
+  it("the maximum of all elements shares its gradient evenly between ties, as PyTorch", () => {
+    const t = tensor([1, 5, 5, 2, 5], { requiresGrad: true });
+    t.max().backward();
+    assert.deepEqual(t.grad?.toArray(), [0, 1 / 3, 1 / 3, 0, 1 / 3]);
+    const u = tensor(
+      [
+        [5, 5],
+        [1, 2],
+      ],
+      { requiresGrad: true },
+    );
+    u.max(1).sum().backward(); // along an axis: to the first maximum
+    assert.deepEqual(u.grad?.toArray(), [
+      [1, 0],
+      [0, 1],
+    ]);
+    const v = tensor([2, -1, -1], { requiresGrad: true });
+    v.min().backward();
+    assert.deepEqual(
+      Array.from(v.grad?.data ?? [], (g) => g + 0),
+      [0, 0.5, 0.5],
+    ); // −0 → 0
+    const { tangent } = jvp((a) => a.max(), [tensor([4, 4, 1])], [tensor([1, 2, 3])]);
+    assert.equal(tangent.item(), 1.5, "forward mode averages the tied tangents");
   });
 
   it("softmax sums to 1 and logSoftmax stays finite for large scores", () => {

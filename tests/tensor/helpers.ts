@@ -3,21 +3,55 @@
 import fc from "fast-check";
 import { type GradNode, rng, type Tensor, tensor } from "../../src/index.ts";
 
+const size = (shape: readonly number[]): number => shape.reduce((p, d) => p * d, 1);
+
 /** A shape of rank 0–3 with sizes 1–3 (small, so central differences stay quick). */
 export const shapeArb = fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 0, maxLength: 3 });
 
-/** Two shapes that broadcast: the second drops leading axes and turns some sizes into 1. */
+/** A shape of rank 0–4 with sizes 1–4 and at most 48 elements, for ops cheap enough to check. */
+export const largeShapeArb = fc
+  .array(fc.integer({ min: 1, max: 4 }), { minLength: 0, maxLength: 4 })
+  .filter((s) => size(s) <= 48);
+
+/**
+ * One side of a broadcast: `shape` with some sizes turned into 1 and some leading axes dropped.
+ * Two of these from one shape always broadcast together, each side stretching where it has 1s.
+ */
+function broadcastSide(shape: readonly number[], ones: readonly boolean[], drop: number): number[] {
+  return shape.slice(Math.min(drop, shape.length)).map((d, i) => (ones[i] ? 1 : d));
+}
+
+/**
+ * Two shapes that broadcast, where either side (or both at once) may stretch: [3,1] with
+ * [1,4], [4,1,1] with [1,3,2], [2,3] with [3], [] with anything. Drawn from one base shape of
+ * rank 0–4 (at most 48 elements), each side independently turning sizes into 1 or dropping
+ * leading axes.
+ */
 export const broadcastPairArb = fc
   .tuple(
-    shapeArb,
-    fc.integer({ min: 0, max: 3 }),
-    fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
-    fc.boolean(),
+    largeShapeArb,
+    fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+    fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+    fc.integer({ min: 0, max: 4 }),
+    fc.integer({ min: 0, max: 4 }),
   )
-  .map(([shape, drop, ones, swap]) => {
-    const other = shape.slice(Math.min(drop, shape.length)).map((d, i) => (ones[i] ? 1 : d));
-    return swap ? ([other, shape] as const) : ([shape, other] as const);
+  .map(([shape, onesA, onesB, dropA, dropB]) => {
+    return [broadcastSide(shape, onesA, dropA), broadcastSide(shape, onesB, dropB)] as const;
   });
+
+/** Shape pairs every broadcasting test runs on besides the random ones (both sides stretch). */
+export const BROADCAST_EXAMPLES: readonly (readonly [number[], number[]])[] = [
+  [
+    [3, 1],
+    [1, 4],
+  ],
+  [
+    [4, 1, 1],
+    [1, 3, 2],
+  ],
+  [[2, 3], [3]],
+  [[], [2, 2]],
+];
 
 /** Values uniform in [low, high], optionally kept at least `gap` away from 0 (kinks, poles). */
 export function filled(

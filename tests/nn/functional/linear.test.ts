@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { F, gradcheck, jvp, randn, rng, tensor } from "../../../src/index.ts";
+import { F, gradcheck, jvp, nn, randn, rng, tensor } from "../../../src/index.ts";
 
 describe("F.linear(x, W, b)", () => {
   test("computes x Wᵀ + b with W stored [out, in]", () => {
@@ -12,6 +12,17 @@ describe("F.linear(x, W, b)", () => {
     ]);
     assert.deepEqual(F.linear(x, W, tensor([0, 10, -3])).toArray(), [[1, 12, 0]]);
     assert.deepEqual(F.linear(tensor([1, 2]), W).toArray(), [1, 2, 3]);
+  });
+
+  test("keeps any leading dimensions: [..., in] → [..., out], as torch.nn.functional.linear", () => {
+    const r = rng(10);
+    const [x, W, b] = [randn([2, 3, 4], r), randn([5, 4], r), randn([5], r)];
+    const y = F.linear(x, W, b);
+    assert.deepEqual(y.shape, [2, 3, 5]);
+    const rows = F.linear(x.reshape([6, 4]), W, b).reshape([2, 3, 5]);
+    for (const [k, v] of y.data.entries()) assert.ok(Math.abs(v - rows.data[k]) < 1e-12);
+    const layer = new nn.Linear(4, 5, { seed: 0 });
+    assert.deepEqual(layer.forward(randn([7, 1, 2, 4], r)).shape, [7, 1, 2, 5]);
   });
 
   test("equals x.matmul(W.transpose()).add(b)", () => {

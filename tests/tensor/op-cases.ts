@@ -1,0 +1,331 @@
+// Every differentiable tensor op, each with random inputs of random shapes (fast-check): one
+// table that the gradient check (ops-grad.test.ts) and the forward-mode check (jvp.test.ts)
+// both run, and a list of what each case covers so a test can insist every op is in it.
+import fc from "fast-check";
+import { type Tensor, tensor } from "../../src/index.ts";
+import * as ops from "../../src/tensor/ops/index.ts";
+import {
+  BROADCAST_EXAMPLES,
+  broadcastPairArb,
+  filled,
+  largeShapeArb,
+  shapeArb,
+} from "./helpers.ts";
+
+/** One concrete check: f and the inputs it is differentiated at. */
+export interface OpInstance {
+  f: (...xs: Tensor[]) => Tensor;
+  inputs: Tensor[];
+  /** Seeds the tangents and output weights of the forward-mode check. */
+  seed: number;
+  /** Shapes and settings, for a failure message. */
+  label: string;
+}
+
+/** A family of checks of one op. */
+export interface OpCase {
+  name: string;
+  /** Exported op functions this case exercises (for the "every op is checked" test). */
+  covers: readonly string[];
+  arb: fc.Arbitrary<OpInstance>;
+  /** Instances checked besides the random ones (fast-check `examples`). */
+  examples?: OpInstance[];
+}
+
+type Domain = { low?: number; high?: number; gap?: number };
+
+/** A fixed condition of a and b's broadcast shape: true at every third element. */
+function everyThird(a: Tensor, b: Tensor): Tensor {
+  const shape = ops.add(a.detach(), b.detach()).shape;
+  const n = shape.reduce((p, d) => p * d, 1);
+  return tensor(
+    Float64Array.from({ length: n }, (_, k) => (k % 3 === 0 ? 1 : 0)),
+    { shape },
+  );
+}
+
+const seedArb = fc.integer({ min: 0, max: 1e6 });
+
+function unary(
+  name: string,
+  covers: readonly string[],
+  f: (x: Tensor) => Tensor,
+  domain: Domain = {},
+  shapes: fc.Arbitrary<number[]> = largeShapeArb,
+): OpCase {
+  return {
+    name,
+    covers,
+    arb: fc.tuple(shapes, seedArb).map(([s, seed]) => ({
+      f: f as OpInstance["f"],
+      inputs: [filled(s, seed, domain)],
+      seed,
+      label: `[${s}]`,
+    })),
+  };
+}
+
+function binary(
+  name: string,
+  covers: readonly string[],
+  f: (a: Tensor, b: Tensor) => Tensor,
+  domain: Domain = {},
+): OpCase {
+  const make = (sa: readonly number[], sb: readonly number[], seed: number): OpInstance => ({
+    f: f as OpInstance["f"],
+    inputs: [filled(sa, seed, domain), filled(sb, seed + 1, domain)],
+    seed,
+    label: `[${sa}] with [${sb}]`,
+  });
+  return {
+    name,
+    covers,
+    arb: fc.tuple(broadcastPairArb, seedArb).map(([[sa, sb], seed]) => make(sa, sb, seed)),
+    examples: BROADCAST_EXAMPLES.map(([sa, sb], i) => make(sa, sb, 100 + i)),
+  };
+}
+
+/** A shape of rank ≥ 1 and one of its axes, possibly negative. */
+const shapeAxisArb = fc
+  .tuple(
+    fc
+      .array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 })
+      .filter((s) => s.reduce((p, d) => p * d, 1) <= 48),
+    fc.nat(),
+    fc.boolean(),
+  )
+  .map(([s, a, negative]) => {
+    const axis = a % s.length;
+    return [s, negative ? axis - s.length : axis] as const;
+  });
+
+function alongAxis(
+  name: string,
+  covers: readonly string[],
+  f: (x: Tensor, axis: number, s: readonly number[]) => Tensor,
+  domain: Domain = {},
+): OpCase {
+  return {
+    name,
+    covers,
+    arb: fc.tuple(shapeAxisArb, seedArb).map(([[s, axis], seed]) => ({
+      f: ((x: Tensor) => f(x, axis, s)) as OpInstance["f"],
+      inputs: [filled(s, seed, domain)],
+      seed,
+      label: `[${s}] axis ${axis}`,
+    })),
+  };
+}
+
+const matrixArb = fc.tuple(
+  fc.integer({ min: 1, max: 5 }),
+  fc.integer({ min: 1, max: 5 }),
+  fc.integer({ min: 1, max: 5 }),
+  seedArb,
+);
+
+function matmulCase(
+  name: string,
+  shapes: (m: number, k: number, n: number) => [number[], number[]],
+): OpCase {
+  return {
+    name,
+    covers: ["matmul"],
+    arb: matrixArb.map(([m, k, n, seed]) => {
+      const [sa, sb] = shapes(m, k, n);
+      return {
+        f: ((a: Tensor, b: Tensor) => a.matmul(b)) as OpInstance["f"],
+        inputs: [filled(sa, seed), filled(sb, seed + 1)],
+        seed,
+        label: `[${sa}] @ [${sb}]`,
+      };
+    }),
+  };
+}
+
+/** Several distinct axes of a shape of rank ≥ 2, and keepdim. */
+const shapeAxesArb = fc
+  .tuple(
+    fc
+      .array(fc.integer({ min: 1, max: 4 }), { minLength: 2, maxLength: 4 })
+      .filter((s) => s.reduce((p, d) => p * d, 1) <= 48),
+    fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+    fc.boolean(),
+  )
+  .map(([s, pick, keepdim]) => {
+    const axes = s.map((_, i) => i).filter((i) => pick[i]);
+    return [s, axes.length > 0 ? axes : [0, s.length - 1], keepdim] as const;
+  });
+
+export const TENSOR_OP_CASES: readonly OpCase[] = [
+  // ── element-wise, binary (broadcasting on both sides) ────────────────────────────────
+  binary("add", ["add"], (a, b) => a.add(b)),
+  binary("sub", ["sub"], (a, b) => a.sub(b)),
+  binary("mul", ["mul"], (a, b) => a.mul(b)),
+  binary("div", ["div"], (a, b) => a.div(b), { gap: 0.5 }),
+  binary("pow with a tensor exponent", ["pow", "powTensor"], (a, b) => a.pow(b), {
+    low: 0.5,
+    high: 2,
+  }),
+  binary("where(cond, a, b)", ["where"], (a, b) => ops.where(everyThird(a, b), a, b)),
+  unary("numbers mixed with tensors: 3 − x + x/2 + 2^x", [], (x) =>
+    ops.sub(3, x).add(x.div(2)).add(ops.pow(2, x)),
+  ),
+  // ── element-wise, unary ───────────────────────────────────────────────────────────────
+  unary("neg", ["neg"], (x) => x.neg()),
+  unary("exp", ["exp"], (x) => x.exp()),
+  unary("log", ["log"], (x) => x.log(), { low: 0.2, high: 3 }),
+  unary("sqrt", ["sqrt"], (x) => x.sqrt(), { low: 0.2, high: 3 }),
+  unary("abs", ["abs"], (x) => x.abs(), { gap: 0.01 }),
+  unary("tanh", ["tanh"], (x) => x.tanh()),
+  unary("sigmoid", ["sigmoid"], (x) => x.sigmoid()),
+  unary("relu", ["relu"], (x) => x.relu(), { gap: 0.01 }),
+  unary("leakyRelu(0.1)", ["leakyRelu"], (x) => x.leakyRelu(0.1), { gap: 0.01 }),
+  unary("pow(x, 2)", ["pow", "powScalar"], (x) => x.pow(2)),
+  unary("pow(x, 3)", ["pow", "powScalar"], (x) => x.pow(3)),
+  unary("pow(x, −1)", ["pow", "powScalar"], (x) => x.pow(-1), { gap: 0.5 }),
+  unary("pow(x, 0.5)", ["pow", "powScalar"], (x) => x.pow(0.5), { low: 0.2, high: 3 }),
+  unary("clamp(−1, 1)", ["clamp"], (x) => x.clamp(-1, 1), { gap: 0.01 }),
+  // ── matmul ────────────────────────────────────────────────────────────────────────────
+  matmulCase("matmul 2-D @ 2-D", (m, k, n) => [
+    [m, k],
+    [k, n],
+  ]),
+  matmulCase("matmul 2-D @ 1-D", (m, k) => [[m, k], [k]]),
+  matmulCase("matmul 1-D @ 2-D", (_m, k, n) => [[k], [k, n]]),
+  matmulCase("matmul 1-D @ 1-D", (_m, k) => [[k], [k]]),
+  // ── reductions and softmax ────────────────────────────────────────────────────────────
+  alongAxis("sum(axis)", ["sum"], (x, axis) => x.sum(axis)),
+  alongAxis("sum(axis, keepdim)", ["sum"], (x, axis) => x.sum(axis, true)),
+  alongAxis("mean(axis)", ["mean"], (x, axis) => x.mean(axis)),
+  alongAxis("mean(axis, keepdim)", ["mean"], (x, axis) => x.mean(axis, true)),
+  alongAxis("max(axis)", ["max"], (x, axis) => x.max(axis)),
+  alongAxis("min(axis, keepdim)", ["min"], (x, axis) => x.min(axis, true)),
+  unary("sum(), mean(), max(), min() of all elements", ["sum", "mean", "max", "min"], (x) =>
+    x.sum().add(x.mean().mul(2)).add(x.max()).sub(x.min().mul(3)),
+  ),
+  {
+    name: "sum and mean over several axes",
+    covers: ["sum", "mean"],
+    arb: fc.tuple(shapeAxesArb, seedArb).map(([[s, axes, keepdim], seed]) => ({
+      f: ((x: Tensor) => x.sum(axes, keepdim).add(x.mean(axes, keepdim))) as OpInstance["f"],
+      inputs: [filled(s, seed)],
+      seed,
+      label: `[${s}] axes [${axes}] keepdim ${keepdim}`,
+    })),
+  },
+  alongAxis("softmax(axis)", ["softmax"], (x, axis) => x.softmax(axis)),
+  alongAxis("logSoftmax(axis)", ["logSoftmax"], (x, axis) => x.logSoftmax(axis)),
+  // ── shape ops ─────────────────────────────────────────────────────────────────────────
+  unary("reshape, view, flatten", ["reshape"], (x) =>
+    x
+      .reshape([-1])
+      .mul(x.flatten())
+      .add(x.view([...x.shape, 1]).flatten()),
+  ),
+  unary("unsqueeze and squeeze", ["reshape"], (x) =>
+    x.unsqueeze(0).mul(x.unsqueeze(-1).squeeze(-1)),
+  ),
+  unary("expand", ["expand"], (x) => x.expand([2, ...x.shape]), {}, shapeArb),
+  unary("clone", ["clone"], (x) => x.clone().mul(x)),
+  {
+    name: "transpose",
+    covers: ["transpose"],
+    arb: fc.tuple(shapeAxisArb, fc.nat(), seedArb).map(([[s, axis], other, seed]) => ({
+      f: ((x: Tensor) =>
+        s.length === 2 ? x.T.mul(x.T) : x.transpose(axis, other % s.length)) as OpInstance["f"],
+      inputs: [filled(s, seed)],
+      seed,
+      label: `[${s}] axes ${axis}, ${other % s.length}`,
+    })),
+  },
+  {
+    name: "narrow, select, index and slice",
+    covers: ["narrow", "select"],
+    arb: fc.tuple(shapeAxisArb, fc.nat(), seedArb).map(([[s, axis], pick, seed]) => {
+      const n = s[axis < 0 ? axis + s.length : axis];
+      const start = pick % n;
+      return {
+        f: ((x: Tensor) =>
+          x
+            .narrow(axis, start, n - start)
+            .sum()
+            .add(x.select(axis, start).sum().mul(2))
+            .add(
+              x
+                .index(pick % s[0])
+                .sum()
+                .mul(3),
+            )
+            .add(x.slice(start).sum().mul(4))) as OpInstance["f"],
+        inputs: [filled(s, seed)],
+        seed,
+        label: `[${s}] axis ${axis} start ${start}`,
+      };
+    }),
+  },
+  {
+    name: "concat and stack",
+    covers: ["concat", "stack"],
+    arb: fc
+      .tuple(shapeAxisArb, fc.integer({ min: 1, max: 3 }), seedArb)
+      .map(([[s, axis], extra, seed]) => {
+        const ax = axis < 0 ? axis + s.length : axis;
+        const other = s.map((d, i) => (i === ax ? extra : d));
+        return {
+          f: ((a: Tensor, b: Tensor, c: Tensor) =>
+            ops
+              .concat([a, b], axis)
+              .sum()
+              .add(ops.stack([a, c, a], ax).mul(2).sum())) as OpInstance["f"],
+          inputs: [filled(s, seed), filled(other, seed + 1), filled(s, seed + 2)],
+          seed,
+          label: `[${s}] and [${other}] along ${axis}`,
+        };
+      }),
+  },
+  // ── a composition ─────────────────────────────────────────────────────────────────────
+  {
+    name: "a two-layer tanh network with a squared loss",
+    covers: [],
+    arb: fc
+      .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 4 }), seedArb)
+      .map(([n, h, seed]) => {
+        const x = filled([n, 2], seed).detach();
+        const y = filled([n, 1], seed + 1).detach();
+        return {
+          f: ((W1: Tensor, b1: Tensor, W2: Tensor, b2: Tensor) =>
+            x
+              .matmul(W1.T)
+              .add(b1)
+              .tanh()
+              .matmul(W2.T)
+              .add(b2)
+              .sub(y)
+              .pow(2)
+              .mean()) as OpInstance["f"],
+          inputs: [
+            filled([h, 2], seed + 2),
+            filled([h], seed + 3),
+            filled([1, h], seed + 4),
+            filled([1], seed + 5),
+          ],
+          seed,
+          label: `batch ${n}, ${h} hidden units`,
+        };
+      }),
+  },
+];
+
+/** Exports of src/tensor/ops that have no gradient (comparisons, indices) or are helpers. */
+export const NOT_DIFFERENTIABLE = new Set([
+  "eq",
+  "ge",
+  "gt",
+  "le",
+  "lt",
+  "argmax",
+  "argmin",
+  "defineUnary",
+  "sumToShape",
+]);

@@ -18,6 +18,7 @@ import {
   tanh,
 } from "../tensor/ops/unary.ts";
 import { Tensor } from "../tensor/tensor.ts";
+import type { Label } from "./labels.ts";
 import { type NameMap, nameNodes } from "./name-nodes.ts";
 
 /** Options for `expandNeurons`. */
@@ -75,10 +76,17 @@ function broadcastMap(inShape: readonly number[], outShape: readonly number[]): 
   return map;
 }
 
+/** Entry k of a list the expansion built itself; a miss is a bug, and says so. */
+function at<T>(xs: readonly T[] | undefined, k: number): T {
+  const x = xs?.[k];
+  if (x === undefined) throw new Error(`expand into neurons: internal error, no entry ${k}`);
+  return x;
+}
+
 /** Adds a list of scalars left to right (a group of one passes through unchanged). */
 function sumAll(xs: readonly Tensor[]): Tensor {
-  let s = xs[0]!;
-  for (let k = 1; k < xs.length; k++) s = add(s, xs[k]!);
+  let s = at(xs, 0);
+  for (let k = 1; k < xs.length; k++) s = add(s, at(xs, k));
   return s;
 }
 
@@ -100,76 +108,86 @@ function reduce(t: Tensor, xs: Scalars, attrs: Attrs, op: string): Scalars {
     list.push(x);
     groups.set(key, list);
   });
-  return [...groups.keys()]
-    .sort((a, b) => a - b)
-    .map((key) => {
-      const group = groups.get(key)!;
+  return [...groups.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, group]) => {
       const s = sumAll(group);
       return op === "mean" && group.length > 1 ? div(s, group.length) : s;
     });
 }
 
+/** C = A B entry by entry: C[i, j] = Σₚ A[i, p] B[p, j]. */
+function matmulEntries(a: Scalars, b: Scalars, [m = 0, k = 0]: readonly number[], n: number) {
+  const out: Scalars = [];
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      const terms: Tensor[] = [];
+      for (let p = 0; p < k; p++) terms.push(mul(at(a, i * k + p), at(b, p * n + j)));
+      out.push(sumAll(terms));
+    }
+  }
+  return out;
+}
+
 /**
- * The scalar ops computing every entry of `t` from its inputs' entries. `sumName` labels the
- * sums Σᵢ Wₒᵢ xᵢ inside nn.Linear (`W_{1} x`), which the layer graph has no node for.
+ * nn.Linear entry by entry: out[r, o] = Σᵢ W[o, i] x[r, i] + b[o], products written W x as in
+ * the lecture. `sumName` labels the sums before the bias, which the layer graph has no node for.
  */
+function linearEntries(
+  t: Tensor,
+  [x = [], W = [], b]: readonly Scalars[],
+  [outF = 0, inF = 0]: readonly number[],
+  sumName: string | undefined,
+): Scalars {
+  const rows = x.length / inF;
+  const out: Scalars = [];
+  for (let r = 0; r < rows; r++) {
+    for (let o = 0; o < outF; o++) {
+      const terms: Tensor[] = [];
+      for (let i = 0; i < inF; i++) terms.push(mul(at(W, o * inF + i), at(x, r * inF + i)));
+      const s = sumAll(terms);
+      if (b && inF > 1 && sumName) s.name = entryTex(sumName, t.shape, r * outF + o);
+      out.push(b ? add(s, at(b, o)) : s);
+    }
+  }
+  return out;
+}
+
+/** The scalar ops computing every entry of `t` (made by `fn`) from its inputs' entries. */
 function expandOp(
   t: Tensor,
+  fn: NonNullable<Tensor["gradFn"]>,
   inputs: readonly Scalars[],
   order: readonly Tensor[],
   sumName?: string,
 ): Scalars {
-  const fn = t.gradFn!;
   const { op, attrs } = fn;
-  const shapes = fn.inputs.map((x) => x.shape);
-  if (fn.inputs.length === 1 && UNARY[op]) return inputs[0]!.map((x) => UNARY[op]!(x, attrs));
-  if (fn.inputs.length === 2 && BINARY[op]) {
-    const ia = broadcastMap(shapes[0]!, t.shape);
-    const ib = broadcastMap(shapes[1]!, t.shape);
-    return ia.map((a, k) => BINARY[op]!(inputs[0]![a]!, inputs[1]![ib[k]!]!));
+  const [sa = [], sb = []] = fn.inputs.map((x) => x.shape);
+  const [a = [], b = []] = inputs;
+  const unary = UNARY[op];
+  const binary = BINARY[op];
+  if (fn.inputs.length === 1 && unary) return a.map((x) => unary(x, attrs));
+  if (fn.inputs.length === 2 && binary) {
+    const ib = broadcastMap(sb, t.shape);
+    return broadcastMap(sa, t.shape).map((i, k) => binary(at(a, i), at(b, at(ib, k))));
   }
-  if (op === "matmul" && shapes[0]!.length === 2 && shapes[1]!.length === 2) {
-    const [m = 0, k = 0] = shapes[0]!;
-    const n = shapes[1]![1] ?? 0;
-    const out: Scalars = [];
-    for (let i = 0; i < m; i++) {
-      for (let j = 0; j < n; j++) {
-        const terms: Tensor[] = [];
-        for (let p = 0; p < k; p++) terms.push(mul(inputs[0]![i * k + p]!, inputs[1]![p * n + j]!));
-        out.push(sumAll(terms));
-      }
-    }
-    return out;
+  if (op === "matmul" && sa.length === 2 && sb.length === 2) {
+    return matmulEntries(a, b, sa, sb[1] ?? 0);
   }
-  if (op === "linear") {
-    // nn.Linear: out[r, o] = Σᵢ W[o, i] x[r, i] + b[o], products written W x as in the lecture.
-    const [W, b] = [inputs[1]!, inputs[2]];
-    const [outF = 0, inF = 0] = shapes[1]!;
-    const rows = inputs[0]!.length / inF;
-    const out: Scalars = [];
-    for (let r = 0; r < rows; r++) {
-      for (let o = 0; o < outF; o++) {
-        const terms: Tensor[] = [];
-        for (let i = 0; i < inF; i++) terms.push(mul(W[o * inF + i]!, inputs[0]![r * inF + i]!));
-        const s = sumAll(terms);
-        if (b && inF > 1 && sumName) s.name = entryTex(sumName, t.shape, r * outF + o);
-        out.push(b ? add(s, b[o]!) : s);
-      }
-    }
-    return out;
-  }
+  if (op === "linear") return linearEntries(t, inputs, sb, sumName);
   if (op === "mseLoss") {
-    const squares = inputs[0]!.map((a, k) => powScalar(sub(a, inputs[1]![k]!), 2));
+    const squares = a.map((v, k) => powScalar(sub(v, at(b, k)), 2));
     const s = sumAll(squares);
     return [attrs.reduction !== "sum" && squares.length > 1 ? div(s, squares.length) : s];
   }
-  if (op === "sum" || op === "mean") return reduce(fn.inputs[0]!, inputs[0]!, attrs, op);
-  if (op === "reshape" || op === "clone") return [...inputs[0]!];
-  if (op === "expand") return broadcastMap(shapes[0]!, t.shape).map((i) => inputs[0]![i]!);
-  if (op === "transpose" && shapes[0]!.length === 2) {
-    const [r = 0, c = 0] = shapes[0]!;
+  const [input] = fn.inputs;
+  if ((op === "sum" || op === "mean") && input) return reduce(input, a, attrs, op);
+  if (op === "reshape" || op === "clone") return [...a];
+  if (op === "expand") return broadcastMap(sa, t.shape).map((i) => at(a, i));
+  if (op === "transpose" && sa.length === 2) {
+    const [r = 0, c = 0] = sa;
     const out: Scalars = [];
-    for (let j = 0; j < c; j++) for (let i = 0; i < r; i++) out.push(inputs[0]![i * c + j]!);
+    for (let j = 0; j < c; j++) for (let i = 0; i < r; i++) out.push(at(a, i * c + j));
     return out;
   }
   throw new Error(
@@ -230,10 +248,12 @@ export function expandNeurons(result: Tensor, options: ExpandOptions = {}): Tens
     }
   }
   const scalars = new Map<Tensor, Scalars>();
+  const labelOf = (t: Tensor): Label => labels.get(t) ?? { label: "", tex: "" };
   return enableGrad(() => {
     for (const t of order) {
-      const label = labels.get(t)!;
-      if (!t.gradFn) {
+      const label = labelOf(t);
+      const fn = t.gradFn;
+      if (!fn) {
         scalars.set(
           t,
           Array.from(t.data, (v, k) => {
@@ -246,14 +266,13 @@ export function expandNeurons(result: Tensor, options: ExpandOptions = {}): Tens
         );
         continue;
       }
-      const [x, W] = t.gradFn.inputs;
+      const [x, W] = fn.inputs;
       const sumName =
-        t.gradFn.op === "linear" && x && W
-          ? `${labels.get(W)!.tex} ${labels.get(x)!.tex}`
-          : undefined;
+        fn.op === "linear" && x && W ? `${labelOf(W).tex} ${labelOf(x).tex}` : undefined;
       const entries = expandOp(
         t,
-        t.gradFn.inputs.map((input) => scalars.get(input)!),
+        fn,
+        fn.inputs.map((input) => scalars.get(input) ?? []),
         order,
         sumName,
       );
@@ -265,6 +284,6 @@ export function expandNeurons(result: Tensor, options: ExpandOptions = {}): Tens
       }
       scalars.set(t, entries);
     }
-    return scalars.get(result)![0]!;
+    return at(scalars.get(result), 0);
   });
 }

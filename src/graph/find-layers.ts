@@ -39,8 +39,10 @@ export function consumersOf(trace: Pick<Trace, "nodes" | "edges">): Map<string, 
   const byId = new Map(trace.nodes.map((n) => [n.id, n]));
   const uses = new Map<string, Use[]>();
   for (const e of trace.edges) {
+    const node = byId.get(e.to);
+    if (!node) continue;
     const list = uses.get(e.from) ?? [];
-    list.push({ node: byId.get(e.to)!, argIndex: e.argIndex });
+    list.push({ node, argIndex: e.argIndex });
     uses.set(e.from, list);
   }
   return uses;
@@ -51,7 +53,7 @@ const isWeight = (n: TraceNode): boolean => n.op === "leaf" && n.requiresGrad;
 /** The only use of `node`, or null when it has none or several. */
 export function onlyUse(node: TraceNode, uses: ReadonlyMap<string, Use[]>): Use | null {
   const list = uses.get(node.id);
-  return list?.length === 1 ? list[0]! : null;
+  return list?.length === 1 ? (list[0] ?? null) : null;
 }
 
 function activationOf(z: TraceNode, uses: ReadonlyMap<string, Use[]>): TraceNode | null {
@@ -62,10 +64,11 @@ function activationOf(z: TraceNode, uses: ReadonlyMap<string, Use[]>): TraceNode
 /** The layer a matmul or linear op starts, before deciding whether it counts as one. */
 function layerAt(
   m: TraceNode,
-  lookup: (id: string) => TraceNode,
+  lookup: (id: string) => TraceNode | undefined,
   uses: ReadonlyMap<string, Use[]>,
 ): Layer | null {
-  const args = m.inputs.map(lookup);
+  const args = m.inputs.map(lookup).filter((n): n is TraceNode => n !== undefined);
+  if (args.length !== m.inputs.length) return null;
   if (m.op === "linear") {
     const [input, W, b] = args;
     // [N, T, in] inputs have no column form in the lecture's notation.
@@ -87,8 +90,9 @@ function layerAt(
   if (!form) return null;
   const [W, input] = form === "column" ? [left, right] : [right, left];
   const next = onlyUse(m, uses);
-  const bias = next?.node.op === "add" && next.argIndex === 0 ? lookup(next.node.inputs[1]!) : null;
-  const withBias = bias && bias.op === "leaf" ? { z: next!.node, b: bias } : null;
+  const biasId = next?.node.op === "add" && next.argIndex === 0 ? next.node.inputs[1] : undefined;
+  const bias = biasId === undefined ? undefined : lookup(biasId);
+  const withBias = next && bias?.op === "leaf" ? { z: next.node, b: bias } : null;
   const z = withBias?.z ?? m;
   return {
     z,
@@ -111,7 +115,7 @@ export function findLayers(
   uses: ReadonlyMap<string, Use[]> = consumersOf(trace),
 ): Layer[] {
   const byId = new Map(trace.nodes.map((n) => [n.id, n]));
-  const lookup = (id: string): TraceNode => byId.get(id)!;
+  const lookup = (id: string): TraceNode | undefined => byId.get(id);
   const layers: Layer[] = [];
   const activations = new Set<string>();
   for (const node of trace.nodes) {

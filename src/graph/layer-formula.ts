@@ -27,10 +27,24 @@ export function layerContext(
   root: TraceNode,
 ): LayerContext {
   const byId = new Map(trace.nodes.map((n) => [n.id, n]));
-  return { layers: findLayers(trace, uses), uses, lookup: (id) => byId.get(id)!, root };
+  const lookup = (id: string): TraceNode => {
+    const node = byId.get(id);
+    if (!node) throw new Error(`graph.trace: internal error, no node ${id}`);
+    return node;
+  };
+  return { layers: findLayers(trace, uses), uses, lookup, root };
 }
 
 const columns = (layer: Layer): boolean => layer.form !== "rows";
+
+/** Thrown where a node of a layer carries no gradient: then there is no layered form. */
+class NoGradient extends Error {}
+
+/** The node's gradient; the formulas are only written where every node has one. */
+function gradOf(node: TraceNode): Values {
+  if (!node.grad) throw new NoGradient(node.label);
+  return node.grad;
+}
 
 /** Values as the formula writes them: nn.Linear's rows turned into the lecture's columns. */
 function oriented(layer: Layer, values: Values): Values {
@@ -105,7 +119,7 @@ function atPreActivation(
 ): string {
   const { layers, root } = context;
   const d = deltaOf(layer, layers);
-  const result = texValues(oriented(layer, layer.z.grad!));
+  const result = texValues(oriented(layer, gradOf(layer.z)));
   const act = layer.activation;
   if (!act) {
     return `${equation(d, partialTex(root.tex, layer.z.tex), null, result)} \\qquad (\\text{linear output layer: } f' = 1)`;
@@ -118,7 +132,7 @@ function atPreActivation(
   const next = layerReading(act, context);
   if (next && columns(next) === columns(layer)) {
     const dn = deltaOf(next, layers);
-    const dnNum = texValuesFactor(oriented(next, next.z.grad!));
+    const dnNum = texValuesFactor(oriented(next, gradOf(next.z)));
     const WNum = texValuesFactor(next.W.value);
     const symbols = hadamard(fp, backThrough(next, dn, next.W.tex), scalar);
     const numbers = fpNum && hadamard(fpNum, backThrough(next, dnNum, WNum), scalar);
@@ -132,7 +146,7 @@ function atPreActivation(
 
 function atWeight(layer: Layer, context: LayerContext): string {
   const d = deltaOf(layer, context.layers);
-  const dNum = texValuesFactor(oriented(layer, layer.z.grad!));
+  const dNum = texValuesFactor(oriented(layer, gradOf(layer.z)));
   const a = layer.input;
   const aNum = texValuesFactor(oriented(layer, a.value));
   const [symbols, numbers] = columns(layer)
@@ -142,33 +156,32 @@ function atWeight(layer: Layer, context: LayerContext): string {
     partialTex(context.root.tex, layer.W.tex),
     symbols,
     numbers,
-    texValues(layer.W.grad!),
+    texValues(gradOf(layer.W)),
   );
 }
 
-function atBias(layer: Layer, context: LayerContext): string {
+function atBias(layer: Layer, b: TraceNode, context: LayerContext): string {
   const d = deltaOf(layer, context.layers);
-  const b = layer.b!;
-  const result = texValues(layer.form === "linear" ? transposeValues(b.grad!) : b.grad!);
+  const result = texValues(layer.form === "linear" ? transposeValues(gradOf(b)) : gradOf(b));
   const lhs = partialTex(context.root.tex, b.tex);
   if (examplesOf(layer) === 1) return equation(lhs, d, null, result);
   const sum = "\\textstyle\\sum_{\\text{examples}} ";
   return equation(
     lhs,
     `${sum}${d}`,
-    `${sum}${texValuesFactor(oriented(layer, layer.z.grad!))}`,
+    `${sum}${texValuesFactor(oriented(layer, gradOf(layer.z)))}`,
     result,
   );
 }
 
 function atInput(node: TraceNode, layer: Layer, context: LayerContext): string {
   const d = deltaOf(layer, context.layers);
-  const dNum = texValuesFactor(oriented(layer, layer.z.grad!));
+  const dNum = texValuesFactor(oriented(layer, gradOf(layer.z)));
   return equation(
     partialTex(context.root.tex, node.tex),
     backThrough(layer, d, layer.W.tex),
     backThrough(layer, dNum, texValuesFactor(layer.W.value)),
-    texValues(oriented(layer, node.grad!)),
+    texValues(oriented(layer, gradOf(node))),
   );
 }
 
@@ -179,7 +192,7 @@ function atLoosePreActivation(
   context: LayerContext,
 ): string | null {
   const use = onlyUse(node, context.uses);
-  if (!use || use.argIndex !== 0 || !["add", "matmul", "linear"].includes(node.op)) return null;
+  if (use?.argIndex !== 0 || !["add", "matmul", "linear"].includes(node.op)) return null;
   const act = use.node;
   const local = terms.find((t) => t.child === act.id)?.local;
   if (!local || !act.grad || !ACTIVATIONS.has(act.op)) return null;
@@ -188,7 +201,7 @@ function atLoosePreActivation(
     deltaOfNode(node),
     hadamard(fPrimeTex(act, node), partialTex(context.root.tex, act.tex), scalar),
     hadamard(texValuesFactor(local), texValuesFactor(act.grad), scalar),
-    texValues(node.grad!),
+    texValues(gradOf(node)),
   );
 }
 
@@ -202,15 +215,31 @@ export function layerFormula(
   context: LayerContext,
 ): string | null {
   if (!node.grad || terms.length === 0) return null;
+  try {
+    return layerFormulaAt(node, node.grad, terms, context);
+  } catch (error) {
+    if (error instanceof NoGradient) return null;
+    throw error;
+  }
+}
+
+function layerFormulaAt(
+  node: TraceNode,
+  grad: Values,
+  terms: readonly BackwardTerm[],
+  context: LayerContext,
+): string | null {
+  const use = onlyUse(node, context.uses);
   for (const layer of context.layers) {
     if (layer.z.id === node.id) return atPreActivation(layer, terms, context);
-    const use = onlyUse(node, context.uses);
     const op = layer.product ?? layer.z;
     if (layer.W.id === node.id && use?.node.id === op.id) return atWeight(layer, context);
-    if (layer.b?.id === node.id && use?.node.id === layer.z.id) return atBias(layer, context);
+    if (layer.b?.id === node.id && use?.node.id === layer.z.id) {
+      return atBias(layer, layer.b, context);
+    }
     if (layer.product?.id === node.id) {
       const d = deltaOf(layer, context.layers);
-      return equation(partialTex(context.root.tex, node.tex), d, null, texValues(node.grad));
+      return equation(partialTex(context.root.tex, node.tex), d, null, texValues(grad));
     }
   }
   const reading = layerReading(node, context);

@@ -46,6 +46,13 @@ function valuesOf(data: Float64Array, shape: readonly number[]): Values {
   return { shape: [...shape], data: Array.from(data) };
 }
 
+/** `map.get(key)` for a key the trace itself recorded; a miss is a bug, and says so. */
+function need<K, V>(map: ReadonlyMap<K, V>, key: K): V {
+  const v = map.get(key);
+  if (v === undefined) throw new Error("graph.trace: internal error, a node was not recorded");
+  return v;
+}
+
 function kindOf(t: Tensor, root: Tensor): NodeKind {
   if (t === root) return "output";
   if (t.gradFn) return "intermediate";
@@ -68,6 +75,7 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
   }
   const order = topologicalOrder(result);
   const ids = new Map<Tensor, string>(order.map((t, k) => [t, `n${k}`]));
+  const idOf = (t: Tensor): string => need(ids, t);
   const labels = nameNodes(order, result, options.names);
   const wantsGrad = (t: Tensor): boolean =>
     t.requiresGrad || (options.allGradients === true && !t.isConstant);
@@ -81,14 +89,13 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
   for (const t of order) {
     t.gradFn?.inputs.forEach((input, i) => {
       const id = `e${edges.length}`;
-      edgeId.set(`${ids.get(t)}:${i}`, id);
-      edges.push({ id, from: ids.get(input)!, to: ids.get(t)!, argIndex: i });
+      edgeId.set(`${idOf(t)}:${i}`, id);
+      edges.push({ id, from: idOf(input), to: idOf(t), argIndex: i });
     });
   }
   grads.set(result, new Float64Array(result.data.length).fill(1)); // the seed ∂out/∂out = 1
   noGrad(() => {
-    for (let k = order.length - 1; k >= 0; k--) {
-      const t = order[k]!;
+    for (const t of [...order].reverse()) {
       const g = grads.get(t);
       if (!g) continue;
       backwardOrder.push(t);
@@ -99,19 +106,20 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
         if (!wantsGrad(input)) return;
         const product = fn.vjp(i, gradOut);
         const acc = grads.get(input);
-        if (acc) for (let j = 0; j < acc.length; j++) acc[j]! += product.data[j]!;
+        if (acc)
+          for (let j = 0; j < acc.length; j++) acc[j] = (acc[j] ?? 0) + (product.data[j] ?? 0);
         else grads.set(input, Float64Array.from(product.data));
         const local = fn.localGrad(i);
         const list = terms.get(input) ?? [];
         list.push({
-          child: ids.get(t)!,
-          edge: edgeId.get(`${ids.get(t)}:${i}`)!,
+          child: idOf(t),
+          edge: need(edgeId, `${idOf(t)}:${i}`),
           argIndex: i,
           upstream: valuesOf(g, t.shape),
           local: local ? values(local) : null,
           localTex: "",
           product: values(product),
-          runningSum: valuesOf(grads.get(input)!, input.shape),
+          runningSum: valuesOf(need(grads, input), input.shape),
         });
         terms.set(input, list);
       });
@@ -120,9 +128,9 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
 
   const nodes: TraceNode[] = order.map((t, index) => {
     const g = grads.get(t);
-    const label = labels.get(t)!;
+    const label = need(labels, t);
     return {
-      id: ids.get(t)!,
+      id: idOf(t),
       index,
       op: t.gradFn?.op ?? "leaf",
       label: label.label,
@@ -132,13 +140,13 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
       value: values(t),
       grad: g ? valuesOf(g, t.shape) : null,
       requiresGrad: t.requiresGrad,
-      inputs: t.gradFn ? t.gradFn.inputs.map((x) => ids.get(x)!) : [],
+      inputs: t.gradFn ? t.gradFn.inputs.map(idOf) : [],
       attrs: t.gradFn ? { ...t.gradFn.attrs } : {},
     };
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const lookup = (id: string): TraceNode => byId.get(id)!;
-  const root = lookup(ids.get(result)!);
+  const lookup = (id: string): TraceNode => need(byId, id);
+  const root = lookup(idOf(result));
 
   const forward: ForwardStep[] = [];
   for (const node of nodes) {
@@ -148,7 +156,7 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
       kind: "forward",
       node: node.id,
       inputs: node.inputs,
-      edges: node.inputs.map((_, i) => edgeId.get(`${node.id}:${i}`)!),
+      edges: node.inputs.map((_, i) => need(edgeId, `${node.id}:${i}`)),
       value: node.value,
       texSymbolic: tex.symbolic,
       texNumeric: tex.numeric,
@@ -156,12 +164,12 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
   }
   const layers = layerContext({ nodes, edges }, consumersOf({ nodes, edges }), root);
   const backward: BackwardStep[] = backwardOrder.map((t) => {
-    const node = lookup(ids.get(t)!);
+    const node = lookup(idOf(t));
     const nodeTerms = (terms.get(t) ?? []).map((term) => ({
       ...term,
       localTex: localTex(lookup(term.child), term.argIndex, lookup),
     }));
-    const grad = node.grad!;
+    const grad = valuesOf(need(grads, t), t.shape);
     const tex = backwardTex(root, node, nodeTerms, grad, lookup);
     return {
       kind: "backward",
@@ -174,11 +182,7 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
     };
   });
 
-  const tensors = new Map<string, Tensor>(order.map((t) => [ids.get(t)!, t]));
-  // Edges are listed last consumer first. Dagre's crossing reduction breaks ties by insertion
-  // order, and this order is the one that lays sibling subgraphs out in reading order, top to
-  // bottom (neuron 1 above neuron 2 in an expanded MLP); ids keep the topological numbering.
-  edges.reverse();
+  const tensors = new Map<string, Tensor>(order.map((t) => [idOf(t), t]));
   return { trace: { nodes, edges, output: root.id, forward, backward }, tensors };
 }
 

@@ -95,7 +95,6 @@ export type Step = ForwardStep | BackwardStep;
 /** A traced computation: nodes in topological order, edges and the two step lists. */
 export interface Trace {
   readonly nodes: readonly TraceNode[];
-  /** One per argument slot, listed last consumer first (the order the layout reads them). */
   readonly edges: readonly TraceEdge[];
   /** The node the gradient is taken of. */
   readonly output: string;

@@ -5,6 +5,7 @@ import { layoutGraph } from "../../src/graph/layout-graph.ts";
 import { trace } from "../../src/graph/trace.ts";
 import { F, nn } from "../../src/index.ts";
 import { tensor } from "../../src/tensor/index.ts";
+import { defined } from "./defined.ts";
 import { mlp221 } from "./examples.ts";
 
 describe("expandNeurons(result)", () => {
@@ -37,9 +38,11 @@ describe("expandNeurons(result)", () => {
   test("lays out in reading order: neuron 1 above neuron 2, W⁽¹⁾₁₁ … W⁽¹⁾₂₂ top to bottom", () => {
     const layout = layoutGraph(t);
     const y = (label: string): number => {
-      const node = byLabel(label);
-      assert.ok(node, `no node ${label}`);
-      return layout.nodes.find((b) => b.id === node.id)!.y;
+      const node = defined(byLabel(label), label);
+      return defined(
+        layout.nodes.find((b) => b.id === node.id),
+        `${label}'s box`,
+      ).y;
     };
     const columns = [
       ["W⁽¹⁾₁₁", "W⁽¹⁾₁₂", "W⁽¹⁾₂₁", "W⁽¹⁾₂₂"],
@@ -78,20 +81,28 @@ describe("expandNeurons(result)", () => {
 
   test("gradients of the scalar graph equal the layer graph's, entry by entry", () => {
     const layers = trace(ex.loss);
-    const W1 = layers.nodes.find((n) => n.label === "W₁")!.grad!.data;
-    const scalarW1 = ["W⁽¹⁾₁₁", "W⁽¹⁾₁₂", "W⁽¹⁾₂₁", "W⁽¹⁾₂₂"].map(
-      (l) => byLabel(l)!.grad!.data[0]!,
+    const W1 = defined(layers.nodes.find((n) => n.label === "W₁")?.grad, "∂ℓ/∂W₁").data;
+    const scalarW1 = ["W⁽¹⁾₁₁", "W⁽¹⁾₁₂", "W⁽¹⁾₂₁", "W⁽¹⁾₂₂"].map((l) =>
+      defined(byLabel(l)?.grad?.data[0], `∂ℓ/∂${l}`),
     );
-    for (const [k, g] of scalarW1.entries())
-      assert.ok(Math.abs(g - W1[k]!) < 1e-15, `${g} vs ${W1[k]}`);
+    for (const [k, g] of scalarW1.entries()) {
+      assert.ok(Math.abs(g - (W1[k] ?? Number.NaN)) < 1e-15, `${g} vs ${W1[k]}`);
+    }
   });
 
   test("an input feeding both hidden neurons sums two terms in its backward step", () => {
     const all = trace(scalar, { allGradients: true });
-    const x1 = all.nodes.find((n) => n.label === "x₁")!;
-    const step = all.backward.find((s) => s.node === x1.id)!;
+    const x1 = defined(
+      all.nodes.find((n) => n.label === "x₁"),
+      "x₁",
+    );
+    const step = defined(
+      all.backward.find((s) => s.node === x1.id),
+      "x₁'s backward step",
+    );
     assert.equal(step.terms.length, 2); // through W⁽¹⁾₁₁x₁ and W⁽¹⁾₂₁x₁
-    const sum = step.terms[0]!.product.data[0]! + step.terms[1]!.product.data[0]!;
+    const [a, b] = step.terms.map((term) => defined(term.product.data[0]));
+    const sum = defined(a) + defined(b);
     assert.equal(step.grad.data[0], sum);
   });
 

@@ -11,14 +11,20 @@ import type { Trace } from "../../src/graph/types.ts";
 import { nn } from "../../src/index.ts";
 import * as F from "../../src/nn/functional/index.ts";
 import { tensor } from "../../src/tensor/index.ts";
+import { defined } from "./defined.ts";
 import { chapter6Network } from "./examples.ts";
 
 function ledgerAt(t: Trace, label: string): string {
   const byId = new Map(t.nodes.map((n) => [n.id, n]));
-  const lookup = (id: string) => byId.get(id)!;
-  const node = t.nodes.find((n) => n.label === label);
-  assert.ok(node, `no node ${label}`);
-  const step = t.backward.find((s) => s.node === node.id)!;
+  const lookup = (id: string) => defined(byId.get(id), id);
+  const node = defined(
+    t.nodes.find((n) => n.label === label),
+    label,
+  );
+  const step = defined(
+    t.backward.find((s) => s.node === node.id),
+    `${label}'s backward step`,
+  );
   return ledgerHtml(step, lookup(t.output), lookup);
 }
 
@@ -63,7 +69,7 @@ describe("ledgerHtml(step) for chapter 6's 2-2-1 network", () => {
   test("no row anywhere says “(see equation)”; every contribution is the step's product", () => {
     const byId = new Map(t.nodes.map((n) => [n.id, n]));
     for (const step of t.backward) {
-      const html = ledgerHtml(step, byId.get(t.output)!, (id) => byId.get(id)!);
+      const html = ledgerHtml(step, defined(byId.get(t.output)), (id) => defined(byId.get(id)));
       assert.doesNotMatch(html, /see equation/);
       for (const term of step.terms) {
         const lines = formatMatrixLines(term.product).join("<br>");
@@ -113,8 +119,9 @@ describe("edgeLocal(term, child, args): the local factor of other matrix ops", (
   test("an element-wise edge keeps its numbers as the local factor", () => {
     const a = tensor(-0.5, { requiresGrad: true, name: "a" });
     const tt = trace(a.tanh());
-    const term = tt.backward[1]!.terms[0]!;
-    const local = edgeLocal(term, tt.nodes.find((n) => n.id === term.child)!, []);
+    const term = defined(tt.backward[1]?.terms[0], "the tanh edge");
+    const child = defined(tt.nodes.find((n) => n.id === term.child));
+    const local = edgeLocal(term, child, []);
     assert.deepEqual(local.values, term.local);
   });
 });

@@ -7,6 +7,7 @@ import { finiteDifferences } from "../../src/graph/grad-check.ts";
 import { indexSteps, stepAt } from "../../src/graph/step-index.ts";
 import { trace, traceComputation } from "../../src/graph/trace.ts";
 import { F, nn, tensor } from "../../src/index.ts";
+import { defined } from "./defined.ts";
 
 // Graphs built with the nn module: nn.Linear records one "linear" op (y = x Wᵀ + b) and
 // F.mseLoss one "mseLoss" op; the graph view must write, check and expand both.
@@ -51,12 +52,16 @@ describe("graphs of nn.MLP and F.mseLoss", () => {
 
   test("the numbers of the layered form are the gradients, turned from nn.Linear's rows into columns", () => {
     const t = trace(loss);
-    const node = (label: string) => t.nodes.find((n) => n.label === label)!;
-    const layer = (label: string) => t.backward.find((s) => s.node === node(label).id)!.texLayer!;
+    const grad = (label: string) => defined(t.nodes.find((n) => n.label === label)?.grad, label);
+    const layer = (label: string): string =>
+      defined(
+        t.backward.find((s) => t.nodes.find((n) => n.id === s.node)?.label === label)?.texLayer,
+        `${label}'s layered form`,
+      );
     // δ₁ is ∂ℓ/∂z₁ [1, 3] as a column [3, 1]; ∂ℓ/∂W₁ keeps W₁'s own [3, 2].
-    assert.ok(layer("z₁").endsWith(`= ${texValues(transposeValues(node("z₁").grad!))}`));
-    assert.ok(layer("W₁").endsWith(`= ${texValues(node("W₁").grad!)}`));
-    assert.ok(layer("b₁").endsWith(`= ${texValues(transposeValues(node("b₁").grad!))}`));
+    assert.ok(layer("z₁").endsWith(`= ${texValues(transposeValues(grad("z₁")))}`));
+    assert.ok(layer("W₁").endsWith(`= ${texValues(grad("W₁"))}`));
+    assert.ok(layer("b₁").endsWith(`= ${texValues(transposeValues(grad("b₁")))}`));
     assert.match(layer("z₂"), /linear output layer/);
   });
 });
@@ -88,14 +93,17 @@ describe("graphs of a deeper nn.MLP: every layer gets its layered form", () => {
       { name: "x" },
     );
     const tb = trace(F.mseLoss(model.forward(batch), tensor([[0.5], [-0.5]], { name: "y" })));
-    const b1 = tb.nodes.find((n) => n.label === "b₁")!;
-    const layer = tb.backward.find((s) => s.node === b1.id)!.texLayer!;
+    const b1 = defined(
+      tb.nodes.find((n) => n.label === "b₁"),
+      "b₁",
+    );
+    const layer = defined(tb.backward.find((s) => s.node === b1.id)?.texLayer, "b₁'s layered form");
     assert.ok(
       layer.startsWith(
         "\\frac{\\partial \\ell}{\\partial b_{1}} = \\textstyle\\sum_{\\text{examples}} \\delta_{1} = ",
       ),
     );
-    assert.ok(layer.endsWith(`= ${texValues(transposeValues(b1.grad!))}`));
+    assert.ok(layer.endsWith(`= ${texValues(transposeValues(defined(b1.grad)))}`));
   });
 });
 
@@ -110,9 +118,9 @@ describe("graphs of nn.MLP and F.mseLoss: expanding and checking", () => {
     assert.ok(Math.abs(scalar.item() - loss.item()) < 1e-15);
     const t = trace(scalar);
     const layers = trace(loss);
-    const W1 = layers.nodes.find((n) => n.label === "W₁")!.grad!.data;
-    const W1first = t.nodes.find((n) => n.label === "W⁽¹⁾₁₁")!.grad!.data[0]!;
-    assert.ok(Math.abs(W1first - W1[0]!) < 1e-15);
+    const W1 = defined(layers.nodes.find((n) => n.label === "W₁")?.grad?.data[0], "∂ℓ/∂W₁");
+    const W1first = defined(t.nodes.find((n) => n.label === "W⁽¹⁾₁₁")?.grad?.data[0], "∂ℓ/∂W⁽¹⁾₁₁");
+    assert.ok(Math.abs(W1first - W1) < 1e-15);
   });
 
   test("finite differences re-run linear and mseLoss and agree with every gradient", () => {

@@ -3,50 +3,32 @@
 //   node --import tsx build.mjs --serve --watch    dev: serve on 127.0.0.1:8080 (PORT), rebuild and
 //                                                  reload on changes, errors shown on the page
 //   DIST=/tmp/site node --import tsx build.mjs     build into another folder (tests read DIST too)
+import { describeBuildFailure } from "./src/site/buildFailure.ts";
 import { buildSite } from "./src/site/buildSite.ts";
-import { serveSite, watchFolders } from "./src/site/serveSite.ts";
+import { startDevServer } from "./src/site/devServer.ts";
 
-const serve = process.argv.includes("--serve");
-const watching = process.argv.includes("--watch");
-const dev = serve || watching;
+const dev = process.argv.includes("--serve") || process.argv.includes("--watch");
 
-async function buildOnce() {
+if (!dev) {
   try {
-    const result = await buildSite({ dev, outDir: process.env.DIST });
-    const problems = result.errors.length
-      ? `, ${result.errors.length} error(s) shown on the pages`
-      : "";
-    console.log(
-      `built ${result.pages.length} pages in ${Math.round(result.milliseconds)} ms${problems}`,
-    );
-    for (const e of result.errors) console.error(`${e.file}:${e.line}:${e.column}: ${e.message}`);
-    return true;
+    const result = await buildSite({ outDir: process.env.DIST });
+    console.log(`built ${result.pages.length} pages in ${Math.round(result.milliseconds)} ms`);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    return false;
+    for (const problem of describeBuildFailure(error)) console.error(problem);
+    process.exit(1);
   }
-}
-
-const ok = await buildOnce();
-if (!dev) process.exit(ok ? 0 : 1);
-
-if (serve) {
+} else {
+  // Builds run in a worker process, restarted when the compiler changes (src/site/devServer.ts).
   const port = Number(process.env.PORT ?? 8080);
-  const server = await serveSite(process.env.DIST ?? "dist", port).catch((error) => {
+  await startDevServer({
+    port,
+    outDir: process.env.DIST,
+    watch: process.argv.includes("--watch") ? ["content", "notebooks", "src", "styles"] : undefined,
+  }).catch((error) => {
     if (error.code !== "EADDRINUSE") throw error;
     console.error(
       `port ${port} is already in use; start with another one, e.g. PORT=${port + 1} npm start`,
     );
     process.exit(1);
   });
-  console.log(`serving ${server.url}`);
-  if (watching) {
-    let building = Promise.resolve();
-    watchFolders(["content", "notebooks", "src", "styles"], (file) => {
-      building = building.then(async () => {
-        console.log(`changed: ${file}`);
-        if (await buildOnce()) server.reload();
-      });
-    });
-  }
 }

@@ -306,11 +306,12 @@ function readMacros(path: string, file: string): Record<string, string> {
 }
 
 /**
- * Standard built-ins, the library's exports (src/index.ts as it is on disk now), graph, plots.
- * A library that does not bundle leaves the contract's names; the page bundle says what is wrong.
+ * Standard built-ins, the library's exports (src/core.ts, where cells load them from, as it is
+ * on disk now), graph, plots. A library that does not bundle leaves the contract's names; the
+ * page bundle says what is wrong.
  */
 async function builtinNames(): Promise<Set<string>> {
-  const exported = (await libraryExports(join(PROJECT, "src/index.ts"))) ?? [];
+  const exported = (await libraryExports(join(PROJECT, "src/core.ts"))) ?? [];
   return new Set<string>([
     ...STANDARD_BUILTINS,
     ...LIBRARY_BUILTINS,

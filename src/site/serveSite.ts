@@ -13,10 +13,14 @@ const MIME: Record<string, string> = {
   ".json": "application/json",
 };
 
-/** A running dev server: `reload()` tells every open page to reload. */
+/**
+ * A running dev server: `reload()` tells every open page to reload; `showErrors()` tells them
+ * a rebuild failed and why (pages opened or reloaded later are told too, until the next reload).
+ */
 export interface DevServer {
   url: string;
   reload(): void;
+  showErrors(problems: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -24,6 +28,8 @@ export interface DevServer {
 export function serveSite(dir: string, port: number): Promise<DevServer> {
   const root = resolve(dir);
   const clients = new Set<ServerResponse>();
+  let problems: readonly string[] = [];
+  const errorEvent = (): string => `event: build-error\ndata: ${JSON.stringify(problems)}\n\n`;
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
     if (path === "/__reload") {
@@ -32,7 +38,9 @@ export function serveSite(dir: string, port: number): Promise<DevServer> {
         "cache-control": "no-cache",
         connection: "keep-alive",
       });
-      res.write(": connected\n\n");
+      // Pages reconnect by themselves a moment after the server restarts.
+      res.write("retry: 500\n: connected\n\n");
+      if (problems.length) res.write(errorEvent());
       clients.add(res);
       req.on("close", () => clients.delete(res));
       return;
@@ -43,8 +51,12 @@ export function serveSite(dir: string, port: number): Promise<DevServer> {
       if (!path.endsWith("/")) return void res.writeHead(301, { location: `${path}/` }).end();
       file = join(file, "index.html");
     }
-    if (!existsSync(file))
-      return void res.writeHead(404, { "content-type": "text/plain" }).end(`Not found: ${path}`);
+    if (!existsSync(file)) {
+      const why = problems.length ? `\n\nThe last build failed:\n${problems.join("\n")}\n` : "";
+      return void res
+        .writeHead(404, { "content-type": "text/plain; charset=utf-8" })
+        .end(`Not found: ${path}${why}`);
+    }
     res.writeHead(200, {
       "content-type": MIME[extname(file)] ?? "application/octet-stream",
       "cache-control": "no-store",
@@ -57,7 +69,12 @@ export function serveSite(dir: string, port: number): Promise<DevServer> {
       done({
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
         reload: () => {
+          problems = [];
           for (const client of clients) client.write("event: reload\ndata: now\n\n");
+        },
+        showErrors: (found) => {
+          problems = [...found];
+          for (const client of clients) client.write(errorEvent());
         },
         close: () =>
           new Promise((closed) => {
@@ -69,19 +86,30 @@ export function serveSite(dir: string, port: number): Promise<DevServer> {
   });
 }
 
-/** Calls `onChange` once things settle after any change under `dirs` (recursive, debounced). */
+/**
+ * Calls `onChange` once things settle after any change under `dirs` (recursive, debounced),
+ * with the last file changed and every file of the burst.
+ */
 export function watchFolders(
   dirs: readonly string[],
-  onChange: (file: string) => void,
+  onChange: (file: string, files: string[]) => void,
   delay = 150,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let burst = new Set<string>();
   const watchers = dirs
     .filter((d) => existsSync(d))
     .map((d) =>
       watch(d, { recursive: true }, (_event, name) => {
+        const file = join(d, String(name ?? ""));
+        burst.delete(file);
+        burst.add(file);
         clearTimeout(timer);
-        timer = setTimeout(() => onChange(join(d, String(name ?? ""))), delay);
+        timer = setTimeout(() => {
+          const files = [...burst];
+          burst = new Set();
+          onChange(file, files);
+        }, delay);
       }),
     );
   return () => {

@@ -1,3 +1,9 @@
-// Dev only (`npm start`): reload the page when the site has been rebuilt.
+// Dev only (`npm start`): reload the page when the site has been rebuilt, and show why when a
+// rebuild failed (the server repeats that to pages that connect later, until the next build).
+import { showBuildErrors } from "./buildErrorOverlay.ts";
+
 const source = new EventSource(new URL("/__reload", location.href));
 source.addEventListener("reload", () => location.reload());
+source.addEventListener("build-error", (event) => {
+  showBuildErrors(JSON.parse((event as MessageEvent<string>).data) as string[]);
+});

@@ -1,4 +1,7 @@
-// The stepper's toolbar: buttons with their keys, a speed control and the two check toggles.
+// The stepper's toolbar: buttons with their keys, a speed control, the two check toggles, the
+// neuron view and the drawing's size. Words that only explain (the "Start" of "|◀ Start") are
+// in `.graph-word` spans, which a slide leaves out to keep the toolbar on one line.
+import type { StepperState } from "./stepper.ts";
 import { SPEEDS } from "./stepper.ts";
 
 /** The toolbar's elements, for the view to wire up. */
@@ -12,6 +15,21 @@ export interface Controls {
   readonly fdToggle: HTMLInputElement;
   readonly nudgeToggle: HTMLInputElement;
   readonly sizeToggle: HTMLInputElement;
+  /** Layers ↔ neurons; its label is hidden where the neuron view does not apply. */
+  readonly neuronsToggle: HTMLInputElement;
+}
+
+/** Appends `text` to `el`, with the parts in `[brackets]` as words a slide leaves out. */
+function appendWords(doc: Document, el: HTMLElement, text: string): void {
+  for (const piece of text.split(/(\[[^\]]*\])/)) {
+    if (!piece) continue;
+    if (piece.startsWith("[")) {
+      const word = doc.createElement("span");
+      word.className = "graph-word";
+      word.textContent = piece.slice(1, -1);
+      el.append(word);
+    } else el.append(piece);
+  }
 }
 
 function button(doc: Document, action: string, text: string, label: string): HTMLButtonElement {
@@ -19,7 +37,7 @@ function button(doc: Document, action: string, text: string, label: string): HTM
   b.type = "button";
   b.className = `graph-btn graph-btn-${action}`;
   b.dataset.action = action;
-  b.textContent = text;
+  appendWords(doc, b, text);
   b.setAttribute("aria-label", label);
   b.title = label;
   return b;
@@ -34,7 +52,8 @@ function toggle(
   label.className = `graph-toggle ${cls}`;
   const input = doc.createElement("input");
   input.type = "checkbox";
-  label.append(input, ` ${text}`);
+  label.append(input, " ");
+  appendWords(doc, label, text);
   return { label, input };
 }
 
@@ -45,28 +64,35 @@ export function createControls(doc: Document, speed: number): Controls {
   root.setAttribute("role", "toolbar");
   root.setAttribute("aria-label", "Stepper controls");
   const buttons = {
-    reset: button(doc, "reset", "|◀ Start", "Back to the start (Home)"),
+    reset: button(doc, "reset", "|◀[ Start]", "Back to the start (Home)"),
     prev: button(doc, "prev", "◀", "Previous step (←)"),
     toggle: button(doc, "toggle", "▶ Play", "Play or pause (Space)"),
     next: button(doc, "next", "▶", "Next step (→)"),
-    end: button(doc, "end", "End ▶|", "Run to the end (End)"),
+    end: button(doc, "end", "[End ]▶|", "Run to the end (End)"),
   };
   const speedLabel = doc.createElement("label");
   speedLabel.className = "graph-speed";
   const select = doc.createElement("select");
-  for (const s of SPEEDS) {
+  select.setAttribute("aria-label", "Speed");
+  // A speed given as an option but not on the menu gets an entry, so the menu tells the truth.
+  const speeds = SPEEDS.includes(speed) ? SPEEDS : [...SPEEDS, speed].sort((a, b) => a - b);
+  for (const s of speeds) {
     const option = doc.createElement("option");
     option.value = String(s);
     option.textContent = `${s} step${s === 1 ? "" : "s"}/s`;
     if (s === speed) option.selected = true;
     select.append(option);
   }
-  speedLabel.append("Speed ", select);
+  appendWords(doc, speedLabel, "[Speed ]");
+  speedLabel.append(select);
   const position = doc.createElement("span");
   position.className = "graph-position";
-  const fd = toggle(doc, "graph-fd-toggle", "Finite-difference check");
+  const fd = toggle(doc, "graph-fd-toggle", "[Finite-difference ]check");
   const nudge = toggle(doc, "graph-nudge-toggle", "Nudge");
+  const neurons = toggle(doc, "graph-neurons-toggle", "Neurons");
+  neurons.label.title = "Draw every neuron and weight as a node of its own";
   const size = toggle(doc, "graph-size-toggle", "Actual size");
+  size.label.title = "Draw the graph at its own size, scrolling, instead of fitting the width";
   root.append(
     buttons.reset,
     buttons.prev,
@@ -77,6 +103,7 @@ export function createControls(doc: Document, speed: number): Controls {
     position,
     fd.label,
     nudge.label,
+    neurons.label,
     size.label,
   );
   return {
@@ -87,5 +114,24 @@ export function createControls(doc: Document, speed: number): Controls {
     fdToggle: fd.input,
     nudgeToggle: nudge.input,
     sizeToggle: size.input,
+    neuronsToggle: neurons.input,
   };
+}
+
+/** Brings the buttons and the position text up to date with the stepper's state. */
+export function syncControls(controls: Controls, state: StepperState, caption: string): void {
+  const last = state.count - 1;
+  const { buttons } = controls;
+  buttons.reset.disabled = state.position === 0;
+  buttons.prev.disabled = state.position === 0;
+  buttons.next.disabled = state.position === last;
+  buttons.end.disabled = state.position === last;
+  buttons.toggle.textContent = state.playing ? "⏸ Pause" : "▶ Play";
+  buttons.toggle.setAttribute("aria-pressed", String(state.playing));
+  controls.position.replaceChildren(caption);
+  appendWords(
+    controls.position.ownerDocument,
+    controls.position,
+    `[ · step ${state.position} of ${last}]`,
+  );
 }

@@ -2,7 +2,7 @@
 // KaTeX runs in the browser here (the step depends on the reader's position), and its output
 // carries MathML as well, so screen readers can read the equation.
 import katex from "katex";
-import { escapeXml } from "./render-svg.ts";
+import { escapeXml } from "./escape-xml.ts";
 import type { Step } from "./types.ts";
 
 function typeset(tex: string): string {
@@ -22,7 +22,7 @@ export function equationHtml(step: Step | null, caption: string): string {
   return (
     `<p class="eq-caption">${escapeXml(caption)} <span class="eq-phase">${phase}</span></p>` +
     `<div class="eq eq-symbolic">${typeset(step.texSymbolic)}</div>` +
-    `<div class="eq eq-numeric">${typeset(step.texNumeric)}</div>` +
+    `<div class="eq eq-numeric eq-${step.kind}">${typeset(step.texNumeric)}</div>` +
     (step.kind === "backward" && step.texLayer
       ? `<div class="eq eq-layer"><span class="eq-layer-caption">layer form</span>${typeset(step.texLayer)}</div>`
       : "")

@@ -19,8 +19,8 @@ export function actionForKey(
   if (modifiers.altKey || modifiers.ctrlKey || modifiers.metaKey) return null;
   const action = KEYS[key];
   if (!action) return null;
-  // A select's arrows, a number field's Home/End and a button's Space belong to them.
+  // A select's arrows, a number field's Home/End and a button's (or a node's) Space belong to them.
   if (target?.closest("input, select, textarea")) return null;
-  if (key === " " && target?.closest("button, summary")) return null;
+  if (key === " " && target?.closest("button, summary, [role='button']")) return null;
   return action;
 }

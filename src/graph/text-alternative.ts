@@ -1,10 +1,12 @@
-// The graph as a table (the text alternative): one row per node with its value and, once the
-// backward pass has reached it, its gradient. Rows are updated in place as the stepper moves.
+// The graph in words (the text alternative): a table with one row per node, its value and,
+// once the backward pass has reached it, its gradient; each node's accessible name in the
+// drawing; and a description of the drawing as a whole. Rows and names follow the stepper.
+import { escapeXml } from "./escape-xml.ts";
 import { formatShape, formatValues } from "./format.ts";
-import { escapeXml } from "./render-svg.ts";
+import { opName } from "./op-caption.ts";
 import type { StepIndex } from "./step-index.ts";
 import { stepAt } from "./step-index.ts";
-import type { TraceNode } from "./types.ts";
+import type { NodeKind, Trace, TraceNode } from "./types.ts";
 
 /** Entries written out per tensor in the table. */
 const TABLE_ITEMS = 16;
@@ -22,6 +24,39 @@ export function textCells(
     grad: graded && node.grad ? formatValues(node.grad, TABLE_ITEMS) : "—",
     current: stepAt(index, position)?.node === node.id,
   };
+}
+
+/** A node's accessible name in the drawing at a position: label, kind or op, value, gradient. */
+export function nodeAriaLabel(index: StepIndex, node: TraceNode, position: number): string {
+  const c = textCells(index, node, position);
+  const what =
+    node.kind === "intermediate"
+      ? opName(node)
+      : node.kind === "output"
+        ? `output, ${opName(node)}`
+        : node.kind;
+  const grad = c.grad === "—" ? "" : `, gradient ${c.grad}`;
+  const current = c.current ? ", current step" : "";
+  return `${node.label}, ${what}: value ${c.value}${grad}${current}`;
+}
+
+/** What the drawing shows, in two or three sentences (the SVG's description). */
+export function graphDescription(trace: Trace): string {
+  const named = (kind: NodeKind): string[] =>
+    trace.nodes.filter((n) => n.kind === kind).map((n) => n.label);
+  const list = (word: string, labels: string[]): string =>
+    labels.length ? `${word}${labels.length > 1 ? "s" : ""} ${labels.join(", ")}` : "";
+  const leaves = [
+    list("input", named("input")),
+    list("parameter", named("parameter")),
+    list("constant", named("constant")),
+  ].filter(Boolean);
+  const output = trace.nodes.find((n) => n.id === trace.output);
+  return (
+    `Left to right: ${leaves.join("; ") || "no leaves"}; ${trace.forward.length} operations lead to ` +
+    `the output ${output?.label ?? ""}. Arrows run from each argument to the result it feeds. ` +
+    "Every node is listed with its value and gradient in the table after the drawing."
+  );
 }
 
 function inputsText(node: TraceNode, lookup: (id: string) => TraceNode): string {

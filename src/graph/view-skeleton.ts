@@ -1,6 +1,8 @@
-// The elements of a graph view, built empty: toolbar, drawing, equation and ledger panels,
-// check status, nudge box, text alternative and the aria-live region. view.ts fills them.
+// The elements of a graph view, built empty: toolbar, check status and nudge box, drawing,
+// legend, equation and ledger panels, text alternative and the aria-live region. view.ts
+// fills them. Reading mode stacks them; on a slide the CSS places them in a grid.
 import { type Controls, createControls } from "./controls.ts";
+import { legendHtml } from "./legend.ts";
 
 /** The view's parts, for view.ts to fill and update. */
 export interface ViewSkeleton {
@@ -11,7 +13,9 @@ export interface ViewSkeleton {
   readonly ledger: HTMLElement;
   readonly status: HTMLElement;
   readonly nudgeBox: HTMLElement;
+  /** Holds the table; collapsed it is hidden from sight only, never from screen readers. */
   readonly tableBox: HTMLElement;
+  readonly tableToggle: HTMLButtonElement;
   readonly live: HTMLElement;
 }
 
@@ -19,6 +23,13 @@ function part(doc: Document, tag: string, className: string): HTMLElement {
   const el = doc.createElement(tag);
   el.className = className;
   return el;
+}
+
+/** Shows or hides the table for sighted readers (it stays in the accessibility tree). */
+export function setTableOpen(skeleton: ViewSkeleton, open: boolean): void {
+  skeleton.tableBox.classList.toggle("is-collapsed", !open);
+  skeleton.tableToggle.setAttribute("aria-pressed", String(open));
+  skeleton.tableToggle.textContent = open ? "Hide the table of nodes" : "Show the nodes as a table";
 }
 
 /** Builds the focusable root (a fragment element for slides) and its empty parts. */
@@ -33,29 +44,42 @@ export function createSkeleton(
   root.setAttribute("aria-roledescription", "backpropagation stepper");
   root.setAttribute(
     "aria-label",
-    `${options.title ?? "Computation graph"}: ← and → step through the computation`,
+    `${options.title ?? "Computation graph"}: ← and → step through the computation, ↑ and ↓ move between nodes`,
   );
 
   const controls = createControls(doc, options.speed ?? 1);
+  const status = part(doc, "p", "graph-status");
+  const nudgeBox = part(doc, "div", "graph-nudge-box");
+  nudgeBox.hidden = true;
   const canvas = part(doc, "div", "graph-canvas");
+  const legend = part(doc, "div", "graph-key");
+  legend.innerHTML = legendHtml();
   const equation = part(doc, "div", "graph-equation");
   const ledger = part(doc, "div", "graph-ledger");
   const panel = part(doc, "div", "graph-panel");
   panel.append(equation, ledger);
-  const body = part(doc, "div", "graph-body");
-  body.append(canvas, panel);
-  const status = part(doc, "p", "graph-status");
-  const nudgeBox = part(doc, "div", "graph-nudge-box");
-  nudgeBox.hidden = true;
-  const details = part(doc, "details", "graph-text") as HTMLDetailsElement;
-  details.open = options.tableOpen === true;
-  const summary = doc.createElement("summary");
-  summary.textContent = "Text alternative: the nodes as a table";
-  const tableBox = doc.createElement("div");
-  details.append(summary, tableBox);
+
+  const text = part(doc, "div", "graph-text");
+  const tableToggle = part(doc, "button", "graph-table-toggle") as HTMLButtonElement;
+  tableToggle.type = "button";
+  const tableBox = part(doc, "div", "graph-table-box");
+  text.append(tableToggle, tableBox);
   const live = part(doc, "p", "graph-live");
   live.setAttribute("aria-live", "polite");
   live.setAttribute("role", "status");
-  root.append(controls.root, body, status, nudgeBox, details, live);
-  return { root, controls, canvas, equation, ledger, status, nudgeBox, tableBox, live };
+  root.append(controls.root, status, nudgeBox, canvas, legend, panel, text, live);
+  const skeleton = {
+    root,
+    controls,
+    canvas,
+    equation,
+    ledger,
+    status,
+    nudgeBox,
+    tableBox,
+    tableToggle,
+    live,
+  };
+  setTableOpen(skeleton, options.tableOpen === true);
+  return skeleton;
 }

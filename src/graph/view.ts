@@ -1,18 +1,22 @@
 // graph.view(result): the computation graph with its stepper, equation panel, ledger, checks
 // and text alternative, as one focusable element. The SVG is drawn once; a step change then
-// rewrites only the class attributes, table rows and panels that the step touches.
+// rewrites only the attributes, table rows and panels that the step touches (view-painter.ts).
+// The view can switch between the layer graph and its neurons (graph-model.ts).
 import type { Tensor } from "../tensor/tensor.ts";
+import { syncControls } from "./controls.ts";
 import { describeStep, stepCaption } from "./describe-step.ts";
-import { equationHtml } from "./equation-panel.ts";
-import { expandNeurons } from "./expand-neurons.ts";
-import { formatValues } from "./format.ts";
+import { createEquationCache, type EquationCache } from "./equation-cache.ts";
+import { fitToBox } from "./fit-panel.ts";
 import { finiteDifferences } from "./grad-check.ts";
-import { type LayoutOptions, layoutGraph } from "./layout-graph.ts";
+import { buildModel, type GraphModel, mapPosition, neuronsApply } from "./graph-model.ts";
+import type { LayoutOptions } from "./layout-graph.ts";
 import { ledgerHtml } from "./ledger.ts";
+import { NodeFocus, nodeIdOf } from "./node-focus.ts";
 import { createNudgePanel } from "./nudge-panel.ts";
-import { type GradCheck, renderSvg } from "./render-svg.ts";
+import type { GradCheck } from "./render-svg.ts";
 import { canReplay } from "./replay.ts";
-import { edgeClass, indexSteps, nodeClass, stepAt, touchedBetween } from "./step-index.ts";
+import { ScrollFollow } from "./scroll-follow.ts";
+import { stepAt } from "./step-index.ts";
 import {
   initialStepper,
   type StepperAction,
@@ -20,10 +24,11 @@ import {
   stepperReducer,
 } from "./stepper.ts";
 import { actionForKey } from "./stepper-keys.ts";
-import { textAlternativeHtml, textCells } from "./text-alternative.ts";
-import { type TraceOptions, traceComputation } from "./trace.ts";
-import type { TraceNode } from "./types.ts";
-import { createSkeleton } from "./view-skeleton.ts";
+import type { TraceOptions } from "./trace.ts";
+import { uniqueId } from "./unique-id.ts";
+import { createPainter, type Painter } from "./view-painter.ts";
+import { createSkeleton, setTableOpen } from "./view-skeleton.ts";
+import { WideFigure } from "./wide-figure.ts";
 
 /** Options for `graph.view`. */
 export interface ViewOptions extends TraceOptions, LayoutOptions {
@@ -37,7 +42,7 @@ export interface ViewOptions extends TraceOptions, LayoutOptions {
   nudge?: boolean;
   /** Accessible name of the widget (default "Computation graph"). */
   title?: string;
-  /** Open the text alternative table (default false; it is always in the page for screen readers). */
+  /** Show the text alternative table (default false; screen readers always have it). */
   tableOpen?: boolean;
   /** Draw every neuron and weight as its own scalar node (small networks, ≤ 8 units per layer). */
   neurons?: boolean;
@@ -45,11 +50,17 @@ export interface ViewOptions extends TraceOptions, LayoutOptions {
   document?: Document;
 }
 
-/** Timelines up to this many positions get every equation typeset in idle time. */
-const PRETYPESET_LIMIT = 400;
+/** Graphs at least this much wider than tall put the panels under the drawing on a slide. */
+const WIDE_ASPECT = 2.2;
 
-// Ids inside the SVG must be unique per page; a counter is the simplest unique source.
-let instances = 0;
+/** One granularity as drawn: the model, its painter, its typeset equations and checks. */
+interface Drawn {
+  readonly model: GraphModel;
+  readonly painter: Painter;
+  readonly equations: EquationCache;
+  readonly unreplayable: string | null;
+  checks?: ReadonlyMap<string, GradCheck>;
+}
 
 /**
  * Draws the graph of `result` with a stepper: → / ← step, Space plays, Home and End jump,
@@ -58,134 +69,96 @@ let instances = 0;
  */
 export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
   const doc = options.document ?? document;
-  const computation = options.neurons
-    ? traceComputation(expandNeurons(result, { names: options.names }), {
-        ...options,
-        names: undefined,
-      })
-    : traceComputation(result, options);
-  const { trace } = computation;
-  const layout = layoutGraph(trace, options);
-  const index = indexSteps(trace);
-  const byId = new Map(trace.nodes.map((n) => [n.id, n]));
-  const lookup = (id: string): TraceNode => byId.get(id)!;
-  const root0 = lookup(trace.output);
-  const prefix = `graph${++instances}`;
+  const prefix = uniqueId(doc, "graph");
+  const parts = createSkeleton(doc, options);
+  const { root, controls, canvas, equation, ledger, status, nudgeBox, tableBox, live } = parts;
+  const speed = options.speed !== undefined && options.speed > 0 ? options.speed : 1;
 
-  const { root, controls, canvas, equation, ledger, status, nudgeBox, tableBox, live } =
-    createSkeleton(doc, options);
-
-  let checks: ReadonlyMap<string, GradCheck> | undefined;
-  let state: StepperState = initialStepper(index.count, options.speed ?? 1);
-  let shown = 0;
-  const nodeEls = new Map<string, Element>();
-  const edgeEls = new Map<string, Element>();
-  const rowEls = new Map<string, HTMLTableRowElement>();
-  const equations = new Map<number, string>();
-
-  function drawAll(): void {
-    canvas.innerHTML = renderSvg(layout, { index, position: shown, checks, idPrefix: prefix });
-    nodeEls.clear();
-    edgeEls.clear();
-    for (const el of canvas.querySelectorAll("[data-node]"))
-      nodeEls.set(el.getAttribute("data-node")!, el);
-    for (const el of canvas.querySelectorAll("[data-edge]"))
-      edgeEls.set(el.getAttribute("data-edge")!, el);
-    tableBox.innerHTML = textAlternativeHtml(index, shown, lookup);
-    rowEls.clear();
-    for (const row of tableBox.querySelectorAll<HTMLTableRowElement>("tr[data-node]")) {
-      rowEls.set(row.dataset.node!, row);
+  const drawn = new Map<boolean, Drawn>();
+  const drawnFor = (neurons: boolean): Drawn => {
+    let d = drawn.get(neurons);
+    if (!d) {
+      const model = buildModel(result, options, neurons);
+      d = {
+        model,
+        painter: createPainter(model, canvas, tableBox, `${prefix}${neurons ? "n" : ""}`),
+        equations: createEquationCache(model.index),
+        unreplayable: canReplay(model.computation),
+      };
+      drawn.set(neurons, d);
     }
-    // The table string already shows this position; only the check estimates need adding.
-    if (checks) for (const id of rowEls.keys()) updateRow(id, shown);
+    return d;
+  };
+
+  const layers = drawnFor(false);
+  let current = layers;
+  let state: StepperState = initialStepper(layers.model.index.count, speed);
+  const follow = new ScrollFollow(canvas);
+  const focus = new NodeFocus(canvas, {
+    order: () => current.painter.order,
+    node: (id) => current.painter.node(id),
+    activate: (id) => dispatch({ type: "goto", position: stepOfNode(id) }),
+  });
+  const wide = new WideFigure(root, layers.model.layout.width);
+  const alive = (): boolean => root.isConnected;
+
+  // On a slide the panels have boxes of a fixed size; a step too big for them is set smaller.
+  const fitPanels = (): void => {
+    if (
+      doc.defaultView?.getComputedStyle(root).getPropertyValue("--graph-fit-panels").trim() !== "1"
+    )
+      return;
+    const content = `${current.model.neurons ? "n" : "l"}${state.position}`;
+    fitToBox(equation, content);
+    fitToBox(ledger, content);
+  };
+  const RO = doc.defaultView?.ResizeObserver;
+  const panelObserver = RO ? new RO(() => fitPanels()) : null;
+  panelObserver?.observe(equation);
+  panelObserver?.observe(ledger);
+  doc.fonts?.addEventListener("loadingdone", () => {
+    if (root.isConnected) fitPanels();
+  });
+
+  /** Redraws the current granularity at `position` (a new drawing, or the checks changed). */
+  function redraw(position: number): void {
+    const { model, painter } = current;
+    painter.draw(position, root.classList.contains("show-fd") ? current.checks : undefined);
+    const svg = canvas.querySelector("svg");
+    follow.watch(svg);
+    const [x = 0, y = 0, w = 0, h = 0] = (svg?.getAttribute("viewBox") ?? "")
+      .split(" ")
+      .map(Number);
+    root.style.setProperty("--graph-w", `${w}px`);
+    root.style.setProperty("--graph-h", `${h}px`);
+    root.style.setProperty("--graph-aspect", (w / Math.max(1, h)).toFixed(3));
+    root.dataset.shape = w / Math.max(1, h) >= WIDE_ASPECT ? "wide" : "tall";
+    root.dataset.neurons = String(model.neurons);
+    viewBox = { x, y, width: w };
+    wide.setWant(w);
+    focus.reset(stepAt(model.index, position)?.node ?? null);
   }
+  let viewBox = { x: 0, y: 0, width: 0 };
 
-  function updateRow(id: string, position: number): void {
-    const row = rowEls.get(id);
-    if (!row) return;
-    const c = textCells(index, lookup(id), position);
-    if (c.current) {
-      row.className = "current";
-      row.setAttribute("aria-current", "step");
-    } else {
-      row.removeAttribute("class");
-      row.removeAttribute("aria-current");
-    }
-    const check = checks?.get(id);
-    const fd =
-      check && c.grad !== "—"
-        ? ` (fd ${formatValues({ shape: [check.estimate.length], data: check.estimate }, 16)}${check.ok ? " ✓" : " ✗ mismatch"})`
-        : "";
-    row.querySelector(".value")!.textContent = c.value;
-    row.querySelector(".grad")!.textContent = c.grad + fd;
-  }
-
-  function show(position: number): void {
-    const touched = touchedBetween(index, shown, position);
-    for (const id of touched.nodes) {
-      nodeEls.get(id)?.setAttribute("class", nodeClass(index, id, position));
-      updateRow(id, position);
-    }
-    for (const id of touched.edges)
-      edgeEls.get(id)?.setAttribute("class", edgeClass(index, id, position));
-    shown = position;
-    equation.innerHTML = typesetAt(position);
-    ledger.innerHTML = ledgerHtml(stepAt(index, position), root0, lookup);
-    live.textContent = describeStep(index, position, lookup);
+  /** Shows `position`: drawing, table, equation, ledger, announcement. */
+  function show(from: number, position: number): void {
+    const { model, painter, equations } = current;
+    painter.show(from, position);
+    const step = stepAt(model.index, position);
+    equation.innerHTML = equations.at(position);
+    ledger.innerHTML = ledgerHtml(step, model.output, model.lookup);
+    live.textContent = describeStep(model.index, position, model.lookup);
     root.dataset.position = String(position);
-    typesetAhead();
-    // At actual size a big graph scrolls: keep the current node in sight.
-    const step = stepAt(index, position);
-    if (controls.sizeToggle.checked && step) {
-      nodeEls.get(step.node)?.scrollIntoView({ block: "nearest", inline: "nearest" });
-    }
+    equations.ahead(position, alive);
+    fitPanels();
+    if (!step) return;
+    if (!focus.active) focus.setTabbable(step.node);
+    const box = model.layout.nodes.find((b) => b.id === step.node);
+    if (box) follow.follow(box, viewBox);
   }
 
-  function typesetAt(position: number): string {
-    let eq = equations.get(position);
-    if (eq === undefined) {
-      eq = equationHtml(stepAt(index, position), stepCaption(index, position));
-      equations.set(position, eq);
-    }
-    return eq;
-  }
-
-  // KaTeX takes a few milliseconds per equation: typeset the neighbouring steps while the
-  // reader looks at this one, so a key press only swaps HTML.
-  let idle = 0;
-  function typesetAhead(): void {
-    const later = (fn: (deadline?: IdleDeadline) => void): number =>
-      typeof requestIdleCallback === "function"
-        ? requestIdleCallback(fn)
-        : (setTimeout(fn, 30) as unknown as number);
-    const cancel = (id: number): void =>
-      typeof cancelIdleCallback === "function" ? cancelIdleCallback(id) : clearTimeout(id);
-    cancel(idle);
-    idle = later((deadline) => {
-      for (const p of [shown + 1, shown + 2, shown - 1]) {
-        if (p >= 0 && p < index.count) typesetAt(p);
-      }
-      // Then, while the browser is idle, the rest of the steps in order from here (lecture-sized
-      // graphs only: the typeset HTML of thousands of steps would be many megabytes).
-      const all = index.count <= PRETYPESET_LIMIT;
-      for (let k = 1; all && k < index.count && deadline && deadline.timeRemaining() > 4; k++) {
-        const p = (shown + k) % index.count;
-        if (!equations.has(p)) typesetAt(p);
-      }
-      if (all && deadline && equations.size < index.count && root.isConnected) typesetAhead();
-    });
-  }
-
-  function syncControls(): void {
-    const last = state.count - 1;
-    controls.buttons.reset.disabled = state.position === 0;
-    controls.buttons.prev.disabled = state.position === 0;
-    controls.buttons.next.disabled = state.position === last;
-    controls.buttons.end.disabled = state.position === last;
-    controls.buttons.toggle.textContent = state.playing ? "⏸ Pause" : "▶ Play";
-    controls.buttons.toggle.setAttribute("aria-pressed", String(state.playing));
-    controls.position.textContent = `${stepCaption(index, state.position)} · step ${state.position} of ${last}`;
-  }
+  const sync = (): void =>
+    syncControls(controls, state, stepCaption(current.model.index, state.position));
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   function schedule(): void {
@@ -202,22 +175,25 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
   function dispatch(action: StepperAction): void {
     const next = stepperReducer(state, action);
     if (next === state) return;
-    const moved = next.position !== state.position;
+    const from = state.position;
     state = next;
-    if (moved) show(state.position);
-    syncControls();
+    if (next.position !== from) show(from, next.position);
+    sync();
     schedule();
   }
 
-  // Clicking a node jumps to its step: its gradient during the backward pass, else its value.
-  canvas.addEventListener("click", (event) => {
-    const id = (event.target as Element).closest("[data-node]")?.getAttribute("data-node");
-    if (!id) return;
+  /** A node's step: its gradient during the backward pass, else its value. */
+  function stepOfNode(id: string): number {
+    const { index, trace } = current.model;
     const gradAt = index.gradAt.get(id) ?? Number.POSITIVE_INFINITY;
     const valueAt = index.valueAt.get(id) ?? 0;
     const backwardPhase = state.position > trace.forward.length;
-    const target = (backwardPhase || valueAt === 0) && Number.isFinite(gradAt) ? gradAt : valueAt;
-    dispatch({ type: "goto", position: target });
+    return (backwardPhase || valueAt === 0) && Number.isFinite(gradAt) ? gradAt : valueAt;
+  }
+
+  canvas.addEventListener("click", (event) => {
+    const id = nodeIdOf(event.target);
+    if (id) dispatch({ type: "goto", position: stepOfNode(id) });
   });
 
   for (const [action, b] of Object.entries(controls.buttons)) {
@@ -230,6 +206,7 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
   );
 
   root.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented) return; // a node took Enter or Space
     const action = actionForKey(event.key, event, event.target as Element | null);
     if (!action) return;
     event.preventDefault(); // the page does not scroll, and a slide deck leaves the key to us
@@ -250,62 +227,111 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     }
   });
 
-  const unreplayable = canReplay(computation);
-  controls.fdToggle.addEventListener("change", () => {
+  /** Turns the finite-difference check on or off for the granularity shown. */
+  function applyChecks(on: boolean): void {
     status.textContent = "";
-    if (controls.fdToggle.checked) {
+    root.classList.remove("show-fd");
+    if (on) {
       try {
-        if (unreplayable)
-          throw new Error(`finite differences: the op "${unreplayable}" cannot be re-run here`);
-        checks ??= finiteDifferences(computation);
-        const bad = [...checks.entries()].filter(([, c]) => !c.ok).map(([id]) => lookup(id).label);
+        if (current.unreplayable)
+          throw new Error(
+            `finite differences: the op "${current.unreplayable}" cannot be re-run here`,
+          );
+        current.checks ??= finiteDifferences(current.model.computation);
+        const bad = [...current.checks.entries()]
+          .filter(([, c]) => !c.ok)
+          .map(([id]) => current.model.lookup(id).label);
         status.textContent = bad.length
           ? `Finite differences disagree with the gradient at ${bad.join(", ")} (flagged ✗).`
-          : `Finite differences agree with every gradient (${checks.size} nodes checked).`;
+          : `Finite differences agree with every gradient (${current.checks.size} nodes checked).`;
         root.classList.add("show-fd");
       } catch (error) {
         status.textContent = (error as Error).message;
         controls.fdToggle.checked = false;
-        return;
       }
-    } else {
-      root.classList.remove("show-fd");
     }
-    drawAll();
-  });
+    redraw(state.position);
+    show(state.position, state.position);
+  }
+  controls.fdToggle.addEventListener("change", () => applyChecks(controls.fdToggle.checked));
+
   controls.sizeToggle.addEventListener("change", () => {
     canvas.classList.toggle("actual-size", controls.sizeToggle.checked);
   });
+
+  function fillNudge(): void {
+    nudgeBox.replaceChildren(
+      current.unreplayable
+        ? Object.assign(doc.createElement("p"), {
+            textContent: `Nudge: the op "${current.unreplayable}" cannot be re-run here.`,
+          })
+        : createNudgePanel(doc, current.model.computation),
+    );
+  }
   controls.nudgeToggle.addEventListener("change", () => {
-    if (controls.nudgeToggle.checked && !nudgeBox.firstChild) {
-      nudgeBox.append(
-        unreplayable
-          ? Object.assign(doc.createElement("p"), {
-              textContent: `Nudge: the op "${unreplayable}" cannot be re-run here.`,
-            })
-          : createNudgePanel(doc, computation),
-      );
-    }
+    if (controls.nudgeToggle.checked && !nudgeBox.firstChild) fillNudge();
     nudgeBox.hidden = !controls.nudgeToggle.checked;
   });
 
+  parts.tableToggle.addEventListener("click", () =>
+    setTableOpen(parts, parts.tableToggle.getAttribute("aria-pressed") !== "true"),
+  );
+
+  /** Switches between the layer graph and its neurons, at the corresponding step. */
+  function useNeurons(on: boolean): boolean {
+    if (on === current.model.neurons) return true;
+    let next: Drawn;
+    try {
+      next = drawnFor(on);
+    } catch (error) {
+      status.textContent = (error as Error).message;
+      return false;
+    }
+    const position = mapPosition(current.model.index, next.model.index, state.position);
+    current.equations.cancel();
+    current = next;
+    state = { ...initialStepper(next.model.index.count, state.speed), position };
+    redraw(position);
+    show(position, position);
+    sync();
+    if (controls.nudgeToggle.checked) fillNudge();
+    else nudgeBox.replaceChildren();
+    if (controls.fdToggle.checked) applyChecks(true);
+    return true;
+  }
+  const neuronsOffered = neuronsApply(layers.model.trace);
+  controls.neuronsToggle.closest("label")?.toggleAttribute("hidden", !neuronsOffered);
+  controls.neuronsToggle.addEventListener("change", () => {
+    clearTimeout(timer);
+    if (!useNeurons(controls.neuronsToggle.checked)) controls.neuronsToggle.checked = false;
+  });
+
   const start = options.start ?? "start";
-  const startAt =
+  const startAt = (model: GraphModel): number =>
     start === "start"
       ? 0
       : start === "forward"
-        ? trace.forward.length
+        ? model.trace.forward.length
         : start === "end"
-          ? index.count - 1
+          ? model.index.count - 1
           : start;
-  state = stepperReducer(state, { type: "goto", position: startAt });
-  shown = state.position;
-  drawAll();
-  show(state.position);
-  syncControls();
+  if (options.neurons) {
+    controls.neuronsToggle.checked = true;
+    try {
+      current = drawnFor(true);
+      state = initialStepper(current.model.index.count, speed);
+    } catch (error) {
+      status.textContent = (error as Error).message;
+      controls.neuronsToggle.checked = false;
+    }
+  }
+  state = stepperReducer(state, { type: "goto", position: startAt(current.model) });
+  redraw(state.position);
+  show(state.position, state.position);
+  sync();
   if (options.check) {
     controls.fdToggle.checked = true;
-    controls.fdToggle.dispatchEvent(new Event("change"));
+    applyChecks(true);
   }
   if (options.nudge) {
     controls.nudgeToggle.checked = true;

@@ -66,8 +66,10 @@ describe("compilePage headings", () => {
       assert.match(heading.html, /class="katex"/);
       assert.doesNotMatch(heading.html, /math-error|Undefined control sequence/);
     }
-    // \eqref in a heading links to the equation in the table of contents too.
-    assert.match(page.headings[1].html, /<a class="eqref" href="#eq-loss">\(4\.1\)<\/a>/);
+    // \eqref in a heading shows its number; in the table of contents, whose entries are
+    // links, without a link of its own.
+    assert.match(page.headings[1].html, /<\/span> of \(4\.1\) $/);
+    assert.match(page.html, /of <a class="eqref" href="#eq-loss">\(4\.1\)<\/a>/);
     assert.deepEqual(page.anchors, ["gradient-pd-l-w", "the-sigma-z-and-w-2-of", "eq-loss"]);
   });
 

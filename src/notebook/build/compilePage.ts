@@ -151,7 +151,8 @@ function sortErrors(errors: CompileErrorData[]): CompileErrorData[] {
 
 /**
  * A heading for the table of contents, typeset on its own with the page's macros and
- * equation numbers. Its errors were reported by the page pass, so they are not counted again.
+ * equation numbers (an \eqref shows its number, unlinked). Its errors were reported by the
+ * page pass, so they are not counted again.
  */
 function renderHeading(heading: FoundHeading, page: RenderEnv): Heading {
   const env: RenderEnv = { ...page, cellHtml: new Map(), errors: [], pageLinks: [], slide: 0 };
@@ -162,6 +163,9 @@ function renderHeading(heading: FoundHeading, page: RenderEnv): Heading {
       .map((t) => t.content)
       .join("")
       .trim(),
-    html: md.renderer.renderInline(heading.content, md.options, env),
+    // The table of contents entry is a link itself: links inside the heading become text.
+    html: md.renderer
+      .renderInline(heading.content, md.options, env)
+      .replace(/<a\b[^>]*>|<\/a>/g, ""),
   };
 }

@@ -12,7 +12,6 @@ export interface FrontMatter {
   title: string;
   order: number;
   summary: string;
-  kind?: string;
   [key: string]: unknown;
 }
 

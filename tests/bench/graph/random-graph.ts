@@ -28,15 +28,21 @@ function build(nodes: number, seed: number): Tensor {
   while (count < nodes - 2 * width) {
     const out: Tensor[] = [];
     for (let k = 0; k < width; k++) {
-      const a = layer[Math.floor(next() * layer.length)]!;
-      const b = layer[Math.floor(next() * layer.length)]!;
+      const a = at(layer, Math.floor(next() * layer.length));
+      const b = at(layer, Math.floor(next() * layer.length));
       const r = next();
       out.push(r < 0.4 ? a.mul(b) : r < 0.8 ? a.add(b) : a.tanh());
       count += 1;
     }
     layer = out;
   }
-  let loss = layer[0]!;
-  for (let k = 1; k < layer.length; k++) loss = loss.add(layer[k]!);
+  let loss = at(layer, 0);
+  for (let k = 1; k < layer.length; k++) loss = loss.add(at(layer, k));
   return loss;
+}
+
+function at(layer: readonly Tensor[], k: number): Tensor {
+  const t = layer[k];
+  if (!t) throw new Error(`randomGraph: no tensor ${k} in a layer of ${layer.length}`);
+  return t;
 }

@@ -70,6 +70,7 @@ export function nodeTextLines(node: TraceNode): NodeTextLine[] {
 /**
  * The three text lines of a node on one line each (a matrix's rows side by side), for a
  * renderer that draws label, value and gradient as single lines.
+ * @deprecated draw `nodeTextLines`, which stacks a matrix's rows.
  */
 export function nodeLines(node: TraceNode): { label: string; value: string; grad: string } {
   return {
@@ -89,13 +90,8 @@ export function nodeSize(node: TraceNode): { width: number; height: number } {
     const w = Math.max(48, textWidth(lines[0]?.text ?? "", t.valueSize) + 2 * t.padX);
     return { width: Math.round(w), height: 48 };
   }
-  // Wide enough for the lines stacked, and for the single-line form nodeLines gives, as long as
-  // the renderer draws that one.
-  const single = nodeLines(node);
   const widest = Math.max(
     ...lines.map((l) => textWidth(l.text, l.role === "label" ? t.labelSize : t.valueSize)),
-    textWidth(single.value, t.valueSize),
-    textWidth(single.grad, t.valueSize),
   );
   const width = Math.max(t.minWidth, Math.round(widest + 2 * t.padX));
   const height = Math.round(

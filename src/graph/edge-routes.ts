@@ -19,8 +19,16 @@ export interface RawEdge {
 
 /** Vertical distance between the ends of two edges arriving at one node, px. */
 export const PORT_GAP = 16;
-/** Length of the horizontal piece at each end of an edge, px (the arrowhead sits on it). */
-export const STUB = 14;
+/**
+ * How far the horizontal piece at each end of an edge reaches, px: half the way to the next
+ * point (so the bend spreads over the whole gap between ranks), at least `STUB.min` (room for
+ * the arrowhead) and at most `STUB.max`.
+ */
+export const STUB = { min: 8, max: 40 } as const;
+
+function stub(from: number, to: number): number {
+  return Math.max(STUB.min, Math.min(STUB.max, Math.abs(to - from) / 2));
+}
 
 /** The y offsets of `count` arrival points on a node of height `height`, top to bottom. */
 export function portOffsets(count: number, height: number): number[] {
@@ -58,8 +66,10 @@ export function routeEdges(
     const tShape = NODE_SHAPES[kinds.get(edge.to) ?? "intermediate"];
     const start = { x: s.x + sideX(sShape, s.width, s.height, 1, 0), y: s.y };
     const end = { x: t.x + sideX(tShape, t.width, t.height, -1, dy), y: t.y + dy };
-    const points = [start, { x: start.x + STUB, y: start.y }, ...bends];
-    points.push({ x: end.x - STUB, y: end.y }, end);
+    const first = bends[0]?.x ?? end.x;
+    const last = bends.at(-1)?.x ?? start.x;
+    const points = [start, { x: start.x + stub(start.x, first), y: start.y }, ...bends];
+    points.push({ x: end.x - stub(last, end.x), y: end.y }, end);
     return { id: edge.id, points };
   });
 }

@@ -50,15 +50,24 @@ describe("routeEdges(boxes, kinds, raw)", () => {
     assert.ok(must(must(fromA).points.at(-1)).y < must(must(fromB).points.at(-1)).y);
   });
 
-  test("ends are horizontal stubs of STUB px; bends are kept in between", () => {
-    const bend = { x: 125, y: 10 };
+  test("ends are horizontal, reaching half way to the next point; bends are kept in between", () => {
+    const bend = { x: 124, y: 10 };
     const [r] = routeEdges(boxes, kinds, [{ edge: edge("e0", "a", "c", 0), bends: [bend] }]);
     const p = must(r).points;
     assert.deepEqual(p[0], { x: 90, y: 40 });
-    assert.deepEqual(p[1], { x: 90 + STUB, y: 40 });
+    assert.deepEqual(p[1], { x: 90 + 17, y: 40 });
     assert.deepEqual(p[2], bend);
     assert.deepEqual(p.at(-1), { x: 160, y: 100 });
-    assert.deepEqual(p.at(-2), { x: 160 - STUB, y: 100 });
+    assert.deepEqual(p.at(-2), { x: 160 - 18, y: 100 });
+  });
+
+  test("the horizontal ends stay between STUB.min (the arrowhead) and STUB.max", () => {
+    const far = new Map([...boxes, ["d", box("d", 900, 40)]]);
+    const near = new Map([...boxes, ["e", box("e", 142, 40)]]);
+    const [long] = routeEdges(far, kinds, [{ edge: edge("e0", "a", "d", 0), bends: [] }]);
+    const [short] = routeEdges(near, kinds, [{ edge: edge("e1", "a", "e", 0), bends: [] }]);
+    assert.equal(must(must(long).points[1]).x - 90, STUB.max);
+    assert.equal(must(must(short).points[1]).x - 90, STUB.min);
   });
 
   test("an edge from a disc starts on the disc", () => {

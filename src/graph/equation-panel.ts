@@ -5,8 +5,19 @@ import katex from "katex";
 import { escapeXml } from "./escape-xml.ts";
 import type { Step } from "./types.ts";
 
+/** Marks the TeX as display style; KaTeX keeps it in the MathML annotation. */
+export const DISPLAY_STYLE = "\\displaystyle ";
+
+/**
+ * Display-style math set inline: fractions as large as in a display, but a line too long for
+ * its box breaks after an = or an operator instead of running out of it (a phone, a slide).
+ */
 function typeset(tex: string): string {
-  return katex.renderToString(tex, { displayMode: true, throwOnError: false, strict: false });
+  return katex.renderToString(DISPLAY_STYLE + tex, {
+    displayMode: false,
+    throwOnError: false,
+    strict: false,
+  });
 }
 
 /** The panel's HTML for a step (or the start), with a caption such as "Backward 3 of 9". */

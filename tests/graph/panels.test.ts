@@ -46,7 +46,10 @@ describe("the panels beside the graph", () => {
 
   test("equationHtml typesets both lines with KaTeX, MathML included", () => {
     const html = equationHtml(stepAt(index, w1Position), "Backward");
-    assert.equal(html.match(/class="katex-display"/g)?.length, 2);
+    assert.equal(html.match(/<span class="katex">/g)?.length, 2);
+    // Display style, set inline so a long line can wrap in a narrow box.
+    assert.doesNotMatch(html, /katex-display/);
+    assert.match(html, /<annotation encoding="application\/x-tex">\\displaystyle /);
     assert.match(html, /<math/);
     assert.doesNotMatch(html, /katex-error/);
   });

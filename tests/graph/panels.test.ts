@@ -9,19 +9,25 @@ import { textAlternativeHtml } from "../../src/graph/text-alternative.ts";
 import { trace } from "../../src/graph/trace.ts";
 import { mlp221, ridge } from "./examples.ts";
 
+/** `x`, which the test expects to exist. */
+function must<T>(x: T | undefined): T {
+  assert.ok(x !== undefined, "expected a value");
+  return x;
+}
+
 describe("the panels beside the graph", () => {
   const t = trace(ridge().J);
   const index = indexSteps(t);
-  const lookup = (id: string) => t.nodes.find((n) => n.id === id)!;
+  const lookup = (id: string) => must(t.nodes.find((n) => n.id === id));
   const root = lookup(t.output);
-  const w1 = t.nodes.find((n) => n.label === "w₁")!;
+  const w1 = must(t.nodes.find((n) => n.label === "w₁"));
   const w1Position = t.forward.length + 1 + t.backward.findIndex((s) => s.node === w1.id);
 
   test("ledgerHtml lists each edge's upstream × local = contribution and the running sum", () => {
     const html = ledgerHtml(stepAt(index, w1Position), root, lookup);
     assert.equal(html.match(/<tr data-edge=/g)?.length, 2);
     assert.match(html, /2 terms add up/);
-    const step = t.backward.find((s) => s.node === w1.id)!;
+    const step = must(t.backward.find((s) => s.node === w1.id));
     assert.match(
       html,
       new RegExp(`class="num total">${String(step.grad.data[0]).replace("-", "−")}<`),

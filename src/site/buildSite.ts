@@ -167,7 +167,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
         project: PROJECT,
         macros,
         dev: liveReload,
-        slides: slides && page.kind === "chapter" && !page.page.failed,
+        slides: slides && !page.page.failed,
       }),
     );
     entries[`${page.kind}-${page.slug}`] = file;
@@ -243,7 +243,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
         assets: pageAssets,
         main: renderChapterMain(page, pages[i - 1], pages[i + 1]),
         toc: renderToc(page.page.headings),
-        present: slides && page.kind === "chapter" && !page.page.failed,
+        present: slides && !page.page.failed,
         bodyClass: `page-${page.kind}`,
       }),
     );

@@ -71,7 +71,10 @@ function deltaOfNode(z: TraceNode): string {
   return high ? `\\delta^{(${high[1]})}${high[2] ?? ""}` : `\\delta_{${z.tex}}`;
 }
 
-/** `lhs = symbols = numbers = result`, leaving out the numbers when they are the result. */
+/**
+ * `lhs = symbols = numbers = result`, leaving out the numbers when they are the result. One
+ * chain: the panel typesets it inline, so a long one wraps after an "=".
+ */
 function equation(lhs: string, symbols: string, numbers: string | null, result: string): string {
   const parts = [lhs, symbols];
   if (numbers !== null && numbers !== result) parts.push(numbers);
@@ -122,7 +125,8 @@ function atPreActivation(
   const result = texValues(oriented(layer, gradOf(layer.z)));
   const act = layer.activation;
   if (!act) {
-    return `${equation(d, partialTex(root.tex, layer.z.tex), null, result)} \\qquad (\\text{linear output layer: } f' = 1)`;
+    // Braced, so that the note's "=" is not a place to wrap the line.
+    return `${equation(d, partialTex(root.tex, layer.z.tex), null, result)} \\qquad {(\\text{linear output layer: } f' = 1)}`;
   }
   const local = terms.find((t) => t.child === act.id)?.local;
   const fp = fPrimeTex(act, layer.z);

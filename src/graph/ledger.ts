@@ -20,6 +20,9 @@ const cell = (text: string, cls = ""): string =>
 const numberCell = (values: Values, cls: string): string =>
   `<td class="${cls}">${numbers(values)}</td>`;
 
+/** Text that a narrow column must not break: "(W⁽²⁾)ᵀ g" stays one piece. */
+const unbroken = (text: string): string => escapeXml(text).replace(/ /g, "\u00a0");
+
 /** The "× local" cell: the factor's numbers, with how it meets g when it is a matrix. */
 function localCell(
   term: Parameters<typeof edgeLocal>[0],
@@ -30,10 +33,10 @@ function localCell(
   if (!local.symbol) {
     return local.values
       ? numberCell(local.values, "num")
-      : `<td class="num"><span class="how">${escapeXml(local.how)}</span></td>`;
+      : `<td class="num"><span class="how">${unbroken(local.how)}</span></td>`;
   }
-  const value = local.values ? `<br>${escapeXml(local.symbol)} = ${numbers(local.values)}` : "";
-  return `<td class="num"><span class="how">${escapeXml(local.how)}</span>${value}</td>`;
+  const value = local.values ? `<br>${unbroken(`${local.symbol} =`)} ${numbers(local.values)}` : "";
+  return `<td class="num"><span class="how">${unbroken(local.how)}</span>${value}</td>`;
 }
 
 /** The ledger for a step (or the start), as an HTML table string. */
@@ -66,6 +69,8 @@ export function ledgerHtml(
       `<tbody><tr>${cell("the output's gradient with respect to itself")}${numberCell(step.grad, "num")}</tr></tbody></table>`
     );
   }
+  // One term is its own running sum: the column only appears where terms add up.
+  const several = step.terms.length > 1;
   const rows = step.terms
     .map((term) => {
       const child = lookup(term.child);
@@ -74,16 +79,16 @@ export function ledgerHtml(
         numberCell(term.upstream, "num") +
         localCell(term, child, lookup) +
         numberCell(term.product, "num contribution") +
-        numberCell(term.runningSum, "num running") +
+        (several ? numberCell(term.runningSum, "num running") : "") +
         "</tr>"
       );
     })
     .join("");
   return (
     `<table class="ledger ledger-backward"><caption>Gradient arriving at ${escapeXml(node.label)}` +
-    `${step.terms.length > 1 ? ` — ${step.terms.length} terms add up` : ""}</caption>` +
+    `${several ? ` — ${step.terms.length} terms add up` : ""}</caption>` +
     `<thead><tr><th scope="col">from</th><th scope="col">upstream g = ${escapeXml(`∂${root.label}/∂·`)}</th>` +
-    `<th scope="col">× local</th><th scope="col">= contribution</th><th scope="col">running sum</th></tr></thead>` +
-    `<tbody>${rows}</tbody><tfoot><tr><th scope="row" colspan="4">${escapeXml(d(root, node))}</th>${numberCell(step.grad, "num total")}</tr></tfoot></table>`
+    `<th scope="col">× local</th><th scope="col">= contribution</th>${several ? '<th scope="col">running sum</th>' : ""}</tr></thead>` +
+    `<tbody>${rows}</tbody><tfoot><tr><th scope="row" colspan="${several ? 4 : 3}">${escapeXml(d(root, node))}</th>${numberCell(step.grad, "num total")}</tr></tfoot></table>`
   );
 }

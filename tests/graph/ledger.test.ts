@@ -31,11 +31,13 @@ function ledgerAt(t: Trace, label: string): string {
 /** The text of each cell of the ledger's first body row. */
 function firstRow(html: string): string[] {
   const row = /<tbody><tr[^>]*>(.*?)<\/tr>/.exec(html)?.[1] ?? "";
-  return [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) =>
-    (m[1] ?? "")
-      .replace(/<br>/g, "\n")
-      .replace(/<[^>]+>/g, "")
-      .replace(/&#39;/g, "'"),
+  return [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map(
+    (m) =>
+      (m[1] ?? "")
+        .replace(/<br>/g, "\n")
+        .replace(/<[^>]+>/g, "")
+        .replace(/&#39;/g, "'")
+        .replace(/\u00a0/g, " "), // the ledger keeps "(W⁽²⁾)ᵀ g" from breaking
   );
 }
 
@@ -44,12 +46,15 @@ describe("ledgerHtml(step) for chapter 6's 2-2-1 network", () => {
   const t = trace(ex.loss, { names: ex.names });
 
   test("a⁽¹⁾ gets (W⁽²⁾)ᵀ g: upstream −0.2934, local (W⁽²⁾)ᵀ = [0.7; −0.4], contribution [−0.2053; 0.1173]", () => {
-    const [from, upstream, local, contribution, running] = firstRow(ledgerAt(t, "a⁽¹⁾"));
+    const html = ledgerAt(t, "a⁽¹⁾");
+    const [from, upstream, local, contribution, ...rest] = firstRow(html);
     assert.equal(from, "W⁽²⁾a⁽¹⁾ (arg 2)");
     assert.equal(upstream, "−0.2934");
     assert.equal(local, "(W⁽²⁾)ᵀ g\n(W⁽²⁾)ᵀ = [0.7; −0.4]");
     assert.equal(contribution, "[−0.2053; 0.1173]");
-    assert.equal(running, "[−0.2053; 0.1173]");
+    // One term: no running-sum column, the total sits under the contribution.
+    assert.deepEqual(rest, []);
+    assert.match(html, /class="num total">\[−0\.2053; 0\.1173\]</);
   });
 
   test("W⁽¹⁾ gets g xᵀ, and its 2×2 contribution is written one row per line", () => {
@@ -76,6 +81,18 @@ describe("ledgerHtml(step) for chapter 6's 2-2-1 network", () => {
         assert.ok(html.includes(`class="num contribution">${lines}<`), `${step.node}: ${lines}`);
       }
     }
+  });
+});
+
+describe("ledgerHtml(step) where terms add up", () => {
+  test("a tensor used twice (x·x) shows both terms and the running sum after each", () => {
+    const x = tensor(3, { requiresGrad: true, name: "x" });
+    const html = ledgerAt(trace(x.mul(x)), "x");
+    assert.match(html, /2 terms add up/);
+    assert.deepEqual(html.match(/class="num running">[^<]*</g), [
+      'class="num running">3<',
+      'class="num running">6<',
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 // Places the trace's nodes left to right (inputs on the left, the output on the right) with
-// d3-dag's Sugiyama layout, then routes the edges onto the nodes' outlines. Pure: the same trace
-// always gives the same layout.
+// d3-dag's Sugiyama layout — or, above LIBRARY_LIMIT nodes, with the small built-in layered
+// layout, which starts fast on a cold page — then routes the edges onto the nodes' outlines.
+// Pure: the same trace always gives the same layout.
 import {
   coordGreedy,
   coordSimplex,
@@ -13,6 +14,7 @@ import {
   twolayerAgg,
 } from "d3-dag";
 import { type RawEdge, routeEdges } from "./edge-routes.ts";
+import { layeredLayout } from "./layered-layout.ts";
 import { NODE_SHAPES, shapeOverhang } from "./node-shapes.ts";
 import { nodeSize } from "./node-text.ts";
 import type { Layout, NodeBox, Trace, TraceEdge } from "./types.ts";
@@ -39,10 +41,22 @@ export interface LayoutOptions {
    * nodes, fast beyond.
    */
   quality?: "auto" | "fine" | "fast";
+  /**
+   * "d3-dag" (the library), "layered" (built in: a few sweeps, no optimisation) or "auto"
+   * (default): d3-dag up to `LIBRARY_LIMIT` nodes, the built-in layout beyond.
+   */
+  engine?: "auto" | "d3-dag" | "layered";
 }
 
 /** Largest graph "auto" lays out with the fine operators (a lecture graph has 10–40 nodes). */
 export const FINE_LIMIT = 40;
+
+/**
+ * Largest graph "auto" gives d3-dag. Its first layout on a page costs about 100 ms of CPU at
+ * 200 nodes (the code is still being compiled; warm, about 40 ms), against about 15 ms for
+ * the built-in layout, and the issue wants a 200-node graph drawn in under 100 ms.
+ */
+export const LIBRARY_LIMIT = 100;
 
 /** Margins around the drawing, px: the top one leaves room for the op caption of the top row. */
 const MARGIN = { x: 16, y: 28 } as const;
@@ -72,15 +86,40 @@ function sugiyamaFor(quality: "fine" | "fast", nodeSep: number, rankSep: number)
 export function layoutGraph(trace: Trace, options: LayoutOptions = {}): Layout {
   const nodeSep = options.nodeSep ?? 40;
   const rankSep = options.rankSep ?? 36;
-  const wanted = options.quality ?? "auto";
-  const quality = wanted === "auto" ? (trace.nodes.length <= FINE_LIMIT ? "fine" : "fast") : wanted;
+  const engine = options.engine ?? "auto";
+  const placed =
+    engine === "layered" || (engine === "auto" && trace.nodes.length > LIBRARY_LIMIT)
+      ? withLayered(trace, nodeSep, rankSep)
+      : withD3dag(trace, options.quality ?? "auto", nodeSep, rankSep);
+  const { nodes, raw, width, height } = placed;
+  const edges = routeEdges(
+    new Map(nodes.map((b) => [b.id, b])),
+    new Map(trace.nodes.map((n) => [n.id, n.kind])),
+    raw,
+  );
+  return { trace, nodes, edges, width, height };
+}
 
+/** Node boxes, edges as the layout left them and the drawing's size. */
+interface Placed {
+  nodes: NodeBox[];
+  raw: RawEdge[];
+  width: number;
+  height: number;
+}
+
+const reach = (n: Trace["nodes"][number]): number => shapeOverhang(NODE_SHAPES[n.kind]);
+
+function withD3dag(
+  trace: Trace,
+  wanted: "auto" | "fine" | "fast",
+  nodeSep: number,
+  rankSep: number,
+): Placed {
+  const quality = wanted === "auto" ? (trace.nodes.length <= FINE_LIMIT ? "fine" : "fast") : wanted;
   const dag = graph<Datum, TraceEdge>();
   const dagNodes = new Map(
-    trace.nodes.map((n) => [
-      n.id,
-      dag.node({ id: n.id, ...nodeSize(n), reach: shapeOverhang(NODE_SHAPES[n.kind]) }),
-    ]),
+    trace.nodes.map((n) => [n.id, dag.node({ id: n.id, ...nodeSize(n), reach: reach(n) })]),
   );
   const end = (id: string) => {
     const node = dagNodes.get(id);
@@ -89,27 +128,21 @@ export function layoutGraph(trace: Trace, options: LayoutOptions = {}): Layout {
   };
   const links = trace.edges.map((e) => dag.link(end(e.from), end(e.to), e));
   const extent = sugiyamaFor(quality, nodeSep, rankSep)(dag);
-
   // Back to left to right: d3-dag's y is our x, its x our y.
   const at = ([x, y]: readonly [number, number]) => ({ x: y + MARGIN.x, y: x + MARGIN.y });
   const nodes: NodeBox[] = trace.nodes.map((n) => {
     const d = end(n.id);
     return { id: n.id, ...at([d.x, d.y]), width: d.data.width, height: d.data.height };
   });
-  const raw: RawEdge[] = links.map((link) => ({
-    edge: link.data,
-    bends: link.points.slice(1, -1).map(at),
-  }));
-  const edges = routeEdges(
-    new Map(nodes.map((b) => [b.id, b])),
-    new Map(trace.nodes.map((n) => [n.id, n.kind])),
-    raw,
-  );
-  return {
-    trace,
-    nodes,
-    edges,
-    width: extent.height + 2 * MARGIN.x,
-    height: extent.width + 2 * MARGIN.y,
-  };
+  const raw = links.map((link) => ({ edge: link.data, bends: link.points.slice(1, -1).map(at) }));
+  const width = extent.height + 2 * MARGIN.x;
+  return { nodes, raw, width, height: extent.width + 2 * MARGIN.y };
+}
+
+function withLayered(trace: Trace, nodeSep: number, rankSep: number): Placed {
+  const sizes = new Map(trace.nodes.map((n) => [n.id, { ...nodeSize(n), reach: reach(n) }]));
+  const spacing = { nodeSep, rankSep, marginX: MARGIN.x, marginY: MARGIN.y };
+  const { nodes, bends, width, height } = layeredLayout(trace, sizes, spacing);
+  const raw = trace.edges.map((edge) => ({ edge, bends: bends.get(edge.id) ?? [] }));
+  return { nodes, raw, width, height };
 }

@@ -5,11 +5,13 @@
 // the timeline, forward and backward, pressed with → (sampled evenly on big graphs), each timed
 // until its classes, table rows, equation and ledger are updated and style and layout are done.
 // Targets: a 200-node graph drawn in under 100 ms; a step change under 16 ms (one frame).
+
+import { execFileSync } from "node:child_process";
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { layoutGraph } from "../../src/graph/layout-graph.ts";
+import { LIBRARY_LIMIT, layoutGraph } from "../../src/graph/layout-graph.ts";
 import { renderSvg } from "../../src/graph/render-svg.ts";
 import { indexSteps } from "../../src/graph/step-index.ts";
 import { traceComputation } from "../../src/graph/trace.ts";
@@ -56,8 +58,14 @@ const drawTimes = new Map<string, number>();
 console.log(
   "Node: trace + layout + render (SVG string), p50 of several warm runs; cpu = this thread's CPU time per run (less sensitive to load)",
 );
-const nodeCols = [12, 6, 9, 9, 9, 9, 9, 9];
-console.log(row(["graph", "nodes", "trace", "layout", "render", "total", "p95", "cpu"], nodeCols));
+const nodeCols = [12, 6, 9, 9, 9, 9, 9, 9, 9];
+const engineFor = (nodes: number): string => (nodes > LIBRARY_LIMIT ? "built-in" : "d3-dag");
+console.log(
+  row(
+    ["graph", "nodes", "layout by", "trace", "layout", "render", "total", "p95", "cpu"],
+    nodeCols,
+  ),
+);
 for (const [name, make] of Object.entries(BENCH_GRAPHS)) {
   const runs = name.includes("1000") ? 5 : 15;
   const t = { trace: [] as number[], layout: [] as number[], render: [] as number[] };
@@ -89,6 +97,7 @@ for (const [name, make] of Object.entries(BENCH_GRAPHS)) {
       [
         name,
         nodes,
+        engineFor(nodes),
         p50(t.trace),
         p50(t.layout),
         p50(t.render),
@@ -98,6 +107,28 @@ for (const [name, make] of Object.entries(BENCH_GRAPHS)) {
       ],
       nodeCols,
     ),
+  );
+}
+
+// Why "auto" hands graphs above LIBRARY_LIMIT nodes to the built-in layout: d3-dag's first
+// layout in a fresh process (a page that has just loaded) against its later ones.
+for (const engine of ["d3-dag", "layered"]) {
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", "tests/bench/graph/cold-layout.ts", engine],
+    { encoding: "utf8" },
+  );
+  const calls = JSON.parse(out) as { wall: number; cpu: number }[];
+  const [first, ...rest] = calls;
+  const warm = (k: "wall" | "cpu") =>
+    ms(
+      quantile(
+        rest.map((c) => c[k]),
+        0.5,
+      ),
+    );
+  console.log(
+    `  ${DRAW_TARGET_GRAPH} laid out by ${engine === "layered" ? "built-in" : engine}: first call ${ms(first?.wall ?? Number.NaN)} (cpu ${ms(first?.cpu ?? Number.NaN)}), later calls p50 ${warm("wall")} (cpu ${warm("cpu")})`,
   );
 }
 

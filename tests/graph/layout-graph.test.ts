@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { expandNeurons } from "../../src/graph/expand-neurons.ts";
-import { FINE_LIMIT, layoutGraph, nodeSize } from "../../src/graph/layout-graph.ts";
+import {
+  FINE_LIMIT,
+  type LayoutOptions,
+  LIBRARY_LIMIT,
+  layoutGraph,
+  nodeSize,
+} from "../../src/graph/layout-graph.ts";
 import { NODE_SHAPES, shapeOverhang, sideX } from "../../src/graph/node-shapes.ts";
 import { trace } from "../../src/graph/trace.ts";
 import type { Layout, Trace } from "../../src/graph/types.ts";
@@ -44,21 +50,23 @@ function assertNoOverlap(layout: Layout): void {
   }
 }
 
-const graphs: [string, () => Trace][] = [
-  ["ridge", () => trace(ridge().J)],
-  ["mlp 2-2-1", () => trace(mlp221().loss)],
-  ["mlp 2-2-1 as neurons", () => trace(expandNeurons(mlp221().loss))],
-  ["nn.MLP 2-4-4-1", mlp2441],
-  ["a random 200-node graph", () => trace(randomGraph(200))],
+const graphs: [string, () => Trace, LayoutOptions][] = [
+  ["ridge", () => trace(ridge().J), {}],
+  ["mlp 2-2-1", () => trace(mlp221().loss), {}],
+  ["mlp 2-2-1 as neurons", () => trace(expandNeurons(mlp221().loss)), {}],
+  ["nn.MLP 2-4-4-1", mlp2441, {}],
+  ["a random 200-node graph", () => trace(randomGraph(200)), {}],
+  ["a random 200-node graph with d3-dag", () => trace(randomGraph(200)), { engine: "d3-dag" }],
+  ["ridge with the built-in layout", () => trace(ridge().J), { engine: "layered" }],
 ];
 
 describe("layoutGraph(trace)", () => {
-  for (const [name, make] of graphs) {
+  for (const [name, make, options] of graphs) {
     const t = make();
-    const layout = layoutGraph(t);
+    const layout = layoutGraph(t, options);
 
     test(`${name}: is deterministic`, () => {
-      assert.deepEqual(layoutGraph(make()), layout);
+      assert.deepEqual(layoutGraph(make(), options), layout);
     });
 
     test(`${name}: no two node boxes overlap, and every box and shape fits the drawing`, () => {
@@ -171,6 +179,16 @@ describe("layoutGraph(trace)", () => {
     assert.ok(big.nodes.length > FINE_LIMIT);
     assert.deepEqual(layoutGraph(big), layoutGraph(big, { quality: "fast" }));
     assert.notDeepEqual(layoutGraph(big).nodes, layoutGraph(big, { quality: "fine" }).nodes);
+  });
+
+  test(`"auto" gives d3-dag graphs up to LIBRARY_LIMIT nodes, the built-in layout above`, () => {
+    const small = trace(randomGraph(LIBRARY_LIMIT - 10));
+    assert.ok(small.nodes.length <= LIBRARY_LIMIT);
+    assert.deepEqual(layoutGraph(small), layoutGraph(small, { engine: "d3-dag" }));
+    const big = trace(randomGraph(LIBRARY_LIMIT + 20));
+    assert.ok(big.nodes.length > LIBRARY_LIMIT);
+    assert.deepEqual(layoutGraph(big), layoutGraph(big, { engine: "layered" }));
+    assert.notDeepEqual(layoutGraph(big).nodes, layoutGraph(big, { engine: "d3-dag" }).nodes);
   });
 
   test("nodeSep and rankSep set the gaps between nodes and between ranks", () => {

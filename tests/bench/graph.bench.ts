@@ -58,7 +58,7 @@ const drawTimes = new Map<string, number>();
 console.log(
   "Node: trace + layout + render (SVG string), p50 of several warm runs; cpu = this thread's CPU time per run (less sensitive to load)",
 );
-const nodeCols = [12, 6, 9, 9, 9, 9, 9, 9, 9];
+const nodeCols = [12, 6, 10, 9, 9, 9, 9, 9, 9];
 const engineFor = (nodes: number): string => (nodes > LIBRARY_LIMIT ? "built-in" : "d3-dag");
 console.log(
   row(

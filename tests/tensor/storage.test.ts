@@ -6,7 +6,7 @@ import { gradOf } from "./helpers.ts";
 
 describe("allocate(n) and release(a)", () => {
   it("hands out zero-filled arrays that never overlap, for small, slab and large sizes", () => {
-    const arrays = [3, 9, 50, 150, 256, 257, 5000, 150, 9].map((n) => allocate(n));
+    const arrays = [3, 9, 50, 150, 256, 257, 1024, 1025, 5000, 150, 9].map((n) => allocate(n));
     for (const a of arrays) assert.ok(a.every((v) => v === 0));
     for (const [i, a] of arrays.entries()) a.fill(i + 1);
     for (const [i, a] of arrays.entries()) {
@@ -17,17 +17,26 @@ describe("allocate(n) and release(a)", () => {
     }
   });
 
-  it("reuses a released large array, zeroed again, and ignores slab views", () => {
-    const big = allocate(1000);
-    big.fill(7);
-    release(big);
-    const again = allocate(1000);
-    assert.equal(again, big);
-    assert.ok(again.every((v) => v === 0));
-    const view = allocate(100);
-    view.fill(3);
-    release(view); // ignored: other views share its slab
-    assert.ok(view.every((v) => v === 3));
+  it("reuses a released array, zeroed again, whether a slab view or an array of its own", () => {
+    for (const n of [100, 1000, 5000]) {
+      const a = allocate(n);
+      a.fill(7);
+      release(a);
+      const again = allocate(n);
+      assert.equal(again, a, `length ${n}`);
+      assert.ok(again.every((v) => v === 0));
+    }
+    const small = allocate(4); // V8 keeps these on its heap: not pooled
+    release(small);
+    assert.notEqual(allocate(4), small);
+  });
+
+  it("carves arrays up to 1024 doubles from shared 64 KiB buffers, so a step allocates few", () => {
+    const views = Array.from({ length: 80 }, (_, k) => allocate(k % 2 ? 1024 : 9)); // ≈ 330 KiB
+    const buffers = new Set(views.map((v) => v.buffer));
+    assert.ok(buffers.size <= 7, `${buffers.size} buffers for 80 arrays`);
+    for (const b of buffers) assert.equal(b.byteLength, 64 * 1024);
+    assert.equal(allocate(1025).buffer.byteLength, 1025 * 8, "longer ones get their own");
   });
 });
 

@@ -9,6 +9,7 @@ import {
   type TensorLike,
   toTensor,
 } from "../../tensor/op.ts";
+import { allocate } from "../../tensor/storage.ts";
 import { Tensor } from "../../tensor/tensor.ts";
 import { checkReduction, matchTarget, type Reduction } from "./reduction.ts";
 
@@ -38,7 +39,7 @@ function partials(
 ): Float64Array {
   const P = node.inputs[0].data;
   const Y = node.inputs[1].data;
-  const out = new Float64Array(P.length);
+  const out = allocate(P.length);
   if (i === 0)
     for (let k = 0; k < P.length; k++)
       out[k] = (f * (P[k] - Y[k])) / Math.max(P[k] * (1 - P[k]), EPS);
@@ -57,7 +58,7 @@ const bceRule: OpRule<Saved> = {
   // dℓₖ = ∂ℓₖ/∂pₖ dpₖ + ∂ℓₖ/∂yₖ dyₖ, then reduced like the values
   jvp(node, tangents) {
     const { scale, reduced } = node.saved;
-    const dl = new Float64Array(node.inputs[0].data.length);
+    const dl = allocate(node.inputs[0].data.length);
     for (let i = 0; i < 2; i++) {
       const t = tangents[i];
       if (t) {
@@ -87,7 +88,7 @@ export function bceLoss(
   const reduced = checkReduction("bceLoss", reduction) !== "none";
   const P = p.data;
   const Y = y.data;
-  const terms = new Float64Array(P.length);
+  const terms = allocate(P.length);
   let s = 0;
   for (let k = 0; k < P.length; k++) {
     if (!(P[k] >= 0 && P[k] <= 1)) {

@@ -5,6 +5,7 @@
 import { describeValue } from "../../tensor/arguments.ts";
 import { makeResult, type OpRule, type TensorLike, toTensor } from "../../tensor/op.ts";
 import { formatShape } from "../../tensor/shape.ts";
+import { allocate } from "../../tensor/storage.ts";
 import { Tensor } from "../../tensor/tensor.ts";
 import {
   type Conv2dGeometry,
@@ -40,7 +41,7 @@ const conv2dRule: OpRule<Saved> = {
   jvp(node, [tx, tw, tb]) {
     const { geometry } = node.saved;
     const [x, w] = node.inputs;
-    const out = new Float64Array(node.output.data.length);
+    const out = allocate(node.output.data.length);
     if (tx) addInto(out, conv2dForward(geometry, tx.data, w.data, null));
     if (tw) addInto(out, conv2dForward(geometry, x.data, tw.data, null));
     if (tb) {

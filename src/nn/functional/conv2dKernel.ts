@@ -1,6 +1,7 @@
 // The arithmetic of 2-D cross-correlation on flat row-major arrays, forward and both
 // backward products, kept free of tensors so the op file reads as forward and backward side by
 // side. Layout NCHW (PyTorch): x [N, C, H, W], weight [O, C, kh, kw], out [N, O, Ho, Wo].
+import { allocate } from "../../tensor/storage.ts";
 
 /** Sizes and hyper-parameters of one 2-D convolution, all resolved to numbers. */
 export interface Conv2dGeometry {
@@ -30,7 +31,7 @@ export function conv2dForward(
   bias: Float64Array | null,
 ): Float64Array {
   const { N, C, H, W, O, kh, kw, sh, sw, ph, pw, Ho, Wo } = g;
-  const out = new Float64Array(N * O * Ho * Wo);
+  const out = allocate(N * O * Ho * Wo);
   for (let n = 0; n < N; n++) {
     for (let o = 0; o < O; o++) {
       const outBase = (n * O + o) * Ho * Wo;
@@ -69,7 +70,7 @@ export function conv2dBackwardInput(
   w: Float64Array,
 ): Float64Array {
   const { N, C, H, W, O, kh, kw, sh, sw, ph, pw, Ho, Wo } = g;
-  const gx = new Float64Array(N * C * H * W);
+  const gx = allocate(N * C * H * W);
   for (let n = 0; n < N; n++) {
     for (let o = 0; o < O; o++) {
       const outBase = (n * O + o) * Ho * Wo;
@@ -104,7 +105,7 @@ export function conv2dBackwardWeight(
   x: Float64Array,
 ): Float64Array {
   const { N, C, H, W, O, kh, kw, sh, sw, ph, pw, Ho, Wo } = g;
-  const gw = new Float64Array(O * C * kh * kw);
+  const gw = allocate(O * C * kh * kw);
   for (let n = 0; n < N; n++) {
     for (let o = 0; o < O; o++) {
       const outBase = (n * O + o) * Ho * Wo;
@@ -135,7 +136,7 @@ export function conv2dBackwardWeight(
 /** ∂L/∂bias[o] = Σ_n Σ_i Σ_j gOut[n,o,i,j]: each bias is added at every output position. */
 export function conv2dBackwardBias(g: Conv2dGeometry, gOut: Float64Array): Float64Array {
   const { N, O, Ho, Wo } = g;
-  const gb = new Float64Array(O);
+  const gb = allocate(O);
   const plane = Ho * Wo;
   for (let n = 0; n < N; n++) {
     for (let o = 0; o < O; o++) {

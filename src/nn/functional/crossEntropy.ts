@@ -8,6 +8,7 @@ import { sum } from "../../tensor/ops/reduce.ts";
 import { logSoftmax } from "../../tensor/ops/softmax.ts";
 import { neg } from "../../tensor/ops/unary.ts";
 import { formatShape, sameShape } from "../../tensor/shape.ts";
+import { allocate } from "../../tensor/storage.ts";
 import { Tensor } from "../../tensor/tensor.ts";
 import { checkReduction, type Reduction } from "./reduction.ts";
 
@@ -60,7 +61,7 @@ function targetDistribution(
         `or class probabilities of shape ${formatShape(shape)}, found labels of shape ${formatShape(t.shape)}${hint}`,
     );
   }
-  const onehot = new Float64Array(N * K);
+  const onehot = allocate(N * K);
   for (let n = 0; n < N; n++) {
     const y = t.data[n];
     if (!Number.isInteger(y) || y < 0 || y >= K) {

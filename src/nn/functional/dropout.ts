@@ -6,6 +6,7 @@ import { describeValue } from "../../tensor/arguments.ts";
 import { type TensorLike, toTensor } from "../../tensor/op.ts";
 import { mul } from "../../tensor/ops/binary.ts";
 import { type Rng, resolveRng } from "../../tensor/rng.ts";
+import { allocate } from "../../tensor/storage.ts";
 import { Tensor } from "../../tensor/tensor.ts";
 
 /**
@@ -23,7 +24,7 @@ export function dropout(input: TensorLike, p = 0.5, training = true, rng?: Rng):
   }
   if (!training || p === 0) return x;
   const r = resolveRng("dropout", rng, "F.dropout(x, 0.5, true, rng(0))");
-  const mask = new Float64Array(x.data.length);
+  const mask = allocate(x.data.length);
   const keep = 1 / (1 - p); // Infinity when p = 1, but then no unit is kept
   for (let k = 0; k < mask.length; k++) mask[k] = r.next() < p ? 0 : keep;
   return mul(x, new Tensor(mask, x.shape));

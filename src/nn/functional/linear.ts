@@ -4,6 +4,7 @@
 import { makeResult, NO_ATTRS, type OpRule, type TensorLike, toTensor } from "../../tensor/op.ts";
 import { matmulNN, matmulNT, matmulTN } from "../../tensor/ops/matmul-kernels.ts";
 import { formatShape, sizeOf } from "../../tensor/shape.ts";
+import { allocate } from "../../tensor/storage.ts";
 import { Tensor } from "../../tensor/tensor.ts";
 
 interface Dims {
@@ -22,7 +23,7 @@ const linearRule: OpRule<Dims> = {
       return new Tensor(matmulNN(g.data, inputs[1].data, batch, outF, inF), inputs[0].shape); // G[b,out] @ W[out,in]
     if (i === 1)
       return new Tensor(matmulTN(g.data, inputs[0].data, outF, batch, inF), inputs[1].shape); // Gᵀ[out,b] @ x[b,in]
-    const gb = new Float64Array(outF);
+    const gb = allocate(outF);
     const G = g.data;
     for (let r = 0, k = 0; r < batch; r++) for (let o = 0; o < outF; o++, k++) gb[o] += G[k];
     return new Tensor(gb, inputs[2].shape);
@@ -31,7 +32,7 @@ const linearRule: OpRule<Dims> = {
   jvp(node, tangents) {
     const { batch, inF, outF } = node.saved;
     const [x, W] = node.inputs as [Tensor, Tensor];
-    const out = new Float64Array(batch * outF);
+    const out = allocate(batch * outF);
     const [tx, tW, tb] = tangents;
     if (tx) addInto(out, matmulNT(tx.data, W.data, batch, inF, outF));
     if (tW) addInto(out, matmulNT(x.data, tW.data, batch, inF, outF));

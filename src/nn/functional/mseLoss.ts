@@ -8,6 +8,7 @@ import {
   type TensorLike,
   toTensor,
 } from "../../tensor/op.ts";
+import { allocate } from "../../tensor/storage.ts";
 import { Tensor } from "../../tensor/tensor.ts";
 import { checkReduction, matchTarget, type Reduction } from "./reduction.ts";
 
@@ -23,7 +24,7 @@ function residualGrad(node: OpRecord<Saved>, factor: number): Float64Array {
   const A = a.data;
   const B = b.data;
   const f = 2 * factor * node.saved.scale;
-  const out = new Float64Array(A.length);
+  const out = allocate(A.length);
   for (let k = 0; k < A.length; k++) out[k] = f * (A[k] - B[k]);
   return out;
 }

@@ -3,6 +3,7 @@
 // live in pool2dKernel.ts.
 import { makeResult, type OpRule, type TensorLike, toTensor } from "../../tensor/op.ts";
 import { formatShape } from "../../tensor/shape.ts";
+import { allocate } from "../../tensor/storage.ts";
 import { Tensor } from "../../tensor/tensor.ts";
 import { convOutputSize } from "./conv2d.ts";
 import { pair } from "./pair.ts";
@@ -29,7 +30,7 @@ const maxPoolRule: OpRule<{ geometry: Pool2dGeometry; argmax: Int32Array }> = {
   },
   jvp(node, [t]) {
     const { argmax } = node.saved;
-    const out = new Float64Array(argmax.length);
+    const out = allocate(argmax.length);
     for (let k = 0; k < out.length; k++) out[k] = t ? t.data[argmax[k]] : 0;
     return new Tensor(out, node.output.shape);
   },

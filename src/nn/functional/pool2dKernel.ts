@@ -1,5 +1,6 @@
 // The arithmetic of 2-D max and average pooling on flat NCHW arrays: each channel of each
 // image is pooled on its own, window by window, forward and backward side by side.
+import { allocate } from "../../tensor/storage.ts";
 
 /** Sizes of one pooling: input [N, C, H, W] → output [N, C, Ho, Wo]. */
 export interface Pool2dGeometry {
@@ -26,7 +27,7 @@ export function maxPool2dForward(
   x: Float64Array,
 ): { out: Float64Array; argmax: Int32Array } {
   const { N, C, H, W, kh, kw, sh, sw, ph, pw, Ho, Wo } = g;
-  const out = new Float64Array(N * C * Ho * Wo);
+  const out = allocate(N * C * Ho * Wo);
   const argmax = new Int32Array(out.length);
   for (let plane = 0; plane < N * C; plane++) {
     const xBase = plane * H * W;
@@ -63,7 +64,7 @@ export function maxPool2dBackward(
   gOut: Float64Array,
   argmax: Int32Array,
 ): Float64Array {
-  const gx = new Float64Array(g.N * g.C * g.H * g.W);
+  const gx = allocate(g.N * g.C * g.H * g.W);
   for (let k = 0; k < gOut.length; k++) gx[argmax[k]] += gOut[k];
   return gx;
 }
@@ -71,7 +72,7 @@ export function maxPool2dBackward(
 /** out = mean of each kh×kw window, padding counted as zeros (PyTorch's count_include_pad). */
 export function avgPool2dForward(g: Pool2dGeometry, x: Float64Array): Float64Array {
   const { N, C, H, W, kh, kw, sh, sw, ph, pw, Ho, Wo } = g;
-  const out = new Float64Array(N * C * Ho * Wo);
+  const out = allocate(N * C * Ho * Wo);
   const scale = 1 / (kh * kw);
   for (let plane = 0; plane < N * C; plane++) {
     const xBase = plane * H * W;
@@ -98,7 +99,7 @@ export function avgPool2dForward(g: Pool2dGeometry, x: Float64Array): Float64Arr
 /** ∂L/∂x: each output spreads its gradient evenly, 1/(kh·kw) to every pixel of its window. */
 export function avgPool2dBackward(g: Pool2dGeometry, gOut: Float64Array): Float64Array {
   const { N, C, H, W, kh, kw, sh, sw, ph, pw, Ho, Wo } = g;
-  const gx = new Float64Array(N * C * H * W);
+  const gx = allocate(N * C * H * W);
   const scale = 1 / (kh * kw);
   for (let plane = 0; plane < N * C; plane++) {
     const xBase = plane * H * W;

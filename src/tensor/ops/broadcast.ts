@@ -102,8 +102,11 @@ export function sumToShape(g: Tensor, shape: Shape): Tensor {
 export function broadcastData(t: Tensor, shape: Shape): Float64Array {
   const n = sizeOf(shape);
   const T = t.data;
-  if (T.length === n) return T.slice();
   const out = allocate(n);
+  if (T.length === n) {
+    out.set(T);
+    return out;
+  }
   const kind = broadcastKind(t.shape, shape);
   if (kind === "scalar") out.fill(T[0]);
   else if (kind === "suffix") {

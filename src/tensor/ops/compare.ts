@@ -11,6 +11,7 @@ import {
   type TensorLike,
   toTensor,
 } from "../op.ts";
+import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 import { broadcastData, planBinary, sumToShape } from "./broadcast.ts";
 
@@ -26,7 +27,7 @@ function compare(
   const shape = p.shape;
   const A = broadcastData(a, shape);
   const B = broadcastData(b, shape);
-  const out = new Float64Array(A.length);
+  const out = allocate(A.length);
   for (let k = 0; k < out.length; k++) out[k] = test(A[k], B[k]) ? 1 : 0;
   return new Tensor(out, shape);
 }
@@ -60,14 +61,14 @@ const whereRule: OpRule<Float64Array> = {
   vjp(node, i, g) {
     const mask = node.saved; // cond broadcast to the output's shape, as 0/1
     const G = g.data;
-    const out = new Float64Array(G.length);
+    const out = allocate(G.length);
     for (let k = 0; k < G.length; k++) out[k] = (i === 1 ? mask[k] : 1 - mask[k]) * G[k];
     return sumToShape(new Tensor(out, g.shape), node.inputs[i].shape);
   },
   // d where(c, a, b) = where(c, da, db); the condition only selects
   jvp(node, [, ta, tb]) {
     const shape = node.output.shape;
-    const out = new Float64Array(node.output.data.length);
+    const out = allocate(node.output.data.length);
     if (ta) out.set(masked(ta, shape, node.saved, true));
     if (tb) {
       const B = masked(tb, shape, node.saved, false);
@@ -96,8 +97,8 @@ export function where(cond: TensorLike, x: TensorLike, y: TensorLike): Tensor {
   const C = broadcastData(c, shape);
   const A = broadcastData(a, shape);
   const B = broadcastData(b, shape);
-  const mask = new Float64Array(C.length);
-  const out = new Float64Array(C.length);
+  const mask = allocate(C.length);
+  const out = allocate(C.length);
   for (let k = 0; k < out.length; k++) {
     mask[k] = C[k] !== 0 ? 1 : 0;
     out[k] = C[k] !== 0 ? A[k] : B[k];
@@ -111,7 +112,7 @@ type Bounds = { min: number; max: number };
 function inside(node: OpRecord<Bounds>): Float64Array {
   const X = node.inputs[0].data;
   const { min, max } = node.saved;
-  const d = new Float64Array(X.length);
+  const d = allocate(X.length);
   for (let k = 0; k < X.length; k++) d[k] = X[k] >= min && X[k] <= max ? 1 : 0;
   return d;
 }
@@ -139,7 +140,7 @@ export function clamp(x: TensorLike, min = -Infinity, max = Infinity): Tensor {
   expectNumber("clamp", "max", max, true);
   if (min > max) throw new Error(`clamp: min ${min} is larger than max ${max}`);
   const X = a.data;
-  const out = new Float64Array(X.length);
+  const out = allocate(X.length);
   for (let k = 0; k < X.length; k++) out[k] = Math.min(Math.max(X[k], min), max); // NaN stays NaN
   return makeResult(out, a.shape, clampRule, "clamp", [a], { min, max }, { min, max });
 }

@@ -3,6 +3,7 @@
 // Backward: ∂L/∂A = G @ Bᵀ, ∂L/∂B = Aᵀ @ G, using the transposed kernels (no copies).
 import { makeResult, NO_ATTRS, type OpRule, type TensorLike, toTensor } from "../op.ts";
 import { formatShape } from "../shape.ts";
+import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 import { matmulNN, matmulNT, matmulTN } from "./matmul-kernels.ts";
 
@@ -24,7 +25,7 @@ const matmulRule: OpRule<Dims> = {
   jvp(node, [ta, tb]) {
     const [a, b] = node.inputs;
     const { m, k, n } = node.saved;
-    const out = ta ? matmulNN(ta.data, b.data, m, k, n) : new Float64Array(m * n);
+    const out = ta ? matmulNN(ta.data, b.data, m, k, n) : allocate(m * n);
     if (tb) {
       const p = matmulNN(a.data, tb.data, m, k, n);
       for (let q = 0; q < out.length; q++) out[q] += p[q];

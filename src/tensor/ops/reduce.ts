@@ -164,7 +164,7 @@ const maxRule: OpRule<MaxSaved> = {
   jvp(node, tangents) {
     const { argmax, ties } = node.saved;
     const T = soleTangent(tangents).data;
-    const out = new Float64Array(argmax.length);
+    const out = allocate(argmax.length);
     if (ties !== null) {
       let s = 0;
       for (let k = 0; k < ties.length; k++) s += T[ties[k]];
@@ -212,7 +212,7 @@ export function max(x: TensorLike, axis?: number, keepdim = false): Tensor {
   const a = toTensor(x, "max");
   const L = layoutOf("max", a.shape, axis, keepdim);
   const argmax = argmaxLoop("max", a.data, L);
-  const out = new Float64Array(argmax.length);
+  const out = allocate(argmax.length);
   for (let k = 0; k < argmax.length; k++) out[k] = a.data[argmax[k]];
   const ties = axis === undefined ? positionsOf(a.data, out[0], argmax[0]) : null;
   return makeResult(out, L.shape, maxRule, "max", [a], { axis, keepdim }, { ...L, argmax, ties });

@@ -128,7 +128,7 @@ export function transpose(x: TensorLike, dim0?: number, dim1?: number): Tensor {
   const shape = [...a.shape];
   shape[d0] = a.shape[d1];
   shape[d1] = a.shape[d0];
-  const data = d0 === d1 ? a.data.slice() : swapAxes(a.data, a.shape, d0, d1);
+  const data = d0 === d1 ? copyOf(a.data) : swapAxes(a.data, a.shape, d0, d1);
   return makeResult(
     data,
     shape,
@@ -152,7 +152,14 @@ const cloneRule: OpRule = {
 /** A copy with its own storage; gradients flow through it (torch.clone). */
 export function clone(x: TensorLike): Tensor {
   const a = toTensor(x, "clone");
-  return makeResult(a.data.slice(), a.shape, cloneRule, "clone", [a], NO_ATTRS, undefined);
+  return makeResult(copyOf(a.data), a.shape, cloneRule, "clone", [a], NO_ATTRS, undefined);
+}
+
+/** A copy of `X` in storage from `allocate`. */
+function copyOf(X: Float64Array): Float64Array {
+  const out = allocate(X.length);
+  out.set(X);
+  return out;
 }
 
 // The row and join ops used to live here; code that imports them from this file still works.

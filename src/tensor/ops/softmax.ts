@@ -88,7 +88,7 @@ type Saved = Lanes & { log: boolean };
 function probabilities(node: OpRecord<Saved>): Float64Array {
   if (!node.saved.log) return node.output.data;
   const Y = node.output.data,
-    P = new Float64Array(Y.length);
+    P = allocate(Y.length);
   for (let k = 0; k < Y.length; k++) P[k] = Math.exp(Y[k]);
   return P;
 }

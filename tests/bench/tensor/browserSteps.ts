@@ -1,0 +1,66 @@
+// Runs in Chromium (bundled by browser.ts): the library's training step and the hand-fused one,
+// the way a notebook cell trains. browser.ts times each window from outside, by the renderer's
+// CPU time as well as by wall clock.
+import { data, F, nn, optim } from "../../../src/core.ts";
+import { handFusedTrainer } from "./handFused.ts";
+
+/** One case of the bench, as the page receives it. */
+export interface BrowserCase {
+  sizes: number[];
+  n: number;
+  lr: number;
+}
+
+/** The page's side: set up the trainers of every case, then run timed windows of one. */
+export interface BrowserBench {
+  setUp(cases: BrowserCase[]): void;
+  /** Steps `which` of case `c` for about `ms` milliseconds; returns the steps and the time. */
+  window(c: number, which: "library" | "fused", ms: number): { steps: number; ms: number };
+}
+
+const trainers: { library: () => number; fused: () => number }[] = [];
+
+function trainersOf(c: BrowserCase) {
+  const { x, y } = data.bishop("sin", { n: c.n, seed: 0 });
+  const model = new nn.MLP(c.sizes, { activation: "tanh", seed: 0, init: "xavierNormal" });
+  const optimizer = new optim.SGD(model.parameters(), { lr: c.lr });
+  const library = (): number => {
+    optimizer.zeroGrad();
+    const loss = F.mseLoss(model.forward(x), y);
+    loss.backward();
+    optimizer.step();
+    return loss.data[0];
+  };
+  const weights = {
+    sizes: model.sizes,
+    W: model.layers.map((l) => l.weight.data),
+    b: model.layers.map((l) => l.bias?.data ?? new Float64Array(l.outFeatures)),
+  };
+  const xs = Float64Array.from(data.bishop("sin", { n: c.n, seed: 0 }).xs);
+  const fused = handFusedTrainer(
+    weights,
+    xs,
+    xs.map((v) => Math.sin(Math.PI * v)),
+    c.lr,
+  );
+  return { library, fused: fused.step };
+}
+
+const bench: BrowserBench = {
+  setUp(cases) {
+    trainers.length = 0;
+    for (const c of cases) trainers.push(trainersOf(c));
+  },
+  window(c, which, ms) {
+    const step = trainers[c][which];
+    const start = performance.now();
+    let steps = 0;
+    while (performance.now() - start < ms) {
+      for (let i = 0; i < 8; i++) step();
+      steps += 8;
+    }
+    return { steps, ms: performance.now() - start };
+  },
+};
+
+(globalThis as { tensorBench?: BrowserBench }).tensorBench = bench;

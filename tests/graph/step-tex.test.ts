@@ -95,6 +95,27 @@ const CASES: Record<string, () => Tensor> = {
   "mseLoss with negative residuals": () => F.mseLoss(p([-0.5, -1], "a"), tensor([0.5, 1])),
   "mseLoss, sum, negative upstream": () =>
     F.mseLoss(p([-0.5, -1], "a"), tensor([0.5, 1]), "sum").mul(-1),
+  // The graph sandbox's examples (notebooks/graph-sandbox.md).
+  "sandbox: w·w + tanh(w)": () => {
+    const w = p(2, "w");
+    return w.mul(w).add(w.tanh());
+  },
+  "sandbox: one neuron σ(w₁x₁ + w₂x₂ + b)": () =>
+    p(0.5, "w1")
+      .mul(tensor(1.0, { name: "x1" }))
+      .add(p(0.3, "w2").mul(tensor(-2.0, { name: "x2" })))
+      .add(p(0.1, "b"))
+      .sigmoid(),
+  "sandbox: a node used twice": () => {
+    const a = p(3, "x").mul(p(-1, "y"));
+    return a.add(a.mul(p(3, "x")));
+  },
+  "sandbox: ridge J = ℓ + λ·wᵀw": () => {
+    const x = tensor([[1.0], [2.0]], { name: "x" });
+    const w = p([[0.5], [-0.25]], "w");
+    const r = w.transpose().matmul(x).sub(1.0);
+    return r.pow(2).sum().add(w.pow(2).sum().mul(0.1));
+  },
   "larger than 4×4": () =>
     p(
       Array.from({ length: 5 }, (_, i) => [-1, 2, -3, 4, -5].map((v) => v * (i + 1) * 0.1)),

@@ -1,8 +1,9 @@
 // The Tensor: a row-major Float64Array, a shape, and — when it came out of a recorded op —
 // the GradNode saying how. Methods are thin wrappers over the op functions in ops/.
 
-import { describeValue, expectInteger, expectNumber } from "./arguments.ts";
+import { describeValue, expectNumber } from "./arguments.ts";
 import { backward } from "./autograd.ts";
+import { formatTensor } from "./format.ts";
 import { addScaled, copyInPlace, fillInPlace, mulInPlace } from "./in-place.ts";
 import type { GradNode } from "./node.ts";
 import type { TensorLike } from "./op.ts";
@@ -10,13 +11,13 @@ import { add, div, mul, sub } from "./ops/binary.ts";
 import { expand } from "./ops/broadcast.ts";
 import { clamp, eq, ge, gt, le, lt } from "./ops/compare.ts";
 import { matmul } from "./ops/matmul.ts";
-import { narrow, select } from "./ops/narrow.ts";
+import { indexRow, narrow, select, sliceRows } from "./ops/narrow.ts";
 import { pow } from "./ops/pow.ts";
 import { argmax, argmin, max, mean, min, sum } from "./ops/reduce.ts";
-import { clone, reshape, transpose } from "./ops/shape.ts";
+import { clone, reshape, squeeze, transpose, unsqueeze } from "./ops/shape.ts";
 import { logSoftmax, softmax } from "./ops/softmax.ts";
 import { abs, exp, leakyRelu, log, neg, relu, sigmoid, sqrt, tanh } from "./ops/unary.ts";
-import { formatShape, normalizeAxis, sizeOf } from "./shape.ts";
+import { formatShape, sizeOf } from "./shape.ts";
 
 /** Nested arrays of numbers, as `toArray()` returns them (a number for a scalar). */
 export type NestedArray = number | NestedArray[];
@@ -283,21 +284,11 @@ export class Tensor {
   }
   /** Inserts an axis of size 1 at `axis`. */
   unsqueeze(axis: number): Tensor {
-    const a = normalizeAxis("unsqueeze", axis, this.shape.length + 1, this.shape);
-    const shape = [...this.shape];
-    shape.splice(a, 0, 1);
-    return reshape(this, shape);
+    return unsqueeze(this, axis);
   }
   /** Removes axes of size 1 (all, or the one given). */
   squeeze(axis?: number): Tensor {
-    const a =
-      axis === undefined
-        ? undefined
-        : normalizeAxis("squeeze", axis, this.shape.length, this.shape);
-    return reshape(
-      this,
-      this.shape.filter((d, i) => d !== 1 || (a !== undefined && i !== a)),
-    );
+    return squeeze(this, axis);
   }
   expand(...shape: number[] | [readonly number[]]): Tensor {
     return expand(this, flatArgs(shape));
@@ -307,18 +298,11 @@ export class Tensor {
   }
   /** Row `i` (axis 0, dropped): x.index(i) is x[i]; a negative `i` counts from the end. */
   index(i: number): Tensor {
-    if (this.shape.length === 0) throw new Error("index: a scalar has no rows to index");
-    return select(this, 0, expectInteger("index", "the row index", i));
+    return indexRow(this, i);
   }
   /** Rows start … end−1 along axis 0 (x[start:end]); negative bounds count from the end. */
   slice(start: number, end?: number): Tensor {
-    const n = this.shape[0];
-    if (n === undefined) throw new Error("slice: a scalar has no rows to slice");
-    expectInteger("slice", "start", start);
-    if (end !== undefined) expectInteger("slice", "end", end);
-    const s = start < 0 ? Math.max(0, start + n) : Math.min(start, n);
-    const e = end === undefined ? n : end < 0 ? Math.max(0, end + n) : Math.min(end, n);
-    return narrow(this, 0, s, Math.max(0, e - s));
+    return sliceRows(this, start, end);
   }
   narrow(axis: number, start: number, length: number): Tensor {
     return narrow(this, axis, start, length);
@@ -398,18 +382,8 @@ export class Tensor {
 
   /** A short readable form for notebook cells and the console. */
   toString(): string {
-    const flags = [
-      this.requiresGrad ? "requiresGrad" : "",
-      this.name ? `name ${this.name}` : "",
-    ].filter(Boolean);
-    const body = JSON.stringify(this.toArray(), (_k, v) => (typeof v === "number" ? round(v) : v));
-    return `tensor(${body}, shape ${formatShape(this.shape)}${flags.length ? `, ${flags.join(", ")}` : ""})`;
+    return formatTensor(this);
   }
-}
-
-function round(v: number): number | string {
-  if (!Number.isFinite(v)) return String(v);
-  return Number(v.toPrecision(6));
 }
 
 function flatArgs(shape: number[] | [readonly number[]]): readonly number[] {

@@ -96,3 +96,22 @@ export function select(x: TensorLike, axis: number, index: number): Tensor {
     w,
   );
 }
+
+/** Row `i` of `x` (axis 0, dropped), as x[i]; a negative `i` counts from the end. */
+export function indexRow(x: TensorLike, i: number): Tensor {
+  const a = toTensor(x, "index");
+  if (a.shape.length === 0) throw new Error("index: a scalar has no rows to index");
+  return select(a, 0, expectInteger("index", "the row index", i));
+}
+
+/** Rows start … end−1 of `x` (x[start:end]); negative bounds count from the end, as in Python. */
+export function sliceRows(x: TensorLike, start: number, end?: number): Tensor {
+  const a = toTensor(x, "slice");
+  const n = a.shape[0];
+  if (n === undefined) throw new Error("slice: a scalar has no rows to slice");
+  expectInteger("slice", "start", start);
+  if (end !== undefined) expectInteger("slice", "end", end);
+  const s = start < 0 ? Math.max(0, start + n) : Math.min(start, n);
+  const e = end === undefined ? n : end < 0 ? Math.max(0, end + n) : Math.min(end, n);
+  return narrow(a, 0, s, Math.max(0, e - s));
+}

@@ -58,6 +58,26 @@ export function reshape(x: TensorLike, shape: readonly number[]): Tensor {
   return view;
 }
 
+/** `x` with an axis of size 1 inserted at `axis` (torch.unsqueeze), a view. */
+export function unsqueeze(x: TensorLike, axis: number): Tensor {
+  const a = toTensor(x, "unsqueeze");
+  const at = normalizeAxis("unsqueeze", axis, a.shape.length + 1, a.shape);
+  const shape = [...a.shape];
+  shape.splice(at, 0, 1);
+  return reshape(a, shape);
+}
+
+/** `x` without its axes of size 1 — all of them, or the one given (torch.squeeze), a view. */
+export function squeeze(x: TensorLike, axis?: number): Tensor {
+  const a = toTensor(x, "squeeze");
+  const at =
+    axis === undefined ? undefined : normalizeAxis("squeeze", axis, a.shape.length, a.shape);
+  return reshape(
+    a,
+    a.shape.filter((d, i) => d !== 1 || (at !== undefined && i !== at)),
+  );
+}
+
 // ── transpose: swaps two axes (default: the two of a matrix) ───────────────────────────
 type Swap = { dim0: number; dim1: number };
 

@@ -67,7 +67,9 @@ export class Tensor {
 
   /**
    * Wraps existing storage (not copied). Most code calls `tensor(...)` instead.
-   * @param data row-major values, `sizeOf(shape)` of them
+   * @param data row-major values, `sizeOf(shape)` of them. To keep values longer than the
+   *   tensor, keep `data` itself or a copy (`data.slice()`), not a `subarray` of it: an op
+   *   result's storage is reused once the tensor and its `data` are garbage.
    * @param shape sizes along each axis; [] for a scalar
    */
   constructor(

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { noGrad, rng, type Tensor, tensor } from "../../src/index.ts";
 import { allocate, release } from "../../src/tensor/storage.ts";
 import { gradOf } from "./helpers.ts";
@@ -38,6 +40,65 @@ describe("allocate(n) and release(a)", () => {
     for (const b of buffers) assert.equal(b.byteLength, 64 * 1024);
     assert.equal(allocate(1025).buffer.byteLength, 1025 * 8, "longer ones get their own");
   });
+});
+
+// A full garbage collection on demand (tests run without --expose-gc).
+setFlagsFromString("--expose-gc");
+const gc = runInNewContext("gc") as () => void;
+
+/** Collects until the registry has reported (its callbacks run in tasks of their own). */
+async function collect(rounds = 5): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe("memory of arrays the garbage collector has taken", () => {
+  // Arrays are made in helpers, so no suspended async frame of the test can keep them alive.
+  /** Allocates arrays, writes into them, drops them; returns their buffers. */
+  function allocateAndDrop(lengths: number[], value: number): Set<ArrayBufferLike> {
+    const buffers = new Set<ArrayBufferLike>();
+    for (const n of lengths) buffers.add(allocate(n).fill(value).buffer);
+    return buffers;
+  }
+  const lengths = Array.from({ length: 64 }, (_, k) => (k % 2 ? 1000 : 5000));
+
+  it("is reused, zeroed, once every array of a slab (or of its own buffer) is gone", async () => {
+    const before = allocateAndDrop(lengths, 9); // the buffers stay reachable, the arrays do not
+    await collect();
+    const again = lengths.map((n) => allocate(n));
+    const reused = again.filter((a) => before.has(a.buffer));
+    assert.ok(
+      reused.some((a) => a.length === 1000),
+      "a slab came back",
+    );
+    assert.ok(
+      reused.some((a) => a.length === 5000),
+      "a buffer of its own came back",
+    );
+    for (const a of again)
+      assert.ok(
+        a.every((v) => v === 0),
+        "reused memory is zeroed",
+      );
+  });
+
+  it("is never reused while one array of the slab is still held", async () => {
+    const kept = keepOneOf(16, 900);
+    await collect();
+    for (let i = 0; i < 200; i++) allocate(900).fill(-1); // would overwrite a reused slab
+    assert.ok(
+      kept.every((v) => v === 4),
+      "a live array was overwritten",
+    );
+  });
+
+  /** Allocates `count` arrays of `n` doubles and keeps one of them (filled with 4). */
+  function keepOneOf(count: number, n: number): Float64Array {
+    const batch = Array.from({ length: count }, () => allocate(n));
+    return batch[3].fill(4);
+  }
 });
 
 describe("recycled gradient storage", () => {

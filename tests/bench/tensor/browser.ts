@@ -1,7 +1,8 @@
 // The Node bench's two cases again, in headless Chromium, where notebook cells train: the
-// library against the hand-fused loop. Each window is timed by the renderer main thread's CPU
-// time (the DevTools protocol's TaskDuration in thread ticks), which other processes on a busy
-// machine do not inflate, and by wall clock.
+// library against the hand-fused loop, stepping in frames of about 8 ms as a cell does. Each
+// window is timed by the renderer main thread's CPU time (the DevTools protocol's TaskDuration
+// in thread ticks: every task, the GC's and the registry's included), which other processes
+// on a busy machine do not inflate, and by wall clock.
 import { existsSync } from "node:fs";
 import { build } from "esbuild";
 import type { CDPSession, Page } from "playwright-core";

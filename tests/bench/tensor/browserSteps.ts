@@ -1,6 +1,8 @@
 // Runs in Chromium (bundled by browser.ts): the library's training step and the hand-fused one,
-// the way a notebook cell trains. browser.ts times each window from outside, by the renderer's
-// CPU time as well as by wall clock.
+// the way a notebook cell trains — a few milliseconds of steps, then back to the event loop (a
+// cell yields once per animation frame), so whatever the page does between tasks (garbage
+// collection, FinalizationRegistry callbacks) happens as it would in a cell. browser.ts times
+// each window from outside, by the renderer's CPU time as well as by wall clock.
 import { data, F, nn, optim } from "../../../src/core.ts";
 import { handFusedTrainer } from "./handFused.ts";
 
@@ -15,10 +17,22 @@ export interface BrowserCase {
 export interface BrowserBench {
   setUp(cases: BrowserCase[]): void;
   /** Steps `which` of case `c` for about `ms` milliseconds; returns the steps and the time. */
-  window(c: number, which: "library" | "fused", ms: number): { steps: number; ms: number };
+  window(c: number, which: "library" | "fused", ms: number): Promise<{ steps: number; ms: number }>;
 }
 
 const trainers: { library: () => number; fused: () => number }[] = [];
+
+/** Work per turn of the event loop: about what a cell does in one animation frame. */
+const FRAME_MS = 8;
+
+/** Resolves in a task of its own, right after anything already queued (no timer clamping). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
 
 function trainersOf(c: BrowserCase) {
   const { x, y } = data.bishop("sin", { n: c.n, seed: 0 });
@@ -51,13 +65,17 @@ const bench: BrowserBench = {
     trainers.length = 0;
     for (const c of cases) trainers.push(trainersOf(c));
   },
-  window(c, which, ms) {
+  async window(c, which, ms) {
     const step = trainers[c][which];
     const start = performance.now();
     let steps = 0;
     while (performance.now() - start < ms) {
-      for (let i = 0; i < 8; i++) step();
-      steps += 8;
+      const frame = performance.now();
+      while (performance.now() - frame < FRAME_MS) {
+        step();
+        steps++;
+      }
+      await nextTask();
     }
     return { steps, ms: performance.now() - start };
   },

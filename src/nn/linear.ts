@@ -61,7 +61,8 @@ export function initialise(
 
 /**
  * `new nn.Linear(inFeatures, outFeatures)`: y = x Wᵀ + b with W [out, in] and b [out], so an
- * input batch [N, in] gives [N, out] — the layout of torch.nn.Linear.
+ * input batch [N, in] gives [N, out] (any leading sizes: [..., in] → [..., out]) — the layout of
+ * torch.nn.Linear.
  *
  * The first weights come from `options.rng`, else a generator seeded with `options.seed`, else
  * the default generator (see `manualSeed`): two layers built without a seed differ, as in PyTorch.

@@ -122,16 +122,25 @@ export function createControls(doc: Document, speed: number): Controls {
 export function syncControls(controls: Controls, state: StepperState, caption: string): void {
   const last = state.count - 1;
   const { buttons } = controls;
-  buttons.reset.disabled = state.position === 0;
-  buttons.prev.disabled = state.position === 0;
-  buttons.next.disabled = state.position === last;
-  buttons.end.disabled = state.position === last;
-  buttons.toggle.textContent = state.playing ? "⏸ Pause" : "▶ Play";
+  // Only what changed is written: every write costs the toolbar a layout.
+  const set = (b: HTMLButtonElement, disabled: boolean): void => {
+    if (b.disabled !== disabled) b.disabled = disabled;
+  };
+  set(buttons.reset, state.position === 0);
+  set(buttons.prev, state.position === 0);
+  set(buttons.next, state.position === last);
+  set(buttons.end, state.position === last);
+  const play = state.playing ? "⏸ Pause" : "▶ Play";
+  if (buttons.toggle.textContent !== play) buttons.toggle.textContent = play;
   buttons.toggle.setAttribute("aria-pressed", String(state.playing));
-  controls.position.replaceChildren(caption);
-  appendWords(
-    controls.position.ownerDocument,
-    controls.position,
-    `[ · step ${state.position} of ${last}]`,
-  );
+  const count = ` · step ${state.position} of ${last}`;
+  const [stepText, countWord] = controls.position.childNodes;
+  const countText = countWord?.firstChild;
+  if (stepText?.nodeType === 3 && countText?.nodeType === 3) {
+    stepText.nodeValue = caption;
+    countText.nodeValue = count;
+  } else {
+    controls.position.replaceChildren(caption);
+    appendWords(controls.position.ownerDocument, controls.position, `[${count}]`);
+  }
 }

@@ -1,21 +1,34 @@
-// The equation panel's HTML per stepper position, typeset once. KaTeX takes a few milliseconds
-// per equation, so the neighbours of the shown step, and then (for lecture-sized graphs) every
-// step, are typeset while the browser is idle: a key press then only swaps HTML.
+// The panels' content per stepper position — the typeset equation and the ledger — built once
+// and kept as detached elements. KaTeX takes a few milliseconds per equation and parsing its
+// markup about as long again, so the neighbours of the shown step, and then (for
+// lecture-sized graphs) every step, are built while the browser is idle: a key press then
+// only moves an element that already exists into the panel.
 import { stepCaption } from "./describe-step.ts";
 import { equationHtml } from "./equation-panel.ts";
-import { type StepIndex, stepAt } from "./step-index.ts";
+import type { GraphModel } from "./graph-model.ts";
+import { ledgerHtml } from "./ledger.ts";
+import { stepAt } from "./step-index.ts";
 
-/** Timelines up to this many positions get every equation typeset in idle time. */
+/** Timelines up to this many positions get every step built in idle time. */
 export const PRETYPESET_LIMIT = 400;
 
-/** Typeset equations of one timeline. */
+/** What the panels show at one position. */
+export interface PanelContent {
+  readonly equation: HTMLElement;
+  readonly ledger: HTMLElement;
+}
+
+/** The panels' content over one timeline. */
 export interface EquationCache {
-  /** The panel's HTML at `position` (typeset now if it was not yet). */
-  at(position: number): string;
-  /** Whether `position` is typeset already. */
+  /** The content at `position` (built now if it was not yet). */
+  at(position: number): PanelContent;
+  /** Whether `position` is built already. */
   has(position: number): boolean;
-  /** Typesets around `position` in idle time, while `alive()` holds. */
-  ahead(position: number, alive: () => boolean): void;
+  /**
+   * Builds around `position` in idle time, while `alive()` holds; `near` runs in the same idle
+   * period once the neighbours are built.
+   */
+  ahead(position: number, alive: () => boolean, near?: () => void): void;
   /** Stops the idle work. */
   cancel(): void;
 }
@@ -29,38 +42,52 @@ const later: Later = (fn) =>
 const cancelLater = (id: number): void =>
   typeof cancelIdleCallback === "function" ? cancelIdleCallback(id) : clearTimeout(id);
 
-/** A cache for the timeline `index`. */
-export function createEquationCache(index: StepIndex): EquationCache {
-  const html = new Map<number, string>();
+/** A detached element of `doc` holding `html` (the class marks it for the CSS). */
+function holder(doc: Document, cls: string, html: string): HTMLElement {
+  const el = doc.createElement("div");
+  el.className = cls;
+  el.innerHTML = html;
+  return el;
+}
+
+/** A cache for the timeline of `model`, building its elements in `doc`. */
+export function createEquationCache(doc: Document, model: GraphModel): EquationCache {
+  const { index } = model;
+  const built = new Map<number, PanelContent>();
   let idle = 0;
-  const at = (position: number): string => {
-    let eq = html.get(position);
-    if (eq === undefined) {
-      eq = equationHtml(stepAt(index, position), stepCaption(index, position));
-      html.set(position, eq);
+  const at = (position: number): PanelContent => {
+    let content = built.get(position);
+    if (content === undefined) {
+      const step = stepAt(index, position);
+      content = {
+        equation: holder(doc, "eq-step", equationHtml(step, stepCaption(index, position))),
+        ledger: holder(doc, "ledger-step", ledgerHtml(step, model.output, model.lookup)),
+      };
+      built.set(position, content);
     }
-    return eq;
+    return content;
   };
   const all = index.count <= PRETYPESET_LIMIT;
-  const ahead = (position: number, alive: () => boolean): void => {
+  const ahead = (position: number, alive: () => boolean, near?: () => void): void => {
     cancelLater(idle);
     idle = later((deadline) => {
       if (!alive()) return;
       for (const p of [position + 1, position + 2, position - 1]) {
         if (p >= 0 && p < index.count) at(p);
       }
+      near?.();
       // Then the rest in order from here, a few per idle period (thousands of steps would be
-      // many megabytes of HTML, so only lecture-sized timelines).
+      // many megabytes of markup, so only lecture-sized timelines).
       for (let k = 1; all && k < index.count && deadline && deadline.timeRemaining() > 4; k++) {
         const p = (position + k) % index.count;
-        if (!html.has(p)) at(p);
+        if (!built.has(p)) at(p);
       }
-      if (all && deadline && html.size < index.count) ahead(position, alive);
+      if (all && deadline && built.size < index.count) ahead(position, alive);
     });
   };
   return {
     at,
-    has: (position) => html.has(position),
+    has: (position) => built.has(position),
     ahead,
     cancel: () => cancelLater(idle),
   };

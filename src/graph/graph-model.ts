@@ -80,3 +80,14 @@ export function mapPosition(from: StepIndex, to: StepIndex, position: number): n
   const k = position - f1; // 1 … b1 − 1
   return f2 + Math.max(1, Math.min(b2, Math.round((k / b1) * b2)));
 }
+
+/** Where a stepper over `model` starts: "start", "forward" (pass done), "end" or a position. */
+export function startPosition(
+  model: GraphModel,
+  start: "start" | "forward" | "end" | number,
+): number {
+  if (start === "start") return 0;
+  if (start === "forward") return model.trace.forward.length;
+  if (start === "end") return model.index.count - 1;
+  return start;
+}

@@ -49,8 +49,29 @@ export class ScrollFollow {
     if (svg) this.observer?.observe(svg);
   }
 
-  /** Scrolls the node into view if the drawing overflows its box and the node is outside it. */
+  private pending: { node: NodeBox; viewBox: ViewBoxInfo } | null = null;
+  private frame = 0;
+
+  /**
+   * Scrolls the node into view if the drawing overflows its box and the node is outside it, in
+   * the next frame: scrolling needs an up-to-date layout, which the frame makes anyway, so a
+   * step never lays the page out twice. The last call of a frame wins.
+   */
   follow(node: NodeBox, viewBox: ViewBoxInfo): void {
+    const { box, drawing } = this;
+    if (drawing.width <= box.width + 1 && drawing.height <= box.height + 1) return;
+    this.pending = { node, viewBox };
+    const view = this.canvas.ownerDocument.defaultView;
+    if (this.frame || !view) return;
+    this.frame = view.requestAnimationFrame(() => {
+      this.frame = 0;
+      const next = this.pending;
+      this.pending = null;
+      if (next) this.scrollTo(next.node, next.viewBox);
+    });
+  }
+
+  private scrollTo(node: NodeBox, viewBox: ViewBoxInfo): void {
     const { box, drawing } = this;
     if (drawing.width <= box.width + 1 && drawing.height <= box.height + 1) return;
     if (box.width === 0 || viewBox.width === 0) return;

@@ -6,14 +6,11 @@ import type { Tensor } from "../tensor/tensor.ts";
 import { syncControls } from "./controls.ts";
 import { describeStep, stepCaption } from "./describe-step.ts";
 import { createEquationCache, type EquationCache } from "./equation-cache.ts";
-import { fitToBox } from "./fit-panel.ts";
-import { finiteDifferences } from "./grad-check.ts";
-import { buildModel, type GraphModel, mapPosition, neuronsApply } from "./graph-model.ts";
+import { PanelFit } from "./fit-panel.ts";
+import { buildModel, mapPosition, neuronsApply, startPosition } from "./graph-model.ts";
 import type { LayoutOptions } from "./layout-graph.ts";
-import { ledgerHtml } from "./ledger.ts";
 import { NodeFocus, nodeIdOf } from "./node-focus.ts";
-import { createNudgePanel } from "./nudge-panel.ts";
-import type { GradCheck } from "./render-svg.ts";
+import { PanelWindow } from "./panel-window.ts";
 import { canReplay } from "./replay.ts";
 import { ScrollFollow } from "./scroll-follow.ts";
 import { stepAt } from "./step-index.ts";
@@ -26,6 +23,7 @@ import {
 import { actionForKey } from "./stepper-keys.ts";
 import type { TraceOptions } from "./trace.ts";
 import { uniqueId } from "./unique-id.ts";
+import { type Checkable, fillNudge, switchChecksOn } from "./view-checks.ts";
 import { createPainter, type Painter } from "./view-painter.ts";
 import { createSkeleton, setTableOpen } from "./view-skeleton.ts";
 import { WideFigure } from "./wide-figure.ts";
@@ -54,12 +52,11 @@ export interface ViewOptions extends TraceOptions, LayoutOptions {
 const WIDE_ASPECT = 2.2;
 
 /** One granularity as drawn: the model, its painter, its typeset equations and checks. */
-interface Drawn {
-  readonly model: GraphModel;
+interface Drawn extends Checkable {
   readonly painter: Painter;
   readonly equations: EquationCache;
-  readonly unreplayable: string | null;
-  checks?: ReadonlyMap<string, GradCheck>;
+  /** The equation box and the ledger box, each with the neighbours' content ready. */
+  readonly windows: readonly [PanelWindow, PanelWindow];
 }
 
 /**
@@ -76,23 +73,33 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
 
   const drawn = new Map<boolean, Drawn>();
   const drawnFor = (neurons: boolean): Drawn => {
-    let d = drawn.get(neurons);
-    if (!d) {
-      const model = buildModel(result, options, neurons);
-      d = {
-        model,
-        painter: createPainter(model, canvas, tableBox, `${prefix}${neurons ? "n" : ""}`),
-        equations: createEquationCache(model.index),
-        unreplayable: canReplay(model.computation),
-      };
-      drawn.set(neurons, d);
-    }
+    const known = drawn.get(neurons);
+    if (known) return known;
+    const model = buildModel(result, options, neurons);
+    const equations = createEquationCache(doc, model);
+    const key = (p: number): string => `${neurons ? "n" : "l"}${p}`;
+    // Neighbours are fitted ahead of time on a slide (`panels` exists by the time it runs).
+    const windowOf = (box: HTMLElement, pick: "equation" | "ledger"): PanelWindow =>
+      new PanelWindow(
+        box,
+        (p) => equations.at(p)[pick],
+        (el, p) => panels.fitIn(el, key(p), box),
+      );
+    const d: Drawn = {
+      model,
+      painter: createPainter(model, canvas, tableBox, `${prefix}${neurons ? "n" : ""}`),
+      equations,
+      windows: [windowOf(equation, "equation"), windowOf(ledger, "ledger")],
+      unreplayable: canReplay(model.computation),
+    };
+    drawn.set(neurons, d);
     return d;
   };
 
   const layers = drawnFor(false);
   let current = layers;
   let state: StepperState = initialStepper(layers.model.index.count, speed);
+  let viewBox = { x: 0, y: 0, width: 0 };
   const follow = new ScrollFollow(canvas);
   const focus = new NodeFocus(canvas, {
     order: () => current.painter.order,
@@ -100,25 +107,13 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     activate: (id) => dispatch({ type: "goto", position: stepOfNode(id) }),
   });
   const wide = new WideFigure(root, layers.model.layout.width);
-  const alive = (): boolean => root.isConnected;
-
-  // On a slide the panels have boxes of a fixed size; a step too big for them is set smaller.
-  const fitPanels = (): void => {
-    if (
-      doc.defaultView?.getComputedStyle(root).getPropertyValue("--graph-fit-panels").trim() !== "1"
-    )
-      return;
-    const content = `${current.model.neurons ? "n" : "l"}${state.position}`;
-    fitToBox(equation, content);
-    fitToBox(ledger, content);
-  };
-  const RO = doc.defaultView?.ResizeObserver;
-  const panelObserver = RO ? new RO(() => fitPanels()) : null;
-  panelObserver?.observe(equation);
-  panelObserver?.observe(ledger);
-  doc.fonts?.addEventListener("loadingdone", () => {
-    if (root.isConnected) fitPanels();
+  const panels = new PanelFit(root, [equation, ledger], () => {
+    const key = `${current.model.neurons ? "n" : "l"}${state.position}`;
+    const [eq, led] = current.windows;
+    if (eq.current) panels.fitIn(eq.current, key, equation);
+    if (led.current) panels.fitIn(led.current, key, ledger);
   });
+  const alive = (): boolean => root.isConnected;
 
   /** Redraws the current granularity at `position` (a new drawing, or the checks changed). */
   function redraw(position: number): void {
@@ -138,19 +133,20 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     wide.setWant(w);
     focus.reset(stepAt(model.index, position)?.node ?? null);
   }
-  let viewBox = { x: 0, y: 0, width: 0 };
 
-  /** Shows `position`: drawing, table, equation, ledger, announcement. */
+  /** Shows `position`, coming from `from`: drawing, table, equation, ledger, announcement. */
   function show(from: number, position: number): void {
     const { model, painter, equations } = current;
     painter.show(from, position);
     const step = stepAt(model.index, position);
-    equation.innerHTML = equations.at(position);
-    ledger.innerHTML = ledgerHtml(step, model.output, model.lookup);
+    const { windows } = current;
+    for (const w of windows) w.show(position);
     live.textContent = describeStep(model.index, position, model.lookup);
     root.dataset.position = String(position);
-    equations.ahead(position, alive);
-    fitPanels();
+    equations.ahead(position, alive, () => {
+      for (const w of windows) w.prepare(position, model.index.count);
+    });
+    panels.fit();
     if (!step) return;
     if (!focus.active) focus.setTabbable(step.node);
     const box = model.layout.nodes.find((b) => b.id === step.node);
@@ -195,7 +191,6 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     const id = nodeIdOf(event.target);
     if (id) dispatch({ type: "goto", position: stepOfNode(id) });
   });
-
   for (const [action, b] of Object.entries(controls.buttons)) {
     b.addEventListener("click", () =>
       dispatch({ type: action as StepperAction["type"] } as StepperAction),
@@ -204,7 +199,6 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
   controls.speed.addEventListener("change", () =>
     dispatch({ type: "speed", speed: Number(controls.speed.value) }),
   );
-
   root.addEventListener("keydown", (event) => {
     if (event.defaultPrevented) return; // a node took Enter or Space
     const action = actionForKey(event.key, event, event.target as Element | null);
@@ -212,7 +206,6 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     event.preventDefault(); // the page does not scroll, and a slide deck leaves the key to us
     dispatch(action);
   });
-
   // Slides: → and ← walk the steps; at either end the event goes through and the deck moves.
   root.addEventListener("fragment-next", (event) => {
     if (state.position < state.count - 1) {
@@ -230,49 +223,20 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
   /** Turns the finite-difference check on or off for the granularity shown. */
   function applyChecks(on: boolean): void {
     status.textContent = "";
-    root.classList.remove("show-fd");
-    if (on) {
-      try {
-        if (current.unreplayable)
-          throw new Error(
-            `finite differences: the op "${current.unreplayable}" cannot be re-run here`,
-          );
-        current.checks ??= finiteDifferences(current.model.computation);
-        const bad = [...current.checks.entries()]
-          .filter(([, c]) => !c.ok)
-          .map(([id]) => current.model.lookup(id).label);
-        status.textContent = bad.length
-          ? `Finite differences disagree with the gradient at ${bad.join(", ")} (flagged ✗).`
-          : `Finite differences agree with every gradient (${current.checks.size} nodes checked).`;
-        root.classList.add("show-fd");
-      } catch (error) {
-        status.textContent = (error as Error).message;
-        controls.fdToggle.checked = false;
-      }
-    }
+    const shown = on && switchChecksOn(current, status);
+    controls.fdToggle.checked = shown;
+    root.classList.toggle("show-fd", shown);
     redraw(state.position);
     show(state.position, state.position);
   }
   controls.fdToggle.addEventListener("change", () => applyChecks(controls.fdToggle.checked));
-
   controls.sizeToggle.addEventListener("change", () => {
     canvas.classList.toggle("actual-size", controls.sizeToggle.checked);
   });
-
-  function fillNudge(): void {
-    nudgeBox.replaceChildren(
-      current.unreplayable
-        ? Object.assign(doc.createElement("p"), {
-            textContent: `Nudge: the op "${current.unreplayable}" cannot be re-run here.`,
-          })
-        : createNudgePanel(doc, current.model.computation),
-    );
-  }
   controls.nudgeToggle.addEventListener("change", () => {
-    if (controls.nudgeToggle.checked && !nudgeBox.firstChild) fillNudge();
+    if (controls.nudgeToggle.checked && !nudgeBox.firstChild) fillNudge(doc, nudgeBox, current);
     nudgeBox.hidden = !controls.nudgeToggle.checked;
   });
-
   parts.tableToggle.addEventListener("click", () =>
     setTableOpen(parts, parts.tableToggle.getAttribute("aria-pressed") !== "true"),
   );
@@ -289,50 +253,45 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     }
     const position = mapPosition(current.model.index, next.model.index, state.position);
     current.equations.cancel();
+    for (const w of current.windows) w.clear();
     current = next;
     state = { ...initialStepper(next.model.index.count, state.speed), position };
-    redraw(position);
-    show(position, position);
-    sync();
-    if (controls.nudgeToggle.checked) fillNudge();
-    else nudgeBox.replaceChildren();
     if (controls.fdToggle.checked) applyChecks(true);
+    else {
+      redraw(position);
+      show(position, position);
+    }
+    sync();
+    if (controls.nudgeToggle.checked) fillNudge(doc, nudgeBox, current);
+    else nudgeBox.replaceChildren();
     return true;
   }
-  const neuronsOffered = neuronsApply(layers.model.trace);
-  controls.neuronsToggle.closest("label")?.toggleAttribute("hidden", !neuronsOffered);
+  controls.neuronsToggle
+    .closest("label")
+    ?.toggleAttribute("hidden", !neuronsApply(layers.model.trace));
   controls.neuronsToggle.addEventListener("change", () => {
     clearTimeout(timer);
     if (!useNeurons(controls.neuronsToggle.checked)) controls.neuronsToggle.checked = false;
   });
 
-  const start = options.start ?? "start";
-  const startAt = (model: GraphModel): number =>
-    start === "start"
-      ? 0
-      : start === "forward"
-        ? model.trace.forward.length
-        : start === "end"
-          ? model.index.count - 1
-          : start;
   if (options.neurons) {
     controls.neuronsToggle.checked = true;
     try {
       current = drawnFor(true);
       state = initialStepper(current.model.index.count, speed);
     } catch (error) {
-      status.textContent = (error as Error).message;
+      status.textContent = (error as Error).message; // the layer graph instead, and why
       controls.neuronsToggle.checked = false;
     }
   }
-  state = stepperReducer(state, { type: "goto", position: startAt(current.model) });
+  state = stepperReducer(state, {
+    type: "goto",
+    position: startPosition(current.model, options.start ?? "start"),
+  });
   redraw(state.position);
   show(state.position, state.position);
   sync();
-  if (options.check) {
-    controls.fdToggle.checked = true;
-    applyChecks(true);
-  }
+  if (options.check) applyChecks(true);
   if (options.nudge) {
     controls.nudgeToggle.checked = true;
     controls.nudgeToggle.dispatchEvent(new Event("change"));

@@ -51,7 +51,7 @@ export function shownNodes(page: Page, root: string): Promise<ShownNode[]> {
 
 /** The TeX of each equation line shown (KaTeX keeps it in the MathML annotation). */
 export async function equationTex(page: Page, root: string): Promise<string[]> {
-  const tex = await page.$$eval(`${root} .graph-equation annotation`, (els) =>
+  const tex = await page.$$eval(`${root} .graph-equation .is-shown annotation`, (els) =>
     els.map((e) => e.textContent ?? ""),
   );
   return tex.map((t) => (t.startsWith(DISPLAY_STYLE) ? t.slice(DISPLAY_STYLE.length) : t));
@@ -65,13 +65,16 @@ export function currentLabel(page: Page, root: string): Promise<string | null> {
   );
 }
 
-/** Everything a step changes: the drawing, the equation, the ledger and the table. */
+/**
+ * Everything a step changes: the drawing, the equation shown (its hidden neighbours are a cache
+ * and come and go in idle time), the ledger, the table and the toolbar.
+ */
 export function stepState(page: Page, root: string): Promise<Record<string, string>> {
   return page.$eval(root, (el) => ({
     position: el.getAttribute("data-position") ?? "",
     drawing: el.querySelector(".graph-canvas")?.innerHTML ?? "",
-    equation: el.querySelector(".graph-equation")?.innerHTML ?? "",
-    ledger: el.querySelector(".graph-ledger")?.innerHTML ?? "",
+    equation: el.querySelector(".graph-equation .is-shown")?.outerHTML ?? "",
+    ledger: el.querySelector(".graph-ledger .is-shown")?.outerHTML ?? "",
     table: el.querySelector(".graph-table-box")?.innerHTML ?? "",
     toolbar: el.querySelector(".graph-toolbar")?.textContent ?? "",
   }));

@@ -131,9 +131,9 @@ describe("graph.view(result) on the fixture page", () => {
       const cls = await page.getAttribute(`#mlp [data-edge="${term.edge}"]`, "class");
       assert.equal(cls, "edge active active-backward");
     }
-    const rows = await page.$$eval("#mlp .graph-ledger tbody tr", (trs) => trs.length);
+    const rows = await page.$$eval("#mlp .graph-ledger .is-shown tbody tr", (trs) => trs.length);
     assert.equal(rows, step.terms.length);
-    assert.ok(((await page.textContent("#mlp .graph-ledger .total")) ?? "").length > 0);
+    assert.ok(((await page.textContent("#mlp .graph-ledger .is-shown .total")) ?? "").length > 0);
   });
 
   test("← returns to exactly the same DOM, and Home/End jump to the ends", async () => {
@@ -638,7 +638,7 @@ describe("graph.view on chapter 6 as built", () => {
         const s = Number(
           getComputedStyle(v.closest("section") as Element).getPropertyValue("--slide-scale"),
         );
-        const k = v.querySelector(".graph-equation .katex");
+        const k = v.querySelector(".graph-equation .is-shown .katex");
         return { scale: s, eq: k ? Number.parseFloat(getComputedStyle(k).fontSize) * s : null };
       });
     const scales = new Set<number>();

@@ -132,3 +132,60 @@ export function mismatches(
   }
   return out;
 }
+
+/** OKLab to sRGB (0–1 each), after Björn Ottosson's definition of OKLab. */
+function fromOklab(L: number, a: number, b: number): [number, number, number] {
+  const l = (L + 0.3963377774 * a + 0.2158037573 * b) ** 3;
+  const m = (L - 0.1055613458 * a - 0.0638541728 * b) ** 3;
+  const s = (L - 0.0894841775 * a - 1.291485548 * b) ** 3;
+  const linear = [
+    4.0767416621 * l - 3.3077115913 * m + 0.2309699292 * s,
+    -1.2684380046 * l + 2.6097574011 * m - 0.3413193965 * s,
+    -0.0041960863 * l - 0.7034186147 * m + 1.707614701 * s,
+  ];
+  const encode = (v: number): number => {
+    const c = Math.min(1, Math.max(0, v));
+    return c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055;
+  };
+  return [encode(linear[0] ?? 0), encode(linear[1] ?? 0), encode(linear[2] ?? 0)];
+}
+
+/** The colour of a computed style value (`rgb(…)`, `color(srgb …)`, `oklab(…)`), 0–1 each. */
+export function parseColour(value: string): [number, number, number] | null {
+  const rgb = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)/.exec(value);
+  if (rgb) return [Number(rgb[1]) / 255, Number(rgb[2]) / 255, Number(rgb[3]) / 255];
+  const srgb = /^color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)/.exec(value);
+  if (srgb) return [Number(srgb[1]), Number(srgb[2]), Number(srgb[3])];
+  const lab = /^oklab\(([\d.e-]+) ([\d.e-]+) ([\d.e-]+)/.exec(value);
+  if (lab) return fromOklab(Number(lab[1]), Number(lab[2]), Number(lab[3]));
+  return null;
+}
+
+/** WCAG 2 contrast ratio of two colours. */
+export function contrast(a: [number, number, number], b: [number, number, number]): number {
+  const lin = (v: number): number => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  const lum = ([r, g, bl]: [number, number, number]): number =>
+    0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(bl);
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}
+
+/** Each visible text line of a node with its colour and the fill of the shape it sits on. */
+export function nodeTextColours(
+  page: Page,
+  root: string,
+): Promise<{ node: string; text: string; colour: string; fill: string }[]> {
+  return page.$$eval(`${root} .graph-svg g[data-node]`, (groups) =>
+    groups.flatMap((g) => {
+      const fill = getComputedStyle(g.querySelector(".shape") as Element).fill;
+      return [...g.querySelectorAll("text:is(.label, .value, .grad)")]
+        .filter((t) => getComputedStyle(t).visibility !== "hidden")
+        .map((t) => ({
+          node: g.getAttribute("data-node") ?? "",
+          text: t.textContent ?? "",
+          colour: getComputedStyle(t).fill,
+          fill,
+        }));
+    }),
+  );
+}

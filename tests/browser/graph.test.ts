@@ -17,9 +17,12 @@ import type { Step, Trace } from "../../src/graph/types.ts";
 import { F, tensor } from "../../src/index.ts";
 import { mlp221 } from "../graph/examples.ts";
 import {
+  contrast,
   currentLabel,
   equationTex,
   mismatches,
+  nodeTextColours,
+  parseColour,
   positionOf,
   shownNodes,
   stepState,
@@ -619,6 +622,36 @@ describe("graph.view on chapter 6 as built", () => {
     await page.close();
   });
 
+  /** The node texts (label, value, gradient) with less than 4.5:1 contrast on their node. */
+  async function lowContrast(page: Page, root: string): Promise<string[]> {
+    const out: string[] = [];
+    for (const t of await nodeTextColours(page, root)) {
+      const fg = parseColour(t.colour);
+      const bg = parseColour(t.fill);
+      if (!fg || !bg) out.push(`${t.text}: colours ${t.colour} on ${t.fill} not read`);
+      else if (contrast(fg, bg) < 4.5) out.push(`${t.text} ${contrast(fg, bg).toFixed(2)}:1`);
+    }
+    return out;
+  }
+
+  test("every node text has at least 4.5:1 contrast, light and dark, forward and backward", async () => {
+    for (const dark of [false, true]) {
+      const watched = await openChapter(1280, 800, dark);
+      const { page } = watched;
+      await page.focus(VIEW);
+      for (const p of [2, f + 2, f + 7, index.count - 1]) {
+        await press(page, "Home");
+        await press(page, "ArrowRight", p);
+        assert.deepEqual(
+          await lowContrast(page, VIEW),
+          [],
+          `${dark ? "dark" : "light"}, position ${p}`,
+        );
+      }
+      await page.close();
+    }
+  });
+
   test("slide 1920×1080: equations ≥ 28 px and one slide scale through every step", async () => {
     const watched = await openChapter(1920, 1080);
     const { page } = watched;
@@ -646,6 +679,8 @@ describe("graph.view on chapter 6 as built", () => {
       const m = await measure();
       scales.add(Math.round(m.scale * 1000));
       if (p > 0) assert.ok((m.eq ?? 0) >= 28, `position ${p}: equation at ${m.eq} px`);
+      if (p === 3 || p === f + 3)
+        assert.deepEqual(await lowContrast(page, here), [], `slide, ${p}`);
       if (p === f + 4)
         await page.screenshot({ path: join(SCREENSHOT_DIR, "graph-chapter6-slide.png") });
       await page.keyboard.press("ArrowRight");

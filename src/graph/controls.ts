@@ -19,13 +19,16 @@ export interface Controls {
   readonly neuronsToggle: HTMLInputElement;
 }
 
-/** Appends `text` to `el`, with the parts in `[brackets]` as words a slide leaves out. */
+/**
+ * Appends `text` to `el`: parts in `[brackets]` are words the short form (a slide, a phone)
+ * leaves out, parts in `{braces}` are shown in the short form only.
+ */
 function appendWords(doc: Document, el: HTMLElement, text: string): void {
-  for (const piece of text.split(/(\[[^\]]*\])/)) {
+  for (const piece of text.split(/(\[[^\]]*\]|\{[^}]*\})/)) {
     if (!piece) continue;
-    if (piece.startsWith("[")) {
+    if (piece.startsWith("[") || piece.startsWith("{")) {
       const word = doc.createElement("span");
-      word.className = "graph-word";
+      word.className = piece.startsWith("[") ? "graph-word" : "graph-short";
       word.textContent = piece.slice(1, -1);
       el.append(word);
     } else el.append(piece);
@@ -87,7 +90,7 @@ export function createControls(doc: Document, speed: number): Controls {
   speedLabel.append(select);
   const position = doc.createElement("span");
   position.className = "graph-position";
-  const fd = toggle(doc, "graph-fd-toggle", "[Finite-difference ]check");
+  const fd = toggle(doc, "graph-fd-toggle", "{FD }[Finite-difference ]check");
   const nudge = toggle(doc, "graph-nudge-toggle", "Nudge");
   const neurons = toggle(doc, "graph-neurons-toggle", "Neurons");
   neurons.label.title = "Draw every neuron and weight as a node of its own";

@@ -48,8 +48,13 @@ export interface ViewOptions extends TraceOptions, LayoutOptions {
   document?: Document;
 }
 
-/** Graphs at least this much wider than tall put the panels under the drawing on a slide. */
-const WIDE_ASPECT = 2.2;
+/**
+ * Graphs at least this much wider than tall put the panels under the drawing on a slide; the
+ * others beside it. Where the two layouts of graph.css draw a graph equally large: under, the
+ * drawing gets the view's width and 38% of its height; beside, 56% of its width and nearly all
+ * its height, so they break even at 0.56 W / 0.38 H, about 3 for a stepper's 1104 × 550 px.
+ */
+const WIDE_ASPECT = 3;
 
 /** One granularity as drawn: the model, its painter, its typeset equations and checks. */
 interface Drawn extends Checkable {

@@ -59,26 +59,46 @@ export function boot(cells: readonly ClientCell[], options: LibraryOptions): Not
     resolve = y;
   });
   handle.settled = settled;
+  const roots = new Map<string, Element>();
   for (const cell of cells) {
-    if (cell.error !== undefined) {
-      defineFailed(main, cell);
-      continue;
-    }
-    const root = document.querySelector(`[data-cell="${cell.id}"]`);
+    const root = cell.error === undefined && document.querySelector(`[data-cell="${cell.id}"]`);
     if (!root) continue; // nowhere to render (the page and its module disagree); do not wait for it
+    roots.set(cell.id, root);
     waiting.set(cell.id, cell.source);
-    const observer = createCellObserver(root, cell, page, () => {
-      handle.cellSettledAt[cell.id] = performance.now();
-      waiting.delete(cell.id);
-      if (waiting.size === 0) resolve();
-    });
-    defineCell(main, cell, observer);
   }
-  // Cells settle asynchronously (the runtime computes on the next frame), never inside this loop.
-  if (waiting.size === 0) resolve();
   void settled.then(() => (handle.settledAt = performance.now()));
   window.__notebook = handle;
+  // The runtime computes cells in animation frames, which run before a frame is painted: started
+  // at once, a page of heavy cells would keep its prose and math off the screen until they are
+  // done. So the prose is painted first, then the cells start.
+  afterFirstPaint(() => {
+    for (const cell of cells) {
+      if (cell.error !== undefined) {
+        defineFailed(main, cell);
+        continue;
+      }
+      const root = roots.get(cell.id);
+      if (!root) continue;
+      const observer = createCellObserver(root, cell, page, () => {
+        handle.cellSettledAt[cell.id] = performance.now();
+        waiting.delete(cell.id);
+        if (waiting.size === 0) resolve();
+      });
+      defineCell(main, cell, observer);
+    }
+    // Cells settle asynchronously (the runtime computes on the next frame), never in this loop.
+    if (waiting.size === 0) resolve();
+  });
   return handle;
+}
+
+/** Runs `start` just after the page's next paint (a frame callback, then a task after it). */
+function afterFirstPaint(start: () => void): void {
+  if (document.visibilityState === "hidden") {
+    setTimeout(start, 0); // a background tab paints nothing; frames would never come
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(start, 0));
 }
 
 /** `display`, `view` and `visibility` are per cell, so they come through the variable's shadow scope. */

@@ -157,7 +157,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
 
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(entriesDir, { recursive: true });
-  const slides = existsSync(join(PROJECT, "src/slides/index.ts"));
+  const slides = existsSync(join(PROJECT, "src/slides/install-slides.ts"));
   const entries: Record<string, string> = {};
   for (const page of pages) {
     const file = join(entriesDir, `${page.kind}-${page.slug}.js`);

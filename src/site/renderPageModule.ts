@@ -23,7 +23,7 @@ export function renderPageModule(page: SitePage | null, options: PageModuleOptio
   if (options.dev) lines.push(`import ${client("reload.ts")};`);
   if (options.slides)
     lines.push(
-      `import { installSlides } from ${JSON.stringify(join(options.project, "src/slides/index.ts"))};`,
+      `import { installSlides } from ${JSON.stringify(join(options.project, "src/slides/install-slides.ts"))};`,
     );
   const cells = page?.page.cells ?? [];
   const builtinsUsed = page?.page.builtinsUsed ?? [];

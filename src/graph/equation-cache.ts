@@ -2,10 +2,12 @@
 // and kept as detached elements. KaTeX takes a few milliseconds per equation and parsing its
 // markup about as long again, so the neighbours of the shown step, and then (for
 // lecture-sized graphs) every step, are built while the browser is idle: a key press then
-// only moves an element that already exists into the panel.
+// only moves an element that already exists into the panel. Until KaTeX has loaded nothing is
+// built ahead; a step shown before then gets a placeholder, typeset in place when KaTeX comes.
 import { stepCaption } from "./describe-step.ts";
-import { equationHtml } from "./equation-panel.ts";
+import { equationHtml, needsKatex } from "./equation-panel.ts";
 import type { GraphModel } from "./graph-model.ts";
+import { katexNow, loadKatex } from "./katex-loader.ts";
 import { ledgerHtml } from "./ledger.ts";
 import { stepAt } from "./step-index.ts";
 
@@ -50,26 +52,51 @@ function holder(doc: Document, cls: string, html: string): HTMLElement {
   return el;
 }
 
-/** A cache for the timeline of `model`, building its elements in `doc`. */
-export function createEquationCache(doc: Document, model: GraphModel): EquationCache {
+/**
+ * A cache for the timeline of `model`, building its elements in `doc`. `typeset` runs when
+ * placeholders shown before KaTeX loaded have been typeset (so the view can refit its panels).
+ */
+export function createEquationCache(
+  doc: Document,
+  model: GraphModel,
+  typeset: () => void = () => {},
+): EquationCache {
   const { index } = model;
   const built = new Map<number, PanelContent>();
+  const pending = new Set<number>();
   let idle = 0;
+  const equationOf = (position: number): string =>
+    equationHtml(stepAt(index, position), stepCaption(index, position));
+  const fillPending = (): void => {
+    for (const p of pending) {
+      const content = built.get(p);
+      if (content) content.equation.innerHTML = equationOf(p);
+    }
+    pending.clear();
+    typeset();
+  };
   const at = (position: number): PanelContent => {
     let content = built.get(position);
     if (content === undefined) {
       const step = stepAt(index, position);
       content = {
-        equation: holder(doc, "eq-step", equationHtml(step, stepCaption(index, position))),
+        equation: holder(doc, "eq-step", equationOf(position)),
         ledger: holder(doc, "ledger-step", ledgerHtml(step, model.output, model.lookup)),
       };
       built.set(position, content);
+      if (needsKatex(step) && !katexNow()) {
+        pending.add(position);
+        loadKatex().then(fillPending, fillPending); // a failure shows the TeX instead
+      }
     }
     return content;
   };
   const all = index.count <= PRETYPESET_LIMIT;
   const ahead = (position: number, alive: () => boolean, near?: () => void): void => {
     cancelLater(idle);
+    // Building ahead before KaTeX is here would only make placeholders (and fetch KaTeX for a
+    // reader who may never step); the view calls again once it has loaded.
+    if (!katexNow()) return;
     idle = later((deadline) => {
       if (!alive()) return;
       for (const p of [position + 1, position + 2, position - 1]) {

@@ -1,8 +1,9 @@
 // The equation panel: the current step typeset with KaTeX, in symbols and then with numbers.
 // KaTeX runs in the browser here (the step depends on the reader's position), and its output
-// carries MathML as well, so screen readers can read the equation.
-import katex from "katex";
+// carries MathML as well, so screen readers can read the equation. KaTeX loads on first need
+// (katex-loader.ts); until it is there a step shows its caption and a short "typesetting" line.
 import { escapeXml } from "./escape-xml.ts";
+import { type Katex, katexFailure, katexNow } from "./katex-loader.ts";
 import type { Step } from "./types.ts";
 
 /** Marks the TeX as display style; KaTeX keeps it in the MathML annotation. */
@@ -12,7 +13,7 @@ export const DISPLAY_STYLE = "\\displaystyle ";
  * Display-style math set inline: fractions as large as in a display, but a line too long for
  * its box breaks after an = or an operator instead of running out of it (a phone, a slide).
  */
-function typeset(tex: string): string {
+function typeset(katex: Katex, tex: string): string {
   return katex.renderToString(DISPLAY_STYLE + tex, {
     displayMode: false,
     throwOnError: false,
@@ -20,7 +21,15 @@ function typeset(tex: string): string {
   });
 }
 
-/** The panel's HTML for a step (or the start), with a caption such as "Backward 3 of 9". */
+/** Whether the panel's HTML for `step` needs KaTeX (the start does not). */
+export function needsKatex(step: Step | null): boolean {
+  return step !== null;
+}
+
+/**
+ * The panel's HTML for a step (or the start), with a caption such as "Backward 3 of 9". Before
+ * KaTeX has loaded (`loadKatex()`), a step's equations are a placeholder marked `.eq-pending`.
+ */
 export function equationHtml(step: Step | null, caption: string): string {
   if (!step) {
     return (
@@ -30,12 +39,23 @@ export function equationHtml(step: Step | null, caption: string): string {
   }
   const phase =
     step.kind === "forward" ? "forward: compute the value" : "backward: collect the gradient";
+  const head = `<p class="eq-caption">${escapeXml(caption)} <span class="eq-phase">${phase}</span></p>`;
+  const katex = katexNow();
+  const failure = katexFailure();
+  if (failure) {
+    // No typesetter (the script could not be fetched): the TeX itself still says it all.
+    return (
+      `${head}<p class="eq-failed">The equation typesetter did not load (${escapeXml(failure.message)}); in TeX:</p>` +
+      `<pre class="eq-tex">${escapeXml(step.texSymbolic)}\n${escapeXml(step.texNumeric)}</pre>`
+    );
+  }
+  if (!katex) return `${head}<p class="eq-pending">Typesetting the equation…</p>`;
   return (
-    `<p class="eq-caption">${escapeXml(caption)} <span class="eq-phase">${phase}</span></p>` +
-    `<div class="eq eq-symbolic">${typeset(step.texSymbolic)}</div>` +
-    `<div class="eq eq-numeric eq-${step.kind}">${typeset(step.texNumeric)}</div>` +
+    head +
+    `<div class="eq eq-symbolic">${typeset(katex, step.texSymbolic)}</div>` +
+    `<div class="eq eq-numeric eq-${step.kind}">${typeset(katex, step.texNumeric)}</div>` +
     (step.kind === "backward" && step.texLayer
-      ? `<div class="eq eq-layer"><span class="eq-layer-caption">layer form</span>${typeset(step.texLayer)}</div>`
+      ? `<div class="eq eq-layer"><span class="eq-layer-caption">layer form</span>${typeset(katex, step.texLayer)}</div>`
       : "")
   );
 }

@@ -8,6 +8,7 @@ import { describeStep, stepCaption } from "./describe-step.ts";
 import { createEquationCache, type EquationCache } from "./equation-cache.ts";
 import { PanelFit } from "./fit-panel.ts";
 import { buildModel, mapPosition, neuronsApply, startPosition } from "./graph-model.ts";
+import { loadKatex } from "./katex-loader.ts";
 import type { LayoutOptions } from "./layout-graph.ts";
 import { NodeFocus, nodeIdOf } from "./node-focus.ts";
 import { PanelWindow } from "./panel-window.ts";
@@ -81,7 +82,10 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     const known = drawn.get(neurons);
     if (known) return known;
     const model = buildModel(result, options, neurons);
-    const equations = createEquationCache(doc, model);
+    // Placeholders typeset once KaTeX is here: the panels refit and the neighbours get built.
+    const equations = createEquationCache(doc, model, () => {
+      if (current.equations === equations && alive()) show(state.position, state.position);
+    });
     const key = (p: number): string => `${neurons ? "n" : "l"}${p}`;
     // Neighbours are fitted ahead of time on a slide (`panels` exists by the time it runs).
     const windowOf = (box: HTMLElement, pick: "equation" | "ledger"): PanelWindow =>
@@ -146,7 +150,8 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     const step = stepAt(model.index, position);
     const { windows } = current;
     for (const w of windows) w.show(position);
-    live.textContent = describeStep(model.index, position, model.lookup);
+    const said = describeStep(model.index, position, model.lookup);
+    if (live.textContent !== said) live.textContent = said; // a refresh is not announced again
     root.dataset.position = String(position);
     equations.ahead(position, alive, () => {
       for (const w of windows) w.prepare(position, model.index.count);
@@ -301,5 +306,33 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     controls.nudgeToggle.checked = true;
     controls.nudgeToggle.dispatchEvent(new Event("change"));
   }
+  warmTypesetter(root, () => {
+    if (alive()) show(state.position, state.position); // now the neighbours can be built
+  });
   return root;
+}
+
+/**
+ * Fetches KaTeX once the view is on screen, or a pointer or the focus reaches it — well before
+ * the first step needs an equation — and then calls `ready`. A graph far down a page costs its
+ * reader nothing until they get there.
+ */
+function warmTypesetter(root: HTMLElement, ready: () => void): void {
+  let started = false;
+  const start = (): void => {
+    if (started) return;
+    started = true;
+    observer?.disconnect();
+    loadKatex().then(ready, () => {}); // a failure shows in the panel, step by step
+  };
+  for (const type of ["pointerenter", "focusin", "touchstart"]) {
+    root.addEventListener(type, start, { once: true, passive: true });
+  }
+  const Observer = root.ownerDocument.defaultView?.IntersectionObserver;
+  const observer = Observer
+    ? new Observer((entries) => {
+        if (entries.some((e) => e.isIntersecting)) start();
+      })
+    : null;
+  observer?.observe(root);
 }

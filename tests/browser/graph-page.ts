@@ -49,8 +49,17 @@ export function shownNodes(page: Page, root: string): Promise<ShownNode[]> {
   );
 }
 
+/** Waits until the equation shown is typeset (KaTeX loads when a view first comes near). */
+export async function typeset(page: Page, root: string): Promise<void> {
+  await page.waitForFunction(
+    (sel) => !document.querySelector(`${sel} .graph-equation .is-shown .eq-pending`),
+    root,
+  );
+}
+
 /** The TeX of each equation line shown (KaTeX keeps it in the MathML annotation). */
 export async function equationTex(page: Page, root: string): Promise<string[]> {
+  await typeset(page, root);
   const tex = await page.$$eval(`${root} .graph-equation .is-shown annotation`, (els) =>
     els.map((e) => e.textContent ?? ""),
   );
@@ -69,7 +78,8 @@ export function currentLabel(page: Page, root: string): Promise<string | null> {
  * Everything a step changes: the drawing, the equation shown (its hidden neighbours are a cache
  * and come and go in idle time), the ledger, the table and the toolbar.
  */
-export function stepState(page: Page, root: string): Promise<Record<string, string>> {
+export async function stepState(page: Page, root: string): Promise<Record<string, string>> {
+  await typeset(page, root);
   return page.$eval(root, (el) => ({
     position: el.getAttribute("data-position") ?? "",
     drawing: el.querySelector(".graph-canvas")?.innerHTML ?? "",

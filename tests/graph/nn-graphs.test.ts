@@ -4,10 +4,14 @@ import { equationHtml } from "../../src/graph/equation-panel.ts";
 import { expandNeurons } from "../../src/graph/expand-neurons.ts";
 import { texValues, transposeValues } from "../../src/graph/format.ts";
 import { finiteDifferences } from "../../src/graph/grad-check.ts";
+import { loadKatex } from "../../src/graph/katex-loader.ts";
 import { indexSteps, stepAt } from "../../src/graph/step-index.ts";
 import { trace, traceComputation } from "../../src/graph/trace.ts";
 import { F, nn, tensor } from "../../src/index.ts";
 import { defined } from "./defined.ts";
+
+// The panel typesets with KaTeX once it has loaded (in the browser, when a view comes near).
+await loadKatex();
 
 // Graphs built with the nn module: nn.Linear records one "linear" op (y = x Wᵀ + b) and
 // F.mseLoss one "mseLoss" op; the graph view must write, check and expand both.

@@ -3,11 +3,15 @@ import { describe, test } from "node:test";
 import { describeStep, stepCaption } from "../../src/graph/describe-step.ts";
 import { equationHtml } from "../../src/graph/equation-panel.ts";
 import { expandNeurons } from "../../src/graph/expand-neurons.ts";
+import { loadKatex } from "../../src/graph/katex-loader.ts";
 import { ledgerHtml } from "../../src/graph/ledger.ts";
 import { indexSteps, stepAt } from "../../src/graph/step-index.ts";
 import { textAlternativeHtml } from "../../src/graph/text-alternative.ts";
 import { trace } from "../../src/graph/trace.ts";
 import { mlp221, ridge } from "./examples.ts";
+
+// The panel typesets with KaTeX once it has loaded (in the browser, when a view comes near).
+await loadKatex();
 
 /** `x`, which the test expects to exist. */
 function must<T>(x: T | undefined): T {

@@ -16,7 +16,8 @@ function findTests(dir) {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
-      if (group === "unit" && (name === "browser" || name === "bench" || name === "fixtures")) continue;
+      if (group === "unit" && (name === "browser" || name === "bench" || name === "fixtures"))
+        continue;
       found.push(...findTests(path));
     } else if (name.endsWith(".test.ts")) {
       found.push(path);

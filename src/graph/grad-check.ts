@@ -40,8 +40,8 @@ export function finiteDifferences(
     const base = Float64Array.from(node.value.data);
     const estimate: number[] = [];
     let ok = true;
-    for (let j = 0; j < base.length; j++) {
-      const v = base[j]!;
+    const grad = node.grad?.data ?? [];
+    for (const [j, v] of base.entries()) {
       const h = step * Math.max(1, Math.abs(v));
       const data = base.slice();
       data[j] = v + h;
@@ -50,7 +50,7 @@ export function finiteDifferences(
       const down = outputScalar(replayWith(computation, node.id, data));
       const est = (up - down) / (2 * h);
       estimate.push(est);
-      const g = node.grad!.data[j]!;
+      const g = grad[j] ?? Number.NaN;
       if (!(Math.abs(est - g) <= tol * Math.max(1, Math.abs(g)))) ok = false;
     }
     checks.set(node.id, { estimate, ok });
@@ -85,13 +85,12 @@ export function nudge(
       `nudge: ${node.label} has ${node.value.data.length} entries, there is no entry ${element}`,
     );
   }
-  const before = outputScalar(
-    Float64Array.from(
-      computation.trace.nodes.find((n) => n.id === computation.trace.output)!.value.data,
-    ),
-  );
+  const output = computation.trace.nodes.find((n) => n.id === computation.trace.output);
+  const before = outputScalar(Float64Array.from(output?.value.data ?? []));
   const data = Float64Array.from(node.value.data);
-  data[element]! += delta;
+  const at = data[element] ?? 0; // in range: checked above
+  data[element] = at + delta;
   const after = outputScalar(replayWith(computation, id, data));
-  return { before, after, actual: after - before, predicted: node.grad.data[element]! * delta };
+  const predicted = (node.grad.data[element] ?? Number.NaN) * delta;
+  return { before, after, actual: after - before, predicted };
 }

@@ -15,7 +15,8 @@ export function createNudgePanel(doc: Document, computation: TracedComputation):
       "Nudge needs an input with a gradient (create one with { requiresGrad: true }).";
     return root;
   }
-  const out = trace.nodes.find((n) => n.id === trace.output)!;
+  const outLabel = trace.nodes.find((n) => n.id === trace.output)?.label ?? "output";
+  const chosen = () => leaves.find((l) => l.id === select.value) ?? leaves[0];
   const select = doc.createElement("select");
   for (const leaf of leaves) {
     const option = doc.createElement("option");
@@ -44,7 +45,8 @@ export function createNudgePanel(doc: Document, computation: TracedComputation):
   const elementLabel = doc.createElement("label");
   elementLabel.append("entry ", element);
   const syncEntry = (): void => {
-    const leaf = leaves.find((l) => l.id === select.value)!;
+    const leaf = chosen();
+    if (!leaf) return;
     element.max = String(leaf.value.data.length - 1);
     elementLabel.hidden = leaf.value.data.length === 1;
   };
@@ -52,7 +54,8 @@ export function createNudgePanel(doc: Document, computation: TracedComputation):
   syncEntry();
 
   go.addEventListener("click", () => {
-    const leaf = leaves.find((l) => l.id === select.value)!;
+    const leaf = chosen();
+    if (!leaf) return;
     const d = Number(delta.value);
     const k = Number(element.value) || 0;
     try {
@@ -60,9 +63,9 @@ export function createNudgePanel(doc: Document, computation: TracedComputation):
       const entry = leaf.value.data.length > 1 ? `[${k}]` : "";
       const gap = r.actual - r.predicted;
       result.textContent =
-        `${leaf.label}${entry} + ${formatNumber(d)}: predicted change ∂${out.label}/∂${leaf.label}${entry} × δ = ` +
+        `${leaf.label}${entry} + ${formatNumber(d)}: predicted change ∂${outLabel}/∂${leaf.label}${entry} × δ = ` +
         `${formatNumber(r.predicted)}, actual change ${formatNumber(r.actual)} ` +
-        `(${out.label}: ${formatNumber(r.before)} → ${formatNumber(r.after)}); ` +
+        `(${outLabel}: ${formatNumber(r.before)} → ${formatNumber(r.after)}); ` +
         `difference ${formatNumber(gap)}, which shrinks like δ² as δ gets smaller.`;
     } catch (error) {
       result.textContent = (error as Error).message;

@@ -10,7 +10,10 @@ if (!existsSync(CHROMIUM)) {
   const hasApt = existsSync("/usr/bin/apt-get");
   if (isRoot && hasApt) {
     console.log(`Chromium is missing at ${CHROMIUM}; installing Debian's chromium package…`);
-    for (const args of [["update", "-qq"], ["install", "-y", "-qq", "chromium"]]) {
+    for (const args of [
+      ["update", "-qq"],
+      ["install", "-y", "-qq", "chromium"],
+    ]) {
       const result = spawnSync("apt-get", args, { stdio: "inherit" });
       if (result.status !== 0) {
         console.error(`apt-get ${args.join(" ")} failed (exit ${result.status}).`);

@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import { finiteDifferences, nudge } from "../../src/graph/grad-check.ts";
 import { traceComputation } from "../../src/graph/trace.ts";
 import { tensor } from "../../src/tensor/index.ts";
+import { defined } from "./defined.ts";
 import { mlp221, ridge } from "./examples.ts";
 
 describe("finiteDifferences(computation)", () => {
@@ -17,13 +18,13 @@ describe("finiteDifferences(computation)", () => {
 
   test("a wrong gradient is flagged", () => {
     const computation = traceComputation(ridge().J);
-    const node = computation.trace.nodes.find((n) => n.label === "w₁")!;
+    const node = defined(computation.trace.nodes.find((n) => n.label === "w₁"));
     const broken = {
       ...computation,
       trace: {
         ...computation.trace,
         nodes: computation.trace.nodes.map((n) =>
-          n === node ? { ...n, grad: { shape: [], data: [n.grad!.data[0]! + 0.1] } } : n,
+          n === node ? { ...n, grad: { shape: [], data: [defined(n.grad?.data[0]) + 0.1] } } : n,
         ),
       },
     };
@@ -48,10 +49,10 @@ describe("nudge(computation, id, element, delta)", () => {
   test("the actual change approaches gradient × δ as δ shrinks (second-order gap)", () => {
     const ex = ridge();
     const computation = traceComputation(ex.J);
-    const w1 = computation.trace.nodes.find((n) => n.label === "w₁")!;
+    const w1 = defined(computation.trace.nodes.find((n) => n.label === "w₁"));
     const big = nudge(computation, w1.id, 0, 0.1);
     const small = nudge(computation, w1.id, 0, 0.01);
-    assert.equal(big.predicted, w1.grad!.data[0]! * 0.1);
+    assert.equal(big.predicted, defined(w1.grad?.data[0]) * 0.1);
     const gapBig = Math.abs(big.actual - big.predicted);
     const gapSmall = Math.abs(small.actual - small.predicted);
     assert.ok(gapSmall < gapBig / 50, `${gapSmall} vs ${gapBig}`);
@@ -61,14 +62,14 @@ describe("nudge(computation, id, element, delta)", () => {
     const ex = ridge();
     const computation = traceComputation(ex.J);
     const before = ex.J.item();
-    nudge(computation, computation.trace.nodes.find((n) => n.label === "b")!.id, 0, 0.5);
+    nudge(computation, defined(computation.trace.nodes.find((n) => n.label === "b")).id, 0, 0.5);
     assert.equal(ex.J.item(), before);
     assert.equal(ex.b.item(), 0.125);
   });
 
   test("explains a node without a gradient", () => {
     const computation = traceComputation(ridge().J);
-    const x1 = computation.trace.nodes.find((n) => n.label === "x₁")!;
+    const x1 = defined(computation.trace.nodes.find((n) => n.label === "x₁"));
     assert.throws(() => nudge(computation, x1.id, 0, 0.1), /x₁ has no gradient/);
   });
 });

@@ -8,6 +8,7 @@ import {
   touchedBetween,
 } from "../../src/graph/step-index.ts";
 import { trace } from "../../src/graph/trace.ts";
+import { defined } from "./defined.ts";
 import { ridge } from "./examples.ts";
 
 describe("indexSteps(trace)", () => {
@@ -22,16 +23,16 @@ describe("indexSteps(trace)", () => {
   });
 
   test("leaves have values from the start; op nodes only after their forward step", () => {
-    const leaf = t.nodes.find((n) => n.op === "leaf")!;
+    const leaf = defined(t.nodes.find((n) => n.op === "leaf"));
     assert.match(nodeClass(index, leaf.id, 0), /has-value/);
-    const first = t.forward[0]!;
+    const first = defined(t.forward[0]);
     assert.match(nodeClass(index, first.node, 0), /pending/);
     assert.match(nodeClass(index, first.node, 1), /has-value current current-forward/);
   });
 
   test("a backward step marks its node current, its children as sources and its edges active", () => {
     const p = t.forward.length + 3;
-    const step = stepAt(index, p)!;
+    const step = defined(stepAt(index, p));
     assert.equal(step.kind, "backward");
     if (step.kind !== "backward") return;
     assert.match(nodeClass(index, step.node, p), / has-grad current current-backward$/);

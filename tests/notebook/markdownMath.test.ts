@@ -31,7 +31,9 @@ describe("markdownMath rules", () => {
     );
   });
 
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Markdown syntax for an inline cell, not a template
   it("reads ${…} as an inline cell, braces inside strings included", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Markdown source with an inline cell, not a template
     assert.deepEqual(inline('value ${f({a: "}"})} end'), [
       ["text", "value "],
       ["cell_inline", 'f({a: "}"})'],

@@ -96,7 +96,9 @@ export function createMarkdown(): Markdown {
     permalink: anchor.permalink.linkInsideHeader({
       symbol: "#",
       placement: "after",
-      ariaHidden: true,
+      // Reachable by keyboard, so it must have a name of its own rather than be hidden.
+      ariaHidden: false,
+      renderAttrs: () => ({ "aria-label": "Link to this section" }),
       class: "anchor",
     }),
   });

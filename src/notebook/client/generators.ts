@@ -14,6 +14,7 @@ export interface ObservedGenerator<T> {
  * there is a new value and may return a dispose function, called when the cell is invalidated.
  */
 export function observe<T>(
+  // biome-ignore lint/suspicious/noConfusingVoidType: as Observable's: a callback that returns nothing, or a dispose function
   initialize: (change: (value: T) => T) => void | (() => void),
 ): ObservedGenerator<T> {
   let stale = false;
@@ -81,6 +82,7 @@ function currentValue(element: Element): unknown {
 
 /** Every value passed to `change`, none lost (unlike `observe`, which keeps only the latest). */
 export function queue<T>(
+  // biome-ignore lint/suspicious/noConfusingVoidType: as Observable's: a callback that returns nothing, or a dispose function
   initialize: (change: (value: T) => T) => void | (() => void),
 ): ObservedGenerator<T> {
   const values: T[] = [];

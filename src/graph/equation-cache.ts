@@ -85,8 +85,9 @@ export function createEquationCache(
       };
       built.set(position, content);
       if (needsKatex(step) && !katexNow()) {
+        // One wait for all placeholders; a failure shows the TeX instead.
+        if (pending.size === 0) loadKatex().then(fillPending, fillPending);
         pending.add(position);
-        loadKatex().then(fillPending, fillPending); // a failure shows the TeX instead
       }
     }
     return content;

@@ -244,3 +244,14 @@ describe("the equations of chapters 5 and 6 (and an nn.MLP) typeset and read rig
     });
   }
 });
+
+describe("chapter 6: the visiting order it lists for f = tanh(3u) + u²", () => {
+  test("graph.trace(f).forward gives v₁ = u·3, a₁ = tanh v₁, v₂ = u², f = a₁ + v₂, as printed", () => {
+    const u = tensor(2, { requiresGrad: true, name: "u" });
+    const f = u.mul(3).tanh().add(u.pow(2));
+    assert.deepEqual(
+      trace(f, { names: { f } }).forward.map((s) => s.texSymbolic),
+      ["v_{1} = u \\cdot 3", "a_{1} = \\tanh v_{1}", "v_{2} = u^{2}", "f = a_{1} + v_{2}"],
+    );
+  });
+});

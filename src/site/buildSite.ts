@@ -20,7 +20,7 @@ import {
 } from "../notebook/build/globals.ts";
 import { parseMacros } from "../notebook/build/parseMacros.ts";
 import type { CompileErrorData } from "../notebook/build/types.ts";
-import { optionalModules, singleHtl } from "./bundlePlugins.ts";
+import { optionalModules, singleHtl, slimVega } from "./bundlePlugins.ts";
 import { checkSite } from "./checkSite.ts";
 import { errorPage, withPageErrors } from "./errorPage.ts";
 import { libraryExports } from "./libraryExports.ts";
@@ -195,7 +195,7 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
     metafile: true,
     legalComments: "none",
     logLevel: "silent",
-    plugins: [optionalModules(), singleHtl()],
+    plugins: [optionalModules(), singleHtl(), slimVega()],
   }).catch((error: unknown) => {
     rmSync(workDir, { recursive: true, force: true });
     throw error;

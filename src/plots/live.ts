@@ -16,7 +16,9 @@ export interface LivePlot {
 
 /**
  * A Vega-Lite view whose named datasets (`data: {name: "loss"}` in the spec) can be streamed:
- * updates are batched per animation frame so a training loop can push every step.
+ * updates are batched per animation frame so a training loop can push every step. A legend
+ * whose entries come from a dataset that starts empty may stay blank once rows arrive (Vega
+ * sizes it on the first pass): give that colour scale an explicit `domain`.
  */
 export function live(spec: Record<string, unknown>, options: LiveOptions): LivePlot {
   const element = vegaLite({ ...spec, datasets: options.datasets }, options);

@@ -2,7 +2,9 @@
 // upstream × local = contribution — and the running sum; for a forward step, the inputs read
 // and the value produced. Plain HTML strings, built from trace data only. Tensors up to 4×4
 // are written out (columns as [a; b], a matrix one row per line), larger ones by their shape,
-// the same rule the equation panel follows.
+// the same rule the equation panel follows. Each number cell also carries its column's name
+// (`data-label`): a box too narrow for the columns stacks a row's cells under its "from" cell
+// and names each one in front (graph.css, "narrow ledger").
 
 import { edgeLocal } from "./edge-local.ts";
 import { formatMatrixLines } from "./format.ts";
@@ -17,11 +19,36 @@ const numbers = (values: Values): string =>
 const cell = (text: string, cls = ""): string =>
   `<td${cls ? ` class="${cls}"` : ""}>${escapeXml(text)}</td>`;
 
-const numberCell = (values: Values, cls: string): string =>
-  `<td class="${cls}">${numbers(values)}</td>`;
+/** The columns of a backward row, as their headers name them and a stacked row labels them. */
+const COLUMNS = {
+  upstream: "upstream g",
+  local: "×\u00a0local", // an operator never ends a line on its own
+  contribution: "=\u00a0contribution",
+  running: "running sum",
+} as const;
 
-/** Text that a narrow column must not break: "(W⁽²⁾)ᵀ g" stays one piece. */
-const unbroken = (text: string): string => escapeXml(text).replace(/ /g, "\u00a0");
+const labelled = (label: string | undefined): string =>
+  label ? ` data-label="${escapeXml(label)}"` : "";
+
+const numberCell = (values: Values, cls: string, label?: string): string =>
+  `<td${labelled(label)} class="${cls}">${numbers(values)}</td>`;
+
+const WORD = /\p{L}{3,}/u;
+
+/**
+ * Text whose symbols a narrow column must not break apart: "(W⁽²⁾)ᵀ g" and "2(ŷ − y) · g"
+ * stay one piece; a space next to a word ("𝟏 g (g copied to every entry)") may still wrap.
+ */
+function unbroken(text: string): string {
+  const parts = text.split(" ");
+  return parts
+    .map((part, i) => {
+      const next = parts[i + 1];
+      if (next === undefined) return escapeXml(part);
+      return escapeXml(part) + (WORD.test(part) || WORD.test(next) ? " " : "\u00a0");
+    })
+    .join("");
+}
 
 /** The "× local" cell: the factor's numbers, with how it meets g when it is a matrix. */
 function localCell(
@@ -30,13 +57,14 @@ function localCell(
   lookup: (id: string) => TraceNode,
 ): string {
   const local = edgeLocal(term, child, child.inputs.map(lookup));
+  const open = `<td${labelled(COLUMNS.local)} class="num">`;
   if (!local.symbol) {
     return local.values
-      ? numberCell(local.values, "num")
-      : `<td class="num"><span class="how">${unbroken(local.how)}</span></td>`;
+      ? numberCell(local.values, "num", COLUMNS.local)
+      : `${open}<span class="how">${unbroken(local.how)}</span></td>`;
   }
   const value = local.values ? `<br>${unbroken(`${local.symbol} =`)} ${numbers(local.values)}` : "";
-  return `<td class="num"><span class="how">${unbroken(local.how)}</span>${value}</td>`;
+  return `${open}<span class="how">${unbroken(local.how)}</span>${value}</td>`;
 }
 
 /** The ledger for a step (or the start), as an HTML table string. */
@@ -76,10 +104,10 @@ export function ledgerHtml(
       const child = lookup(term.child);
       return (
         `<tr data-edge="${term.edge}">${cell(`${child.label} (arg ${term.argIndex + 1})`, "sym")}` +
-        numberCell(term.upstream, "num") +
+        numberCell(term.upstream, "num", COLUMNS.upstream) +
         localCell(term, child, lookup) +
-        numberCell(term.product, "num contribution") +
-        (several ? numberCell(term.runningSum, "num running") : "") +
+        numberCell(term.product, "num contribution", COLUMNS.contribution) +
+        (several ? numberCell(term.runningSum, "num running", COLUMNS.running) : "") +
         "</tr>"
       );
     })
@@ -87,8 +115,8 @@ export function ledgerHtml(
   return (
     `<table class="ledger ledger-backward"><caption>Gradient arriving at ${escapeXml(node.label)}` +
     `${several ? ` — ${step.terms.length} terms add up` : ""}</caption>` +
-    `<thead><tr><th scope="col">from</th><th scope="col">upstream g = ${escapeXml(`∂${root.label}/∂·`)}</th>` +
-    `<th scope="col">× local</th><th scope="col">= contribution</th>${several ? '<th scope="col">running sum</th>' : ""}</tr></thead>` +
+    `<thead><tr><th scope="col">from</th><th scope="col">${COLUMNS.upstream} = ${escapeXml(`∂${root.label}/∂·`)}</th>` +
+    `<th scope="col">${COLUMNS.local}</th><th scope="col">${COLUMNS.contribution}</th>${several ? `<th scope="col">${COLUMNS.running}</th>` : ""}</tr></thead>` +
     `<tbody>${rows}</tbody><tfoot><tr><th scope="row" colspan="${several ? 4 : 3}">${escapeXml(d(root, node))}</th>${numberCell(step.grad, "num total")}</tr></tfoot></table>`
   );
 }

@@ -139,6 +139,44 @@ describe("graph.view(result) on the fixture page", () => {
     assert.ok(((await page.textContent("#mlp .graph-ledger .is-shown .total")) ?? "").length > 0);
   });
 
+  test("at 900 and 360 px wide every ledger cell lies inside the ledger's box, at every step", async () => {
+    for (const width of [900, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const id of ["#mlp", "#ridge"]) {
+        await page.focus(id);
+        await press(page, "Home");
+        // Every position, to the end of the view's timeline.
+        for (let p = 0; p < 200; p++) {
+          const cut = await page.$eval(`${id} .graph-ledger`, (box) => {
+            const b = box.getBoundingClientRect();
+            const cells = box.querySelectorAll(".is-shown :is(caption, th, td)");
+            return [...cells]
+              .filter((c) => {
+                const r = c.getBoundingClientRect();
+                return r.width > 1 && (r.left < b.left - 0.5 || r.right > b.right + 0.5);
+              })
+              .map((c) => c.textContent ?? "")
+              .concat(box.scrollWidth > box.clientWidth ? ["(the box scrolls)"] : []);
+          });
+          assert.deepEqual(cut, [], `${id} at ${width} px, position ${p}`);
+          const before = await positionOf(page, id);
+          await press(page, "ArrowRight");
+          if ((await positionOf(page, id)) === before) break;
+        }
+      }
+    }
+    await page
+      .locator("#mlp .graph-panel")
+      .screenshot({ path: join(SCREENSHOT_DIR, "graph-ledger-360.png") });
+    await page.setViewportSize({ width: 1600, height: 900 });
+    // Back where the next tests start: the ridge view at its start, #mlp mid-backward.
+    await page.focus("#ridge");
+    await press(page, "Home");
+    await page.focus("#mlp");
+    await press(page, "Home");
+    await press(page, "ArrowRight", expected.forward.length + 6);
+  });
+
   test("← returns to exactly the same DOM, and Home/End jump to the ends", async () => {
     const before5 = await stepState(page, "#mlp");
     await press(page, "ArrowRight");

@@ -96,6 +96,27 @@ describe("ledgerHtml(step) where terms add up", () => {
   });
 });
 
+describe("ledgerHtml(step) in a narrow box", () => {
+  test("each number cell names its column, for the stacked rows of a phone", () => {
+    const x = tensor(3, { requiresGrad: true, name: "x" });
+    const html = ledgerAt(trace(x.mul(x)), "x");
+    const labels = [...html.matchAll(/<td data-label="([^"]*)"/g)].map((m) => m[1]);
+    const row = ["upstream g", "×\u00a0local", "=\u00a0contribution", "running sum"];
+    assert.deepEqual(labels, [...row, ...row]);
+  });
+
+  test("symbols stay together but prose may wrap: “𝟏 g” unbroken, “(g copied to every entry)” not", () => {
+    const a = tensor([-0.5, 0.25, 1], { requiresGrad: true, name: "a" });
+    const html = ledgerAt(trace(a.sum()), "a");
+    assert.match(html, /<span class="how">𝟏\u00a0g\u00a0\(g copied to every entry\)<\/span>/);
+    const ex = chapter6Network();
+    assert.match(
+      ledgerAt(trace(ex.loss, { names: ex.names }), "ŷ"),
+      /2\(ŷ\u00a0−\u00a0y\)\u00a0·\u00a0g/,
+    );
+  });
+});
+
 describe("edgeLocal(term, child, args): the local factor of other matrix ops", () => {
   const model = new nn.MLP([2, 2, 1], { activation: "tanh", seed: 3 });
   const t = trace(F.mseLoss(model.forward(tensor([[1, -1]], { name: "x" })), tensor([[0.5]])));

@@ -1,4 +1,5 @@
 import { readTheme, vegaLiteConfig } from "./palette.ts";
+import { whenNear } from "./when-near.ts";
 
 /** Options for a Vega-Lite view. */
 export interface VegaLiteOptions {
@@ -20,10 +21,15 @@ export interface VegaViewHandle {
 }
 
 /**
- * The element a plot renders into. `rendered` settles once drawn (or failed); the notebook
- * waits on it before it counts the cell as settled.
+ * The element a plot renders into. `rendered` settles once drawn (or failed); `ready` once
+ * drawn, failed, or parked far below the viewport to be drawn later (see when-near.ts): the
+ * notebook waits on `ready` before it counts the cell as settled.
  */
-export type PlotElement = HTMLElement & { view: Promise<VegaViewHandle>; rendered: Promise<void> };
+export type PlotElement = HTMLElement & {
+  view: Promise<VegaViewHandle>;
+  rendered: Promise<void>;
+  ready: Promise<void>;
+};
 
 /**
  * Renders a Vega-Lite spec as SVG into a new element and returns it at once; Vega and
@@ -41,11 +47,17 @@ export function vegaLite(
     (spec.description as string | undefined) ??
     (typeof spec.title === "string" ? spec.title : "Plot");
   element.setAttribute("aria-label", label);
-  element.view = render(element, spec, options);
+  // Until it draws, the figure keeps the plot's height, so the page does not jump under the
+  // reader when it does.
+  element.style.minHeight = `${options.height ?? 240}px`;
+  const { near, parked } = whenNear(element);
+  element.view = near.then(() => render(element, spec, options));
   element.rendered = element.view.then(
     () => undefined,
     () => undefined,
   );
+  element.ready = Promise.race([element.rendered, parked]);
+  void element.rendered.then(() => element.style.removeProperty("min-height"));
   element.view.catch((error: unknown) => {
     element.textContent = `Plot could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
     element.classList.add("plot-error");

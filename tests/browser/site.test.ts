@@ -157,6 +157,34 @@ describe("the built site (dist/)", () => {
     await watched.page.close();
   });
 
+  it("draws the plots on screen before the page counts as settled, the ones far below soon after", async () => {
+    const watched = await openWatchedPage(browser, server.url);
+    await watched.page.setViewportSize({ width: 1280, height: 800 });
+    await watched.page.goto(`${server.url}/chapters/03-one-hidden-layer/`);
+    await settle(watched.page);
+    // Plots are drawn from near the top: every plot within a screen of the viewport has its SVG.
+    const near = await watched.page.$$eval("figure.plot", (figures) =>
+      figures
+        .filter((f) => f.getBoundingClientRect().top < 2 * innerHeight)
+        .map((f) => f.querySelector("svg") !== null),
+    );
+    assert.ok(near.length >= 1, "a plot near the top of chapter 3");
+    assert.ok(near.every(Boolean), `near plots drawn: ${near.join(", ")}`);
+    const far = await watched.page.$$eval(
+      "figure.plot",
+      (figures) => figures.filter((f) => f.getBoundingClientRect().top > 2 * innerHeight).length,
+    );
+    assert.ok(far >= 2, "chapter 3 has plots far below the first screen");
+    // Without any scrolling, the rest are drawn in the background once the page is idle.
+    await watched.page.waitForFunction(
+      () => [...document.querySelectorAll("figure.plot")].every((f) => f.querySelector("svg")),
+      undefined,
+      { timeout: 15_000 },
+    );
+    assert.deepEqual(watched.errors, []);
+    await watched.page.close();
+  });
+
   it("keeps the dark-mode choice across a reload", async () => {
     const watched = await openWatchedPage(browser, server.url);
     await watched.page.emulateMedia({ colorScheme: "light" });

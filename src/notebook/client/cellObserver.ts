@@ -45,8 +45,8 @@ export function createCellObserver(
   let displayed = false;
   let settled = false;
   let fresh = true;
-  // Outputs that draw asynchronously (plots) expose a `rendered` promise; the cell counts as
-  // settled once they are drawn.
+  // Outputs that draw asynchronously (plots) expose a `ready` (or `rendered`) promise; the cell
+  // counts as settled once they are drawn, or parked below the fold to draw later.
   const drawing: Promise<unknown>[] = [];
   const settle = (): void => {
     if (!settled) {
@@ -62,7 +62,8 @@ export function createCellObserver(
   };
   const show = (value: unknown): void => {
     clearOnce();
-    const rendered = (value as { rendered?: unknown } | null)?.rendered;
+    const output = value as { ready?: unknown; rendered?: unknown } | null;
+    const rendered = output?.ready ?? output?.rendered;
     if (!settled && rendered instanceof Promise) drawing.push(rendered.catch(() => undefined));
     root.append(inspect(value, cell.inline));
   };

@@ -9,14 +9,37 @@ function trimMantissa(s: string): string {
   return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
 }
 
-/** Splits v into a 4-significant-digit mantissa string and an exponent (0 when not needed). */
-function roundParts(v: number, digits: number): { mantissa: string; exponent: number } {
+/** Most decimals a number gets so that rounding does not make it look whole (0.99999…). */
+const MAX_DECIMALS = 5;
+
+/**
+ * A number as shown: a mantissa with an exponent (0 when not needed), or, for a number so close
+ * to a whole `near` that even MAX_DECIMALS would round it there, that whole and the distance
+ * (`offset`, exact: Sterbenz), so tanh(12) reads 1 − 7.5e−12 rather than 1.
+ */
+type Rounded =
+  | { readonly mantissa: string; readonly exponent: number }
+  | { readonly near: number; readonly offset: number };
+
+/**
+ * Rounds v to `digits` significant digits (4: what a lecturer writes), with more where those
+ * would show a whole number v is not — tanh 6 = 0.99999, not 1 — up to MAX_DECIMALS decimals.
+ */
+function roundParts(v: number, digits: number): Rounded {
   const abs = Math.abs(v);
   if (abs !== 0 && (abs >= 1e5 || abs < 1e-3)) {
     const [m, e] = v.toExponential(digits - 1).split("e");
     return { mantissa: trimMantissa(m ?? "0"), exponent: Number(e) };
   }
-  const s = Number(v.toPrecision(digits)).toString();
+  // Whole numbers with more digits than shown (12350 for 12345.6) are plainly rounded.
+  const misleads = (r: number): boolean => Number.isInteger(r) && r !== v && abs < 10 ** digits;
+  const most = Math.max(digits, Math.floor(Math.log10(abs || 1)) + 1 + MAX_DECIMALS);
+  let rounded = Number(v.toPrecision(digits));
+  for (let d = digits + 1; misleads(rounded) && d <= most; d++) {
+    rounded = Number(v.toPrecision(d));
+  }
+  if (misleads(rounded)) return { near: rounded, offset: v - rounded };
+  const s = rounded.toString();
   return { mantissa: s === "-0" ? "0" : s, exponent: 0 };
 }
 
@@ -24,23 +47,31 @@ function roundParts(v: number, digits: number): { mantissa: string; exponent: nu
 export function formatNumber(v: number, digits = 4): string {
   if (Number.isNaN(v)) return "NaN";
   if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
-  const { mantissa, exponent } = roundParts(v, digits);
-  const text = exponent === 0 ? mantissa : `${mantissa}e${exponent}`;
+  const r = roundParts(v, digits);
+  if ("near" in r) {
+    const sign = r.offset < 0 ? "−" : "+";
+    return `${formatNumber(r.near, digits)} ${sign} ${formatNumber(Math.abs(r.offset), digits)}`;
+  }
+  const text = r.exponent === 0 ? r.mantissa : `${r.mantissa}e${r.exponent}`;
   return text.replaceAll("-", "−");
 }
 
-/** TeX for a number: `-0.8`, `1.2\times 10^{-5}`. */
+/** TeX for a number: `-0.8`, `1.2\times 10^{-5}`, `1 - 7.548\times 10^{-12}`. */
 export function texNumber(v: number, digits = 4): string {
   if (Number.isNaN(v)) return "\\text{NaN}";
   if (!Number.isFinite(v)) return v > 0 ? "\\infty" : "-\\infty";
-  const { mantissa, exponent } = roundParts(v, digits);
-  return exponent === 0 ? mantissa : `${mantissa}\\times 10^{${exponent}}`;
+  const r = roundParts(v, digits);
+  if ("near" in r) {
+    const sign = r.offset < 0 ? "-" : "+";
+    return `${texNumber(r.near, digits)} ${sign} ${texNumber(Math.abs(r.offset), digits)}`;
+  }
+  return r.exponent === 0 ? r.mantissa : `${r.mantissa}\\times 10^{${r.exponent}}`;
 }
 
-/** A number as a factor in a product: negatives and powers of ten get parentheses. */
+/** A number as a factor in a product: negatives, powers of ten and `1 - ε` get parentheses. */
 export function texFactor(v: number): string {
   const t = texNumber(v);
-  return t.startsWith("-") || t.includes("\\times") ? `(${t})` : t;
+  return t.startsWith("-") || t.includes("\\times") || / [+-] /.test(t) ? `(${t})` : t;
 }
 
 /** `2×3` style shape text. */

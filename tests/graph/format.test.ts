@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { formatNumber, formatValues, texNumber, texValues } from "../../src/graph/format.ts";
+import {
+  formatNumber,
+  formatValues,
+  texFactor,
+  texNumber,
+  texValues,
+} from "../../src/graph/format.ts";
 import { labelFromName, texToPlain } from "../../src/graph/labels.ts";
+import { trace } from "../../src/graph/trace.ts";
+import { tensor } from "../../src/index.ts";
 
 describe("formatNumber / texNumber", () => {
   test("round to four significant digits and drop trailing zeros", () => {
@@ -15,6 +23,41 @@ describe("formatNumber / texNumber", () => {
   test("very small and very large numbers use powers of ten", () => {
     assert.equal(texNumber(2.775557e-17), "2.776\\times 10^{-17}");
     assert.equal(formatNumber(123456789), "1.235e8");
+  });
+});
+
+describe("formatNumber / texNumber near a whole number", () => {
+  test("a value rounding would show as a whole it is not gets the digits to tell them apart", () => {
+    assert.equal(formatNumber(Math.tanh(6)), "0.99999"); // 0.99998771…
+    assert.equal(texNumber(-Math.tanh(6)), "-0.99999");
+    assert.equal(formatNumber(1.00004), "1.00004");
+    assert.equal(formatNumber(2.99996), "2.99996");
+    assert.equal(formatNumber(1234.56), "1234.6");
+    assert.equal(formatNumber(1234.004), "1234.004");
+  });
+
+  test("closer than five decimals tell, it is the whole and its distance", () => {
+    // tanh 12 = 1 − 7.55e−11, exactly: 1 − v has no rounding error for v in [0.5, 2].
+    assert.equal(formatNumber(Math.tanh(12)), "1 − 7.55e−11");
+    assert.equal(texNumber(Math.tanh(12)), "1 - 7.55\\times 10^{-11}");
+    assert.equal(texNumber(-1.0000001), "-1 - 1\\times 10^{-7}");
+    assert.equal(formatNumber(Math.tanh(12), 16), "0.9999999999244973"); // the table's form
+    // As a factor it is one quantity.
+    assert.equal(texFactor(Math.tanh(12)), "(1 - 7.55\\times 10^{-11})");
+  });
+
+  test("exact whole numbers, and wholes with more digits than shown, stay as they were", () => {
+    assert.equal(formatNumber(1), "1");
+    assert.equal(formatNumber(0), "0");
+    assert.equal(formatNumber(-3), "−3");
+    assert.equal(texNumber(2), "2");
+    assert.equal(formatNumber(12345.6), "12350");
+    assert.equal(formatNumber(0.5000001), "0.5"); // not whole: four digits as usual
+  });
+
+  test("a forward step of tanh 6 reads tanh 6 = 0.99999, not tanh 6 = 1", () => {
+    const t = trace(tensor(6, { requiresGrad: true, name: "x" }).tanh());
+    assert.match(t.forward[0]?.texNumeric ?? "", /\\tanh 6 = 0\.99999$/);
   });
 });
 

@@ -80,6 +80,7 @@ export function whenNear(element: Element): { near: Promise<void>; parked: Promi
   const observer = new IntersectionObserver(
     (entries) => {
       if (entries.some((e) => e.isIntersecting)) go();
+      else if (!element.isConnected) return;
       else if (!queue.includes(entry) && !done) {
         queue.push(entry);
         resolveParked();
@@ -99,14 +100,25 @@ export function whenNear(element: Element): { near: Promise<void>; parked: Promi
     resolveNear();
   }
   // A plot is made before the cell puts it on the page; an observer's first report on an
-  // element not yet in the document would say "far away" whatever happens next. One never put
-  // on the page within a few seconds simply draws, as it would without this file.
+  // element not yet in the document would say "far away" whatever happens next, so it starts
+  // watching once the figure is on the page. A figure still off the page after two frames
+  // (a cell that yields a new plot every frame replaces each one before it is ever seen) is
+  // nothing for the page to wait for; one put on the page later still draws, once near.
   let frames = 0;
   const watch = (): void => {
     if (done) return;
-    if (element.isConnected) observer.observe(element);
-    else if (++frames > 180) go();
+    frames += 1;
+    if (element.isConnected) {
+      observer.observe(element);
+      requestAnimationFrame(() => requestAnimationFrame(gone));
+      return;
+    }
+    if (frames === 2) resolveParked();
+    if (frames > 180) observer.observe(element);
     else requestAnimationFrame(watch);
+  };
+  const gone = (): void => {
+    if (!done && !element.isConnected) resolveParked();
   };
   watch();
   return { near, parked };

@@ -25,14 +25,15 @@ type Rounded =
  * Rounds v to `digits` significant digits (4: what a lecturer writes), with more where those
  * would show a whole number v is not — tanh 6 = 0.99999, not 1 — up to MAX_DECIMALS decimals.
  */
-function roundParts(v: number, digits: number): Rounded {
+function roundParts(v: number, digits: number, tellWholes = true): Rounded {
   const abs = Math.abs(v);
   if (abs !== 0 && (abs >= 1e5 || abs < 1e-3)) {
     const [m, e] = v.toExponential(digits - 1).split("e");
     return { mantissa: trimMantissa(m ?? "0"), exponent: Number(e) };
   }
   // Whole numbers with more digits than shown (12350 for 12345.6) are plainly rounded.
-  const misleads = (r: number): boolean => Number.isInteger(r) && r !== v && abs < 10 ** digits;
+  const misleads = (r: number): boolean =>
+    tellWholes && Number.isInteger(r) && r !== v && abs < 10 ** digits;
   const most = Math.max(digits, Math.floor(Math.log10(abs || 1)) + 1 + MAX_DECIMALS);
   let rounded = Number(v.toPrecision(digits));
   for (let d = digits + 1; misleads(rounded) && d <= most; d++) {
@@ -43,17 +44,29 @@ function roundParts(v: number, digits: number): Rounded {
   return { mantissa: s === "-0" ? "0" : s, exponent: 0 };
 }
 
-/** Plain text, Unicode minus: `-0.8` → `−0.8`, `1.234e-5` → `1.234e−5`. */
-export function formatNumber(v: number, digits = 4): string {
+function plainText(v: number, digits: number, tellWholes: boolean): string {
   if (Number.isNaN(v)) return "NaN";
   if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
-  const r = roundParts(v, digits);
+  const r = roundParts(v, digits, tellWholes);
   if ("near" in r) {
     const sign = r.offset < 0 ? "−" : "+";
     return `${formatNumber(r.near, digits)} ${sign} ${formatNumber(Math.abs(r.offset), digits)}`;
   }
   const text = r.exponent === 0 ? r.mantissa : `${r.mantissa}e${r.exponent}`;
   return text.replaceAll("-", "−");
+}
+
+/** Plain text, Unicode minus: `-0.8` → `−0.8`, `1.234e-5` → `1.234e−5`. */
+export function formatNumber(v: number, digits = 4): string {
+  return plainText(v, digits, true);
+}
+
+/**
+ * An estimate (a finite difference) in plain text, rounded to four digits even to a whole:
+ * its later digits are noise, so `fd 1 ✓` claims nothing `fd 1 − 5.841e−11 ✓` would not.
+ */
+export function formatEstimate(v: number): string {
+  return plainText(v, 4, false);
 }
 
 /** TeX for a number: `-0.8`, `1.2\times 10^{-5}`, `1 - 7.548\times 10^{-12}`. */
@@ -106,10 +119,17 @@ export function texValuesFactor(values: Values): string {
   return values.data.length === 1 ? texFactor(values.data[0] ?? Number.NaN) : texValues(values);
 }
 
-/** Plain text for a drawing: a number, up to `maxItems` numbers in brackets, else the shape. */
-export function formatValues(values: Values, maxItems = 4): string {
+/**
+ * Plain text for a drawing: a number, up to `maxItems` numbers in brackets, else the shape;
+ * each number written by `format` (formatNumber, or formatEstimate for an estimate).
+ */
+export function formatValues(
+  values: Values,
+  maxItems = 4,
+  format: (v: number) => string = formatNumber,
+): string {
   const { shape, data } = values;
-  if (data.length === 1) return formatNumber(data[0] ?? Number.NaN);
+  if (data.length === 1) return format(data[0] ?? Number.NaN);
   if (data.length > maxItems) return `[${formatShape(shape)}]`;
   if (shape.length === 2 && (shape[0] ?? 0) > 1 && (shape[1] ?? 0) > 1) {
     const n = shape[1] ?? 1;
@@ -118,13 +138,13 @@ export function formatValues(values: Values, maxItems = 4): string {
       rows.push(
         data
           .slice(i, i + n)
-          .map((v) => formatNumber(v))
+          .map((v) => format(v))
           .join(", "),
       );
     }
     return `[${rows.join("; ")}]`;
   }
-  return `[${data.map((v) => formatNumber(v)).join(", ")}]`;
+  return `[${data.map((v) => format(v)).join(", ")}]`;
 }
 
 /** The transpose of a matrix; a vector [n] becomes the column [n, 1], a scalar stays. */

@@ -4,7 +4,7 @@
 // and gradient is already in the markup and CSS decides what shows.
 import { type PlacedLabel, placeCheckLabels, SMALL_TEXT, union } from "./check-labels.ts";
 import { escapeXml } from "./escape-xml.ts";
-import { formatValues } from "./format.ts";
+import { formatEstimate, formatValues } from "./format.ts";
 import { innerOutlinePath, shapePath } from "./node-shapes.ts";
 import { NODE_ITEMS, nodeTextLines } from "./node-text.ts";
 import { opCaption } from "./op-caption.ts";
@@ -93,6 +93,7 @@ function placeChecks(layout: Layout, checks: ReadonlyMap<string, GradCheck> | un
     const values = formatValues(
       { shape: [check.estimate.length], data: check.estimate },
       NODE_ITEMS,
+      formatEstimate,
     );
     const mark = check.ok ? "✓" : "✗";
     return {

@@ -2,7 +2,7 @@
 // `draw` inserts the SVG and the table once (and again when the checks change); `show` then
 // touches only the nodes, edges and rows whose state differs between two positions, so a step
 // costs a few attribute writes however big the graph.
-import { formatValues } from "./format.ts";
+import { formatEstimate, formatValues } from "./format.ts";
 import type { GraphModel } from "./graph-model.ts";
 import { type GradCheck, renderSvg } from "./render-svg.ts";
 import { edgeClass, nodeClass, touchedBetween } from "./step-index.ts";
@@ -48,7 +48,7 @@ export function createPainter(
     const check = checks?.get(id);
     const fd =
       check && c.grad !== "—"
-        ? ` (fd ${formatValues({ shape: [check.estimate.length], data: check.estimate }, 16)}${check.ok ? " ✓" : " ✗ mismatch"})`
+        ? ` (fd ${formatValues({ shape: [check.estimate.length], data: check.estimate }, 16, formatEstimate)}${check.ok ? " ✓" : " ✗ mismatch"})`
         : "";
     const [value, grad] = row.querySelectorAll(".value, .grad");
     if (value) value.textContent = c.value;

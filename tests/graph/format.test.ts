@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
+  formatEstimate,
   formatNumber,
   formatValues,
   texFactor,
@@ -53,6 +54,15 @@ describe("formatNumber / texNumber near a whole number", () => {
     assert.equal(texNumber(2), "2");
     assert.equal(formatNumber(12345.6), "12350");
     assert.equal(formatNumber(0.5000001), "0.5"); // not whole: four digits as usual
+  });
+
+  test("an estimate is rounded plainly: a finite difference of 1 − 5.8e−11 reads 1", () => {
+    assert.equal(formatEstimate(1 - 5.841e-11), "1");
+    assert.equal(formatEstimate(-0.99998771), "−1");
+    assert.equal(
+      formatValues({ shape: [2], data: [1 - 5.841e-11, 0.5] }, 4, formatEstimate),
+      "[1, 0.5]",
+    );
   });
 
   test("a forward step of tanh 6 reads tanh 6 = 0.99999, not tanh 6 = 1", () => {

@@ -38,6 +38,9 @@ async function drain(): Promise<void> {
   if (draining) return;
   draining = true;
   await pageSettled();
+  // A figure taken off the page (its cell ran again) is dropped: nobody will see it.
+  for (let i = queue.length - 1; i >= 0; i--)
+    if (!queue[i]?.element.isConnected) queue.splice(i, 1);
   // A plot in a hidden slide waits until its slide is shown (the observer reports it then),
   // since Vega would measure its container as 0 px wide.
   for (

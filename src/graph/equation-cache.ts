@@ -7,6 +7,7 @@
 import { stepCaption } from "./describe-step.ts";
 import { equationHtml, needsKatex } from "./equation-panel.ts";
 import type { GraphModel } from "./graph-model.ts";
+import { cancelIdle, whenIdle } from "./idle.ts";
 import { katexNow, loadKatex } from "./katex-loader.ts";
 import { ledgerHtml } from "./ledger.ts";
 import { stepAt } from "./step-index.ts";
@@ -34,15 +35,6 @@ export interface EquationCache {
   /** Stops the idle work. */
   cancel(): void;
 }
-
-type Later = (fn: (deadline?: IdleDeadline) => void) => number;
-
-const later: Later = (fn) =>
-  typeof requestIdleCallback === "function"
-    ? requestIdleCallback(fn, { timeout: 2000 })
-    : (setTimeout(fn, 30) as unknown as number);
-const cancelLater = (id: number): void =>
-  typeof cancelIdleCallback === "function" ? cancelIdleCallback(id) : clearTimeout(id);
 
 /** A detached element of `doc` holding `html` (the class marks it for the CSS). */
 function holder(doc: Document, cls: string, html: string): HTMLElement {
@@ -94,11 +86,11 @@ export function createEquationCache(
   };
   const all = index.count <= PRETYPESET_LIMIT;
   const ahead = (position: number, alive: () => boolean, near?: () => void): void => {
-    cancelLater(idle);
+    cancelIdle(idle);
     // Building ahead before KaTeX is here would only make placeholders (and fetch KaTeX for a
     // reader who may never step); the view calls again once it has loaded.
     if (!katexNow()) return;
-    idle = later((deadline) => {
+    idle = whenIdle((deadline) => {
       if (!alive()) return;
       for (const p of [position + 1, position + 2, position - 1]) {
         if (p >= 0 && p < index.count) at(p);
@@ -117,6 +109,6 @@ export function createEquationCache(
     at,
     has: (position) => built.has(position),
     ahead,
-    cancel: () => cancelLater(idle),
+    cancel: () => cancelIdle(idle),
   };
 }

@@ -31,15 +31,15 @@ function roundParts(v: number, digits: number, tellWholes = true): Rounded {
     const [m, e] = v.toExponential(digits - 1).split("e");
     return { mantissa: trimMantissa(m ?? "0"), exponent: Number(e) };
   }
-  // Whole numbers with more digits than shown (12350 for 12345.6) are plainly rounded.
-  const misleads = (r: number): boolean =>
-    tellWholes && Number.isInteger(r) && r !== v && abs < 10 ** digits;
-  const most = Math.max(digits, Math.floor(Math.log10(abs || 1)) + 1 + MAX_DECIMALS);
   let rounded = Number(v.toPrecision(digits));
-  for (let d = digits + 1; misleads(rounded) && d <= most; d++) {
-    rounded = Number(v.toPrecision(d));
+  // Whole numbers with more digits than shown (12350 for 12345.6) are plainly rounded.
+  if (tellWholes && rounded !== v && Number.isInteger(rounded) && abs < 10 ** digits) {
+    const most = Math.max(digits, Math.floor(Math.log10(abs)) + 1 + MAX_DECIMALS);
+    for (let d = digits + 1; Number.isInteger(rounded) && d <= most; d++) {
+      rounded = Number(v.toPrecision(d));
+    }
+    if (Number.isInteger(rounded)) return { near: rounded, offset: v - rounded };
   }
-  if (misleads(rounded)) return { near: rounded, offset: v - rounded };
   const s = rounded.toString();
   return { mantissa: s === "-0" ? "0" : s, exponent: 0 };
 }

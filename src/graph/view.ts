@@ -247,9 +247,10 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     if (controls.nudgeToggle.checked && !nudgeBox.firstChild) fillNudge(doc, nudgeBox, current);
     nudgeBox.hidden = !controls.nudgeToggle.checked;
   });
-  parts.tableToggle.addEventListener("click", () =>
-    setTableOpen(parts, parts.tableToggle.getAttribute("aria-pressed") !== "true"),
-  );
+  parts.tableToggle.addEventListener("click", () => {
+    current.painter.settleTable();
+    setTableOpen(parts, parts.tableToggle.getAttribute("aria-pressed") !== "true");
+  });
 
   /** Switches between the layer graph and its neurons, at the corresponding step. */
   function useNeurons(on: boolean): boolean {
@@ -300,6 +301,7 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
   });
   redraw(state.position);
   show(state.position, state.position);
+  if (options.tableOpen) current.painter.settleTable(); // in sight: not left for idle time
   sync();
   if (options.check) applyChecks(true);
   if (options.nudge) {

@@ -3,7 +3,9 @@
 // step change. (1) In Node: trace, layout and the SVG string. (2) In Chromium: the whole view
 // built (trace, layout, SVG, DOM, first layout), over several page loads; then every step of
 // the timeline, forward and backward, pressed with → (sampled evenly on big graphs), each timed
-// until its classes, table rows, equation and ledger are updated and style and layout are done.
+// until its classes, equation and ledger are updated and style and layout are done. Neither
+// includes the text alternative: out of sight, it is filled and kept up in idle time
+// (view-painter.ts).
 // Targets: a 200-node graph drawn in under 100 ms; a step change under 16 ms (one frame).
 
 import { execFileSync } from "node:child_process";

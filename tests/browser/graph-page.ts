@@ -16,8 +16,16 @@ export interface ShownNode {
   readonly row: { value: string; grad: string; current: boolean } | null;
 }
 
+/** Waits until the view's text alternative has caught up with the drawing (in idle time). */
+export async function tableSettled(page: Page, root: string): Promise<void> {
+  await page.waitForSelector(`${root} .graph-table-box:not([aria-busy]) tr[data-node]`, {
+    state: "attached",
+  });
+}
+
 /** Every node of the view `root` (a CSS selector), in the drawing and in the table. */
-export function shownNodes(page: Page, root: string): Promise<ShownNode[]> {
+export async function shownNodes(page: Page, root: string): Promise<ShownNode[]> {
+  await tableSettled(page, root);
   return page.$$eval(
     `${root} .graph-svg g[data-node]`,
     (groups, rootSel) =>
@@ -27,15 +35,18 @@ export function shownNodes(page: Page, root: string): Promise<ShownNode[]> {
         return {
           id,
           cls: g.getAttribute("class") ?? "",
-          lines: [...g.querySelectorAll("text:is(.label, .value, .grad)")].map((t) => ({
-            role: t.classList.contains("label")
-              ? "label"
-              : t.classList.contains("grad")
-                ? "grad"
-                : "value",
-            text: t.textContent ?? "",
-            visible: getComputedStyle(t).visibility !== "hidden",
-          })),
+          lines: [...g.querySelectorAll("text:is(.label, .value, .grad)")].map((t) => {
+            const style = getComputedStyle(t);
+            return {
+              role: t.classList.contains("label")
+                ? "label"
+                : t.classList.contains("grad")
+                  ? "grad"
+                  : "value",
+              text: t.textContent ?? "",
+              visible: style.display !== "none" && style.visibility !== "hidden",
+            };
+          }),
           row: row
             ? {
                 value: row.querySelector(".value")?.textContent ?? "",
@@ -80,6 +91,7 @@ export function currentLabel(page: Page, root: string): Promise<string | null> {
  */
 export async function stepState(page: Page, root: string): Promise<Record<string, string>> {
   await typeset(page, root);
+  await tableSettled(page, root);
   return page.$eval(root, (el) => ({
     position: el.getAttribute("data-position") ?? "",
     drawing: el.querySelector(".graph-canvas")?.innerHTML ?? "",
@@ -189,7 +201,10 @@ export function nodeTextColours(
     groups.flatMap((g) => {
       const fill = getComputedStyle(g.querySelector(".shape") as Element).fill;
       return [...g.querySelectorAll("text:is(.label, .value, .grad)")]
-        .filter((t) => getComputedStyle(t).visibility !== "hidden")
+        .filter((t) => {
+          const style = getComputedStyle(t);
+          return style.display !== "none" && style.visibility !== "hidden";
+        })
         .map((t) => ({
           node: g.getAttribute("data-node") ?? "",
           text: t.textContent ?? "",

@@ -26,6 +26,7 @@ import {
   positionOf,
   shownNodes,
   stepState,
+  tableSettled,
 } from "./graph-page.ts";
 import {
   DIST,
@@ -202,13 +203,23 @@ describe("graph.view(result) on the fixture page", () => {
   });
 
   test("the table stays in the accessibility tree while it is hidden from sight", async () => {
+    await tableSettled(page, "#mlp"); // in the first idle time after the drawing
     const box = page.locator("#mlp .graph-table-box");
     assert.equal(await box.evaluate((el) => el.getBoundingClientRect().height <= 1), true);
     const tree = await page.locator("#mlp").ariaSnapshot();
     assert.match(tree, /table "Nodes in topological order/);
     assert.match(tree, /rowheader "W₁"/);
     assert.match(tree, /button "Show the nodes as a table"/);
+    // A step's row changes follow in idle time; opening the table brings them in at once.
+    await page.focus("#mlp");
+    await press(page, "Home");
+    await press(page, "ArrowRight");
     await page.click("#mlp .graph-table-toggle");
+    const opened = await box.evaluate((el) => ({
+      busy: el.hasAttribute("aria-busy"),
+      current: el.querySelector("tr.current")?.getAttribute("data-node") ?? null,
+    }));
+    assert.deepEqual(opened, { busy: false, current: steps[0]?.node ?? "" });
     assert.ok(await box.evaluate((el) => el.getBoundingClientRect().height > 100));
     assert.equal(await page.getAttribute("#mlp .graph-table-toggle", "aria-pressed"), "true");
     await page.click("#mlp .graph-table-toggle");

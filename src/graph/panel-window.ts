@@ -3,7 +3,9 @@
 // laying them out was the largest part of a step change. Neighbours are added (and, on a
 // slide, fitted) while the browser is idle, so stepping to one only switches which element
 // shows: no markup is parsed, styled or laid out at the key press. Hidden ones are transparent
-// and aria-hidden.
+// and aria-hidden. Showing a step also lets go of whatever lies outside its window, so the box
+// stays small when presses come faster than idle time (each kept step is laid out, and on a
+// big graph thousands of them made every step lay out hundreds of thousands of elements).
 
 /** Neighbours kept ready on each side of the shown step. */
 const AHEAD = 2;
@@ -15,6 +17,8 @@ export const SHOWN = "is-shown";
 /** One panel box over one timeline. */
 export class PanelWindow {
   private shown: HTMLElement | null = null;
+  /** What the box holds, by position. */
+  private readonly held = new Map<number, HTMLElement>();
 
   constructor(
     private readonly box: HTMLElement,
@@ -27,7 +31,7 @@ export class PanelWindow {
   /** Shows the content of `position` (adding it to the box if it is not there yet). */
   show(position: number): HTMLElement {
     const el = this.content(position);
-    if (el.parentElement !== this.box) this.box.append(el);
+    this.hold(position, el);
     if (this.shown !== el) {
       this.shown?.classList.remove(SHOWN);
       this.shown?.setAttribute("aria-hidden", "true");
@@ -35,7 +39,27 @@ export class PanelWindow {
       el.removeAttribute("aria-hidden");
       this.shown = el;
     }
+    this.release(position);
     return el;
+  }
+
+  /** Puts `el`, the content of `position`, into the box (hidden unless it shows). */
+  private hold(position: number, el: HTMLElement): void {
+    if (el.parentElement !== this.box) {
+      if (el !== this.shown) el.setAttribute("aria-hidden", "true");
+      this.box.append(el);
+    }
+    this.held.set(position, el);
+  }
+
+  /** Takes out of the box what lies outside the window around `position`. */
+  private release(position: number): void {
+    for (const [p, el] of this.held) {
+      if (p >= position - BEHIND && p <= position + AHEAD) continue;
+      if (el === this.shown) continue;
+      el.remove();
+      this.held.delete(p);
+    }
   }
 
   /** The content element shown now. */
@@ -48,26 +72,20 @@ export class PanelWindow {
    * time). Reading a size at the end lays them out now rather than at the next key press.
    */
   prepare(position: number, count: number): void {
-    const keep = new Set<HTMLElement>();
     for (let p = position - BEHIND; p <= position + AHEAD; p++) {
       if (p < 0 || p >= count) continue;
       const el = this.content(p);
-      keep.add(el);
-      if (el.parentElement !== this.box) {
-        if (el !== this.shown) el.setAttribute("aria-hidden", "true");
-        this.box.append(el);
-      }
+      this.hold(p, el);
       if (el !== this.shown) this.fit(el, p);
     }
-    for (const child of [...this.box.children]) {
-      if (!keep.has(child as HTMLElement) && child !== this.shown) child.remove();
-    }
+    this.release(position);
     void this.box.offsetHeight;
   }
 
   /** Empties the box (another granularity takes it over). */
   clear(): void {
     this.box.replaceChildren();
+    this.held.clear();
     this.shown = null;
   }
 }

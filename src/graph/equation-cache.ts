@@ -14,6 +14,14 @@ import { stepAt } from "./step-index.ts";
 
 /** Timelines up to this many positions get every step built in idle time. */
 export const PRETYPESET_LIMIT = 400;
+/**
+ * Longer timelines keep this many steps built at most, letting go of the least recently shown:
+ * a 2,000-step walk would otherwise hold some two million detached elements, and collecting
+ * garbage among them took tens of milliseconds in the middle of a step.
+ */
+export const KEEP_LIMIT = 300;
+/** Steps this close to the shown one are never let go (the panels hold some of them). */
+const KEEP_NEAR = 4;
 
 /** What the panels show at one position. */
 export interface PanelContent {
@@ -67,8 +75,13 @@ export function createEquationCache(
     pending.clear();
     typeset();
   };
+  const all = index.count <= PRETYPESET_LIMIT;
   const at = (position: number): PanelContent => {
     let content = built.get(position);
+    if (content !== undefined && !all) {
+      built.delete(position); // now the most recent
+      built.set(position, content);
+    }
     if (content === undefined) {
       const step = stepAt(index, position);
       content = {
@@ -84,7 +97,13 @@ export function createEquationCache(
     }
     return content;
   };
-  const all = index.count <= PRETYPESET_LIMIT;
+  /** Lets go of the least recently shown steps beyond KEEP_LIMIT (not those near `position`). */
+  const forget = (position: number): void => {
+    for (const p of built.keys()) {
+      if (built.size <= KEEP_LIMIT) return;
+      if (Math.abs(p - position) > KEEP_NEAR) built.delete(p);
+    }
+  };
   const ahead = (position: number, alive: () => boolean, near?: () => void): void => {
     cancelIdle(idle);
     // Building ahead before KaTeX is here would only make placeholders (and fetch KaTeX for a
@@ -96,6 +115,7 @@ export function createEquationCache(
         if (p >= 0 && p < index.count) at(p);
       }
       near?.();
+      if (!all) forget(position);
       // Then the rest in order from here, a few per idle period (thousands of steps would be
       // many megabytes of markup, so only lecture-sized timelines).
       for (let k = 1; all && k < index.count && deadline && deadline.timeRemaining() > 4; k++) {

@@ -45,6 +45,8 @@ export class PanelWindow {
 
   /** Puts `el`, the content of `position`, into the box (hidden unless it shows). */
   private hold(position: number, el: HTMLElement): void {
+    const before = this.held.get(position);
+    if (before && before !== el && before !== this.shown) before.remove(); // rebuilt since
     if (el.parentElement !== this.box) {
       if (el !== this.shown) el.setAttribute("aria-hidden", "true");
       this.box.append(el);

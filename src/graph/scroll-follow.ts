@@ -1,7 +1,10 @@
 // Keeps the current node in sight when the drawing is larger than its box and scrolls (a big
 // graph at its readable minimum scale, or at actual size). Sizes and the scroll offset are
 // cached from observers, so following a step reads no layout; it scrolls only when the node
-// is out of view.
+// is out of view. It also marks which sides hide more of the drawing (`data-more`, "left" and
+// or "right"), for the shadows graph.css draws there: shadows made with backgrounds that
+// scroll along (`background-attachment: local`) kept the browser from scrolling the canvas on
+// its own, so each frame of a scroll repainted the whole drawing on the page's main thread.
 import type { NodeBox } from "./types.ts";
 
 /** The drawing's viewBox origin and width, to map layout coordinates to pixels. */
@@ -29,6 +32,7 @@ export class ScrollFollow {
             if (entry.target === canvas) this.box = { width, height };
             else this.drawing = { width, height };
           }
+          this.markSides();
         })
       : null;
     this.observer?.observe(canvas);
@@ -37,9 +41,27 @@ export class ScrollFollow {
       () => {
         this.left = canvas.scrollLeft;
         this.top = canvas.scrollTop;
+        this.markSides();
       },
       { passive: true },
     );
+  }
+
+  private sides = "";
+
+  /** Sets `data-more` on the canvas to the sides a part of the drawing is hidden on. */
+  private markSides(): void {
+    const { box, drawing, left } = this;
+    const hidden: string[] = [];
+    if (drawing.width > box.width + 1) {
+      if (left > 1) hidden.push("left");
+      if (left + box.width < drawing.width - 1) hidden.push("right");
+    }
+    const sides = hidden.join(" ");
+    if (sides === this.sides) return;
+    this.sides = sides;
+    if (sides) this.canvas.dataset.more = sides;
+    else delete this.canvas.dataset.more;
   }
 
   /** Watches the drawing now in the canvas (after a redraw). */

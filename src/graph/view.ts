@@ -56,6 +56,13 @@ export interface ViewOptions extends TraceOptions, LayoutOptions {
  * its height, so they break even at 0.56 W / 0.38 H, about 3 for a stepper's 1104 × 550 px.
  */
 const WIDE_ASPECT = 3;
+/**
+ * Drawings with more nodes than this hold still: no fades, no flowing dashes (graph.css,
+ * `.is-still`). Each frame of motion repaints the whole drawing, about 0.025 ms a node here, so
+ * on a 1,000-node graph the page was never idle while it lasted, and the next steps' equations,
+ * built in idle time, were typeset on the key press instead (two or three frames a step).
+ */
+export const MOTION_LIMIT = 400;
 
 /** One granularity as drawn: the model, its painter, its typeset equations and checks. */
 interface Drawn extends Checkable {
@@ -138,6 +145,7 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     root.style.setProperty("--graph-aspect", (w / Math.max(1, h)).toFixed(3));
     root.dataset.shape = w / Math.max(1, h) >= WIDE_ASPECT ? "wide" : "tall";
     root.dataset.neurons = String(model.neurons);
+    root.classList.toggle("is-still", model.layout.nodes.length > MOTION_LIMIT);
     viewBox = { x, y, width: w };
     wide.setWant(w);
     focus.reset(stepAt(model.index, position)?.node ?? null);

@@ -471,10 +471,63 @@ describe("graph.view(result) on the fixture page", () => {
       (c) => c.scrollWidth > c.clientWidth,
     );
     assert.equal(scrolls, true);
+    // A shadow marks each side that hides part of the drawing.
+    const sidesAt = async (where: "start" | "middle" | "end"): Promise<string | undefined> => {
+      await page.$eval(
+        "#neurons .graph-canvas",
+        (c, at) => {
+          const max = c.scrollWidth - c.clientWidth;
+          c.scrollLeft = at === "start" ? 0 : at === "end" ? max : max / 2;
+        },
+        where,
+      );
+      await page.waitForTimeout(100); // the scroll event
+      return page.$eval("#neurons .graph-canvas", (c) => (c as HTMLElement).dataset.more);
+    };
+    assert.equal(await sidesAt("middle"), "left right");
+    assert.equal(await sidesAt("end"), "left");
+    assert.equal(await sidesAt("start"), "right");
+    const shadows = await page.$eval(
+      "#neurons .graph-canvas",
+      (c) => getComputedStyle(c).backgroundImage,
+    );
+    assert.match(shadows, /^none, radial-gradient/);
     await page.check("#neurons .graph-size-toggle input");
     assert.ok(Math.abs((await scale()) - 1) < 0.01);
     await page.uncheck("#neurons .graph-size-toggle input");
     await page.setViewportSize({ width: 1600, height: 900 });
+  });
+
+  test("a 600-node graph holds still, and presses faster than idle time keep its panels small", async () => {
+    await page.evaluate(() => (window as unknown as { addBigGraph(): void }).addBigGraph());
+    try {
+      const still = await page.$eval("#big", (root) => {
+        const shape = root.querySelector(".graph-svg .node .shape");
+        return [
+          root.classList.contains("is-still"),
+          shape && getComputedStyle(shape).transitionDuration,
+        ];
+      });
+      assert.deepEqual(still, [true, "0s"]);
+      assert.equal(await page.$eval("#mlp", (root) => root.classList.contains("is-still")), false);
+      // 60 presses in one task: no idle time between them to tidy the panels up.
+      const held = await page.$eval("#big", (root) => {
+        (root as HTMLElement).focus();
+        for (let k = 0; k < 60; k++)
+          root.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+        return [
+          (root as HTMLElement).dataset.position,
+          root.querySelector(".graph-equation")?.children.length,
+          root.querySelector(".graph-ledger")?.children.length,
+        ];
+      });
+      assert.equal(held[0], "60");
+      // The shown step, the one before and at most two ahead.
+      assert.ok(Number(held[1]) <= 4 && Number(held[2]) <= 4, `panels hold ${held.slice(1)}`);
+    } finally {
+      await page.$eval("#big", (root) => root.remove());
+      await page.focus("#mlp");
+    }
   });
 
   test("every control is reachable with Tab and shows a visible focus ring", async () => {

@@ -683,6 +683,14 @@ describe("graph.view on chapter 6 as built", () => {
     );
     assert.ok(size.scale >= 0.649, `drawn at ${size.scale}`);
     assert.equal(size.page, 0, "the page itself does not scroll sideways");
+    // Nothing clips the part beyond the column: the view's right end is there to be seen.
+    const atRightEnd = await page.$eval(VIEW, (v) => {
+      v.scrollIntoView({ block: "start" });
+      const r = v.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.right - 20, r.top + 40);
+      return hit !== null && v.contains(hit);
+    });
+    assert.equal(atRightEnd, true, "the view's right end is hidden");
     await page.focus(VIEW);
     await press(page, "ArrowRight", f + 4);
     await page.waitForTimeout(400);

@@ -1,8 +1,8 @@
 // Keeps the current node in sight when the drawing is larger than its box and scrolls (a big
 // graph at its readable minimum scale, or at actual size). Sizes and the scroll offset are
 // cached from observers, so following a step reads no layout; it scrolls only when the node
-// is out of view. It also marks which sides hide more of the drawing (`data-more`, "left" and
-// or "right"), for the shadows graph.css draws there: shadows made with backgrounds that
+// is out of view. It also marks the sides that hide part of the drawing (`data-more`: "left",
+// "right" or both), for the shadows graph.css draws there: shadows made with backgrounds that
 // scroll along (`background-attachment: local`) kept the browser from scrolling the canvas on
 // its own, so each frame of a scroll repainted the whole drawing on the page's main thread.
 import type { NodeBox } from "./types.ts";

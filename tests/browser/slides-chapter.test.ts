@@ -53,6 +53,13 @@ async function graphSlide(page: Page): Promise<number> {
   );
 }
 
+/** Opens `path` (a `?slides` address) and waits until the deck, loaded on first use, shows a slide:
+ * keys pressed before then would reach the reading page instead. */
+async function openDeck(page: Page, path: string): Promise<void> {
+  await page.goto(server.url + path);
+  await page.waitForSelector("body.deck-mode section.slide.is-current", { state: "attached" });
+}
+
 async function jumpTo(page: Page, slide: number): Promise<void> {
   await page.keyboard.type(String(slide));
   await page.keyboard.press("Enter");
@@ -125,7 +132,7 @@ describe("slide deck on chapter 5 as built", () => {
     const watched = await openWatchedPage(browser, server.url);
     const { page } = watched;
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(`${server.url}${CHAPTER}?slides#slide-2`);
+    await openDeck(page, `${CHAPTER}?slides#slide-2`);
     const background = () =>
       page.$eval("section.is-current", (s) => getComputedStyle(s).backgroundColor);
     const light = await background();
@@ -140,6 +147,11 @@ describe("slide deck on chapter 5 as built", () => {
     assert.equal(await page.isVisible("section.is-current aside.notes"), false);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-chapter5-dark-1920.png` });
     await page.keyboard.press("c");
+    await page.waitForFunction(
+      () => document.documentElement.dataset.theme !== "dark",
+      undefined,
+      POLL,
+    );
     assert.equal(await background(), light);
     assert.deepEqual(watched.errors, [], `no console errors: ${watched.errors.join("; ")}`);
     await page.close();
@@ -149,7 +161,7 @@ describe("slide deck on chapter 5 as built", () => {
     const watched = await openWatchedPage(browser, server.url);
     const { page } = watched;
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(`${server.url}${CHAPTER}?slides`);
+    await openDeck(page, `${CHAPTER}?slides`);
     const slide = await graphSlide(page);
     await jumpTo(page, slide);
     const popup = page.context().waitForEvent("page");

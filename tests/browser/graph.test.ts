@@ -472,7 +472,10 @@ describe("graph.view(result) on the fixture page", () => {
     );
     assert.equal(scrolls, true);
     // A shadow marks each side that hides part of the drawing.
-    const sidesAt = async (where: "start" | "middle" | "end"): Promise<string | undefined> => {
+    const sidesAt = async (
+      where: "start" | "middle" | "end",
+      expected: string,
+    ): Promise<string | undefined> => {
       await page.$eval(
         "#neurons .graph-canvas",
         (c, at) => {
@@ -481,12 +484,20 @@ describe("graph.view(result) on the fixture page", () => {
         },
         where,
       );
-      await page.waitForTimeout(100); // the scroll event
+      // The attribute follows the scroll event; give it a moment, then read what it says.
+      await page
+        .waitForFunction(
+          (want) =>
+            document.querySelector<HTMLElement>("#neurons .graph-canvas")?.dataset.more === want,
+          expected,
+          { polling: 20, timeout: 3000 },
+        )
+        .catch(() => undefined);
       return page.$eval("#neurons .graph-canvas", (c) => (c as HTMLElement).dataset.more);
     };
-    assert.equal(await sidesAt("middle"), "left right");
-    assert.equal(await sidesAt("end"), "left");
-    assert.equal(await sidesAt("start"), "right");
+    assert.equal(await sidesAt("middle", "left right"), "left right");
+    assert.equal(await sidesAt("end", "left"), "left");
+    assert.equal(await sidesAt("start", "right"), "right");
     const shadows = await page.$eval(
       "#neurons .graph-canvas",
       (c) => getComputedStyle(c).backgroundImage,
@@ -794,7 +805,12 @@ describe("graph.view on chapter 6 as built", () => {
       if (p === f + 4)
         await page.screenshot({ path: join(SCREENSHOT_DIR, "graph-chapter6-slide.png") });
       await page.keyboard.press("ArrowRight");
-      await page.waitForTimeout(30);
+      if (p + 1 < index.count)
+        await page.waitForFunction(
+          ([sel, at]) => Number(document.querySelector(sel)?.getAttribute("data-position")) === at,
+          [here, p + 1] as const,
+          { polling: 20 },
+        );
     }
     assert.equal(scales.size, 1, `the slide was rescaled: ${[...scales].join(", ")}`);
     assert.ok(Math.min(...scales) >= 1300, "the slide is shown large");

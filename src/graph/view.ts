@@ -91,7 +91,7 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     const model = buildModel(result, options, neurons);
     // Placeholders typeset once KaTeX is here: the panels refit and the neighbours get built.
     const equations = createEquationCache(doc, model, () => {
-      if (current.equations === equations && alive()) show(state.position, state.position);
+      if (current.equations === equations && alive()) show(shownAt, state.position);
     });
     const key = (p: number): string => `${neurons ? "n" : "l"}${p}`;
     // Neighbours are fitted ahead of time on a slide (`panels` exists by the time it runs).
@@ -154,6 +154,7 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
   /** Shows `position`, coming from `from`: drawing, table, equation, ledger, announcement. */
   function show(from: number, position: number): void {
     const { model, painter, equations } = current;
+    shownAt = position;
     painter.show(from, position);
     const step = stepAt(model.index, position);
     const { windows } = current;
@@ -174,6 +175,10 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
   const sync = (): void =>
     syncControls(controls, state, stepCaption(current.model.index, state.position));
 
+  /** The position the view shows (it lags `state` until a pending frame has run). */
+  let shownAt = state.position;
+  /** A pending animation frame of `render`, or 0. */
+  let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   function schedule(): void {
     clearTimeout(timer);
@@ -186,12 +191,27 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     }, 1000 / state.speed);
   }
 
-  function dispatch(action: StepperAction): void {
+  /**
+   * Applies `action`. With `nextFrame` (a held key's repeats) the view catches up once per
+   * frame: repeats that come faster than the steps can be typeset then skip the steps between
+   * instead of queueing, so the view stops when the key is let go.
+   */
+  function dispatch(action: StepperAction, nextFrame = false): void {
     const next = stepperReducer(state, action);
     if (next === state) return;
-    const from = state.position;
     state = next;
-    if (next.position !== from) show(from, next.position);
+    const win = doc.defaultView;
+    if (nextFrame && win) {
+      if (frame === 0) frame = win.requestAnimationFrame(render);
+      return;
+    }
+    render();
+  }
+  /** Brings the view up to the stepper's state. */
+  function render(): void {
+    if (frame !== 0) doc.defaultView?.cancelAnimationFrame(frame);
+    frame = 0;
+    if (state.position !== shownAt) show(shownAt, state.position);
     sync();
     schedule();
   }
@@ -222,7 +242,7 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     const action = actionForKey(event.key, event, event.target as Element | null);
     if (!action) return;
     event.preventDefault(); // the page does not scroll, and a slide deck leaves the key to us
-    dispatch(action);
+    dispatch(action, event.repeat && (action.type === "next" || action.type === "prev"));
   });
   // Slides: → and ← walk the steps; at either end the event goes through and the deck moves.
   root.addEventListener("fragment-next", (event) => {
@@ -317,7 +337,7 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     controls.nudgeToggle.dispatchEvent(new Event("change"));
   }
   warmTypesetter(root, () => {
-    if (alive()) show(state.position, state.position); // now the neighbours can be built
+    if (alive()) show(shownAt, state.position); // now the neighbours can be built
   });
   return root;
 }

@@ -194,6 +194,41 @@ describe("graph.view(result) on the fixture page", () => {
     assert.deepEqual(await stepState(page, "#mlp"), atStart);
   });
 
+  test("a held → catches up once a frame and lands where single presses do", async () => {
+    await page.focus("#mlp");
+    await press(page, "Home");
+    await press(page, "ArrowRight", 7);
+    const seven = await stepState(page, "#mlp");
+    await press(page, "ArrowLeft", 3);
+    const four = await stepState(page, "#mlp");
+    await press(page, "Home");
+    // A key held down sends repeats; seven arrive before the browser draws the next frame.
+    const burst = (key: string, times: number) =>
+      page.$eval(
+        "#mlp",
+        (el, [k, n]) => {
+          for (let i = 0; i < n; i++)
+            el.dispatchEvent(new KeyboardEvent("keydown", { key: k, repeat: true, bubbles: true }));
+          return el.getAttribute("data-position");
+        },
+        [key, times] as const,
+      );
+    assert.equal(await burst("ArrowRight", 7), "0", "repeats are drawn in the next frame");
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>("#mlp")?.dataset.position === "7",
+    );
+    assert.deepEqual(await stepState(page, "#mlp"), seven);
+    assert.equal(await burst("ArrowLeft", 3), "7");
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>("#mlp")?.dataset.position === "4",
+    );
+    assert.deepEqual(await stepState(page, "#mlp"), four);
+    // A single press after a burst starts from what is drawn.
+    await burst("ArrowRight", 2);
+    await press(page, "ArrowLeft", 2);
+    assert.deepEqual(await stepState(page, "#mlp"), four);
+  });
+
   test("the text alternative matches the drawing at every step", async () => {
     await press(page, "Home");
     for (let p = 0; p <= steps.length; p++) {

@@ -96,3 +96,11 @@ export async function openWatchedPage(browser: Browser, origin: string): Promise
 
 /** Where screenshots go for a person to look at (git-ignored). */
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? "test-results";
+
+/**
+ * Waits until a deck opened at a `?slides` address shows a slide. The deck loads on first use;
+ * keys pressed before then reach the reading page instead.
+ */
+export async function deckShown(page: Page): Promise<void> {
+  await page.waitForSelector("body.deck-mode section.slide.is-current", { state: "attached" });
+}

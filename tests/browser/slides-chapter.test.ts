@@ -8,6 +8,7 @@ import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import {
   DIST,
+  deckShown,
   launchBrowser,
   openWatchedPage,
   SCREENSHOT_DIR,
@@ -53,11 +54,10 @@ async function graphSlide(page: Page): Promise<number> {
   );
 }
 
-/** Opens `path` (a `?slides` address) and waits until the deck, loaded on first use, shows a slide:
- * keys pressed before then would reach the reading page instead. */
+/** Opens `path`, a `?slides` address, once the deck shows a slide. */
 async function openDeck(page: Page, path: string): Promise<void> {
   await page.goto(server.url + path);
-  await page.waitForSelector("body.deck-mode section.slide.is-current", { state: "attached" });
+  await deckShown(page);
 }
 
 async function jumpTo(page: Page, slide: number): Promise<void> {

@@ -5,6 +5,7 @@ import { mkdirSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import {
+  deckShown,
   launchBrowser,
   openWatchedPage,
   SCREENSHOT_DIR,
@@ -36,12 +37,7 @@ async function openDeckPage(path = "/"): Promise<WatchedPage> {
   const watched = await openWatchedPage(browser, server.url);
   await watched.page.setViewportSize({ width: 1920, height: 1080 });
   await watched.page.goto(server.url + path);
-  // The deck loads on first use; keys pressed before it shows a slide would reach the reading page.
-  if (path.includes("?slides")) {
-    await watched.page.waitForSelector("body.deck-mode section.slide.is-current", {
-      state: "attached",
-    });
-  }
+  if (path.includes("?slides")) await deckShown(watched.page);
   return watched;
 }
 

@@ -2,6 +2,7 @@
 // button, the `s` key and a `?slides` / `?presenter` / `#slide-N` URL; the deck itself (stage,
 // overview, presenter view, sync) is loaded on first use, so a reader who never presents never
 // downloads it.
+import { actionForKey } from "./deck-keys.ts";
 import { parseDeckUrl } from "./deck-url.ts";
 import { keyBelongsToWidget } from "./key-target.ts";
 import { ensureLiveRegion } from "./live-region.ts";
@@ -35,6 +36,9 @@ export function installSlides(
   // The deck announces slide changes here; a live region must exist before its first message
   // for screen readers to read it, so it is made now, not when the deck loads.
   ensureLiveRegion(doc);
+  // Keys pressed between asking for the deck and its showing (a lecturer pressing → at once
+  // while it downloads) are meant for it: they are held, then handed to it in order.
+  let early: KeyboardEventInit[] | null = null;
   let loading = false;
   const open = (then?: (deck: SlideDeck) => void): void => {
     if (!loading) {
@@ -48,6 +52,7 @@ export function installSlides(
         },
         (error: unknown) => {
           console.error("The slide deck could not be loaded:", error);
+          early = null; // the reading page gets its keys back
           rejectDeck(error);
         },
       );
@@ -55,18 +60,40 @@ export function installSlides(
     if (then) void ready.then(then);
   };
 
+  const enter = (how: (deck: SlideDeck) => void): void => {
+    early ??= [];
+    open((deck) => {
+      how(deck);
+      const held = early ?? [];
+      early = null;
+      const target = doc.activeElement ?? doc.body;
+      for (const init of held) {
+        target.dispatchEvent(
+          new view.KeyboardEvent("keydown", { ...init, bubbles: true, cancelable: true }),
+        );
+      }
+    });
+  };
+
   const onKeyDown = (event: KeyboardEvent): void => {
     if (keyBelongsToWidget(event)) return;
+    if (early) {
+      if (actionForKey(event) === null) return;
+      event.preventDefault();
+      const { key, code, shiftKey, ctrlKey, altKey, metaKey, repeat } = event;
+      early.push({ key, code, shiftKey, ctrlKey, altKey, metaKey, repeat });
+      return;
+    }
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
     if (plain && event.key.toLowerCase() === "s") {
       event.preventDefault();
-      open((deck) => deck.presentFromHere());
+      enter((deck) => deck.presentFromHere());
     }
   };
   const onClick = (event: MouseEvent): void => {
     if (event.target instanceof Element && event.target.closest("[data-action='present']")) {
       event.preventDefault();
-      open((deck) => deck.presentFromHere());
+      enter((deck) => deck.presentFromHere());
     }
   };
   // A pointer on its way to the Present button: start fetching, so the click opens at once.
@@ -75,7 +102,7 @@ export function installSlides(
   };
   const onHashChange = (): void => {
     const location = parseDeckUrl(doc.location.href);
-    if (location.slide !== null) open((deck) => deck.openFromHash(location.slide ?? 0));
+    if (location.slide !== null) enter((deck) => deck.openFromHash(location.slide ?? 0));
   };
   doc.addEventListener("keydown", onKeyDown);
   doc.addEventListener("click", onClick, true);
@@ -91,7 +118,7 @@ export function installSlides(
   const location = parseDeckUrl(doc.location.href);
   if (location.mode !== "read") {
     const mode = location.mode;
-    open((deck) => deck.enter(mode, location.slide ?? 0));
+    enter((deck) => deck.enter(mode, location.slide ?? 0));
   } else if (load) {
     open();
   }

@@ -157,6 +157,40 @@ describe("slide deck on chapter 5 as built", () => {
     await page.close();
   });
 
+  test("keys pressed while the deck downloads are kept for it, in order", async () => {
+    for (const how of ["address", "button"] as const) {
+      const watched = await openWatchedPage(browser, server.url);
+      const { page } = watched;
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      // Hold the deck's code back, as a slow network would.
+      let release = (): void => {};
+      const held = new Promise<void>((done) => {
+        release = done;
+      });
+      await page.route("**/slide-deck-*.js", async (route) => {
+        await held;
+        await route.continue();
+      });
+      const path = how === "address" ? `${CHAPTER}?slides#slide-2` : CHAPTER;
+      await page.goto(server.url + path, { waitUntil: "domcontentloaded" });
+      await page.waitForSelector(".deck-live", { state: "attached" }); // the page listens
+      if (how === "button") {
+        await page.focus("[data-action='present']");
+        await page.keyboard.press("Enter");
+      }
+      // x is not a deck key; the order matters: Home before End would end on the last slide.
+      for (const key of ["End", "x", "Home", "ArrowRight", "ArrowRight"])
+        await page.keyboard.press(key);
+      assert.equal(await page.$$eval("section.slide.is-current", (s) => s.length), 0, how);
+      assert.equal(await page.evaluate(() => window.scrollY), 0, `${how}: End did not scroll`);
+      release();
+      await deckShown(page);
+      assert.equal(await current(page), 3, `${how}: End, Home, → →, in that order`);
+      assert.deepEqual(watched.errors, [], `no console errors: ${watched.errors.join("; ")}`);
+      await page.close();
+    }
+  });
+
   test("the presenter window shows the chapter's notes and follows the deck", async () => {
     const watched = await openWatchedPage(browser, server.url);
     const { page } = watched;

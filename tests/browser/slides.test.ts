@@ -74,6 +74,7 @@ describe("slide deck on the fixture chapter", () => {
     const { page } = watched;
     assert.equal((await visibleSlides(page)).length, 6, "reading mode shows every section");
     await page.click("[data-action='present']");
+    await deckShown(page);
     const shown = await visibleSlides(page);
     assert.equal(shown.length, 1);
     const [slide] = shown;
@@ -357,9 +358,11 @@ describe("slide deck on the fixture chapter", () => {
     const { page } = watched;
     await page.$eval("section[data-slide='4']", (s) => s.scrollIntoView({ block: "start" }));
     await page.keyboard.press("s");
+    await deckShown(page);
     assert.equal(await currentSlide(page), "4");
     await page.keyboard.press("ArrowRight");
     await page.reload();
+    await deckShown(page);
     assert.equal(await currentSlide(page), "5");
     assertClean(watched);
     await page.close();

@@ -182,6 +182,12 @@ describe("labs (notebooks/)", () => {
     await shot(page, "graph-sandbox");
     await assertHealthy(watched, "graph-sandbox");
     const code = page.getByRole("textbox").first();
+    // The code box takes the column beside its label: a line of the examples does not wrap.
+    const widths = await page.$eval(".lab-code", (form) => ({
+      box: form.querySelector("textarea")?.getBoundingClientRect().width ?? 0,
+      column: form.closest(".cell")?.getBoundingClientRect().width ?? 0,
+    }));
+    assert.ok(widths.box >= 0.7 * widths.column, `code box ${widths.box} of ${widths.column} px`);
     await code.fill("const w = tensor(2, { requiresGrad: true });\nreturn w.mul(w;");
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await page.waitForFunction(() =>

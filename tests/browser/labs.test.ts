@@ -40,8 +40,15 @@ async function assertHealthy(watched: WatchedPage, slug: string): Promise<void> 
   assert.deepEqual(watched.foreignRequests, [], `${slug}: requests to other hosts`);
 }
 
+/**
+ * A full-page screenshot, taken from the top (scrolled, the sticky header lands mid-page); the
+ * page then goes back to where it was, so the test goes on as before.
+ */
 async function shot(page: Page, name: string): Promise<void> {
+  const y = await page.evaluate(() => window.scrollY);
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
   await page.screenshot({ path: join(SCREENSHOT_DIR, "labs", `${name}.png`), fullPage: true });
+  await page.evaluate((top) => window.scrollTo({ top, behavior: "instant" }), y);
 }
 
 /** The feedback text next to the answer box labelled `name`. */

@@ -42,6 +42,7 @@ export function applyPlacement(
   style.setProperty("--slide-x", `${placement.x}px`);
   style.setProperty("--slide-y", `${placement.y}px`);
   style.setProperty("--slide-scale", String(placement.scale * fit));
+  style.setProperty("--slide-fit", String(fit)); // what the deck draws on a slide undoes it
   style.setProperty("--slide-width", `${width}px`);
   style.setProperty("--slide-height", `${SLIDE_HEIGHT / fit}px`);
   if (contentWidth === null) style.removeProperty("--slide-pad-x");
@@ -150,6 +151,7 @@ export function unplaceSlide(section: HTMLElement): void {
     "--slide-x",
     "--slide-y",
     "--slide-scale",
+    "--slide-fit",
     "--slide-width",
     "--slide-height",
     "--slide-pad-x",

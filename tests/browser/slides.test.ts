@@ -314,6 +314,14 @@ describe("slide deck on the fixture chapter", () => {
       assert.ok(Math.abs(tile.width / tile.height - 16 / 9) < 0.01, "tiles are 16:9");
       assert.ok(tile.x >= 0 && tile.x + tile.width <= 1920 && tile.y + tile.height <= 1080);
     }
+    // Every tile's number is drawn the same size, the long slide (shrunk to fit) included.
+    const numbers = await page.$$eval("article.chapter > section.slide", (sections) =>
+      sections.map((s) => {
+        const scale = Number(getComputedStyle(s).getPropertyValue("--slide-scale"));
+        return Math.round(Number.parseFloat(getComputedStyle(s, "::after").fontSize) * scale);
+      }),
+    );
+    assert.equal(new Set(numbers).size, 1, `tile numbers drawn at ${numbers.join(", ")} px`);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-overview-1920.png` });
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");

@@ -746,6 +746,43 @@ describe("graph.view on chapter 6 as built", () => {
     await page.close();
   });
 
+  test("print: the step as it stands, the whole drawing on the page, no controls", async () => {
+    const watched = await openChapter(1280, 800);
+    const { page } = watched;
+    await page.focus(VIEW);
+    await press(page, "ArrowRight", f + 4);
+    await page.emulateMedia({ media: "print" });
+    await page.setViewportSize({ width: 700, height: 1000 }); // an A4 page's text width
+    // No named or const functions in here: tsx would wrap them in a helper the page lacks.
+    const paper = await page.$eval(VIEW, (v) => {
+      const view = v.getBoundingClientRect();
+      const svg = v.querySelector(".graph-svg")?.getBoundingClientRect();
+      const steps = [
+        ...v.querySelectorAll(".graph-equation > .eq-step, .graph-ledger > .ledger-step"),
+      ];
+      return {
+        page: document.documentElement.clientWidth,
+        view: { left: view.left, right: view.right },
+        svg: svg ? { left: svg.left, right: svg.right } : null,
+        toolbar: [...(v.querySelector(".graph-toolbar")?.children ?? [])]
+          .filter((e) => e.getClientRects().length > 0)
+          .map((e) => e.textContent?.trim())
+          .join(" "),
+        steps: steps.filter((e) => e.getClientRects().length > 0).length,
+      };
+    });
+    assert.ok(paper.view.left >= 0 && paper.view.right <= paper.page + 0.5, "the view fits");
+    assert.ok(paper.svg, "the drawing prints");
+    assert.ok(
+      paper.svg.left >= paper.view.left && paper.svg.right <= paper.view.right,
+      `the drawing fits the view: ${JSON.stringify(paper)}`,
+    );
+    assert.match(paper.toolbar ?? "", /^Backward 4 of 12/);
+    assert.doesNotMatch(paper.toolbar ?? "", /Speed|Nudge|Neurons|check/);
+    assert.equal(paper.steps, 2, "one equation and one ledger, no blank neighbours");
+    await page.close();
+  });
+
   test("dark: the current node's colour differs from every ordinary node's", async () => {
     const watched = await openChapter(1280, 800, true);
     const { page } = watched;

@@ -206,5 +206,13 @@ describe("labs (notebooks/)", () => {
       /stopped with an error/.test(document.querySelector(".lab-error")?.textContent ?? ""),
     );
     assert.deepEqual(watched.errors, [], "a reader's error is shown in place, not thrown");
+    // On paper the reader's code is kept, whole, while the other inputs are left out.
+    await page.emulateMedia({ media: "print" });
+    const printed = await page.$eval(".lab-code textarea", (t) => ({
+      shown: t.getClientRects().length > 0,
+      whole: t.scrollHeight <= t.clientHeight + 1,
+    }));
+    assert.deepEqual(printed, { shown: true, whole: true });
+    assert.equal(await page.isVisible("select"), false, "the example picker is not printed");
   });
 });

@@ -86,6 +86,12 @@ describe("labs (notebooks/)", () => {
     assert.match((await page.locator(".lab-answers").textContent()) ?? "", /-0\.2934/); // δ(2)
     await shot(page, "backprop-by-hand");
     await assertHealthy({ page, ...rest }, "backprop-by-hand");
+    // Printed, it is a worksheet: each typed answer on its line, the others blank to fill in.
+    await page.emulateMedia({ media: "print" });
+    const typed = page.getByLabel("z1 first", { exact: true });
+    assert.equal(await typed.isVisible(), true);
+    assert.equal(await typed.inputValue(), "0.47");
+    assert.equal(await page.getByLabel("z2", { exact: true }).isVisible(), true);
   });
 
   it("fit playground: Play trains, a huge learning rate pauses with a reason, bad expressions say why", async () => {

@@ -1,7 +1,7 @@
 // `Sandbox`, a cell built-in for labs that run code a reader types into a box: compiles it as a
 // plain function (it sees its parameters and the browser's globals, nothing of the page's
 // cells) and reports any error at a line and column of what the reader typed.
-import { messageNodes } from "./errorMessage.ts";
+import { messageNodes } from "./error-message.ts";
 import {
   type CodeError,
   type CodeMode,

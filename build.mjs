@@ -3,9 +3,9 @@
 //   node --import tsx build.mjs --serve --watch    dev: serve on 127.0.0.1:8080 (PORT), rebuild and
 //                                                  reload on changes, errors shown on the page
 //   DIST=/tmp/site node --import tsx build.mjs     build into another folder (tests read DIST too)
-import { describeBuildFailure } from "./src/site/buildFailure.ts";
-import { buildSite } from "./src/site/buildSite.ts";
-import { startDevServer } from "./src/site/devServer.ts";
+import { describeBuildFailure } from "./src/site/build-failure.ts";
+import { buildSite } from "./src/site/build-site.ts";
+import { startDevServer } from "./src/site/dev-server.ts";
 import { describeListenError, parsePort } from "./src/site/parse-port.ts";
 
 const dev = process.argv.includes("--serve") || process.argv.includes("--watch");
@@ -19,7 +19,7 @@ if (!dev) {
     process.exit(1);
   }
 } else {
-  // Builds run in a worker process, restarted when the compiler changes (src/site/devServer.ts).
+  // Builds run in a worker process, restarted when the compiler changes (src/site/dev-server.ts).
   let port;
   try {
     port = parsePort(process.env.PORT);

@@ -15,7 +15,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { type DevServer, serveSite } from "../../src/site/serveSite.ts";
+import { type DevServer, serveSite } from "../../src/site/serve-site.ts";
 
 /** A parent folder holding `dist/` and the siblings a bad path might reach for. */
 function sites(): { parent: string; dist: string } {

@@ -56,6 +56,7 @@ const STANDARD = new Set([
   "visibility",
   "Generators",
   "Mutable",
+  "Sandbox",
   "display",
   "view",
   "graph",

@@ -64,6 +64,7 @@ const STANDARD = new Set([
   "visibility",
   "Generators",
   "Mutable",
+  "Sandbox",
   "display",
   "view",
   "graph",

@@ -48,6 +48,7 @@ export const STANDARD_BUILTINS = [
   "visibility",
   "Generators",
   "Mutable",
+  "Sandbox",
   "display",
   "view",
 ] as const;

@@ -69,7 +69,8 @@ function firstBefore(page: Page): Promise<string> {
     .nth(1)
     .locator("td")
     .nth(1)
-    .textContent();
+    .textContent()
+    .then(String);
 }
 
 describe("editing a cell (chapter 5)", () => {
@@ -96,7 +97,7 @@ describe("editing a cell (chapter 5)", () => {
         "4.500",
     );
     const bar = page.locator(`[data-edit-for="${id}"]`);
-    assert.equal(await bar.locator(".cell-edited-badge").textContent(), "edited");
+    assert.equal(String(await bar.locator(".cell-edited-badge").textContent()), "edited");
     await page.screenshot({ path: join(SCREENSHOT_DIR, "cells", "edited-cell.png") });
 
     await page.reload();
@@ -107,7 +108,7 @@ describe("editing a cell (chapter 5)", () => {
         "4.500",
     );
     assert.match(
-      await page.locator(`[data-edit-for="${id}"] .cm-content`).textContent(),
+      String(await page.locator(`[data-edit-for="${id}"] .cm-content`).textContent()),
       /\[\[4, -1, 0\.5\]/,
     );
     assert.equal(await page.locator(`[data-edit-for="${id}"] .cell-edited-badge`).count(), 1);
@@ -163,7 +164,10 @@ describe("editing a cell (chapter 5)", () => {
     await page.keyboard.press("Control+Enter");
     const syntax = bar.locator(".cell-editor-errors");
     await syntax.waitFor();
-    assert.match(await syntax.textContent(), /^line 2:15: syntax error in cell: Unexpected token/);
+    assert.match(
+      String(await syntax.textContent()),
+      /^line 2:15: syntax error in cell: Unexpected token/,
+    );
 
     await editCode(
       page,
@@ -173,7 +177,7 @@ describe("editing a cell (chapter 5)", () => {
     await page.keyboard.press("Control+Enter");
     const cell = page.locator(`[data-cell="${id}"] .cell-error-message`);
     await cell.waitFor();
-    assert.match(await cell.textContent(), /line 4:5 of the edited code — matmul/);
+    assert.match(String(await cell.textContent()), /line 4:5 of the edited code — matmul/);
     assert.ok(await syntax.isHidden());
   });
 
@@ -187,7 +191,7 @@ describe("editing a cell (chapter 5)", () => {
     await message.waitFor({ timeout: 15_000 });
     const stopped = Date.now() - started;
     assert.match(
-      await message.textContent(),
+      String(await message.textContent()),
       /line 2:15 of the edited code — stopped after 2 s: is there a loop that never ends\?/,
     );
     assert.ok(stopped >= 1900, `stopped after ${stopped} ms`);
@@ -208,7 +212,7 @@ describe("editing a cell (chapter 5)", () => {
     await page.keyboard.press("Shift+Enter");
     const message = page.locator(`[data-cell="${id}"] .cell-error-message`);
     await message.waitFor();
-    assert.match(await message.textContent(), /stopped: the calls went too deep/);
+    assert.match(String(await message.textContent()), /stopped: the calls went too deep/);
   });
 
   it("works from the keyboard alone: Tab to Edit, Enter, type, Shift+Enter, Tab to Reset", async () => {

@@ -23,6 +23,7 @@ export function createBuiltins(options: LibraryOptions): Record<string, () => un
     now: () => Generators.now(),
     Generators: () => Generators,
     Mutable: () => Mutable,
+    Sandbox: () => import("./sandbox.ts"),
     graph: () => import("../../graph/index.ts"),
     plots: () => import("../../plots/index.ts"),
   };

@@ -1,6 +1,6 @@
 import { type Module, Runtime, type Variable } from "@observablehq/runtime";
-import { type CellCode, cellFunction, errorLocation } from "./cellFunction.ts";
-import { type CellObserver, createCellObserver, type PageContext } from "./cellObserver.ts";
+import { type CellCode, cellFunction, errorLocation } from "./cell-function.ts";
+import { type CellObserver, createCellObserver, type PageContext } from "./cell-observer.ts";
 import { addEditButtons } from "./edit-buttons.ts";
 import { input } from "./generators.ts";
 import { createBuiltins, type LibraryOptions } from "./library.ts";

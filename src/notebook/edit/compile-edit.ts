@@ -1,7 +1,7 @@
-import { CompileError } from "../build/compileError.ts";
-import { parseJavaScript } from "../build/parseJavaScript.ts";
-import { transpileCell } from "../build/transpileCell.ts";
-import type { CellDefinition, ParsedCell } from "../build/types.ts";
+import { CompileError } from "../compile/compile-error.ts";
+import { parseJavaScript } from "../compile/parse-javascript.ts";
+import { transpileCell } from "../compile/transpile-cell.ts";
+import type { CellDefinition, ParsedCell } from "../compile/types.ts";
 import { instrumentLoops } from "../guard/instrument-loops.ts";
 
 /** What an edited cell is compiled against: the rest of its page. */

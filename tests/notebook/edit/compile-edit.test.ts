@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseJavaScript } from "../../../src/notebook/build/parseJavaScript.ts";
-import { transpileCell } from "../../../src/notebook/build/transpileCell.ts";
+import { parseJavaScript } from "../../../src/notebook/compile/parse-javascript.ts";
+import { transpileCell } from "../../../src/notebook/compile/transpile-cell.ts";
 import { codeOfCell } from "../../../src/notebook/edit/code-of-cell.ts";
 import { compileEdit, type EditContext } from "../../../src/notebook/edit/compile-edit.ts";
 

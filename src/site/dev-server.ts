@@ -29,22 +29,23 @@ export interface DevServerOptions {
   serve?: (dir: string, port: number) => Promise<DevServer>;
 }
 
+// The files the running dev server loads (build.mjs aside).
+const SERVER_CODE =
+  /^src\/site\/(serve-site|dev-server|request-path|loopback|live-reload|static-files|parse-port)\.ts$/;
+
 /**
  * True for code the build process itself runs (the compiler and the site build): a change
  * there needs a new build worker, where content, styles and client code only need a rebuild.
  */
 export function isBuildCode(file: string): boolean {
   const path = relative(PROJECT, resolve(file)).replace(/\\/g, "/");
-  return (
-    /^src\/(notebook\/compile|site)\//.test(path) &&
-    !/^src\/site\/(serve-site|dev-server)\.ts$/.test(path)
-  );
+  return /^src\/(notebook\/compile|site)\//.test(path) && !SERVER_CODE.test(path);
 }
 
 /** True for code the running dev server itself runs: only a restart of `npm start` takes it. */
 export function isServerCode(file: string): boolean {
   const path = relative(PROJECT, resolve(file)).replace(/\\/g, "/");
-  return /^(build\.mjs|src\/site\/(serve-site|dev-server)\.ts)$/.test(path);
+  return path === "build.mjs" || SERVER_CODE.test(path);
 }
 
 /**

@@ -3,6 +3,7 @@ import { stopMessage } from "../guard/stop-message.ts";
 import type { CellCode } from "./cell-function.ts";
 import { messageNodes } from "./error-message.ts";
 import { inspect } from "./inspect.ts";
+import { sizeNumberBoxes } from "./size-number-boxes.ts";
 
 /** What the client knows about a cell besides its body. */
 export interface CellInfo extends Pick<CellCode, "id" | "source"> {
@@ -67,6 +68,7 @@ export function createCellObserver(
     const rendered = output?.ready ?? output?.rendered;
     if (!settled && rendered instanceof Promise) drawing.push(rendered.catch(() => undefined));
     root.append(inspect(value, cell.inline));
+    sizeNumberBoxes(value);
   };
   const observer: CellObserver = {
     _node: root,

@@ -61,4 +61,5 @@ const STANDARD = new Set([
   "view",
   "graph",
   "plots",
+  "demo",
 ]);

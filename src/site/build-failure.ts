@@ -1,9 +1,5 @@
 import { relative } from "node:path";
-import {
-  CompileError,
-  CompileErrors,
-  formatCompileError,
-} from "../notebook/compile/compile-error.ts";
+import { CompileError, CompileErrors, formatCompileError } from "../notebook/compile/index.ts";
 import { PROJECT } from "./project.ts";
 
 /** An esbuild message, as its BuildFailure carries them. */

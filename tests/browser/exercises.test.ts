@@ -3,7 +3,7 @@
 // right answer is marked done (and counted on the index), a prediction's feedback names the
 // misconception and survives a reload; Export, clearing storage and Import restore all of it.
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";

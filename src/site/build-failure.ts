@@ -1,10 +1,6 @@
 import { isAbsolute, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  CompileError,
-  CompileErrors,
-  formatCompileError,
-} from "../notebook/compile/compile-error.ts";
+import { CompileError, CompileErrors, formatCompileError } from "../notebook/compile/index.ts";
 import { PROJECT } from "./project.ts";
 
 /** An esbuild message, as its BuildFailure carries them. */

@@ -10,16 +10,18 @@ import {
 } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { build as esbuild } from "esbuild";
-import { CompileError, CompileErrors } from "../notebook/compile/compile-error.ts";
-import { type CompileOptions, compilePage } from "../notebook/compile/compile-page.ts";
 import {
+  CompileError,
+  type CompileErrorData,
+  CompileErrors,
+  type CompileOptions,
+  compilePage,
   JAVASCRIPT_GLOBALS,
   LIBRARY_BUILTINS,
   MODULE_BUILTINS,
+  parseMacros,
   STANDARD_BUILTINS,
-} from "../notebook/compile/globals.ts";
-import { parseMacros } from "../notebook/compile/parse-macros.ts";
-import type { CompileErrorData } from "../notebook/compile/types.ts";
+} from "../notebook/compile/index.ts";
 import { optionalModules, singleHtl, slimVega } from "./bundle-plugins.ts";
 import { checkSite } from "./check-site.ts";
 import { errorPage, withPageErrors } from "./error-page.ts";

@@ -2,6 +2,7 @@ import type { Observer } from "@observablehq/runtime";
 import type { CellCode } from "./cell-function.ts";
 import { messageNodes } from "./error-message.ts";
 import { inspect } from "./inspect.ts";
+import { sizeNumberBoxes } from "./size-number-boxes.ts";
 
 /** What the client knows about a cell besides its body. */
 export interface CellInfo extends Pick<CellCode, "id" | "source"> {
@@ -66,6 +67,7 @@ export function createCellObserver(
     const rendered = output?.ready ?? output?.rendered;
     if (!settled && rendered instanceof Promise) drawing.push(rendered.catch(() => undefined));
     root.append(inspect(value, cell.inline));
+    sizeNumberBoxes(value);
   };
   const observer: CellObserver = {
     _node: root,

@@ -2,7 +2,7 @@ import { existsSync, watch } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { escapeHtml } from "../notebook/compile/escape-html.ts";
+import { escapeHtml } from "../notebook/compile/index.ts";
 import { LiveReload, RELOAD_PATH, RELOAD_SCRIPT } from "./live-reload.ts";
 import { isLoopbackHost } from "./loopback.ts";
 import { folderRedirect, parseRequestPath } from "./request-path.ts";

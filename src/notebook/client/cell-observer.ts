@@ -1,4 +1,5 @@
 import type { Observer } from "@observablehq/runtime";
+import { stopMessage } from "../guard/stop-message.ts";
 import type { CellCode } from "./cell-function.ts";
 import { messageNodes } from "./error-message.ts";
 import { inspect } from "./inspect.ts";
@@ -112,7 +113,8 @@ export function createCellObserver(
         );
       } else {
         const where = page.locate(error) ?? cell.source;
-        const message = error instanceof Error ? error.message : String(error);
+        const message =
+          stopMessage(error) ?? (error instanceof Error ? error.message : String(error));
         box.append(...messageNodes(`Error in cell at ${where} — ${message}`));
         root.setAttribute("role", "alert");
         // The stack in the console links to the cell's code, at its Markdown line.

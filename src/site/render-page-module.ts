@@ -69,4 +69,5 @@ const STANDARD = new Set([
   "view",
   "graph",
   "plots",
+  "demo",
 ]);

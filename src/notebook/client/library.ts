@@ -26,6 +26,7 @@ export function createBuiltins(options: LibraryOptions): Record<string, () => un
     Sandbox: () => import("./sandbox.ts"),
     graph: () => import("../../graph/index.ts"),
     plots: () => import("../../plots/index.ts"),
+    demo: () => import("../../demo/index.ts"),
   };
   for (const name of options.library) {
     builtins[name] = () =>

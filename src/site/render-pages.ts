@@ -30,7 +30,7 @@ export function renderChapterMain(
 ${renderWorkBar(current)}
 </header>
 ${renderToc(current.page.headings, true)}
-<article class="chapter">
+<article class="chapter"${durationAttribute(frontMatter.duration)}>
 ${current.page.html}</article>
 <nav class="pager" aria-label="Previous and next">${link(previous, "prev")}${link(next, "next")}</nav>`;
 }
@@ -101,4 +101,9 @@ function progressData(page: SitePage): string {
   return ids.length
     ? ` data-page-key="${escapeHtml(page.path.dir)}" data-exercise-ids="${escapeHtml(ids.join(" "))}"`
     : "";
+}
+
+/** `data-duration` for the deck's presenter pacing, when front matter gives the minutes. */
+function durationAttribute(duration: unknown): string {
+  return typeof duration === "number" && duration > 0 ? ` data-duration="${duration}"` : "";
 }

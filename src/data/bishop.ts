@@ -1,8 +1,7 @@
 // The four regression problems of Bishop's PRML figure 5.3: N points with x uniform on
 // (−1, 1) and a noiseless target — x², sin(πx), |x| or the Heaviside step — fitted in the
 // lecture by a 1-3-1 tanh network.
-import { rng as makeRng, type Rng } from "../tensor/rng.ts";
-import { Tensor } from "../tensor/tensor.ts";
+import { rng as makeRng, type Rng, Tensor } from "../tensor/index.ts";
 
 /** Which target function. */
 export type BishopTarget = "x2" | "sin" | "abs" | "heaviside";

@@ -1,6 +1,6 @@
 // The four corners of the unit square labelled by a Boolean function: XOR and XNOR are the
 // smallest problems no single perceptron solves, since no line separates their classes.
-import { Tensor } from "../tensor/tensor.ts";
+import { Tensor } from "../tensor/index.ts";
 
 /** A small classification set: tensors plus the rows as plain numbers. */
 export interface LogicData {

@@ -1,7 +1,6 @@
 // Two-class point clouds in the plane that no straight line separates but a small hidden
 // layer does: "rings" (a disc inside a ring) and "xor" (four blobs, opposite corners alike).
-import { rng as makeRng, type Rng } from "../tensor/rng.ts";
-import { Tensor } from "../tensor/tensor.ts";
+import { rng as makeRng, type Rng, Tensor } from "../tensor/index.ts";
 
 /** Options of `data.twoClass`. */
 export interface TwoClassOptions {

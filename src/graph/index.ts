@@ -2,6 +2,20 @@
 // In notebook cells this module is the `graph` built-in: graph.view(loss), graph.trace(loss).
 
 export { type LayoutOptions, layoutGraph } from "./layout/index.ts";
+export type {
+  BackwardStep,
+  BackwardTerm,
+  EdgePath,
+  ForwardStep,
+  Layout,
+  NodeBox,
+  NodeKind,
+  Step,
+  Trace,
+  TraceEdge,
+  TraceNode,
+  Values,
+} from "./model/index.ts";
 export {
   type ExpandOptions,
   expandNeurons,
@@ -17,7 +31,6 @@ export {
   trace,
   traceComputation,
 } from "./model/index.ts";
-export type * from "./model/types.ts";
 export { equationHtml, type GradCheck, type RenderState, renderSvg } from "./render/index.ts";
 export {
   initialStepper,

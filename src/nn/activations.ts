@@ -1,8 +1,14 @@
 // Activation layers: modules without parameters, so a network reads as a list of layers.
 
-import { type TensorLike, toTensor } from "../tensor/op.ts";
-import { leakyRelu, relu, sigmoid, tanh } from "../tensor/ops/unary.ts";
-import type { Tensor } from "../tensor/tensor.ts";
+import {
+  leakyRelu,
+  relu,
+  sigmoid,
+  type Tensor,
+  type TensorLike,
+  tanh,
+  toTensor,
+} from "../tensor/index.ts";
 import { Module } from "./module.ts";
 
 /** tanh(z), range (−1, 1); derivative 1 − tanh²(z). */

@@ -1,11 +1,9 @@
-import { zeros as zerosTensor } from "../tensor/create.ts";
-import type { TensorLike } from "../tensor/op.ts";
-import type { Tensor } from "../tensor/tensor.ts";
-import { conv2d } from "./functional/conv2d.ts";
-import { pair } from "./functional/pair.ts";
+import { type Tensor, type TensorLike, zeros as zerosTensor } from "../tensor/index.ts";
+import { conv2d } from "./functional/index.ts";
 import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { type InitScheme, initialise } from "./linear.ts";
 import { Module } from "./module.ts";
+import { pair } from "./pair.ts";
 
 /** Options of `nn.Conv2d`. */
 export interface Conv2dLayerOptions extends RandomOptions {

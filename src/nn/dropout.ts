@@ -1,7 +1,5 @@
-import type { TensorLike } from "../tensor/op.ts";
-import type { Rng } from "../tensor/rng.ts";
-import type { Tensor } from "../tensor/tensor.ts";
-import { dropout } from "./functional/dropout.ts";
+import type { Rng, Tensor, TensorLike } from "../tensor/index.ts";
+import { dropout } from "./functional/index.ts";
 import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { Module } from "./module.ts";
 

@@ -3,6 +3,8 @@
 export { Identity, LeakyReLU, ReLU, Sigmoid, Tanh } from "./activations.ts";
 export { Conv2d, type Conv2dLayerOptions } from "./conv2d-layer.ts";
 export { Dropout } from "./dropout.ts";
+// The op definitions of nn's primitive ops, for the graph view (see tensor/op-definition.ts).
+export { NN_OPS } from "./functional/index.ts";
 export * as init from "./init.ts";
 export { type InitScheme, Linear, type LinearOptions } from "./linear.ts";
 export { type ActivationName, MLP, type MLPOptions } from "./mlp.ts";

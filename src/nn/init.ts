@@ -5,10 +5,15 @@
 // fill is an in-place write: it bumps the tensor's version, so a graph recorded before it is
 // refused by backward instead of giving a wrong gradient.
 
-import { describeValue, expectNumber } from "../tensor/arguments.ts";
-import { type Rng, resolveRng } from "../tensor/rng.ts";
-import { formatShape } from "../tensor/shape.ts";
-import { Tensor } from "../tensor/tensor.ts";
+import {
+  bumpVersion,
+  describeValue,
+  expectNumber,
+  formatShape,
+  type Rng,
+  resolveRng,
+  Tensor,
+} from "../tensor/index.ts";
 
 /** The tensor to fill, checked: initialisers write into an existing tensor, not into data. */
 function target(t: unknown, op: string): Tensor {
@@ -39,14 +44,14 @@ export function fans(t: Tensor, op = "init"): { fanIn: number; fanOut: number } 
 function fillNormal(t: Tensor, r: Rng, mean: number, std: number): Tensor {
   const D = t.data;
   for (let k = 0; k < D.length; k++) D[k] = mean + std * r.normal();
-  t._bumpVersion();
+  bumpVersion(t);
   return t;
 }
 
 function fillUniform(t: Tensor, r: Rng, low: number, high: number): Tensor {
   const D = t.data;
   for (let k = 0; k < D.length; k++) D[k] = low + (high - low) * r.next();
-  t._bumpVersion();
+  bumpVersion(t);
   return t;
 }
 
@@ -104,7 +109,7 @@ export function heUniform(t: Tensor, rng?: Rng): Tensor {
 export function constant(t: Tensor, value: number): Tensor {
   const w = target(t, "constant");
   w.data.fill(expectNumber("nn.init.constant", "value", value, true));
-  w._bumpVersion();
+  bumpVersion(w);
   return w;
 }
 

@@ -1,8 +1,7 @@
 // Where a layer draws its random numbers (initial weights, dropout masks), as in PyTorch: from
 // the default generator unless told otherwise. `{ seed }` gives the layer a generator of its own,
 // `rng(seed)`, so it replays exactly whatever else the page draws; `{ rng }` shares one.
-import { expectNumber } from "../tensor/arguments.ts";
-import { defaultGenerator, type Rng, resolveRng, rng } from "../tensor/rng.ts";
+import { defaultGenerator, expectNumber, type Rng, resolveRng, rng } from "../tensor/index.ts";
 
 /** The random-number options every layer with randomness accepts. */
 export interface RandomOptions {

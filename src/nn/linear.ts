@@ -1,8 +1,5 @@
-import { zeros as zerosTensor } from "../tensor/create.ts";
-import type { TensorLike } from "../tensor/op.ts";
-import type { Rng } from "../tensor/rng.ts";
-import type { Tensor } from "../tensor/tensor.ts";
-import { linear } from "./functional/linear.ts";
+import { type Rng, type Tensor, type TensorLike, zeros as zerosTensor } from "../tensor/index.ts";
+import { linear } from "./functional/index.ts";
 import { fans, heNormal, heUniform, uniform, xavierNormal, xavierUniform, zeros } from "./init.ts";
 import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { Module } from "./module.ts";

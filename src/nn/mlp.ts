@@ -1,5 +1,4 @@
-import { type TensorLike, toTensor } from "../tensor/op.ts";
-import type { Tensor } from "../tensor/tensor.ts";
+import { type Tensor, type TensorLike, toTensor } from "../tensor/index.ts";
 import { Identity, LeakyReLU, ReLU, Sigmoid, Tanh } from "./activations.ts";
 import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { type InitScheme, Linear } from "./linear.ts";

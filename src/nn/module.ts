@@ -1,8 +1,7 @@
 // nn.Module: a layer or a whole network, holding parameters and sub-modules by name, as in
 // PyTorch. TypeScript has no __setattr__ hook, so a module registers what it owns explicitly
 // (`this.registerParameter("weight", W)`, `this.registerModule("0", layer)`).
-import type { TensorLike } from "../tensor/op.ts";
-import type { Tensor } from "../tensor/tensor.ts";
+import type { Tensor, TensorLike } from "../tensor/index.ts";
 
 /** Base class of every layer and network. Subclasses implement `forward`. */
 export abstract class Module {

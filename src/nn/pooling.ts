@@ -1,7 +1,6 @@
 // Pooling and flattening layers, so a LeNet-style network reads as one nn.Sequential.
-import { type TensorLike, toTensor } from "../tensor/op.ts";
-import type { Tensor } from "../tensor/tensor.ts";
-import { avgPool2d, maxPool2d, type Pool2dOptions } from "./functional/pool2d.ts";
+import { type Tensor, type TensorLike, toTensor } from "../tensor/index.ts";
+import { avgPool2d, maxPool2d, type Pool2dOptions } from "./functional/index.ts";
 import { Module } from "./module.ts";
 
 /** `new nn.MaxPool2d(2)`: the largest value of each window (stride defaults to the window). */

@@ -1,5 +1,4 @@
-import { type TensorLike, toTensor } from "../tensor/op.ts";
-import type { Tensor } from "../tensor/tensor.ts";
+import { type Tensor, type TensorLike, toTensor } from "../tensor/index.ts";
 import { Module } from "./module.ts";
 
 /** `new nn.Sequential(a, b, c)`: applies its modules in order; children are named "0", "1", … */

@@ -1,6 +1,6 @@
 // Adam (Kingma & Ba, 2015): per-weight step sizes from running averages of the gradient and
 // of its square, with the bias correction of the paper, as torch.optim.Adam computes it.
-import type { Tensor } from "../tensor/tensor.ts";
+import { bumpVersion, type Tensor } from "../tensor/index.ts";
 import { checkRange, Optimizer } from "./optimizer.ts";
 
 /** Options of `optim.Adam`. */
@@ -71,7 +71,7 @@ export class Adam extends Optimizer {
         const vHat = v[i] / correction2;
         w[i] -= (lr * mHat) / (Math.sqrt(vHat) + eps);
       }
-      p._bumpVersion(); // an in-place write: graphs recorded before the step are now stale
+      bumpVersion(p); // an in-place write: graphs recorded before the step are now stale
     }
   }
 }

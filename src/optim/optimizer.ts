@@ -2,8 +2,7 @@
 // change, and zeroGrad. Updates write straight into each parameter's Float64Array, the way
 // PyTorch's `p.add_(…)` runs under no_grad: nothing is recorded and nothing is allocated. Each
 // step bumps the parameter's version, so a graph recorded before it is refused by backward.
-import { describeValue } from "../tensor/arguments.ts";
-import { Tensor } from "../tensor/tensor.ts";
+import { describeValue, Tensor } from "../tensor/index.ts";
 
 /** Base class of SGD and Adam; `step()` applies one update from the current `.grad`s. */
 export abstract class Optimizer {

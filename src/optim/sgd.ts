@@ -1,5 +1,5 @@
 // Stochastic gradient descent with PyTorch's momentum and weight-decay conventions.
-import type { Tensor } from "../tensor/tensor.ts";
+import { bumpVersion, type Tensor } from "../tensor/index.ts";
 import { checkRange, Optimizer } from "./optimizer.ts";
 
 /** Options of `optim.SGD`. */
@@ -57,7 +57,7 @@ export class SGD extends Optimizer {
         // The common case, kept to one pass: w ← w − η(∇w + λw).
         if (wd === 0) for (let i = 0; i < w.length; i++) w[i] -= lr * grad[i];
         else for (let i = 0; i < w.length; i++) w[i] -= lr * (grad[i] + wd * w[i]);
-        p._bumpVersion(); // an in-place write: graphs recorded before the step are now stale
+        bumpVersion(p); // an in-place write: graphs recorded before the step are now stale
         continue;
       }
       let v = this.buffers[k];
@@ -71,7 +71,7 @@ export class SGD extends Optimizer {
         v[i] = first ? g : momentum * v[i] + (1 - dampening) * g;
         w[i] -= lr * (nesterov ? g + momentum * v[i] : v[i]);
       }
-      p._bumpVersion();
+      bumpVersion(p);
     }
   }
 }

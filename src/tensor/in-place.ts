@@ -1,13 +1,23 @@
 // In-place updates for optimisers and initialisers. As in PyTorch they refuse to change a
 // tensor that requires grad while the graph is recorded (wrap the update in noGrad), and each
 // change bumps the version of the storage (shared with its views) so backward can refuse a
-// graph it has invalidated. Code that writes `.data` itself calls `t._bumpVersion()`.
+// graph it has invalidated. Code that writes `.data` itself calls `bumpVersion(t)`.
 import { expectNumber } from "./arguments.ts";
 import { currentForwardLevel, isGradEnabled } from "./grad-mode.ts";
 import { type TensorLike, toTensor } from "./op.ts";
-import { broadcastData } from "./ops/broadcast.ts";
+import { broadcastData } from "./ops/index.ts";
 import { broadcastShapes, formatShape, sameShape } from "./shape.ts";
 import type { Tensor } from "./tensor.ts";
+
+/**
+ * Counts one in-place write into `t`'s storage (every view of it sees the count). Call it after
+ * writing into `t.data` directly — an optimizer step, an initialiser, a gradient clipped in
+ * place — so a graph recorded before the write refuses to run backward instead of returning a
+ * wrong gradient.
+ */
+export function bumpVersion(t: Tensor): void {
+  t._bumpVersion();
+}
 
 /** Refuses in-place changes that would corrupt gradients, then counts the change. */
 function checkInPlace(t: Tensor, op: string): void {

@@ -1,4 +1,6 @@
 export { detectAnomaly } from "./anomaly.ts";
+// For op authors (nn, optim, graph): argument checks, storage, in-place version counts.
+export { describeValue, expectInteger, expectNumber } from "./arguments.ts";
 export { backward, topologicalOrder } from "./autograd.ts";
 export {
   arange,
@@ -19,6 +21,7 @@ export {
   type GradcheckReport,
   gradcheck,
 } from "./gradcheck.ts";
+export { bumpVersion } from "./in-place.ts";
 export { type JvpResult, jvp } from "./jvp.ts";
 export type { GradNode } from "./node.ts";
 export {
@@ -47,6 +50,16 @@ export {
 } from "./op-definition.ts";
 export * from "./ops/index.ts";
 export { opRegistry, TENSOR_OPS } from "./registry.ts";
-export { DEFAULT_SEED, defaultGenerator, Generator, manualSeed, type Rng, rng } from "./rng.ts";
-export { broadcastShapes, formatShape, type Shape, sizeOf } from "./shape.ts";
+
+export {
+  DEFAULT_SEED,
+  defaultGenerator,
+  Generator,
+  manualSeed,
+  type Rng,
+  resolveRng,
+  rng,
+} from "./rng.ts";
+export { broadcastShapes, formatShape, type Shape, sameShape, sizeOf } from "./shape.ts";
+export { allocate } from "./storage.ts";
 export { type NestedArray, Tensor } from "./tensor.ts";

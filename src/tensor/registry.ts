@@ -3,27 +3,38 @@
 // written, captioned and replayed with nothing else to edit; tests/tensor/registry.test.ts
 // fails when an op records nodes without a complete definition here (or in nn's NN_OPS).
 import type { OpDefinition } from "./op-definition.ts";
-import { ADD, DIV, MUL, SUB } from "./ops/binary.ts";
-import { EXPAND } from "./ops/broadcast.ts";
-import { CLAMP, WHERE } from "./ops/compare.ts";
-import { CONCAT, STACK } from "./ops/concat.ts";
-import { MATMUL } from "./ops/matmul.ts";
-import { NARROW, SELECT } from "./ops/narrow.ts";
-import { POW } from "./ops/pow.ts";
-import { MAX, MEAN, SUM } from "./ops/reduce.ts";
-import { CLONE, RESHAPE, TRANSPOSE } from "./ops/shape.ts";
-import { LOG_SOFTMAX, SOFTMAX } from "./ops/softmax.ts";
 import {
   ABS_OP,
+  ADD,
+  CLAMP,
+  CLONE,
+  CONCAT,
+  DIV,
   EXP_OP,
+  EXPAND,
   LEAKY_RELU_OP,
   LOG_OP,
+  LOG_SOFTMAX,
+  MATMUL,
+  MAX,
+  MEAN,
+  MUL,
+  NARROW,
   NEG_OP,
+  POW,
   RELU_OP,
+  RESHAPE,
+  SELECT,
   SIGMOID_OP,
+  SOFTMAX,
   SQRT_OP,
+  STACK,
+  SUB,
+  SUM,
   TANH_OP,
-} from "./ops/unary.ts";
+  TRANSPOSE,
+  WHERE,
+} from "./ops/index.ts";
 
 /** Every op the tensor library records a node for, each once. */
 export const TENSOR_OPS: readonly OpDefinition[] = [

@@ -7,16 +7,47 @@ import { formatTensor } from "./format.ts";
 import { addScaled, copyInPlace, fillInPlace, mulInPlace } from "./in-place.ts";
 import type { GradNode } from "./node.ts";
 import type { TensorLike } from "./op.ts";
-import { add, div, mul, sub } from "./ops/binary.ts";
-import { expand } from "./ops/broadcast.ts";
-import { clamp, eq, ge, gt, le, lt } from "./ops/compare.ts";
-import { matmul } from "./ops/matmul.ts";
-import { indexRow, narrow, select, sliceRows } from "./ops/narrow.ts";
-import { pow } from "./ops/pow.ts";
-import { argmax, argmin, max, mean, min, sum } from "./ops/reduce.ts";
-import { clone, reshape, squeeze, transpose, unsqueeze } from "./ops/shape.ts";
-import { logSoftmax, softmax } from "./ops/softmax.ts";
-import { abs, exp, leakyRelu, log, neg, relu, sigmoid, sqrt, tanh } from "./ops/unary.ts";
+import {
+  abs,
+  add,
+  argmax,
+  argmin,
+  clamp,
+  clone,
+  div,
+  eq,
+  exp,
+  expand,
+  ge,
+  gt,
+  indexRow,
+  le,
+  leakyRelu,
+  log,
+  logSoftmax,
+  lt,
+  matmul,
+  max,
+  mean,
+  min,
+  mul,
+  narrow,
+  neg,
+  pow,
+  relu,
+  reshape,
+  select,
+  sigmoid,
+  sliceRows,
+  softmax,
+  sqrt,
+  squeeze,
+  sub,
+  sum,
+  tanh,
+  transpose,
+  unsqueeze,
+} from "./ops/index.ts";
 import { formatShape, sizeOf } from "./shape.ts";
 
 /** Nested arrays of numbers, as `toArray()` returns them (a number for a scalar). */

@@ -328,4 +328,13 @@ export const NOT_DIFFERENTIABLE = new Set([
   "argmin",
   "defineUnary",
   "sumToShape",
+  // kernels for op authors, and Tensor-method helpers composed of checked ops (reshape, narrow)
+  "broadcastData",
+  "matmulNN",
+  "matmulNT",
+  "matmulTN",
+  "indexRow",
+  "sliceRows",
+  "squeeze",
+  "unsqueeze",
 ]);

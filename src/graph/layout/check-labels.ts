@@ -3,7 +3,7 @@
 // no op caption and no label already placed. Pure arithmetic on the layout's NodeBox sizes; the
 // drawing's viewBox then grows to hold every label, so none is cut at an edge.
 
-import type { NodeBox } from "../model/types.ts";
+import type { NodeBox } from "../model/index.ts";
 import { SHAPE_OVERHANG } from "./node-shapes.ts";
 
 /** Font sizes and offsets of the small texts around a node (render-svg.ts draws with them). */

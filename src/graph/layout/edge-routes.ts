@@ -3,7 +3,7 @@
 // with horizontal ends and a smooth bend between; the inputs of one node arrive side by side,
 // top to bottom in the order their sources sit, so they never cross at the node.
 
-import type { EdgePath, NodeBox, NodeKind, TraceEdge } from "../model/types.ts";
+import type { EdgePath, NodeBox, NodeKind, TraceEdge } from "../model/index.ts";
 import { NODE_SHAPES, sideX } from "./node-shapes.ts";
 
 interface Point {

@@ -1,7 +1,7 @@
 // A small layered (Sugiyama-style) layout for graphs too big for d3-dag to lay out in a frame
 // budget on a cold page: ranks from the data flow, a few barycentre sweeps against crossings,
 // then heights pulled towards neighbours without overlap. layout-graph.ts routes the edges.
-import type { NodeBox, Trace } from "../model/types.ts";
+import type { NodeBox, Trace } from "../model/index.ts";
 
 /** Spacing for `layeredLayout`, px. */
 export interface LayeredSpacing {

@@ -13,7 +13,7 @@ import {
   sugiyama,
   twolayerAgg,
 } from "d3-dag";
-import type { Layout, NodeBox, Trace, TraceEdge } from "../model/types.ts";
+import type { Layout, NodeBox, Trace, TraceEdge } from "../model/index.ts";
 import { type RawEdge, routeEdges } from "./edge-routes.ts";
 import { layeredLayout } from "./layered-layout.ts";
 import { NODE_SHAPES, shapeOverhang } from "./node-shapes.ts";

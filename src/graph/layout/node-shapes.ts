@@ -1,6 +1,6 @@
 // The outline of a node, by its kind: one table that the renderer draws from (shapePath) and
 // the layout ends edges on (sideX), so an arrow touches the shape a reader sees, not its box.
-import type { NodeKind } from "../model/types.ts";
+import type { NodeKind } from "../model/index.ts";
 
 /**
  * A node's outline around its box (width × height, centred on the node):

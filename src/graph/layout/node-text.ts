@@ -1,7 +1,6 @@
 // What a node shows in the drawing — its label, value and gradient as lines of text — and the
 // box that holds them. The layout sizes each node from these lines; the renderer draws them.
-import { formatNumber, formatShape } from "../model/format.ts";
-import type { TraceNode, Values } from "../model/types.ts";
+import { formatNumber, formatShape, type TraceNode, type Values } from "../model/index.ts";
 
 /** Sizes of the node text, px; the SVG renderer uses the same numbers. */
 export const NODE_TEXT = {

@@ -2,11 +2,16 @@
 // tensor per entry, so every neuron (and every weight) is a node of its own. The scalar graph
 // computes the same values with the library's own ops, so it can be traced and stepped like
 // any other. Small networks only: a drawing of more than 8 units per layer is unreadable.
-import { topologicalOrder } from "../../tensor/autograd.ts";
-import { enableGrad } from "../../tensor/grad-mode.ts";
-import { add, div, mul, sub } from "../../tensor/ops/binary.ts";
-import { powScalar } from "../../tensor/ops/unary.ts";
-import { Tensor } from "../../tensor/tensor.ts";
+import {
+  add,
+  div,
+  enableGrad,
+  mul,
+  powScalar,
+  sub,
+  Tensor,
+  topologicalOrder,
+} from "../../tensor/index.ts";
 import type { Label } from "./labels.ts";
 import { type NameMap, nameNodes } from "./name-nodes.ts";
 import { opDefinition } from "./op-definitions.ts";

@@ -1,7 +1,7 @@
 // Two checks a reader can switch on, both independent of autograd: a central-difference
 // estimate of every gradient, and "nudge" — move one input by δ, compare the change the
 // gradient predicts with the change that happens.
-import type { GradCheck } from "../render/render-svg.ts";
+import type { GradCheck } from "../render/index.ts";
 import { outputScalar, replayWith } from "./replay.ts";
 import type { TracedComputation } from "./trace.ts";
 

@@ -2,7 +2,7 @@
 // own `name`, then the lecture's letters — z₁/a₁ around activations (and z for a linear layer
 // after the last one), v₁, v₂, … for other intermediates, ℓ for an unnamed output, the number
 // itself for a constant.
-import type { Tensor } from "../../tensor/tensor.ts";
+import type { Tensor } from "../../tensor/index.ts";
 import { formatNumber, texNumber } from "./format.ts";
 import { indexedLabel, type Label, labelFromName, texToPlain } from "./labels.ts";
 import { isActivation } from "./op-definitions.ts";

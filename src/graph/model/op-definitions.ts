@@ -1,9 +1,8 @@
 // The graph's view of the op registry: every op the library and nn record, by name. The
 // drawing, the equations, the captions, replay and the neuron view all look ops up here
 // instead of keeping tables of their own.
-import { NN_OPS } from "../../nn/functional/definitions.ts";
-import type { OpDefinition } from "../../tensor/op-definition.ts";
-import { opRegistry, TENSOR_OPS } from "../../tensor/registry.ts";
+import { NN_OPS } from "../../nn/index.ts";
+import { type OpDefinition, opRegistry, TENSOR_OPS } from "../../tensor/index.ts";
 
 const OPS = opRegistry(TENSOR_OPS, NN_OPS);
 

@@ -1,8 +1,7 @@
 // Re-runs a traced computation with some node values replaced, for the checks that must not
 // trust autograd: finite differences and "nudge". Each op is called again through the tensor
 // library's own forward (its definition's `replay`, in the op registry), with grad recording off.
-import { noGrad } from "../../tensor/grad-mode.ts";
-import { Tensor } from "../../tensor/tensor.ts";
+import { noGrad, Tensor } from "../../tensor/index.ts";
 import { opDefinition } from "./op-definitions.ts";
 import type { TracedComputation } from "./trace.ts";
 

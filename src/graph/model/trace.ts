@@ -3,11 +3,8 @@
 // The backward pass here repeats what `Tensor.backward()` does — the same order, the same
 // vjp calls, the same in-place additions — so every gradient matches it to the last bit,
 // without touching the tensors' own `.grad`.
-import { topologicalOrder } from "../../tensor/autograd.ts";
-import { noGrad } from "../../tensor/grad-mode.ts";
-import { Tensor } from "../../tensor/tensor.ts";
-import { layerContext, layerFormula } from "../tex/layer-formula.ts";
-import { backwardTex, forwardTex, localTex } from "../tex/step-tex.ts";
+import { noGrad, Tensor, topologicalOrder } from "../../tensor/index.ts";
+import { backwardTex, forwardTex, layerContext, layerFormula, localTex } from "../tex/index.ts";
 import { consumersOf } from "./find-layers.ts";
 import { type NameMap, nameNodes } from "./name-nodes.ts";
 import type {

@@ -1,9 +1,6 @@
 // Plain-language sentences for the current step: the caption above the equation and the
 // announcement a screen reader hears through the aria-live region.
-import { formatValues } from "../model/format.ts";
-import type { StepIndex } from "../model/step-index.ts";
-import { stepAt } from "../model/step-index.ts";
-import type { TraceNode } from "../model/types.ts";
+import { formatValues, type StepIndex, stepAt, type TraceNode } from "../model/index.ts";
 import { opName } from "./op-caption.ts";
 
 /** "Forward 3 of 8" / "Backward 2 of 9" / "Start". */

@@ -2,9 +2,13 @@
 // numbers, and, where it is a matrix rather than an entry-by-entry factor, on which side of
 // the upstream gradient g it multiplies (matmul's Aᵀ g and g Bᵀ). The numbers are the same ones
 // the equation panel substitutes, so the two can be read side by side.
-import { transposeValues } from "../model/format.ts";
-import { texToPlain } from "../model/labels.ts";
-import type { BackwardTerm, TraceNode, Values } from "../model/types.ts";
+import {
+  type BackwardTerm,
+  type TraceNode,
+  texToPlain,
+  transposeValues,
+  type Values,
+} from "../model/index.ts";
 
 /** The local factor of one edge, in plain text for the ledger. */
 export interface EdgeLocal {

@@ -3,8 +3,8 @@
 // carries MathML as well, so screen readers can read the equation. KaTeX loads on first need
 // (katex-loader.ts); until it is there a step shows its caption and a short "typesetting" line.
 
-import type { Step } from "../model/types.ts";
-import { type Katex, katexFailure, katexNow } from "../tex/katex-loader.ts";
+import type { Step } from "../model/index.ts";
+import { type Katex, katexFailure, katexNow } from "../tex/index.ts";
 import { escapeXml } from "./escape-xml.ts";
 
 /** Marks the TeX as display style; KaTeX keeps it in the MathML annotation. */

@@ -6,8 +6,7 @@
 // (`data-label`): a box too narrow for the columns stacks a row's cells under its "from" cell
 // and names each one in front (graph.css, "narrow ledger").
 
-import { formatMatrixLines } from "../model/format.ts";
-import type { Step, TraceNode, Values } from "../model/types.ts";
+import { formatMatrixLines, type Step, type TraceNode, type Values } from "../model/index.ts";
 import { edgeLocal } from "./edge-local.ts";
 import { escapeXml } from "./render-svg.ts";
 

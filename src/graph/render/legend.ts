@@ -1,7 +1,7 @@
 // The key under the drawing: one small outline per kind of node, drawn by the same code and
 // coloured by the same CSS as the graph, and what the current step's highlight looks like.
-import { innerOutlinePath, KIND_NAMES, shapePath } from "../layout/node-shapes.ts";
-import type { NodeKind } from "../model/types.ts";
+import { innerOutlinePath, KIND_NAMES, shapePath } from "../layout/index.ts";
+import type { NodeKind } from "../model/index.ts";
 
 const W = 30;
 const H = 18;

@@ -2,10 +2,9 @@
 // ("+", "square", "MSE") and a name for the sentences a screen reader hears ("sum",
 // "mean squared error"). Op names are the library's (PyTorch's); the words, the lecture's,
 // are each op's own in the op registry.
-import type { OpWords } from "../../tensor/op-definition.ts";
-import { opDefinition } from "../model/op-definitions.ts";
-import type { TraceNode } from "../model/types.ts";
-import { NOTATION } from "../tex/notation.ts";
+import type { OpWords } from "../../tensor/index.ts";
+import { opDefinition, type TraceNode } from "../model/index.ts";
+import { NOTATION } from "../tex/index.ts";
 
 /** `someOp` → "some op": a readable fallback for an op this file does not know. */
 function spaced(op: string): string {

@@ -2,12 +2,27 @@
 // function of (layout, position). The view inserts this once and afterwards only rewrites the
 // `class` and `aria-label` attributes that a step changes (see step-index.ts), so every value
 // and gradient is already in the markup and CSS decides what shows.
-import { type PlacedLabel, placeCheckLabels, SMALL_TEXT, union } from "../layout/check-labels.ts";
-import { innerOutlinePath, shapePath } from "../layout/node-shapes.ts";
-import { NODE_ITEMS, nodeTextLines } from "../layout/node-text.ts";
-import { formatEstimate, formatValues } from "../model/format.ts";
-import { edgeClass, nodeClass, type StepIndex } from "../model/step-index.ts";
-import type { EdgePath, Layout, NodeBox, TraceNode } from "../model/types.ts";
+import {
+  innerOutlinePath,
+  NODE_ITEMS,
+  nodeTextLines,
+  type PlacedLabel,
+  placeCheckLabels,
+  SMALL_TEXT,
+  shapePath,
+  union,
+} from "../layout/index.ts";
+import {
+  type EdgePath,
+  edgeClass,
+  formatEstimate,
+  formatValues,
+  type Layout,
+  type NodeBox,
+  nodeClass,
+  type StepIndex,
+  type TraceNode,
+} from "../model/index.ts";
 import { escapeXml } from "./escape-xml.ts";
 import { opCaption } from "./op-caption.ts";
 import { graphDescription, nodeAriaLabel } from "./text-alternative.ts";

@@ -2,10 +2,15 @@
 // once the backward pass has reached it, its gradient; each node's accessible name in the
 // drawing; and a description of the drawing as a whole. Rows and names follow the stepper.
 
-import { formatShape, formatValues } from "../model/format.ts";
-import type { StepIndex } from "../model/step-index.ts";
-import { stepAt } from "../model/step-index.ts";
-import type { NodeKind, Trace, TraceNode } from "../model/types.ts";
+import {
+  formatShape,
+  formatValues,
+  type NodeKind,
+  type StepIndex,
+  stepAt,
+  type Trace,
+  type TraceNode,
+} from "../model/index.ts";
 import { escapeXml } from "./escape-xml.ts";
 import { opName } from "./op-caption.ts";
 

@@ -4,14 +4,24 @@
 // nn.Linear stores examples as rows (z = a Wᵀ + b); its layers are written in the lecture's
 // columns, so δ and the activations appear transposed from the stored tensors. With x @ W in
 // the code (rows as examples) the transposes move to the other side: δˡ⁺¹ (Wˡ⁺¹)ᵀ and aᵀ δ.
-import { findLayers, type Layer, onlyUse, type Use } from "../model/find-layers.ts";
-import { texValues, texValuesFactor, transposeValues } from "../model/format.ts";
-import { isActivation } from "../model/op-definitions.ts";
-import type { BackwardTerm, Trace, TraceNode, Values } from "../model/types.ts";
+import {
+  type BackwardTerm,
+  findLayers,
+  isActivation,
+  type Layer,
+  onlyUse,
+  type Trace,
+  type TraceNode,
+  texValues,
+  texValuesFactor,
+  transposeValues,
+  type Use,
+  type Values,
+} from "../model/index.ts";
 import { opTex } from "./op-tex.ts";
 import { partialTex, times, transposed } from "./tex-parts.ts";
 
-export { consumersOf } from "../model/find-layers.ts";
+export { consumersOf } from "../model/index.ts";
 
 /** What the layered form needs to know about the whole graph. */
 export interface LayerContext {

@@ -1,8 +1,8 @@
 // The text builders the op registry's TeX and word templates are written with
 // (tensor/op-definition.ts, `Notation`): the tex/ stage's own, so an op's TeX reads exactly
 // like the layered formulas around it.
-import type { Notation } from "../../tensor/op-definition.ts";
-import { formatNumber, texNumber } from "../model/format.ts";
+import type { Notation } from "../../tensor/index.ts";
+import { formatNumber, texNumber } from "../model/index.ts";
 import { raise, times, transposed, unwrap } from "./tex-parts.ts";
 
 export const NOTATION: Notation = {

@@ -4,8 +4,8 @@
 // (already parenthesised as factors; a rule unwraps an argument where it stands delimited).
 // The templates are the op registry's (each op's definition holds its TeX); this file binds
 // them to the tex/ stage's notation.
-import { operatorTex } from "../../tensor/op-definition.ts";
-import { opDefinition } from "../model/op-definitions.ts";
+import { operatorTex } from "../../tensor/index.ts";
+import { opDefinition } from "../model/index.ts";
 import { NOTATION } from "./notation.ts";
 
 /** One op's TeX rules. `a` are the arguments (already parenthesised), `out` the output. */

@@ -1,7 +1,12 @@
 // The equations of a step, first in symbols, then with the numbers. Reads plain trace data
 // only. Scalars and tensors up to 4×4 are written out; larger tensors appear as their shapes.
-import { texValues, texValuesFactor } from "../model/format.ts";
-import type { BackwardTerm, TraceNode, Values } from "../model/types.ts";
+import {
+  type BackwardTerm,
+  type TraceNode,
+  texValues,
+  texValuesFactor,
+  type Values,
+} from "../model/index.ts";
 import { opTex } from "./op-tex.ts";
 import { partialTex, unwrap } from "./tex-parts.ts";
 

@@ -5,11 +5,9 @@
 // only moves an element that already exists into the panel. Until KaTeX has loaded nothing is
 // built ahead; a step shown before then gets a placeholder, typeset in place when KaTeX comes.
 
-import { stepAt } from "../model/step-index.ts";
-import { stepCaption } from "../render/describe-step.ts";
-import { equationHtml, needsKatex } from "../render/equation-panel.ts";
-import { ledgerHtml } from "../render/ledger.ts";
-import { katexNow, loadKatex } from "../tex/katex-loader.ts";
+import { stepAt } from "../model/index.ts";
+import { equationHtml, ledgerHtml, needsKatex, stepCaption } from "../render/index.ts";
+import { katexNow, loadKatex } from "../tex/index.ts";
 import type { GraphModel } from "./graph-model.ts";
 import { cancelIdle, whenIdle } from "./idle.ts";
 

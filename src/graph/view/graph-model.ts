@@ -1,12 +1,19 @@
 // What a graph view shows, as plain data: the traced computation, its layout and its timeline,
 // for the layer graph or for the same computation expanded into neurons. The view builds one
 // model per granularity and switches between them ("Neurons" toggle).
-import type { Tensor } from "../../tensor/tensor.ts";
-import { type LayoutOptions, layoutGraph } from "../layout/layout-graph.ts";
-import { expandNeurons } from "../model/expand-neurons.ts";
-import { indexSteps, type StepIndex } from "../model/step-index.ts";
-import { type TracedComputation, type TraceOptions, traceComputation } from "../model/trace.ts";
-import type { Layout, Trace, TraceNode } from "../model/types.ts";
+import type { Tensor } from "../../tensor/index.ts";
+import { type LayoutOptions, layoutGraph } from "../layout/index.ts";
+import {
+  expandNeurons,
+  indexSteps,
+  type Layout,
+  type StepIndex,
+  type Trace,
+  type TracedComputation,
+  type TraceNode,
+  type TraceOptions,
+  traceComputation,
+} from "../model/index.ts";
 
 /** One granularity of the view: everything the drawing, panels and checks read. */
 export interface GraphModel {

@@ -1,8 +1,6 @@
 // "Nudge": pick an input, move one of its entries by δ, and compare the change the gradient
 // predicts (gradient × δ) with the change that really happens when the graph is re-run.
-import { formatNumber } from "../model/format.ts";
-import { nudge } from "../model/grad-check.ts";
-import type { TracedComputation } from "../model/trace.ts";
+import { formatNumber, nudge, type TracedComputation } from "../model/index.ts";
 
 /** Builds the nudge panel for the leaves of a computation that have a gradient. */
 export function createNudgePanel(doc: Document, computation: TracedComputation): HTMLElement {

@@ -5,7 +5,7 @@
 // "right" or both), for the shadows graph.css draws there: shadows made with backgrounds that
 // scroll along (`background-attachment: local`) kept the browser from scrolling the canvas on
 // its own, so each frame of a scroll repainted the whole drawing on the page's main thread.
-import type { NodeBox } from "../model/types.ts";
+import type { NodeBox } from "../model/index.ts";
 
 /** The drawing's viewBox origin and width, to map layout coordinates to pixels. */
 export interface ViewBoxInfo {

@@ -1,8 +1,8 @@
 // The two checks a reader can switch on, for the granularity the view shows: finite
 // differences beside every gradient (computed once per granularity) with a status line that
 // names any mismatch, and the nudge panel.
-import { finiteDifferences } from "../model/grad-check.ts";
-import type { GradCheck } from "../render/render-svg.ts";
+import { finiteDifferences } from "../model/index.ts";
+import type { GradCheck } from "../render/index.ts";
 import type { GraphModel } from "./graph-model.ts";
 import { createNudgePanel } from "./nudge-panel.ts";
 

@@ -6,10 +6,20 @@
 // would only delay the drawing's first paint, while one changed cell makes the browser lay the
 // whole table out again (some 10 ms a step at 1,000 rows). Until it has caught up it is
 // aria-busy; opening it brings it up to date at once.
-import { formatEstimate, formatValues } from "../model/format.ts";
-import { edgeClass, nodeClass, touchedBetween } from "../model/step-index.ts";
-import { type GradCheck, renderSvg } from "../render/render-svg.ts";
-import { nodeAriaLabel, textAlternativeHtml, textCells } from "../render/text-alternative.ts";
+import {
+  edgeClass,
+  formatEstimate,
+  formatValues,
+  nodeClass,
+  touchedBetween,
+} from "../model/index.ts";
+import {
+  type GradCheck,
+  nodeAriaLabel,
+  renderSvg,
+  textAlternativeHtml,
+  textCells,
+} from "../render/index.ts";
 import type { GraphModel } from "./graph-model.ts";
 import { cancelIdle, whenIdle } from "./idle.ts";
 

@@ -2,7 +2,7 @@
 // legend, equation and ledger panels, text alternative and the aria-live region. view.ts
 // fills them. Reading mode stacks them; on a slide the CSS places them in a grid.
 
-import { legendHtml } from "../render/legend.ts";
+import { legendHtml } from "../render/index.ts";
 import { type Controls, createControls } from "./controls.ts";
 
 /** The view's parts, for view.ts to fill and update. */

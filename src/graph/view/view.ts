@@ -2,12 +2,10 @@
 // and text alternative, as one focusable element. The SVG is drawn once; a step change then
 // rewrites only the attributes, table rows and panels that the step touches (view-painter.ts).
 // The view can switch between the layer graph and its neurons (graph-model.ts).
-import type { Tensor } from "../../tensor/tensor.ts";
-import type { LayoutOptions } from "../layout/layout-graph.ts";
-import { canReplay } from "../model/replay.ts";
-import { stepAt } from "../model/step-index.ts";
-import type { TraceOptions } from "../model/trace.ts";
-import { describeStep, stepCaption } from "../render/describe-step.ts";
+import type { Tensor } from "../../tensor/index.ts";
+import type { LayoutOptions } from "../layout/index.ts";
+import { canReplay, stepAt, type TraceOptions } from "../model/index.ts";
+import { describeStep, stepCaption } from "../render/index.ts";
 import { syncControls } from "./controls.ts";
 import { createEquationCache, type EquationCache } from "./equation-cache.ts";
 import { PanelFit } from "./fit-panel.ts";

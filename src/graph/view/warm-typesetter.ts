@@ -1,5 +1,5 @@
 // Loads KaTeX for a graph view just before its first equation is needed.
-import { loadKatex } from "../tex/katex-loader.ts";
+import { loadKatex } from "../tex/index.ts";
 
 /**
  * Fetches KaTeX once the view is on screen, or a pointer or the focus reaches it — well before

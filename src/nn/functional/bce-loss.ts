@@ -3,15 +3,17 @@
 // one primitive so that, as in PyTorch, each log is clamped at −100: a confident wrong
 // prediction (p = 0 for y = 1) costs 100, not Infinity, and the gradient stays finite.
 import {
+  allocate,
   makeResult,
+  type OpDefinition,
   type OpRecord,
   type OpRule,
+  operatorTex,
+  replayInput,
+  Tensor,
   type TensorLike,
   toTensor,
-} from "../../tensor/op.ts";
-import { type OpDefinition, operatorTex, replayInput } from "../../tensor/op-definition.ts";
-import { allocate } from "../../tensor/storage.ts";
-import { Tensor } from "../../tensor/tensor.ts";
+} from "../../tensor/index.ts";
 import { checkReduction, matchTarget, type Reduction } from "./reduction.ts";
 
 const LOG_FLOOR = -100;

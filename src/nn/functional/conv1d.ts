@@ -1,8 +1,6 @@
 // conv1d: 1-D cross-correlation, (θ ∗ x)ᵢ = Σⱼ θⱼ xᵢ₊ⱼ, computed as a conv2d over images one
 // row tall, so both share one forward and one backward.
-import { type TensorLike, toTensor } from "../../tensor/op.ts";
-import { formatShape } from "../../tensor/shape.ts";
-import type { Tensor } from "../../tensor/tensor.ts";
+import { formatShape, type Tensor, type TensorLike, toTensor } from "../../tensor/index.ts";
 import { conv2d } from "./conv2d.ts";
 
 /** Stride and zero padding of a 1-D convolution. */

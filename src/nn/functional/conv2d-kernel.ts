@@ -1,7 +1,7 @@
 // The arithmetic of 2-D cross-correlation on flat row-major arrays, forward and both
 // backward products, kept free of tensors so the op file reads as forward and backward side by
 // side. Layout NCHW (PyTorch): x [N, C, H, W], weight [O, C, kh, kw], out [N, O, Ho, Wo].
-import { allocate } from "../../tensor/storage.ts";
+import { allocate } from "../../tensor/index.ts";
 
 /** Sizes and hyper-parameters of one 2-D convolution, all resolved to numbers. */
 export interface Conv2dGeometry {

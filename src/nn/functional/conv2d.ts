@@ -2,17 +2,21 @@
 // (no filter flip). Forward and backward side by side; the loops live in conv2d-kernel.ts.
 //   out[n,o,i,j] = b[o] + Σ_c Σ_p Σ_q x[n,c,i·s+p−pad, j·s+q−pad] · w[o,c,p,q]
 
-import { describeValue } from "../../tensor/arguments.ts";
-import { makeResult, type OpRule, type TensorLike, toTensor } from "../../tensor/op.ts";
 import {
+  allocate,
+  describeValue,
+  formatShape,
+  makeResult,
   type OpAttrs,
   type OpDefinition,
+  type OpRule,
   operatorTex,
   replayInput,
-} from "../../tensor/op-definition.ts";
-import { formatShape } from "../../tensor/shape.ts";
-import { allocate } from "../../tensor/storage.ts";
-import { Tensor } from "../../tensor/tensor.ts";
+  Tensor,
+  type TensorLike,
+  toTensor,
+} from "../../tensor/index.ts";
+import { pair } from "../pair.ts";
 import {
   type Conv2dGeometry,
   conv2dBackwardBias,
@@ -20,7 +24,6 @@ import {
   conv2dBackwardWeight,
   conv2dForward,
 } from "./conv2d-kernel.ts";
-import { pair } from "./pair.ts";
 
 /** Stride and zero padding of a convolution: one number for both axes, or [rows, columns]. */
 export interface Conv2dOptions {

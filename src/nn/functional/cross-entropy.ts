@@ -2,14 +2,18 @@
 //   L = −(1/N) Σₙ log softmax(zₙ)[yₙ]
 // composed from logSoftmax (stable: it never forms e^z alone), so its backward is the
 // familiar softmax(z) − onehot(y), which the graph shows step by step.
-import { type TensorLike, toTensor } from "../../tensor/op.ts";
-import { mul } from "../../tensor/ops/binary.ts";
-import { sum } from "../../tensor/ops/reduce.ts";
-import { logSoftmax } from "../../tensor/ops/softmax.ts";
-import { neg } from "../../tensor/ops/unary.ts";
-import { formatShape, sameShape } from "../../tensor/shape.ts";
-import { allocate } from "../../tensor/storage.ts";
-import { Tensor } from "../../tensor/tensor.ts";
+import {
+  allocate,
+  formatShape,
+  logSoftmax,
+  mul,
+  neg,
+  sameShape,
+  sum,
+  Tensor,
+  type TensorLike,
+  toTensor,
+} from "../../tensor/index.ts";
 import { checkReduction, type Reduction } from "./reduction.ts";
 
 /** Class labels: integers as a list, a 1-D tensor, a single number; or class probabilities. */

@@ -1,6 +1,6 @@
 // The definitions of nn's primitive ops (see tensor/op-definition.ts): the graph view finds
 // them here by name beside the tensor library's own (TENSOR_OPS).
-import type { OpDefinition } from "../../tensor/op-definition.ts";
+import type { OpDefinition } from "../../tensor/index.ts";
 import { BCE_LOSS } from "./bce-loss.ts";
 import { CONV2D } from "./conv2d.ts";
 import { LINEAR } from "./linear.ts";

@@ -2,12 +2,16 @@
 // 1/(1 − p) ("inverted" dropout), so the expected value of every unit is unchanged and the
 // network needs no rescaling at test time. Composed as x · mask with a constant mask.
 
-import { describeValue } from "../../tensor/arguments.ts";
-import { type TensorLike, toTensor } from "../../tensor/op.ts";
-import { mul } from "../../tensor/ops/binary.ts";
-import { type Rng, resolveRng } from "../../tensor/rng.ts";
-import { allocate } from "../../tensor/storage.ts";
-import { Tensor } from "../../tensor/tensor.ts";
+import {
+  allocate,
+  describeValue,
+  mul,
+  type Rng,
+  resolveRng,
+  Tensor,
+  type TensorLike,
+  toTensor,
+} from "../../tensor/index.ts";
 
 /**
  * `F.dropout(x, p = 0.5, training = true, rng?)`: in training, each element is kept with

@@ -1,12 +1,17 @@
 // hingeLoss: the SVM loss on a score s with label y ∈ {−1, +1},
 //   L = (1/n) Σ max(0, 1 − y·s)
 // zero once a point sits on the right side with margin 1; composed from relu.
-import { type TensorLike, toTensor } from "../../tensor/op.ts";
-import { mul, sub } from "../../tensor/ops/binary.ts";
-import { mean, sum } from "../../tensor/ops/reduce.ts";
-import { relu } from "../../tensor/ops/unary.ts";
-import { formatShape } from "../../tensor/shape.ts";
-import { Tensor } from "../../tensor/tensor.ts";
+import {
+  formatShape,
+  mean,
+  mul,
+  relu,
+  sub,
+  sum,
+  Tensor,
+  type TensorLike,
+  toTensor,
+} from "../../tensor/index.ts";
 import { checkReduction, type Reduction } from "./reduction.ts";
 
 /**

@@ -4,6 +4,7 @@ export { bceLoss } from "./bce-loss.ts";
 export { type Conv1dOptions, conv1d } from "./conv1d.ts";
 export { type Conv2dOptions, conv2d, convOutputSize } from "./conv2d.ts";
 export { crossEntropy, type Labels } from "./cross-entropy.ts";
+export { NN_OPS } from "./definitions.ts";
 export { dropout } from "./dropout.ts";
 export { hingeLoss } from "./hinge-loss.ts";
 export { linear } from "./linear.ts";

@@ -1,18 +1,25 @@
 // linear: y = x Wᵀ + b, one primitive (PyTorch's F.linear / addmm) so a layer is one node in
 // the graph and one pass over memory in each direction.
 //   ∂L/∂x = G W      ∂L/∂W = Gᵀ x      ∂L/∂b = Σ_rows G
-import { makeResult, NO_ATTRS, type OpRule, type TensorLike, toTensor } from "../../tensor/op.ts";
 import {
+  allocate,
   entriesOf,
+  formatShape,
+  makeResult,
+  matmulNN,
+  matmulNT,
+  matmulTN,
+  NO_ATTRS,
   type OpAttrs,
   type OpDefinition,
+  type OpRule,
   recordedShapes,
   replayInput,
-} from "../../tensor/op-definition.ts";
-import { matmulNN, matmulNT, matmulTN } from "../../tensor/ops/matmul-kernels.ts";
-import { formatShape, sizeOf } from "../../tensor/shape.ts";
-import { allocate } from "../../tensor/storage.ts";
-import { Tensor } from "../../tensor/tensor.ts";
+  sizeOf,
+  Tensor,
+  type TensorLike,
+  toTensor,
+} from "../../tensor/index.ts";
 
 interface Dims {
   /** rows of x: the product of its leading sizes (1 for a single 1-D input) */

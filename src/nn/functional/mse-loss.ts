@@ -2,21 +2,19 @@
 // step is one node with a one-line backward: ∂L/∂ŷ = 2(ŷ − y)/n, ∂L/∂y = −2(ŷ − y)/n.
 // reduction "none" is composed, (ŷ − y)², one node per step.
 import {
-  makeResult,
-  type OpRecord,
-  type OpRule,
-  type TensorLike,
-  toTensor,
-} from "../../tensor/op.ts";
-import {
+  allocate,
   entriesOf,
+  makeResult,
   type OpAttrs,
   type OpDefinition,
+  type OpRecord,
+  type OpRule,
   recordedShapes,
   replayInput,
-} from "../../tensor/op-definition.ts";
-import { allocate } from "../../tensor/storage.ts";
-import { Tensor } from "../../tensor/tensor.ts";
+  Tensor,
+  type TensorLike,
+  toTensor,
+} from "../../tensor/index.ts";
 import { checkReduction, matchTarget, type Reduction } from "./reduction.ts";
 
 export type { Reduction } from "./reduction.ts";

@@ -1,6 +1,6 @@
 // The arithmetic of 2-D max and average pooling on flat NCHW arrays: each channel of each
 // image is pooled on its own, window by window, forward and backward side by side.
-import { allocate } from "../../tensor/storage.ts";
+import { allocate } from "../../tensor/index.ts";
 
 /** Sizes of one pooling: input [N, C, H, W] → output [N, C, Ho, Wo]. */
 export interface Pool2dGeometry {

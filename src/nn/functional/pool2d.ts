@@ -1,18 +1,21 @@
 // maxPool2d and avgPool2d: each channel of each image shrunk window by window, as
 // torch.nn.functional.max_pool2d / avg_pool2d. Forward and backward side by side; the loops
 // live in pool2d-kernel.ts.
-import { makeResult, type OpRule, type TensorLike, toTensor } from "../../tensor/op.ts";
 import {
+  allocate,
+  formatShape,
+  makeResult,
   type OpAttrs,
   type OpDefinition,
+  type OpRule,
   operatorTex,
   replayInput,
-} from "../../tensor/op-definition.ts";
-import { formatShape } from "../../tensor/shape.ts";
-import { allocate } from "../../tensor/storage.ts";
-import { Tensor } from "../../tensor/tensor.ts";
+  Tensor,
+  type TensorLike,
+  toTensor,
+} from "../../tensor/index.ts";
+import { pair } from "../pair.ts";
 import { convOutputSize, pairAttr } from "./conv2d.ts";
-import { pair } from "./pair.ts";
 import {
   avgPool2dBackward,
   avgPool2dForward,

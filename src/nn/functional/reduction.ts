@@ -1,9 +1,6 @@
 // How a loss combines its per-element terms, PyTorch's `reduction` argument, checked the same way
 // by every loss; and the broadcast of a single-number target that mseLoss and bceLoss accept.
-import { describeValue } from "../../tensor/arguments.ts";
-import { expand } from "../../tensor/ops/broadcast.ts";
-import { formatShape, sameShape } from "../../tensor/shape.ts";
-import type { Tensor } from "../../tensor/tensor.ts";
+import { describeValue, expand, formatShape, sameShape, type Tensor } from "../../tensor/index.ts";
 
 /** "mean" (the default): average of the terms; "sum": their sum; "none": one per element. */
 export type Reduction = "mean" | "sum" | "none";

@@ -1,4 +1,4 @@
-import type { Tensor } from "../../tensor/tensor.ts";
+import { bumpVersion, type Tensor } from "../../tensor/index.ts";
 
 /**
  * `nn.utils.clipGradNorm(params, maxNorm)`: if the gradients of all `params` together have
@@ -23,7 +23,7 @@ export function clipGradNorm(params: Iterable<Tensor>, maxNorm: number): number 
     for (const g of grads) {
       const G = g.data;
       for (let k = 0; k < G.length; k++) G[k] *= factor;
-      g._bumpVersion(); // scaled in place, as PyTorch's mul_ under no_grad
+      bumpVersion(g); // scaled in place, as PyTorch's mul_ under no_grad
     }
   }
   return total;

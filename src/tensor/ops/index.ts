@@ -1,25 +1,48 @@
 // Every op as a function (x.add(y) is add(x, y)); the nn engineer's F builds on these.
-export { add, div, mul, powTensor, sub } from "./binary.ts";
-export { expand, sumToShape } from "./broadcast.ts";
-export { clamp, eq, ge, gt, le, lt, where } from "./compare.ts";
-export { concat, stack } from "./concat.ts";
-export { matmul } from "./matmul.ts";
-export { narrow, select } from "./narrow.ts";
-export { pow } from "./pow.ts";
-export { type Axes, argmax, argmin, max, mean, min, sum } from "./reduce.ts";
-export { clone, reshape, transpose } from "./shape.ts";
-export { logSoftmax, softmax } from "./softmax.ts";
+// Each op's definition (op-definition.ts), listed by the registry (../registry.ts).
+export { ADD, add, DIV, div, MUL, mul, powTensor, SUB, sub } from "./binary.ts";
+// For op authors: the kernels behind matmul (nn's linear layer uses them), broadcasting, and the
+// op registry.
+export { broadcastData, EXPAND, expand, sumToShape } from "./broadcast.ts";
+export { CLAMP, clamp, eq, ge, gt, le, lt, WHERE, where } from "./compare.ts";
+export { CONCAT, concat, STACK, stack } from "./concat.ts";
+export { MATMUL, matmul } from "./matmul.ts";
+export { matmulNN, matmulNT, matmulTN } from "./matmul-kernels.ts";
+// Helpers the Tensor methods use.
+export { indexRow, NARROW, narrow, SELECT, select, sliceRows } from "./narrow.ts";
+export { POW, pow } from "./pow.ts";
+export { type Axes, argmax, argmin, MAX, MEAN, max, mean, min, SUM, sum } from "./reduce.ts";
 export {
+  CLONE,
+  clone,
+  RESHAPE,
+  reshape,
+  squeeze,
+  TRANSPOSE,
+  transpose,
+  unsqueeze,
+} from "./shape.ts";
+export { LOG_SOFTMAX, logSoftmax, SOFTMAX, softmax } from "./softmax.ts";
+export {
+  ABS_OP,
   abs,
   defineUnary,
+  EXP_OP,
   exp,
+  LEAKY_RELU_OP,
+  LOG_OP,
   leakyRelu,
   log,
+  NEG_OP,
   neg,
   powScalar,
+  RELU_OP,
   relu,
+  SIGMOID_OP,
+  SQRT_OP,
   sigmoid,
   sqrt,
+  TANH_OP,
   tanh,
   type UnaryOp,
   type UnarySpec,

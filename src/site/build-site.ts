@@ -1,5 +1,5 @@
 import { cpSync, mkdirSync, renameSync, rmSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import {
   CompileError,
   type CompileErrorData,
@@ -102,17 +102,30 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
 /**
  * Moves `from` to `to`, replacing it; retries when another build put its own there meanwhile,
  * and copies when `to` is on another file system (DIST=/tmp/... from a checkout elsewhere).
+ * The old folder is renamed aside before the new one is renamed in, and only then removed: a
+ * server reading `to` meanwhile finds a whole old site or a whole new one (missing for the
+ * instant between two renames), never one half deleted.
  */
 function replaceFolder(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true });
   for (let attempt = 0; ; attempt++) {
-    rmSync(to, { recursive: true, force: true });
+    const aside = join(dirname(to), `.${basename(to)}-old-${process.pid}-${attempt}`);
     try {
-      renameSync(from, to);
-      return;
+      renameSync(to, aside);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EXDEV" || code === "EBUSY") rmSync(to, { recursive: true, force: true });
+      else if (code !== "ENOENT") throw error;
+    }
+    try {
+      renameSync(from, to);
+      rmSync(aside, { recursive: true, force: true });
+      return;
+    } catch (error) {
+      rmSync(aside, { recursive: true, force: true });
+      const code = (error as NodeJS.ErrnoException).code;
       if (code === "EXDEV") {
+        rmSync(to, { recursive: true, force: true });
         cpSync(from, to, { recursive: true });
         return;
       }

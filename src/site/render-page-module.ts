@@ -69,4 +69,8 @@ const STANDARD = new Set([
   "view",
   "graph",
   "plots",
+  "demo",
+  "exercise",
+  "predict",
+  "checkGradient",
 ]);

@@ -29,7 +29,7 @@ export function renderChapterMain(
 <p class="summary">${messageHtml(frontMatter.summary)}</p>
 </header>
 ${renderToc(current.page.headings, true)}
-<article class="chapter">
+<article class="chapter"${durationAttribute(frontMatter.duration)}>
 ${current.page.html}</article>
 <nav class="pager" aria-label="Previous and next">${link(previous, "prev")}${link(next, "next")}</nav>`;
 }
@@ -72,4 +72,9 @@ ${list("chapter")}
 ${list("lab")}
 </ul>
 </section>`;
+}
+
+/** `data-duration` for the deck's presenter pacing, when front matter gives the minutes. */
+function durationAttribute(duration: unknown): string {
+  return typeof duration === "number" && duration > 0 ? ` data-duration="${duration}"` : "";
 }

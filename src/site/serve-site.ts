@@ -1,7 +1,5 @@
-import { existsSync, watch } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { escapeHtml } from "../notebook/compile/index.ts";
 import { LiveReload, RELOAD_PATH, RELOAD_SCRIPT } from "./live-reload.ts";
 import { isLoopbackHost } from "./loopback.ts";
@@ -127,35 +125,4 @@ function notFoundPage(path: string, problems: readonly string[]): string {
 function plain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
   res.end(text);
-}
-
-/**
- * Calls `onChange` once things settle after any change under `dirs` (recursive, debounced),
- * with the last file changed and every file of the burst.
- */
-export function watchFolders(
-  dirs: readonly string[],
-  onChange: (file: string, files: string[]) => void,
-  delay = 150,
-): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let burst = new Set<string>();
-  const watchers = dirs
-    .filter((d) => existsSync(d))
-    .map((d) =>
-      watch(d, { recursive: true }, (_event, name) => {
-        const file = join(d, String(name ?? ""));
-        burst.delete(file);
-        burst.add(file);
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          const files = [...burst];
-          burst = new Set();
-          onChange(file, files);
-        }, delay);
-      }),
-    );
-  return () => {
-    for (const w of watchers) w.close();
-  };
 }

@@ -2,17 +2,22 @@
 // running: a network keeps training on the projector). It keeps the position, answers keys,
 // touch and the other window, and places the sections on screen; the rules themselves live in
 // the pure modules beside it.
+
+import { FOLLOW_ATTRIBUTE } from "../demo/index.ts";
 import { openPresenterWindow, toggleFullscreen, toggleSiteTheme } from "./browser-actions.ts";
 import { type DeckChrome, showToast } from "./deck-chrome.ts";
 import { bindDeckInput, type DeckInputTarget } from "./deck-input.ts";
 import type { DeckAction } from "./deck-keys.ts";
 import { DeckOverview } from "./deck-overview.ts";
+import { audiencePair, presenterPair, withPair } from "./deck-pair.ts";
 import { DeckStage } from "./deck-stage.ts";
 import { createDeckState, type DeckState, goToSlide, stepDeck } from "./deck-state.ts";
 import { type DeckMode, deckUrl } from "./deck-url.ts";
+import { DemoRelay } from "./demo-relay.ts";
 import { type DeckDressing, dressPage } from "./dress-page.ts";
 import { offerFragmentStep } from "./fragments.ts";
 import { ensureLiveRegion, slideAnnouncement } from "./live-region.ts";
+import { notesMinutes, planSlides } from "./pacing.ts";
 import { type DeckCommand, type DeckContext, planAction } from "./plan-action.ts";
 import type { PresenterView } from "./presenter-view.ts";
 import { SlideMirror } from "./slide-mirror.ts";
@@ -35,6 +40,11 @@ export class SlideDeck implements DeckInputTarget {
   private readonly sync: SlideSync;
   private readonly stage: DeckStage;
   private readonly mirror: SlideMirror;
+  private readonly demos: DemoRelay;
+  /** In the presenter window: gives up following when no audience window answers. */
+  private audienceTimer = 0;
+  /** Pairs this window with its presenter (or audience) window; null for one opened by hand. */
+  private pair: string | null = null;
   private readonly unbind: () => void;
   private readonly view: Window;
 
@@ -54,9 +64,18 @@ export class SlideDeck implements DeckInputTarget {
     this.mirror = new SlideMirror(this.slides, (message) => this.sync.post(message));
     const unbindInput = bindDeckInput(doc, view, this);
     const unbindMirror = this.mirror.bind(doc, () => this.inDeck && !this.overview.isOpen);
+    // Only the audience window trains and reports; the presenter window shows its run.
+    this.demos = new DemoRelay(this.slides, (message) => this.sync.post(message));
+    const unbindDemos = this.demos.bind(doc, () => this.currentMode === "slides");
+    const onPageHide = () => {
+      if (this.currentMode === "slides") this.sync.post({ type: "bye" });
+    };
+    view.addEventListener("pagehide", onPageHide);
     this.unbind = () => {
       unbindInput();
       unbindMirror();
+      unbindDemos();
+      view.removeEventListener("pagehide", onPageHide);
     };
   }
 
@@ -99,11 +118,19 @@ export class SlideDeck implements DeckInputTarget {
       if (this.inDeck) this.leave({ restoreFocus: false });
       this.currentMode = mode;
       this.focusBefore = this.doc.activeElement;
-      this.dressing = dressPage(this.doc, this.article, this.sections, mode);
+      const path = this.doc.location.pathname;
+      this.pair =
+        mode === "presenter" ? presenterPair(this.doc.location.href) : audiencePair(this.view);
+      this.dressing = dressPage(this.doc, this.article, this.sections, mode, {
+        timerKey: `backprop-presenter-timer:${path}:${this.pair ?? ""}`,
+      });
+      this.planLecture();
       this.state = createDeckState(this.sections.length, this.state.slide);
-      this.sync.open(this.doc.location.pathname);
+      this.sync.open(path, this.pair);
       // Whichever window opens (or reloads) second takes the other's place in the deck.
       this.sync.post({ type: "hello" });
+      if (mode === "slides") this.sync.post({ type: "audience" });
+      else this.followAudience(true, { until: 1500 });
     }
     this.state = goToSlide(this.state, slide);
     this.render();
@@ -114,6 +141,8 @@ export class SlideDeck implements DeckInputTarget {
   leave({ restoreFocus = true }: { restoreFocus?: boolean } = {}): void {
     if (!this.inDeck) return;
     const showing = this.current;
+    if (this.currentMode === "slides") this.sync.post({ type: "bye" });
+    this.followAudience(false);
     this.stage.clear(this.slides);
     this.dressing?.undress();
     this.dressing = null;
@@ -165,10 +194,12 @@ export class SlideDeck implements DeckInputTarget {
       slide ? offerFragmentStep(slide, dir) : false,
     );
     if (result.outcome === "fragment") {
+      this.state = result.state;
       this.presenter?.startTimerOnce();
       this.sync.post({ type: "fragment", slide: this.state.slide, direction });
     } else if (result.outcome === "moved") {
       this.goTo(result.state.slide);
+      this.state = result.state;
     } else {
       this.announce(direction === "next" ? "End of the slides" : "First slide");
     }
@@ -292,8 +323,33 @@ export class SlideDeck implements DeckInputTarget {
         return;
       case "hello":
         this.sync.post({ type: "goto", slide: this.state.slide });
-        if (this.currentMode === "slides") this.sync.post({ type: "blank", on: this.blanked });
+        if (this.currentMode === "slides") {
+          this.sync.post({ type: "blank", on: this.blanked });
+          this.sync.post({ type: "audience" });
+          this.demos.requestReports();
+        }
         return;
+      case "audience":
+      case "bye":
+        if (this.currentMode === "presenter") this.followAudience(message.type === "audience");
+        return;
+      case "demo":
+        if (this.currentMode === "presenter") this.demos.apply(message);
+        return;
+    }
+  }
+
+  /**
+   * Presenter window: while `on`, live demos here show the audience window's run instead of
+   * training their own. With `until`, the window follows at once (so no demo starts a run of its
+   * own before the audience answers) and gives up after that many milliseconds of silence.
+   */
+  private followAudience(on: boolean, { until }: { until?: number } = {}): void {
+    this.view.clearTimeout(this.audienceTimer);
+    this.audienceTimer = 0;
+    this.doc.documentElement.toggleAttribute(FOLLOW_ATTRIBUTE, on);
+    if (on && until !== undefined) {
+      this.audienceTimer = this.view.setTimeout(() => this.followAudience(false), until);
     }
   }
 
@@ -384,9 +440,27 @@ export class SlideDeck implements DeckInputTarget {
     prompt.textContent = `Go to slide ${digits} — Enter`;
   }
 
+  /** Gives the presenter bar its plan: "About N minutes" in the notes, `duration` minutes. */
+  private planLecture(): void {
+    const presenter = this.presenter;
+    if (!presenter) return;
+    const minutes = this.sections.map((section) =>
+      notesMinutes(
+        Array.from(section.querySelectorAll("aside.notes"), (n) => n.textContent ?? "").join(" "),
+      ),
+    );
+    const duration = Number(this.article.dataset.duration);
+    const total = Number.isFinite(duration) && duration > 0 ? duration : null;
+    presenter.setPlan(planSlides(minutes, total), total);
+  }
+
   private openPresenter(): void {
-    const href = deckUrl(this.doc.location.href, { mode: "presenter", slide: this.state.slide });
-    if (!openPresenterWindow(this.view, href, this.doc.location.pathname)) {
+    const pair = this.pair ?? audiencePair(this.view);
+    const href = withPair(
+      deckUrl(this.doc.location.href, { mode: "presenter", slide: this.state.slide }),
+      pair,
+    );
+    if (!openPresenterWindow(this.view, href, this.doc.location.pathname, pair)) {
       this.toast(`The browser blocked the presenter window. Allow pop-ups, or open ${href}`);
     }
   }

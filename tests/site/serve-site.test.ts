@@ -4,7 +4,7 @@ import { get } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { serveSite, watchFolders } from "../../src/site/serve-site.ts";
+import { serveSite } from "../../src/site/serve-site.ts";
 
 function site(): string {
   const dir = mkdtempSync(join(tmpdir(), "serve-"));
@@ -103,39 +103,6 @@ describe("serveSite(dir, port).showErrors(problems)", () => {
       assert.doesNotMatch(fresh, /build-error/);
     } finally {
       await server.close();
-    }
-  });
-});
-
-describe("watchFolders(dirs, onChange, delay)", () => {
-  it("reports a burst of changes once, after it settles", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "watch-"));
-    const seen: string[] = [];
-    const bursts: string[][] = [];
-    const stop = watchFolders(
-      [dir, join(dir, "does-not-exist")],
-      (file, files) => {
-        seen.push(file);
-        bursts.push(files);
-      },
-      100,
-    );
-    try {
-      await new Promise((r) => setTimeout(r, 50));
-      for (let i = 0; i < 5; i++) writeFileSync(join(dir, `f${i}.md`), String(i));
-      await new Promise((r) => setTimeout(r, 400));
-      assert.equal(seen.length, 1);
-      assert.match(seen[0], /f\d\.md$/);
-      // Every file of the burst is named, so a change to the compiler among them is not missed.
-      assert.deepEqual(bursts[0].map((f) => f.slice(-5)).sort(), [
-        "f0.md",
-        "f1.md",
-        "f2.md",
-        "f3.md",
-        "f4.md",
-      ]);
-    } finally {
-      stop();
     }
   });
 });

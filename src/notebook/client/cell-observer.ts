@@ -1,4 +1,5 @@
 import type { Observer } from "@observablehq/runtime";
+import { stopMessage } from "../guard/stop-message.ts";
 import type { CellCode } from "./cell-function.ts";
 import { messageNodes } from "./error-message.ts";
 import { inspect } from "./inspect.ts";
@@ -139,7 +140,7 @@ function failureMessage(
     );
   } else {
     const where = page.locate(error) ?? cell.source;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = stopMessage(error) ?? (error instanceof Error ? error.message : String(error));
     box.append(...messageNodes(`Error in cell at ${where} — ${message}`));
     console.error(`Error in cell at ${where}:`, error);
   }

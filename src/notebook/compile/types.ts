@@ -12,6 +12,8 @@ export interface FrontMatter {
   title: string;
   order: number;
   summary: string;
+  /** Minutes the lecture should take: the presenter window counts down and paces against it. */
+  duration?: number;
   [key: string]: unknown;
 }
 

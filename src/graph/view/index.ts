@@ -17,4 +17,5 @@ export * from "./view.ts";
 export * from "./view-checks.ts";
 export * from "./view-painter.ts";
 export * from "./view-skeleton.ts";
+export * from "./warm-typesetter.ts";
 export * from "./wide-figure.ts";

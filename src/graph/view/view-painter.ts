@@ -34,48 +34,126 @@ export function createPainter(
   tableBox: HTMLElement,
   idPrefix: string,
 ): Painter {
-  const { index, layout, lookup } = model;
-  const nodeEls = new Map<string, SVGGElement>();
-  const edgeEls = new Map<string, Element>();
-  const rowEls = new Map<string, HTMLTableRowElement>();
-  let checks: ReadonlyMap<string, GradCheck> | undefined;
-  /** The position shown; whether the table is there; the rows steps have changed since. */
-  let shown = 0;
-  let tableFilled = false;
-  const staleRows = new Set<string>();
-  let rowsLater = 0;
-  let drawing: Element | null = null;
-  /** Whether the canvas and table are still this painter's (not the other granularity's). */
-  const owns = (): boolean => drawing !== null && drawing.parentNode === canvas;
+  return new ViewPainter(model, canvas, tableBox, idPrefix);
+}
 
-  function fillTable(): void {
-    if (tableFilled || !owns()) return;
-    tableFilled = true;
-    tableBox.innerHTML = textAlternativeHtml(index, shown, lookup);
-    rowEls.clear();
+class ViewPainter implements Painter {
+  readonly order: readonly string[];
+  private readonly nodeEls = new Map<string, SVGGElement>();
+  private readonly edgeEls = new Map<string, Element>();
+  private readonly rowEls = new Map<string, HTMLTableRowElement>();
+  private checks: ReadonlyMap<string, GradCheck> | undefined;
+  /** The position shown; whether the table is there; the rows steps have changed since. */
+  private shown = 0;
+  private tableFilled = false;
+  private readonly staleRows = new Set<string>();
+  private rowsLater = 0;
+  private drawing: Element | null = null;
+
+  constructor(
+    private readonly model: GraphModel,
+    private readonly canvas: HTMLElement,
+    private readonly tableBox: HTMLElement,
+    private readonly idPrefix: string,
+  ) {
+    this.order = [...model.layout.nodes].sort((a, b) => a.x - b.x || a.y - b.y).map((b) => b.id);
+  }
+
+  node(id: string): SVGGElement | undefined {
+    return this.nodeEls.get(id);
+  }
+
+  draw(position: number, checks: ReadonlyMap<string, GradCheck> | undefined): void {
+    const { canvas, model } = this;
+    this.checks = checks;
+    this.shown = position;
+    canvas.innerHTML = renderSvg(model.layout, {
+      index: model.index,
+      position,
+      checks,
+      idPrefix: this.idPrefix,
+    });
+    this.drawing = canvas.firstElementChild;
+    this.collectElements();
+    const first = !this.tableFilled;
+    this.tableFilled = false;
+    this.rowEls.clear();
+    this.updateStaleRows(); // with no rows left to update: drops the changes a new table makes moot
+    if (first) {
+      this.tableBox.replaceChildren();
+      this.tableBox.setAttribute("aria-busy", "true");
+      whenIdle(() => this.fillTable(), 500);
+    } else this.fillTable();
+  }
+
+  show(from: number, to: number): void {
+    const { index, lookup } = this.model;
+    this.shown = to;
+    const touched = touchedBetween(index, from, to);
+    for (const id of touched.nodes) {
+      const el = this.nodeEls.get(id);
+      if (el) {
+        el.setAttribute("class", nodeClass(index, id, to));
+        el.setAttribute("aria-label", nodeAriaLabel(index, lookup(id), to));
+      }
+      if (this.tableFilled) this.staleRows.add(id);
+    }
+    for (const id of touched.edges)
+      this.edgeEls.get(id)?.setAttribute("class", edgeClass(index, id, to));
+    if (this.staleRows.size > 0 && this.rowsLater === 0) {
+      this.tableBox.setAttribute("aria-busy", "true");
+      this.rowsLater = whenIdle(() => this.updateStaleRows(), 250);
+    }
+  }
+
+  settleTable(): void {
+    this.fillTable();
+    this.updateStaleRows();
+  }
+
+  /** Whether the canvas and table are still this painter's (not the other granularity's). */
+  private owns(): boolean {
+    return this.drawing !== null && this.drawing.parentNode === this.canvas;
+  }
+
+  /** Finds the drawing's node and edge elements, for `show` to update. */
+  private collectElements(): void {
+    this.nodeEls.clear();
+    this.edgeEls.clear();
+    for (const el of this.canvas.querySelectorAll<SVGGElement>("g[data-node]"))
+      this.nodeEls.set(el.getAttribute("data-node") ?? "", el);
+    for (const el of this.canvas.querySelectorAll("[data-edge]"))
+      this.edgeEls.set(el.getAttribute("data-edge") ?? "", el);
+  }
+
+  private fillTable(): void {
+    if (this.tableFilled || !this.owns()) return;
+    const { tableBox, model } = this;
+    this.tableFilled = true;
+    tableBox.innerHTML = textAlternativeHtml(model.index, this.shown, model.lookup);
+    this.rowEls.clear();
     for (const row of tableBox.querySelectorAll<HTMLTableRowElement>("tr[data-node]")) {
-      rowEls.set(row.dataset.node ?? "", row);
+      this.rowEls.set(row.dataset.node ?? "", row);
     }
     // The table string already shows this position; only the check estimates need adding.
-    if (checks) for (const id of rowEls.keys()) updateRow(id, shown);
-    staleRows.clear();
+    if (this.checks) for (const id of this.rowEls.keys()) this.updateRow(id, this.shown);
+    this.staleRows.clear();
     tableBox.removeAttribute("aria-busy");
   }
 
-  function updateStaleRows(): void {
-    cancelIdle(rowsLater);
-    rowsLater = 0;
-    if (!owns()) return;
-    for (const id of staleRows) updateRow(id, shown);
-    staleRows.clear();
-    tableBox.removeAttribute("aria-busy");
+  private updateStaleRows(): void {
+    cancelIdle(this.rowsLater);
+    this.rowsLater = 0;
+    if (!this.owns()) return;
+    for (const id of this.staleRows) this.updateRow(id, this.shown);
+    this.staleRows.clear();
+    this.tableBox.removeAttribute("aria-busy");
   }
 
-  function updateRow(id: string, position: number): void {
-    const row = rowEls.get(id);
+  private updateRow(id: string, position: number): void {
+    const row = this.rowEls.get(id);
     if (!row) return;
-    const node = lookup(id);
-    const c = textCells(index, node, position);
+    const c = textCells(this.model.index, this.model.lookup(id), position);
     if (c.current) {
       row.className = "current";
       row.setAttribute("aria-current", "step");
@@ -83,63 +161,20 @@ export function createPainter(
       row.removeAttribute("class");
       row.removeAttribute("aria-current");
     }
-    const check = checks?.get(id);
-    const fd =
-      check && c.grad !== "—"
-        ? ` (fd ${formatValues({ shape: [check.estimate.length], data: check.estimate }, 16, formatEstimate)}${check.ok ? " ✓" : " ✗ mismatch"})`
-        : "";
     const [value, grad] = row.querySelectorAll(".value, .grad");
     if (value) value.textContent = c.value;
-    if (grad) grad.textContent = c.grad + fd;
+    if (grad) grad.textContent = c.grad + this.checkNote(id, c.grad);
   }
 
-  const order = [...layout.nodes].sort((a, b) => a.x - b.x || a.y - b.y).map((b) => b.id);
-
-  return {
-    order,
-    node: (id) => nodeEls.get(id),
-    draw(position, nextChecks) {
-      checks = nextChecks;
-      shown = position;
-      canvas.innerHTML = renderSvg(layout, { index, position, checks, idPrefix });
-      drawing = canvas.firstElementChild;
-      nodeEls.clear();
-      edgeEls.clear();
-      for (const el of canvas.querySelectorAll<SVGGElement>("g[data-node]"))
-        nodeEls.set(el.getAttribute("data-node") ?? "", el);
-      for (const el of canvas.querySelectorAll("[data-edge]"))
-        edgeEls.set(el.getAttribute("data-edge") ?? "", el);
-      const first = !tableFilled;
-      tableFilled = false;
-      rowEls.clear();
-      updateStaleRows(); // with no rows left to update: drops the changes a new table makes moot
-      if (first) {
-        tableBox.replaceChildren();
-        tableBox.setAttribute("aria-busy", "true");
-        whenIdle(fillTable, 500);
-      } else fillTable();
-    },
-    show(from, to) {
-      shown = to;
-      const touched = touchedBetween(index, from, to);
-      for (const id of touched.nodes) {
-        const el = nodeEls.get(id);
-        if (el) {
-          el.setAttribute("class", nodeClass(index, id, to));
-          el.setAttribute("aria-label", nodeAriaLabel(index, lookup(id), to));
-        }
-        if (tableFilled) staleRows.add(id);
-      }
-      for (const id of touched.edges)
-        edgeEls.get(id)?.setAttribute("class", edgeClass(index, id, to));
-      if (staleRows.size > 0 && rowsLater === 0) {
-        tableBox.setAttribute("aria-busy", "true");
-        rowsLater = whenIdle(updateStaleRows, 250);
-      }
-    },
-    settleTable() {
-      fillTable();
-      updateStaleRows();
-    },
-  };
+  /** " (fd 0.123 ✓)" after a gradient when the finite-difference check is on. */
+  private checkNote(id: string, grad: string): string {
+    const check = this.checks?.get(id);
+    if (!check || grad === "—") return "";
+    const estimate = formatValues(
+      { shape: [check.estimate.length], data: check.estimate },
+      16,
+      formatEstimate,
+    );
+    return ` (fd ${estimate}${check.ok ? " ✓" : " ✗ mismatch"})`;
+  }
 }

@@ -8,7 +8,6 @@ import { canReplay } from "../model/replay.ts";
 import { stepAt } from "../model/step-index.ts";
 import type { TraceOptions } from "../model/trace.ts";
 import { describeStep, stepCaption } from "../render/describe-step.ts";
-import { loadKatex } from "../tex/katex-loader.ts";
 import { syncControls } from "./controls.ts";
 import { createEquationCache, type EquationCache } from "./equation-cache.ts";
 import { PanelFit } from "./fit-panel.ts";
@@ -26,7 +25,8 @@ import { actionForKey } from "./stepper-keys.ts";
 import { uniqueId } from "./unique-id.ts";
 import { type Checkable, fillNudge, switchChecksOn } from "./view-checks.ts";
 import { createPainter, type Painter } from "./view-painter.ts";
-import { createSkeleton, setTableOpen } from "./view-skeleton.ts";
+import { createSkeleton, setTableOpen, type ViewSkeleton } from "./view-skeleton.ts";
+import { warmTypesetter } from "./warm-typesetter.ts";
 import { WideFigure } from "./wide-figure.ts";
 
 /** Options for `graph.view`. */
@@ -78,65 +78,114 @@ interface Drawn extends Checkable {
  * before the deck moves on.
  */
 export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
-  const doc = options.document ?? document;
-  const prefix = uniqueId(doc, "graph");
-  const parts = createSkeleton(doc, options);
-  const { root, controls, canvas, equation, ledger, status, nudgeBox, tableBox, live } = parts;
-  const speed = options.speed !== undefined && options.speed > 0 ? options.speed : 1;
+  return new GraphView(result, options).root;
+}
 
-  const drawn = new Map<boolean, Drawn>();
-  const drawnFor = (neurons: boolean): Drawn => {
-    const known = drawn.get(neurons);
-    if (known) return known;
-    const model = buildModel(result, options, neurons);
-    // Placeholders typeset once KaTeX is here: the panels refit and the neighbours get built.
-    const equations = createEquationCache(doc, model, () => {
-      if (current.equations === equations && alive()) show(shownAt, state.position);
+/**
+ * One graph view: its parts, the granularities drawn so far, and the stepper's state. Methods
+ * come in three groups: drawing (`redraw`, `show`), the stepper (`dispatch`, `render`,
+ * `schedule`) and the reader's switches (`applyChecks`, `useNeurons`, the listeners).
+ */
+class GraphView {
+  readonly root: HTMLElement;
+  private readonly doc: Document;
+  private readonly parts: ViewSkeleton;
+  private readonly prefix: string;
+  private readonly drawn = new Map<boolean, Drawn>();
+  private readonly layers: Drawn;
+  private current: Drawn;
+  private state: StepperState;
+  /** The position the view shows (it lags `state` until a pending frame has run). */
+  private shownAt: number;
+  /** A pending animation frame of `render`, or 0. */
+  private frame = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private viewBox = { x: 0, y: 0, width: 0 };
+  private readonly follow: ScrollFollow;
+  private readonly focus: NodeFocus;
+  private readonly wide: WideFigure;
+  private readonly panels: PanelFit;
+
+  constructor(
+    private readonly result: Tensor,
+    private readonly options: ViewOptions,
+  ) {
+    this.doc = options.document ?? document;
+    this.prefix = uniqueId(this.doc, "graph");
+    this.parts = createSkeleton(this.doc, options);
+    this.root = this.parts.root;
+    const speed = options.speed !== undefined && options.speed > 0 ? options.speed : 1;
+    const { canvas, equation, ledger } = this.parts;
+    this.layers = this.drawnFor(false);
+    this.current = this.layers;
+    this.state = initialStepper(this.layers.model.index.count, speed);
+    this.shownAt = this.state.position;
+    this.follow = new ScrollFollow(canvas);
+    this.focus = new NodeFocus(canvas, {
+      order: () => this.current.painter.order,
+      node: (id) => this.current.painter.node(id),
+      activate: (id) => this.dispatch({ type: "goto", position: this.stepOfNode(id) }),
     });
-    const key = (p: number): string => `${neurons ? "n" : "l"}${p}`;
-    // Neighbours are fitted ahead of time on a slide (`panels` exists by the time it runs).
+    this.wide = new WideFigure(this.root, this.layers.model.layout.width);
+    this.panels = new PanelFit(this.root, [equation, ledger], () => this.refitPanels());
+    this.listenToStepper();
+    this.listenToSwitches();
+    this.start(speed);
+  }
+
+  private alive(): boolean {
+    return this.root.isConnected;
+  }
+
+  /** The key of a panel's content at `position` in the granularity shown. */
+  private panelKey(neurons: boolean, position: number): string {
+    return `${neurons ? "n" : "l"}${position}`;
+  }
+
+  /** The layer graph (false) or the neuron graph (true), built and drawn on first use. */
+  private drawnFor(neurons: boolean): Drawn {
+    const known = this.drawn.get(neurons);
+    if (known) return known;
+    const { canvas, tableBox, equation, ledger } = this.parts;
+    const model = buildModel(this.result, this.options, neurons);
+    // Placeholders typeset once KaTeX is here: the panels refit and the neighbours get built.
+    const equations = createEquationCache(this.doc, model, () => {
+      if (this.current.equations === equations && this.alive())
+        this.show(this.shownAt, this.state.position);
+    });
+    // Neighbours are fitted ahead of time on a slide.
     const windowOf = (box: HTMLElement, pick: "equation" | "ledger"): PanelWindow =>
       new PanelWindow(
         box,
         (p) => equations.at(p)[pick],
-        (el, p) => panels.fitIn(el, key(p), box),
+        (el, p) => this.panels.fitIn(el, this.panelKey(neurons, p), box),
       );
     const d: Drawn = {
       model,
-      painter: createPainter(model, canvas, tableBox, `${prefix}${neurons ? "n" : ""}`),
+      painter: createPainter(model, canvas, tableBox, `${this.prefix}${neurons ? "n" : ""}`),
       equations,
       windows: [windowOf(equation, "equation"), windowOf(ledger, "ledger")],
       unreplayable: canReplay(model.computation),
     };
-    drawn.set(neurons, d);
+    this.drawn.set(neurons, d);
     return d;
-  };
+  }
 
-  const layers = drawnFor(false);
-  let current = layers;
-  let state: StepperState = initialStepper(layers.model.index.count, speed);
-  let viewBox = { x: 0, y: 0, width: 0 };
-  const follow = new ScrollFollow(canvas);
-  const focus = new NodeFocus(canvas, {
-    order: () => current.painter.order,
-    node: (id) => current.painter.node(id),
-    activate: (id) => dispatch({ type: "goto", position: stepOfNode(id) }),
-  });
-  const wide = new WideFigure(root, layers.model.layout.width);
-  const panels = new PanelFit(root, [equation, ledger], () => {
-    const key = `${current.model.neurons ? "n" : "l"}${state.position}`;
-    const [eq, led] = current.windows;
-    if (eq.current) panels.fitIn(eq.current, key, equation);
-    if (led.current) panels.fitIn(led.current, key, ledger);
-  });
-  const alive = (): boolean => root.isConnected;
+  /** Fits the equation and ledger shown into their boxes (on a slide). */
+  private refitPanels(): void {
+    const key = this.panelKey(this.current.model.neurons, this.state.position);
+    const [eq, led] = this.current.windows;
+    if (eq.current) this.panels.fitIn(eq.current, key, this.parts.equation);
+    if (led.current) this.panels.fitIn(led.current, key, this.parts.ledger);
+  }
 
   /** Redraws the current granularity at `position` (a new drawing, or the checks changed). */
-  function redraw(position: number): void {
-    const { model, painter } = current;
-    painter.draw(position, root.classList.contains("show-fd") ? current.checks : undefined);
+  private redraw(position: number): void {
+    const { root, canvas } = this.parts;
+    const { model, painter } = this.current;
+    painter.draw(position, root.classList.contains("show-fd") ? this.current.checks : undefined);
     const svg = canvas.querySelector("svg");
-    follow.watch(svg);
+    this.follow.watch(svg);
     const [x = 0, y = 0, w = 0, h = 0] = (svg?.getAttribute("viewBox") ?? "")
       .split(" ")
       .map(Number);
@@ -146,49 +195,52 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
     root.dataset.shape = w / Math.max(1, h) >= WIDE_ASPECT ? "wide" : "tall";
     root.dataset.neurons = String(model.neurons);
     root.classList.toggle("is-still", model.layout.nodes.length > MOTION_LIMIT);
-    viewBox = { x, y, width: w };
-    wide.setWant(w);
-    focus.reset(stepAt(model.index, position)?.node ?? null);
+    this.viewBox = { x, y, width: w };
+    this.wide.setWant(w);
+    this.focus.reset(stepAt(model.index, position)?.node ?? null);
   }
 
   /** Shows `position`, coming from `from`: drawing, table, equation, ledger, announcement. */
-  function show(from: number, position: number): void {
-    const { model, painter, equations } = current;
-    shownAt = position;
+  private show(from: number, position: number): void {
+    const { model, painter, equations, windows } = this.current;
+    const { live, root } = this.parts;
+    this.shownAt = position;
     painter.show(from, position);
     const step = stepAt(model.index, position);
-    const { windows } = current;
     for (const w of windows) w.show(position);
     const said = describeStep(model.index, position, model.lookup);
     if (live.textContent !== said) live.textContent = said; // a refresh is not announced again
     root.dataset.position = String(position);
-    equations.ahead(position, alive, () => {
-      for (const w of windows) w.prepare(position, model.index.count);
-    });
-    panels.fit();
+    equations.ahead(
+      position,
+      () => this.alive(),
+      () => {
+        for (const w of windows) w.prepare(position, model.index.count);
+      },
+    );
+    this.panels.fit();
     if (!step) return;
-    if (!focus.active) focus.setTabbable(step.node);
+    if (!this.focus.active) this.focus.setTabbable(step.node);
     const box = model.layout.nodes.find((b) => b.id === step.node);
-    if (box) follow.follow(box, viewBox);
+    if (box) this.follow.follow(box, this.viewBox);
   }
 
-  const sync = (): void =>
-    syncControls(controls, state, stepCaption(current.model.index, state.position));
+  /** Brings the toolbar (buttons, caption) up to the stepper's state. */
+  private sync(): void {
+    const caption = stepCaption(this.current.model.index, this.state.position);
+    syncControls(this.parts.controls, this.state, caption);
+  }
 
-  /** The position the view shows (it lags `state` until a pending frame has run). */
-  let shownAt = state.position;
-  /** A pending animation frame of `render`, or 0. */
-  let frame = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  function schedule(): void {
-    clearTimeout(timer);
-    timer = undefined;
-    if (!state.playing) return;
-    timer = setTimeout(() => {
+  /** Arms the next tick while playing. */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.state.playing) return;
+    this.timer = setTimeout(() => {
       // A graph removed from the page (a re-run cell) stops playing.
-      if (!root.isConnected) return dispatch({ type: "pause" });
-      dispatch({ type: "tick" });
-    }, 1000 / state.speed);
+      if (!this.alive()) return this.dispatch({ type: "pause" });
+      this.dispatch({ type: "tick" });
+    }, 1000 / this.state.speed);
   }
 
   /**
@@ -196,173 +248,167 @@ export function view(result: Tensor, options: ViewOptions = {}): HTMLElement {
    * frame: repeats that come faster than the steps can be typeset then skip the steps between
    * instead of queueing, so the view stops when the key is let go.
    */
-  function dispatch(action: StepperAction, nextFrame = false): void {
-    const next = stepperReducer(state, action);
-    if (next === state) return;
-    state = next;
-    const win = doc.defaultView;
+  private dispatch(action: StepperAction, nextFrame = false): void {
+    const next = stepperReducer(this.state, action);
+    if (next === this.state) return;
+    this.state = next;
+    const win = this.doc.defaultView;
     if (nextFrame && win) {
-      if (frame === 0) frame = win.requestAnimationFrame(render);
+      if (this.frame === 0) this.frame = win.requestAnimationFrame(() => this.render());
       return;
     }
-    render();
+    this.render();
   }
+
   /** Brings the view up to the stepper's state. */
-  function render(): void {
-    if (frame !== 0) doc.defaultView?.cancelAnimationFrame(frame);
-    frame = 0;
-    if (state.position !== shownAt) show(shownAt, state.position);
-    sync();
-    schedule();
+  private render(): void {
+    if (this.frame !== 0) this.doc.defaultView?.cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    if (this.state.position !== this.shownAt) this.show(this.shownAt, this.state.position);
+    this.sync();
+    this.schedule();
   }
 
   /** A node's step: its gradient during the backward pass, else its value. */
-  function stepOfNode(id: string): number {
-    const { index, trace } = current.model;
+  private stepOfNode(id: string): number {
+    const { index, trace } = this.current.model;
     const gradAt = index.gradAt.get(id) ?? Number.POSITIVE_INFINITY;
     const valueAt = index.valueAt.get(id) ?? 0;
-    const backwardPhase = state.position > trace.forward.length;
+    const backwardPhase = this.state.position > trace.forward.length;
     return (backwardPhase || valueAt === 0) && Number.isFinite(gradAt) ? gradAt : valueAt;
   }
 
-  canvas.addEventListener("click", (event) => {
-    const id = nodeIdOf(event.target);
-    if (id) dispatch({ type: "goto", position: stepOfNode(id) });
-  });
-  for (const [action, b] of Object.entries(controls.buttons)) {
-    b.addEventListener("click", () =>
-      dispatch({ type: action as StepperAction["type"] } as StepperAction),
+  /** Clicks on nodes and buttons, the keys, and a slide deck's fragment events. */
+  private listenToStepper(): void {
+    const { root, canvas, controls } = this.parts;
+    canvas.addEventListener("click", (event) => {
+      const id = nodeIdOf(event.target);
+      if (id) this.dispatch({ type: "goto", position: this.stepOfNode(id) });
+    });
+    for (const [action, b] of Object.entries(controls.buttons)) {
+      b.addEventListener("click", () =>
+        this.dispatch({ type: action as StepperAction["type"] } as StepperAction),
+      );
+    }
+    controls.speed.addEventListener("change", () =>
+      this.dispatch({ type: "speed", speed: Number(controls.speed.value) }),
     );
+    root.addEventListener("keydown", (event) => this.onKey(event));
+    // Slides: → and ← walk the steps; at either end the event goes through and the deck moves.
+    root.addEventListener("fragment-next", (event) => {
+      if (this.state.position < this.state.count - 1) {
+        event.preventDefault();
+        this.dispatch({ type: "next" });
+      }
+    });
+    root.addEventListener("fragment-prev", (event) => {
+      if (this.state.position > 0) {
+        event.preventDefault();
+        this.dispatch({ type: "prev" });
+      }
+    });
   }
-  controls.speed.addEventListener("change", () =>
-    dispatch({ type: "speed", speed: Number(controls.speed.value) }),
-  );
-  root.addEventListener("keydown", (event) => {
+
+  private onKey(event: KeyboardEvent): void {
     if (event.defaultPrevented) return; // a node took Enter or Space
     const action = actionForKey(event.key, event, event.target as Element | null);
     if (!action) return;
     event.preventDefault(); // the page does not scroll, and a slide deck leaves the key to us
-    dispatch(action, event.repeat && (action.type === "next" || action.type === "prev"));
-  });
-  // Slides: → and ← walk the steps; at either end the event goes through and the deck moves.
-  root.addEventListener("fragment-next", (event) => {
-    if (state.position < state.count - 1) {
-      event.preventDefault();
-      dispatch({ type: "next" });
-    }
-  });
-  root.addEventListener("fragment-prev", (event) => {
-    if (state.position > 0) {
-      event.preventDefault();
-      dispatch({ type: "prev" });
-    }
-  });
+    this.dispatch(action, event.repeat && (action.type === "next" || action.type === "prev"));
+  }
+
+  /** The checkboxes and the table button. */
+  private listenToSwitches(): void {
+    const { controls, canvas, nudgeBox, tableToggle } = this.parts;
+    controls.fdToggle.addEventListener("change", () => this.applyChecks(controls.fdToggle.checked));
+    controls.sizeToggle.addEventListener("change", () => {
+      canvas.classList.toggle("actual-size", controls.sizeToggle.checked);
+    });
+    controls.nudgeToggle.addEventListener("change", () => {
+      if (controls.nudgeToggle.checked && !nudgeBox.firstChild)
+        fillNudge(this.doc, nudgeBox, this.current);
+      nudgeBox.hidden = !controls.nudgeToggle.checked;
+    });
+    tableToggle.addEventListener("click", () => {
+      this.current.painter.settleTable();
+      setTableOpen(this.parts, tableToggle.getAttribute("aria-pressed") !== "true");
+    });
+    controls.neuronsToggle
+      .closest("label")
+      ?.toggleAttribute("hidden", !neuronsApply(this.layers.model.trace));
+    controls.neuronsToggle.addEventListener("change", () => {
+      clearTimeout(this.timer);
+      if (!this.useNeurons(controls.neuronsToggle.checked)) controls.neuronsToggle.checked = false;
+    });
+  }
 
   /** Turns the finite-difference check on or off for the granularity shown. */
-  function applyChecks(on: boolean): void {
+  private applyChecks(on: boolean): void {
+    const { status, controls, root } = this.parts;
     status.textContent = "";
-    const shown = on && switchChecksOn(current, status);
+    const shown = on && switchChecksOn(this.current, status);
     controls.fdToggle.checked = shown;
     root.classList.toggle("show-fd", shown);
-    redraw(state.position);
-    show(state.position, state.position);
+    this.redraw(this.state.position);
+    this.show(this.state.position, this.state.position);
   }
-  controls.fdToggle.addEventListener("change", () => applyChecks(controls.fdToggle.checked));
-  controls.sizeToggle.addEventListener("change", () => {
-    canvas.classList.toggle("actual-size", controls.sizeToggle.checked);
-  });
-  controls.nudgeToggle.addEventListener("change", () => {
-    if (controls.nudgeToggle.checked && !nudgeBox.firstChild) fillNudge(doc, nudgeBox, current);
-    nudgeBox.hidden = !controls.nudgeToggle.checked;
-  });
-  parts.tableToggle.addEventListener("click", () => {
-    current.painter.settleTable();
-    setTableOpen(parts, parts.tableToggle.getAttribute("aria-pressed") !== "true");
-  });
 
   /** Switches between the layer graph and its neurons, at the corresponding step. */
-  function useNeurons(on: boolean): boolean {
-    if (on === current.model.neurons) return true;
+  private useNeurons(on: boolean): boolean {
+    const { status, controls, nudgeBox } = this.parts;
+    if (on === this.current.model.neurons) return true;
     let next: Drawn;
     try {
-      next = drawnFor(on);
+      next = this.drawnFor(on);
     } catch (error) {
       status.textContent = (error as Error).message;
       return false;
     }
-    const position = mapPosition(current.model.index, next.model.index, state.position);
-    current.equations.cancel();
-    for (const w of current.windows) w.clear();
-    current = next;
-    state = { ...initialStepper(next.model.index.count, state.speed), position };
-    if (controls.fdToggle.checked) applyChecks(true);
+    const position = mapPosition(this.current.model.index, next.model.index, this.state.position);
+    this.current.equations.cancel();
+    for (const w of this.current.windows) w.clear();
+    this.current = next;
+    this.state = { ...initialStepper(next.model.index.count, this.state.speed), position };
+    if (controls.fdToggle.checked) this.applyChecks(true);
     else {
-      redraw(position);
-      show(position, position);
+      this.redraw(position);
+      this.show(position, position);
     }
-    sync();
-    if (controls.nudgeToggle.checked) fillNudge(doc, nudgeBox, current);
+    this.sync();
+    if (controls.nudgeToggle.checked) fillNudge(this.doc, nudgeBox, this.current);
     else nudgeBox.replaceChildren();
     return true;
   }
-  controls.neuronsToggle
-    .closest("label")
-    ?.toggleAttribute("hidden", !neuronsApply(layers.model.trace));
-  controls.neuronsToggle.addEventListener("change", () => {
-    clearTimeout(timer);
-    if (!useNeurons(controls.neuronsToggle.checked)) controls.neuronsToggle.checked = false;
-  });
 
-  if (options.neurons) {
-    controls.neuronsToggle.checked = true;
-    try {
-      current = drawnFor(true);
-      state = initialStepper(current.model.index.count, speed);
-    } catch (error) {
-      status.textContent = (error as Error).message; // the layer graph instead, and why
-      controls.neuronsToggle.checked = false;
+  /** The first drawing, at the options' granularity, start and checks. */
+  private start(speed: number): void {
+    const { options } = this;
+    const { controls, status } = this.parts;
+    if (options.neurons) {
+      controls.neuronsToggle.checked = true;
+      try {
+        this.current = this.drawnFor(true);
+        this.state = initialStepper(this.current.model.index.count, speed);
+      } catch (error) {
+        status.textContent = (error as Error).message; // the layer graph instead, and why
+        controls.neuronsToggle.checked = false;
+      }
     }
+    this.state = stepperReducer(this.state, {
+      type: "goto",
+      position: startPosition(this.current.model, options.start ?? "start"),
+    });
+    this.redraw(this.state.position);
+    this.show(this.state.position, this.state.position);
+    if (options.tableOpen) this.current.painter.settleTable(); // in sight: not left for idle time
+    this.sync();
+    if (options.check) this.applyChecks(true);
+    if (options.nudge) {
+      controls.nudgeToggle.checked = true;
+      controls.nudgeToggle.dispatchEvent(new Event("change"));
+    }
+    warmTypesetter(this.root, () => {
+      if (this.alive()) this.show(this.shownAt, this.state.position); // now the neighbours can be built
+    });
   }
-  state = stepperReducer(state, {
-    type: "goto",
-    position: startPosition(current.model, options.start ?? "start"),
-  });
-  redraw(state.position);
-  show(state.position, state.position);
-  if (options.tableOpen) current.painter.settleTable(); // in sight: not left for idle time
-  sync();
-  if (options.check) applyChecks(true);
-  if (options.nudge) {
-    controls.nudgeToggle.checked = true;
-    controls.nudgeToggle.dispatchEvent(new Event("change"));
-  }
-  warmTypesetter(root, () => {
-    if (alive()) show(shownAt, state.position); // now the neighbours can be built
-  });
-  return root;
-}
-
-/**
- * Fetches KaTeX once the view is on screen, or a pointer or the focus reaches it — well before
- * the first step needs an equation — and then calls `ready`. A graph far down a page costs its
- * reader nothing until they get there.
- */
-function warmTypesetter(root: HTMLElement, ready: () => void): void {
-  let started = false;
-  const start = (): void => {
-    if (started) return;
-    started = true;
-    observer?.disconnect();
-    loadKatex().then(ready, () => {}); // a failure shows in the panel, step by step
-  };
-  for (const type of ["pointerenter", "focusin", "touchstart"]) {
-    root.addEventListener(type, start, { once: true, passive: true });
-  }
-  const Observer = root.ownerDocument.defaultView?.IntersectionObserver;
-  const observer = Observer
-    ? new Observer((entries) => {
-        if (entries.some((e) => e.isIntersecting)) start();
-      })
-    : null;
-  observer?.observe(root);
 }

@@ -4,6 +4,7 @@ import { type CellObserver, createCellObserver, type PageContext } from "./cell-
 import { addEditButtons } from "./edit-buttons.ts";
 import { input } from "./generators.ts";
 import { createBuiltins, type LibraryOptions } from "./library.ts";
+import { snapNumberBoxes } from "./snap-number-boxes.ts";
 import { showUnhandledRejections } from "./unhandled-rejections.ts";
 import { createVisibility } from "./visibility.ts";
 
@@ -60,6 +61,7 @@ declare global {
  * renders), and one per declared name, reading it off the cell's returned object.
  */
 export function boot(cells: readonly ClientCell[], options: LibraryOptions): NotebookHandle {
+  snapNumberBoxes(document);
   const builtins = createBuiltins(options);
   const runtime = new Runtime(builtins);
   const main = runtime.module();

@@ -226,4 +226,44 @@ describe("exercises and predictions (chapter 5)", () => {
     assert.equal(await page.locator(".cell-edited-badge").count(), 0);
     assert.equal(await (await block(page, "path-count")).getByRole("textbox").inputValue(), "");
   });
+
+  for (const chapter of ["05-chain-rule", "06-backpropagation", "07-forward-reverse-mode"])
+    it(`chapter ${chapter.slice(0, 2)}: at least three checked exercises, each passed by its own solution`, async () => {
+      const { page, errors } = await open(`/chapters/${chapter}/`);
+      const ids = await page.$$eval(".exercise:not(.predict)", (blocks) =>
+        blocks.map((b) => (b as HTMLElement).dataset.exercise ?? ""),
+      );
+      assert.ok(ids.length >= 3, `${chapter} has ${ids.length} checked exercises`);
+      assert.ok((await page.locator(".exercise.predict").count()) >= 1);
+      for (const id of ids) {
+        const ex = page.locator(`#exercise-${id}`);
+        await ex.scrollIntoViewIfNeeded();
+        await ex.getByRole("button", { name: "Check", exact: true }).click();
+        await page.waitForFunction(
+          (i) =>
+            document.querySelector(`#exercise-${i} .exercise-result`)?.textContent?.startsWith("✗"),
+          id,
+        );
+        await ex.getByRole("button", { name: "Solution" }).click();
+        await ex.getByRole("button", { name: "Use this solution" }).click();
+        await page.waitForFunction(
+          (i) => !document.querySelector(`#exercise-${i} .exercise-result`)?.textContent,
+          id,
+        );
+        await page
+          .locator(`#exercise-${id}`)
+          .getByRole("button", { name: "Check", exact: true })
+          .click();
+        await page.waitForFunction(
+          (i) =>
+            document.querySelector(`#exercise-${i} .exercise-status`)?.textContent === "✓ done",
+          id,
+        );
+      }
+      const failed = await page.$$eval(".cell-failed", (cells) =>
+        cells.map((c) => c.textContent ?? ""),
+      );
+      assert.deepEqual(failed, []);
+      assert.deepEqual(errors, []);
+    });
 });

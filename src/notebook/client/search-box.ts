@@ -6,9 +6,11 @@ export function setUpSearch(): void {
   const form = document.querySelector<HTMLFormElement>(".site-search");
   const input = form?.querySelector<HTMLInputElement>("input[type=search]");
   if (!form || !input) return;
-  let panel: Promise<unknown> | undefined;
+  let loading = false;
   const load = (): void => {
-    panel ??= import("../search/search-panel.ts").then((m) => m.attachSearch(form, input));
+    if (loading) return;
+    loading = true;
+    void import("../search/search-panel.ts").then((m) => m.attachSearch(form, input));
   };
   input.addEventListener("focus", load);
   input.addEventListener("input", load);

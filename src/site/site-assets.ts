@@ -10,6 +10,8 @@ const STYLE_ORDER = [
   "layout.css",
   "prose.css",
   "cells.css",
+  "exercises.css",
+  "search.css",
   "graph",
   "slides.css",
 ];

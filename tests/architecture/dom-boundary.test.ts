@@ -4,8 +4,8 @@ import { namesUsedIn, sourceFiles, sourceText } from "./source-files.ts";
 
 // Only the browser-side folders touch the DOM; the engine (tensor, nn, optim, data), the graph's
 // model, TeX, layout and render stages, and the notebook compiler run in Node and in tests
-// without one. (demo/, notebook/edit and notebook/exercise are browser-side by nature: live
-// demos, the code editor and exercises are built from elements.)
+// without one. (demo/, notebook/edit, notebook/exercise and the search panel are browser-side by nature:
+// live demos, the code editor, exercises and search are built from elements.)
 const MAY_USE_DOM = [
   "graph/view/",
   "notebook/client/",
@@ -15,6 +15,7 @@ const MAY_USE_DOM = [
   "demo/",
   "notebook/edit/",
   "notebook/exercise/",
+  "notebook/search/search-panel.ts",
 ];
 
 /** Browser globals and DOM types: using one means the file needs a page around it. */

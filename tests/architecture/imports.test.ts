@@ -32,6 +32,10 @@ const PENDING: ReadonlySet<string> = new Set([
   "notebook/exercise/dom.ts -> notebook/client/error-message.ts",
   "notebook/exercise/exercise-block.ts -> notebook/client/saved-work.ts",
   "notebook/exercise/predict-block.ts -> notebook/client/saved-work.ts",
+  "notebook/client/search-box.ts -> notebook/search/search-panel.ts",
+  "notebook/search/build-search-index.ts -> notebook/compile/types.ts",
+  "notebook/search/search-documents.ts -> notebook/compile/types.ts",
+  "notebook/search/search-documents.ts -> notebook/edit/code-of-cell.ts",
 ]);
 
 /** The index.ts an import from `file` to `target` (both relative to src/) must name, or null. */

@@ -5,6 +5,7 @@
 // without touching the tensors' own `.grad`.
 import { noGrad, Tensor, topologicalOrder } from "../../tensor/index.ts";
 import { backwardTex, forwardTex, layerContext, layerFormula, localTex } from "../tex/index.ts";
+import { sweepOutputToInput } from "./backward-sweep.ts";
 import { consumersOf } from "./find-layers.ts";
 import { type NameMap, nameNodes } from "./name-nodes.ts";
 import type {
@@ -180,7 +181,8 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
   });
 
   const tensors = new Map<string, Tensor>(order.map((t) => [idOf(t), t]));
-  return { trace: { nodes, edges, output: root.id, forward, backward }, tensors };
+  const sweep = sweepOutputToInput(nodes, root.id, backward);
+  return { trace: { nodes, edges, output: root.id, forward, backward: sweep }, tensors };
 }
 
 /**

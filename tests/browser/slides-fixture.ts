@@ -5,12 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 
-/** Returns the folder holding index.html (fixture.js), demo.html (demo.js) and slides.css. */
+/** Returns the folder holding index.html (fixture.js), demo.html (demo.js) and the deck's CSS. */
 export async function buildSlidesFixture(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "slides-fixture-"));
   copyFileSync("tests/fixtures/slides/deck.html", join(dir, "index.html"));
   copyFileSync("tests/fixtures/slides/demo.html", join(dir, "demo.html"));
   copyFileSync("styles/slides.css", join(dir, "slides.css"));
+  copyFileSync("styles/deck-tools.css", join(dir, "deck-tools.css"));
   await build({
     entryPoints: {
       fixture: "tests/fixtures/slides/fixture-entry.ts",

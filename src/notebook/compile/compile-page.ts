@@ -2,6 +2,8 @@ import { annotateTokens, type FoundHeading } from "./annotate-tokens.ts";
 import { checkCells } from "./check-cells.ts";
 import { CompileError, CompileErrors } from "./compile-error.ts";
 import { createMarkdown, type RenderEnv } from "./create-markdown.ts";
+import { findExercises } from "./find-exercises.ts";
+import { nestingCut } from "./nesting-cut.ts";
 import { numberEquations } from "./number-equations.ts";
 import { parseFrontMatter } from "./parse-front-matter.ts";
 import { looseDeclarations, parseJavaScript } from "./parse-javascript.ts";
@@ -48,6 +50,7 @@ export function compilePage(source: string, file: string, options: CompileOption
     pageLinks: [],
   };
   const tokens = md.parse(body, env);
+  const cut = nestingCut(tokens, md.options.maxNesting ?? 100, file, lineOffset);
   const found = annotateTokens(tokens, { md, file, source: bodySource(body, lineOffset), env });
   const errors: CompileErrorData[] = [...found.errors];
 
@@ -105,6 +108,8 @@ export function compilePage(source: string, file: string, options: CompileOption
     anchors: [...headings.map((h) => h.id), ...[...env.labels.values()].map((l) => l.anchor)],
     links: env.pageLinks,
     frontMatterLines: fieldLines,
+    ...(cut ? { warnings: [cut] } : {}),
+    ...exercisesOf(live),
   };
 }
 
@@ -168,4 +173,10 @@ function renderHeading(heading: FoundHeading, page: RenderEnv): Heading {
       .renderInline(heading.content, md.options, env)
       .replace(/<a\b[^>]*>|<\/a>/g, ""),
   };
+}
+
+/** The page's exercises, when it sets any (pages without keep their old shape). */
+function exercisesOf(cells: readonly ParsedCell[]): Pick<CompiledPage, "exercises"> {
+  const exercises = findExercises(cells);
+  return exercises.length ? { exercises } : {};
 }

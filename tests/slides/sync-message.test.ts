@@ -12,7 +12,14 @@ describe("parseSyncEnvelope(data)", () => {
       { type: "audience" },
       { type: "bye" },
       { type: "laser", slide: 2, x: 640.5, y: 10, visible: true },
-      { type: "ink", slide: 1, strokes: [[1, 2, 3, 4], [5, 6]] },
+      {
+        type: "ink",
+        slide: 1,
+        strokes: [
+          [1, 2, 3, 4],
+          [5, 6],
+        ],
+      },
       { type: "zoom", slide: 0, x: 320, y: 180, on: false },
       {
         type: "demo",

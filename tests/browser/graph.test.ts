@@ -271,7 +271,8 @@ describe("graph.view(result) on the fixture page", () => {
     assert.ok(W1);
     const name = await page.getAttribute(`#mlp [data-node="${W1.id}"]`, "aria-label");
     const numbers = `value ${formatValues(W1.value, 16)}, gradient ${formatValues(W1.grad ?? W1.value, 16)}`;
-    assert.equal(name, `W₁, parameter: ${numbers}`);
+    // The backward sweep ends at the first layer, so at End W₁ is the current step.
+    assert.equal(name, `W₁, parameter: ${numbers}, current step`);
   });
 
   test("Tab reaches the current node; ↑ ↓ move between nodes; Enter goes to that node's step", async () => {

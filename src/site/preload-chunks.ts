@@ -7,7 +7,7 @@ const BUILTIN_SOURCES: Record<string, RegExp[]> = {
   graph: [/src\/graph\/index\.ts$/],
   plots: [/src\/plots\/index\.ts$/, /node_modules\/vega\//, /node_modules\/vega-lite\//],
   tex: [/src\/notebook\/client\/tex\.ts$/],
-  Inputs: [/node_modules\/@observablehq\/inputs\//],
+  Inputs: [/src\/notebook\/client\/inputs\.ts$/, /node_modules\/@observablehq\/inputs\//],
   html: [/node_modules\/htl\//],
   svg: [/node_modules\/htl\//],
 };

@@ -3,6 +3,7 @@ import { type CellCode, cellFunction, errorLocation } from "./cell-function.ts";
 import { type CellObserver, createCellObserver, type PageContext } from "./cell-observer.ts";
 import { input } from "./generators.ts";
 import { createBuiltins, type LibraryOptions } from "./library.ts";
+import { nameControls } from "./name-controls.ts";
 import { createVisibility } from "./visibility.ts";
 
 /** A cell as the generated page module hands it over: the build's definition, as data. */
@@ -103,7 +104,9 @@ function afterFirstPaint(start: () => void): void {
 
 /** `display`, `view` and `visibility` are per cell, so they come through the variable's shadow scope. */
 function defineCell(main: Module, cell: ClientCell, observer: CellObserver): void {
-  const view = (element: Element): unknown => input(observer.display(element));
+  // A control shown with `view` is named after the variable it defines when nothing else names it.
+  const view = (element: Element): unknown =>
+    input(observer.display(nameControls(element, cell.outputs[0])));
   const seen = createVisibility(observer._node, observer.waitingForVisibility);
   observer.onRestart = seen.cancel;
   const variable = main.variable(observer, {

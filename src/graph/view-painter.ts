@@ -36,6 +36,8 @@ export function createPainter(
 ): Painter {
   const { index, layout, lookup } = model;
   const nodeEls = new Map<string, SVGGElement>();
+  /** Each node's value and gradient rows, drawn outside its button (see render-svg.ts). */
+  const numberEls = new Map<string, SVGGElement>();
   const edgeEls = new Map<string, Element>();
   const rowEls = new Map<string, HTMLTableRowElement>();
   let checks: ReadonlyMap<string, GradCheck> | undefined;
@@ -107,6 +109,9 @@ export function createPainter(
       edgeEls.clear();
       for (const el of canvas.querySelectorAll<SVGGElement>("g[data-node]"))
         nodeEls.set(el.getAttribute("data-node") ?? "", el);
+      numberEls.clear();
+      for (const el of canvas.querySelectorAll<SVGGElement>("g[data-numbers]"))
+        numberEls.set(el.getAttribute("data-numbers") ?? "", el);
       for (const el of canvas.querySelectorAll("[data-edge]"))
         edgeEls.set(el.getAttribute("data-edge") ?? "", el);
       const first = !tableFilled;
@@ -128,6 +133,7 @@ export function createPainter(
           el.setAttribute("class", nodeClass(index, id, to));
           el.setAttribute("aria-label", nodeAriaLabel(index, lookup(id), to));
         }
+        numberEls.get(id)?.setAttribute("class", nodeClass(index, id, to));
         if (tableFilled) staleRows.add(id);
       }
       for (const id of touched.edges)

@@ -200,7 +200,11 @@ export function nodeTextColours(
   return page.$$eval(`${root} .graph-svg g[data-node]`, (groups) =>
     groups.flatMap((g) => {
       const fill = getComputedStyle(g.querySelector(".shape") as Element).fill;
-      return [...g.querySelectorAll("text:is(.label, .value, .grad)")]
+      // Values and gradients are drawn over the node from a group of their own.
+      const id = g.getAttribute("data-node") ?? "";
+      const numbers = g.closest("svg")?.querySelector(`[data-numbers="${id}"]`);
+      return [g, ...(numbers ? [numbers] : [])]
+        .flatMap((part) => [...part.querySelectorAll("text:is(.label, .value, .grad)")])
         .filter((t) => {
           const style = getComputedStyle(t);
           return style.display !== "none" && style.visibility !== "hidden";

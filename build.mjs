@@ -6,6 +6,7 @@
 import { describeBuildFailure } from "./src/site/build-failure.ts";
 import { buildSite } from "./src/site/build-site.ts";
 import { startDevServer } from "./src/site/dev-server.ts";
+import { describeListenError, parsePort } from "./src/site/parse-port.ts";
 
 const dev = process.argv.includes("--serve") || process.argv.includes("--watch");
 
@@ -19,16 +20,21 @@ if (!dev) {
   }
 } else {
   // Builds run in a worker process, restarted when the compiler changes (src/site/dev-server.ts).
-  const port = Number(process.env.PORT ?? 8080);
+  let port;
+  try {
+    port = parsePort(process.env.PORT);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
   await startDevServer({
     port,
     outDir: process.env.DIST,
     watch: process.argv.includes("--watch") ? ["content", "notebooks", "src", "styles"] : undefined,
   }).catch((error) => {
-    if (error.code !== "EADDRINUSE") throw error;
-    console.error(
-      `port ${port} is already in use; start with another one, e.g. PORT=${port + 1} npm start`,
-    );
+    const message = describeListenError(error, port);
+    if (message === undefined) throw error;
+    console.error(message);
     process.exit(1);
   });
 }

@@ -1,4 +1,4 @@
-import type { CompiledPage, CompileErrorData } from "../notebook/compile/types.ts";
+import type { CompiledPage, CompileErrorData } from "../notebook/compile/index.ts";
 
 /** A compiled page and whether it is a chapter or a lab. */
 export interface SiteEntry {

@@ -1,7 +1,9 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { join, relative, resolve } from "node:path";
+import { describeCrashOutput } from "./build-failure.ts";
 import { PROJECT } from "./project.ts";
-import { type DevServer, serveSite, watchFolders } from "./serve-site.ts";
+import { type DevServer, serveSite } from "./serve-site.ts";
+import { watchFolders } from "./watch-folders.ts";
 
 /** What one dev build did: pages built (compile errors show on them), or why it failed. */
 export type BuildReport =
@@ -29,22 +31,23 @@ export interface DevServerOptions {
   serve?: (dir: string, port: number) => Promise<DevServer>;
 }
 
+// The files the running dev server loads (build.mjs aside).
+const SERVER_CODE =
+  /^src\/site\/(serve-site|dev-server|request-path|loopback|live-reload|static-files|parse-port|watch-folders)\.ts$/;
+
 /**
  * True for code the build process itself runs (the compiler and the site build): a change
  * there needs a new build worker, where content, styles and client code only need a rebuild.
  */
 export function isBuildCode(file: string): boolean {
   const path = relative(PROJECT, resolve(file)).replace(/\\/g, "/");
-  return (
-    /^src\/(notebook\/compile|site)\//.test(path) &&
-    !/^src\/site\/(serve-site|dev-server)\.ts$/.test(path)
-  );
+  return /^src\/(notebook\/compile|site)\//.test(path) && !SERVER_CODE.test(path);
 }
 
 /** True for code the running dev server itself runs: only a restart of `npm start` takes it. */
 export function isServerCode(file: string): boolean {
   const path = relative(PROJECT, resolve(file)).replace(/\\/g, "/");
-  return /^(build\.mjs|src\/site\/(serve-site|dev-server)\.ts)$/.test(path);
+  return path === "build.mjs" || SERVER_CODE.test(path);
 }
 
 /**
@@ -92,14 +95,15 @@ export async function startDevServer(options: DevServerOptions): Promise<{
     });
     return queue;
   };
-  const stopWatching = options.watch
+  const watching = options.watch
     ? watchFolders(options.watch, (_file, files) => void changed(files))
-    : () => undefined;
+    : undefined;
+  await watching?.ready;
   return {
     server,
     changed,
     async stop() {
-      stopWatching();
+      await watching?.close();
       builder.stop();
       await server.close();
     },
@@ -107,12 +111,23 @@ export async function startDevServer(options: DevServerOptions): Promise<{
 }
 
 /** A build worker process (build-worker.ts), fresh code and all, answering one build at a time. */
-export function forkBuildWorker(outDir: string): Builder {
+export function forkBuildWorker(
+  outDir: string,
+  workerFile = join(PROJECT, "src/site/build-worker.ts"),
+): Builder {
   let child: ChildProcess | null = null;
+  const output = new WeakMap<ChildProcess, string>();
   const start = (): ChildProcess => {
-    const process_ = fork(join(PROJECT, "src/site/build-worker.ts"), [], {
+    const process_ = fork(workerFile, [], {
       execArgv: ["--import", "tsx"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      stdio: ["ignore", "inherit", "pipe", "ipc"],
+    });
+    // What it prints goes to the terminal as before, and the end of it is kept: a worker that
+    // dies before it can report still has its file:line:col read from there.
+    output.set(process_, "");
+    process_.stderr?.on("data", (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      output.set(process_, `${output.get(process_) ?? ""}${chunk}`.slice(-8000));
     });
     process_.on("exit", () => {
       if (child === process_) child = null;
@@ -125,10 +140,16 @@ export function forkBuildWorker(outDir: string): Builder {
       const worker = child;
       return new Promise<BuildReport>((done) => {
         const onExit = (code: number | null): void =>
-          done({ ok: false, problems: [`the build process stopped (exit code ${code})`] });
-        worker.once("exit", onExit);
+          done({
+            ok: false,
+            problems: describeCrashOutput(output.get(worker) ?? "") ?? [
+              `the build process stopped (exit code ${code})`,
+            ],
+          });
+        // "close", not "exit": by then all it printed has been read.
+        worker.once("close", onExit);
         worker.once("message", (report: BuildReport) => {
-          worker.off("exit", onExit);
+          worker.off("close", onExit);
           done(report);
         });
         worker.send({ outDir });

@@ -1,6 +1,10 @@
 import { parse as parseYaml } from "yaml";
-import { escapeHtml, messageHtml } from "../notebook/compile/escape-html.ts";
-import type { CompiledPage, CompileErrorData } from "../notebook/compile/types.ts";
+import {
+  type CompiledPage,
+  type CompileErrorData,
+  escapeHtml,
+  messageHtml,
+} from "../notebook/compile/index.ts";
 import { slugOf } from "./paths.ts";
 
 /**

@@ -19,15 +19,23 @@ export interface PageModuleOptions {
 export function renderPageModule(page: SitePage | null, options: PageModuleOptions): string {
   const client = (file: string): string =>
     JSON.stringify(join(options.project, "src/notebook/client", file));
-  const lines = [`import { setUpPage } from ${client("page.ts")};`];
+  const cells = page?.page.cells ?? [];
+  const builtinsUsed = page?.page.builtinsUsed ?? [];
+  // A page with cells takes the client through its index.ts. The others (the index page, a
+  // prose-only chapter) import page.ts itself, and the deck its install-slides.ts: esbuild
+  // splits chunks by which files an entry reaches, not by which exports it uses, so going
+  // through an index would put the Observable runtime on the 1.7 KB index page (20 KB) and
+  // 3.3 KB of unused deck code on every chapter.
+  const lines = [
+    cells.length
+      ? `import { boot, setUpPage } from ${client("index.ts")};`
+      : `import { setUpPage } from ${client("page.ts")};`,
+  ];
   if (options.dev) lines.push(`import ${client("reload.ts")};`);
   if (options.slides)
     lines.push(
       `import { installSlides } from ${JSON.stringify(join(options.project, "src/slides/install-slides.ts"))};`,
     );
-  const cells = page?.page.cells ?? [];
-  const builtinsUsed = page?.page.builtinsUsed ?? [];
-  if (cells.length) lines.push(`import { boot } from ${client("main.ts")};`);
   lines.push("setUpPage();");
   if (options.slides) lines.push("installSlides(document);");
   if (cells.length) {
@@ -56,8 +64,10 @@ const STANDARD = new Set([
   "visibility",
   "Generators",
   "Mutable",
+  "Sandbox",
   "display",
   "view",
   "graph",
   "plots",
+  "demo",
 ]);

@@ -1,5 +1,4 @@
-import { escapeHtml, messageHtml } from "../notebook/compile/escape-html.ts";
-import type { CompiledPage } from "../notebook/compile/types.ts";
+import { type CompiledPage, escapeHtml, messageHtml } from "../notebook/compile/index.ts";
 import type { PagePath } from "./paths.ts";
 import { renderToc } from "./render-toc.ts";
 

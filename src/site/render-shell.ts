@@ -1,4 +1,4 @@
-import { escapeHtml } from "../notebook/compile/create-markdown.ts";
+import { escapeHtml } from "../notebook/compile/index.ts";
 
 /** The assets a page links to, as paths relative to the site root. */
 export interface PageAssets {

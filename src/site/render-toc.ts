@@ -1,4 +1,4 @@
-import type { Heading } from "../notebook/compile/types.ts";
+import type { Heading } from "../notebook/compile/index.ts";
 
 /**
  * The "On this page" navigation: level-2 headings, with level-3 ones nested under them.

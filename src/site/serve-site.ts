@@ -1,17 +1,10 @@
-import { createReadStream, existsSync, statSync, watch } from "node:fs";
-import { createServer, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize, resolve } from "node:path";
-
-const MIME: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".woff2": "font/woff2",
-  ".json": "application/json",
-};
+import { escapeHtml } from "../notebook/compile/index.ts";
+import { LiveReload, RELOAD_PATH, RELOAD_SCRIPT } from "./live-reload.ts";
+import { isLoopbackHost } from "./loopback.ts";
+import { folderRedirect, parseRequestPath } from "./request-path.ts";
+import { lookUpFile, sendFile } from "./static-files.ts";
 
 /**
  * A running dev server: `reload()` tells every open page to reload; `showErrors()` tells them
@@ -24,95 +17,112 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` on 127.0.0.1:`port` (0: any free port), with server-sent events on /__reload. */
-export function serveSite(dir: string, port: number): Promise<DevServer> {
-  const root = resolve(dir);
-  const clients = new Set<ServerResponse>();
-  let problems: readonly string[] = [];
-  const errorEvent = (): string => `event: build-error\ndata: ${JSON.stringify(problems)}\n\n`;
+/** Options of the dev server's HTTP side. */
+export interface ServeOptions {
+  /** Live-reload connections at most (default 64). */
+  maxReloadClients?: number;
+}
+
+// Sent with every answer: no caching (a rebuild changes files under the same names), no
+// content-type guessing, and no embedding in other sites' pages.
+const COMMON_HEADERS = {
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+  "cross-origin-resource-policy": "same-origin",
+  "referrer-policy": "no-referrer",
+};
+
+/**
+ * Serves `dir` on 127.0.0.1:`port` (0: any free port), with server-sent events on /__reload.
+ * Every request gets an answer and none can stop the server: bad encodings get 400, other
+ * hosts 421, other methods 405, paths outside `dir` (by real path) 404.
+ *
+ * Hand-written rather than sirv: sirv 3 pipes a read stream with no error handler (a file
+ * removed by a rebuild between its stat and its read crashes the process), follows symlinks out
+ * of the folder, and serves a folder without its slash (breaking the pages' relative links).
+ */
+export function serveSite(
+  dir: string,
+  port: number,
+  options: ServeOptions = {},
+): Promise<DevServer> {
+  const live = new LiveReload({ maxClients: options.maxReloadClients });
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
-    if (path === "/__reload") {
-      res.writeHead(200, {
-        "content-type": "text/event-stream",
-        "cache-control": "no-cache",
-        connection: "keep-alive",
-      });
-      // Pages reconnect by themselves a moment after the server restarts.
-      res.write("retry: 500\n: connected\n\n");
-      if (problems.length) res.write(errorEvent());
-      clients.add(res);
-      req.on("close", () => clients.delete(res));
-      return;
-    }
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root)) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!path.endsWith("/")) return void res.writeHead(301, { location: `${path}/` }).end();
-      file = join(file, "index.html");
-    }
-    if (!existsSync(file)) {
-      const why = problems.length ? `\n\nThe last build failed:\n${problems.join("\n")}\n` : "";
-      return void res
-        .writeHead(404, { "content-type": "text/plain; charset=utf-8" })
-        .end(`Not found: ${path}${why}`);
-    }
-    res.writeHead(200, {
-      "content-type": MIME[extname(file)] ?? "application/octet-stream",
-      "cache-control": "no-store",
+    for (const [name, value] of Object.entries(COMMON_HEADERS)) res.setHeader(name, value);
+    answer(dir, live, req, res).catch(() => {
+      if (!res.headersSent) plain(res, 500, "The server could not read this file.\n");
+      else res.destroy();
     });
-    createReadStream(file).pipe(res);
+  });
+  // A malformed request line or header: answer 400 and drop the socket, never throw.
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
+    else socket.destroy();
   });
   return new Promise((done, fail) => {
     server.once("error", fail);
-    server.listen(port, "127.0.0.1", () =>
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", fail);
+      server.on("error", (error) => console.error(`dev server: ${error.message}`));
       done({
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-        reload: () => {
-          problems = [];
-          for (const client of clients) client.write("event: reload\ndata: now\n\n");
-        },
-        showErrors: (found) => {
-          problems = [...found];
-          for (const client of clients) client.write(errorEvent());
-        },
+        reload: () => live.reload(),
+        showErrors: (found) => live.showErrors(found),
         close: () =>
           new Promise((closed) => {
-            for (const client of clients) client.end();
+            live.close();
             server.close(() => closed());
+            server.closeAllConnections();
           }),
-      }),
-    );
+      });
+    });
   });
 }
 
-/**
- * Calls `onChange` once things settle after any change under `dirs` (recursive, debounced),
- * with the last file changed and every file of the burst.
- */
-export function watchFolders(
-  dirs: readonly string[],
-  onChange: (file: string, files: string[]) => void,
-  delay = 150,
-): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let burst = new Set<string>();
-  const watchers = dirs
-    .filter((d) => existsSync(d))
-    .map((d) =>
-      watch(d, { recursive: true }, (_event, name) => {
-        const file = join(d, String(name ?? ""));
-        burst.delete(file);
-        burst.add(file);
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          const files = [...burst];
-          burst = new Set();
-          onChange(file, files);
-        }, delay);
-      }),
-    );
-  return () => {
-    for (const w of watchers) w.close();
-  };
+/** Answers one request. */
+async function answer(
+  dir: string,
+  live: LiveReload,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (!isLoopbackHost(req.headers.host)) {
+    return plain(res, 421, "This server answers only to localhost and 127.0.0.1.\n");
+  }
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.setHeader("allow", "GET, HEAD");
+    return plain(res, 405, `${req.method} is not supported here; only GET and HEAD.\n`);
+  }
+  const path = parseRequestPath(req.url ?? "/");
+  if ("error" in path) return plain(res, 400, `Bad request: ${path.error}.\n`);
+  if (path.segments.length === 1 && `/${path.segments[0]}` === RELOAD_PATH) {
+    return live.connect(req, res);
+  }
+  // A rebuild can swap the folder between finding a file and opening it: look again then.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const found = await lookUpFile(dir, path);
+    if (found.kind === "folder-without-slash") {
+      res.writeHead(301, { location: folderRedirect(path) });
+      return void res.end();
+    }
+    if (found.kind === "missing") break;
+    if (await sendFile(found.file, res, req.method === "HEAD")) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const shown = `/${path.segments.join("/")}${path.trailingSlash && path.segments.length ? "/" : ""}`;
+  res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
+  res.end(req.method === "HEAD" ? undefined : notFoundPage(shown, live.problems));
+}
+
+/** The 404 page: what is missing, the last build's errors, and a reload when the site changes. */
+function notFoundPage(path: string, problems: readonly string[]): string {
+  const why = problems.length
+    ? `<p>The last build failed:</p>\n<pre>${escapeHtml(problems.join("\n"))}</pre>\n`
+    : "";
+  return `<!doctype html>\n<html lang="en">\n<meta charset="utf-8">\n<title>Not found</title>\n<h1>Not found: ${escapeHtml(path)}</h1>\n${why}<p>This page reloads by itself when the site is rebuilt.</p>\n${RELOAD_SCRIPT}\n</html>\n`;
+}
+
+function plain(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+  res.end(text);
 }

@@ -1,23 +1,14 @@
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from "node:fs";
 import { join, relative, resolve } from "node:path";
 import type { Metafile } from "esbuild";
 import { PROJECT } from "./project.ts";
+import type { SiteFiles } from "./site-files.ts";
 
 const STYLE_ORDER = ["base.css", "layout.css", "prose.css", "cells.css", "graph.css", "slides.css"];
 
 /** A CSS entry importing every stylesheet in styles/, known ones in cascade order. */
-export function writeStyleEntry(entriesDir: string): string {
+export function styleEntry(files: SiteFiles): string {
   const stylesDir = join(PROJECT, "styles");
-  const found = existsSync(stylesDir)
-    ? readdirSync(stylesDir).filter((n) => n.endsWith(".css"))
-    : [];
+  const found = files.list(stylesDir).filter((n) => n.endsWith(".css"));
   const ordered = [
     ...STYLE_ORDER.filter((n) => found.includes(n)),
     ...found.filter((n) => !STYLE_ORDER.includes(n) && n !== "print.css").sort(),
@@ -28,9 +19,7 @@ export function writeStyleEntry(entriesDir: string): string {
     join(PROJECT, "node_modules/@observablehq/inputs/dist/index.css"),
     ...ordered.map((n) => join(stylesDir, n)),
   ];
-  const file = join(entriesDir, "site.css");
-  writeFileSync(file, sheets.map((path) => `@import ${JSON.stringify(path)};`).join("\n"));
-  return file;
+  return sheets.map((path) => `@import ${JSON.stringify(path)};`).join("\n");
 }
 
 export interface EntryAssets {
@@ -58,19 +47,4 @@ export function assetsByEntry(metafile: Metafile, outDir: string): Map<string, E
     map.set(name, entry);
   }
   return map;
-}
-
-/** KaTeX's stylesheet with only the woff2 fonts (every browser that runs the site reads them). */
-export function copyKatex(outDir: string): void {
-  const katexDir = join(PROJECT, "node_modules/katex/dist");
-  const target = join(outDir, "assets/katex");
-  mkdirSync(join(target, "fonts"), { recursive: true });
-  const css = readFileSync(join(katexDir, "katex.min.css"), "utf8").replace(
-    /,url\(fonts\/[^)]+\.(woff|ttf)\) format\("(woff|truetype)"\)/g,
-    "",
-  );
-  writeFileSync(join(target, "katex.min.css"), css);
-  for (const font of readdirSync(join(katexDir, "fonts")).filter((n) => n.endsWith(".woff2"))) {
-    copyFileSync(join(katexDir, "fonts", font), join(target, "fonts", font));
-  }
 }

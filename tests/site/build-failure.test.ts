@@ -30,7 +30,15 @@ describe("describeBuildFailure(error)", () => {
     assert.match(problem, /broken\.ts:2:23: Unexpected ";"$/);
   });
 
-  it("falls back on the error's own message", () => {
-    assert.deepEqual(describeBuildFailure(new Error("disk full")), ["disk full"]);
+  it("names where in our code an error was thrown, else gives its own message", () => {
+    const thrown = new TypeError("page.title is undefined");
+    assert.match(
+      describeBuildFailure(thrown)[0],
+      /^tests\/site\/build-failure\.test\.ts:\d+:\d+: TypeError: page\.title is undefined$/,
+    );
+    const elsewhere = Object.assign(new Error("disk full"), {
+      stack: "Error: disk full\n    at write (node:fs:1:1)",
+    });
+    assert.deepEqual(describeBuildFailure(elsewhere), ["disk full"]);
   });
 });

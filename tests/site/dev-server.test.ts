@@ -71,6 +71,8 @@ describe("isBuildCode(file) and isServerCode(file)", () => {
     assert.equal(isBuildCode("content/01-a.md"), false);
     assert.equal(isBuildCode("src/site/serve-site.ts"), false);
     assert.equal(isServerCode("src/site/serve-site.ts"), true);
+    assert.equal(isServerCode("src/site/request-path.ts"), true);
+    assert.equal(isBuildCode("src/site/static-files.ts"), false);
     assert.equal(isServerCode("build.mjs"), true);
   });
 });

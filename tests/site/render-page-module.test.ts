@@ -31,7 +31,10 @@ const options = { project: "/p", macros: { "\\R": "\\mathbb{R}" }, dev: false, s
 describe("renderPageModule(page, options)", () => {
   it("boots the cells with the library names they use, and hooks the slides", () => {
     const source = renderPageModule(page(["tensor", "Inputs", "plots"]), options);
-    assert.match(source, /import \{ boot \} from "\/p\/src\/notebook\/client\/main\.ts";/);
+    assert.match(
+      source,
+      /import \{ boot, setUpPage \} from "\/p\/src\/notebook\/client\/index\.ts";/,
+    );
     assert.match(source, /installSlides\(document\);/);
     const cells = /boot\(\[\n([\s\S]*)\n\], \{library/.exec(source)?.[1] ?? "";
     // Cells travel as data; the client compiles each body at its Markdown line.

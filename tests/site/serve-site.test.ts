@@ -4,7 +4,7 @@ import { get } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { serveSite, watchFolders } from "../../src/site/serve-site.ts";
+import { serveSite } from "../../src/site/serve-site.ts";
 
 function site(): string {
   const dir = mkdtempSync(join(tmpdir(), "serve-"));
@@ -31,10 +31,10 @@ describe("serveSite(dir, port)", () => {
       assert.equal((await fetchText(`${server.url}chapters/one/`)).text, "<h1>one</h1>");
       assert.deepEqual(
         await fetchText(`${server.url}chapters/one`).then((r) => [r.status, r.location]),
-        [301, "/chapters/one/"],
+        [301, "./one/"],
       );
       assert.equal((await fetchText(`${server.url}missing`)).status, 404);
-      assert.equal((await fetchText(`${server.url}..%2f..%2fetc/passwd`)).status, 403);
+      assert.equal((await fetchText(`${server.url}..%2f..%2fetc/passwd`)).status, 400);
     } finally {
       await server.close();
     }
@@ -96,46 +96,13 @@ describe("serveSite(dir, port).showErrors(problems)", () => {
       ]);
       assert.match(
         (await fetchText(`${server.url}missing`)).text,
-        /The last build failed:\nsrc\/tensor\/op\.ts:3:14/,
+        /The last build failed:<\/p>\n<pre>src\/tensor\/op\.ts:3:14/,
       );
       server.reload();
       const fresh = await events(server.url, /: connected/);
       assert.doesNotMatch(fresh, /build-error/);
     } finally {
       await server.close();
-    }
-  });
-});
-
-describe("watchFolders(dirs, onChange, delay)", () => {
-  it("reports a burst of changes once, after it settles", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "watch-"));
-    const seen: string[] = [];
-    const bursts: string[][] = [];
-    const stop = watchFolders(
-      [dir, join(dir, "does-not-exist")],
-      (file, files) => {
-        seen.push(file);
-        bursts.push(files);
-      },
-      100,
-    );
-    try {
-      await new Promise((r) => setTimeout(r, 50));
-      for (let i = 0; i < 5; i++) writeFileSync(join(dir, `f${i}.md`), String(i));
-      await new Promise((r) => setTimeout(r, 400));
-      assert.equal(seen.length, 1);
-      assert.match(seen[0], /f\d\.md$/);
-      // Every file of the burst is named, so a change to the compiler among them is not missed.
-      assert.deepEqual(bursts[0].map((f) => f.slice(-5)).sort(), [
-        "f0.md",
-        "f1.md",
-        "f2.md",
-        "f3.md",
-        "f4.md",
-      ]);
-    } finally {
-      stop();
     }
   });
 });

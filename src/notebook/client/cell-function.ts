@@ -2,6 +2,9 @@
 // source is padded so the code sits on its Markdown line, and named after the Markdown file,
 // so a stack trace (and the browser's tools) point into the chapter itself, minified or not.
 
+import type { Insertion } from "../guard/instrument-loops.ts";
+import { mapColumn } from "../guard/map-column.ts";
+
 /** What a cell's code needs to be compiled and its errors placed. */
 export interface CellCode {
   id: string;
@@ -13,11 +16,18 @@ export interface CellCode {
   line: number;
   /** The Markdown column of each code line, when any is not 1. */
   columns?: readonly number[];
+  /**
+   * Set for code a reader edited in the page: its lines are the editor's (code line 1 on body
+   * line 2, `line` is 2) and errors are placed in the edited code, not the Markdown.
+   */
+  edited?: boolean;
+  /** Text the loop guard put into the code, so columns after it map back to what was written. */
+  insertions?: readonly Insertion[];
 }
 
 /** The name stack frames of a cell's code carry: "content/06-backprop.md?c3". */
-export function cellUrl(cell: Pick<CellCode, "id" | "source">): string {
-  return `${fileOf(cell.source)}?${cell.id}`;
+export function cellUrl(cell: Pick<CellCode, "id" | "source" | "edited">): string {
+  return `${fileOf(cell.source)}?${cell.id}${cell.edited ? "-edited" : ""}`;
 }
 
 function fileOf(source: string): string {
@@ -45,10 +55,17 @@ export function errorLocation(error: unknown, cells: readonly CellCode[]): strin
   if (typeof stack !== "string" || cells.length === 0) return null;
   const byId = new Map(cells.map((c) => [c.id, c]));
   const file = fileOf(cells[0].source).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const frame = new RegExp(`${file}\\?(c\\d+):(\\d+):(\\d+)`).exec(stack);
-  const cell = frame ? byId.get(frame[1]) : undefined;
-  if (!frame || !cell) return null;
-  const line = Number(frame[2]);
-  const start = cell.columns?.[line - cell.line] ?? 1;
-  return `${fileOf(cell.source)}:${line}:${start + Number(frame[3]) - 1}`;
+  const frames = new RegExp(`${file}\\?(c\\d+)(-edited)?:(\\d+):(\\d+)`, "g");
+  for (const frame of stack.matchAll(frames)) {
+    const cell = byId.get(frame[1]);
+    // A frame of a cell's earlier code (a function it declared before an edit) is passed over.
+    if (!cell || Boolean(frame[2]) !== Boolean(cell.edited)) continue;
+    const line = Number(frame[3]);
+    const codeLine = line - cell.line + 1;
+    const column = mapColumn(codeLine, Number(frame[4]) - 1, cell.insertions ?? []) + 1;
+    if (cell.edited) return `line ${codeLine}:${column} of the edited code`;
+    const start = cell.columns?.[codeLine - 1] ?? 1;
+    return `${fileOf(cell.source)}:${line}:${start + column - 1}`;
+  }
+  return null;
 }

@@ -1,7 +1,9 @@
 import type { Observer } from "@observablehq/runtime";
+import { stopMessage } from "../guard/stop-message.ts";
 import type { CellCode } from "./cell-function.ts";
 import { messageNodes } from "./error-message.ts";
 import { inspect } from "./inspect.ts";
+import { sizeNumberBoxes } from "./size-number-boxes.ts";
 
 /** What the client knows about a cell besides its body. */
 export interface CellInfo extends Pick<CellCode, "id" | "source"> {
@@ -66,6 +68,7 @@ export function createCellObserver(
     const rendered = output?.ready ?? output?.rendered;
     if (!settled && rendered instanceof Promise) drawing.push(rendered.catch(() => undefined));
     root.append(inspect(value, cell.inline));
+    sizeNumberBoxes(value);
   };
   const observer: CellObserver = {
     _node: root,
@@ -110,7 +113,8 @@ export function createCellObserver(
         );
       } else {
         const where = page.locate(error) ?? cell.source;
-        const message = error instanceof Error ? error.message : String(error);
+        const message =
+          stopMessage(error) ?? (error instanceof Error ? error.message : String(error));
         box.append(...messageNodes(`Error in cell at ${where} — ${message}`));
         root.setAttribute("role", "alert");
         // The stack in the console links to the cell's code, at its Markdown line.

@@ -23,8 +23,10 @@ export function createBuiltins(options: LibraryOptions): Record<string, () => un
     now: () => Generators.now(),
     Generators: () => Generators,
     Mutable: () => Mutable,
+    Sandbox: () => import("./sandbox.ts"),
     graph: () => import("../../graph/index.ts"),
     plots: () => import("../../plots/index.ts"),
+    demo: () => import("../../demo/index.ts"),
   };
   for (const name of options.library) {
     builtins[name] = () =>

@@ -48,6 +48,7 @@ export const STANDARD_BUILTINS = [
   "visibility",
   "Generators",
   "Mutable",
+  "Sandbox",
   "display",
   "view",
 ] as const;
@@ -74,4 +75,4 @@ export const LIBRARY_BUILTINS = [
 ] as const;
 
 /** Built-ins with a module of their own, loaded only on pages whose cells use them. */
-export const MODULE_BUILTINS = ["graph", "plots"] as const;
+export const MODULE_BUILTINS = ["graph", "plots", "demo"] as const;

@@ -49,11 +49,6 @@ export async function settled(page: Page, timeout = 30_000): Promise<void> {
   await nextPaint(page);
 }
 
-/** The 1-based deck positions of a deck's slides, the cover first. */
-export function slideCount(page: Page): Promise<number> {
-  return page.locator("article.chapter > section.slide").count();
-}
-
 /** Goes to slide `n` (1-based) the way a presenter does: its number, then Enter. */
 export async function goToSlide(page: Page, n: number): Promise<void> {
   await page.keyboard.type(String(n));

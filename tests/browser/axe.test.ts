@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { after, before, describe, it, type TestContext } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { goToSlide, nextPaint, pagesOf, settled, slideCount } from "./a11y-pages.ts";
+import { goToSlide, nextPaint, pagesOf, settled } from "./a11y-pages.ts";
 import { audit, COLOUR_RULES, describeFinding, type Finding, isBlocking } from "./axe-audit.ts";
 import { DIST, deckShown, launchBrowser, type StaticServer, serveStatic } from "./harness.ts";
 
@@ -112,25 +112,87 @@ describe("accessibility of the built site (axe-core)", () => {
     const report = new Report();
     for (const path of pagesOf(DIST).filter((p) => p !== "")) {
       await page.setViewportSize(DESKTOP);
-      await page.goto(`${server.url}/${path}?slides`);
+      await page.emulateMedia({ colorScheme: "light" });
+      await page.goto(`${server.url}/${path}?slides#slide-2`);
       await deckShown(page);
       await settled(page);
-      // The cover with the deck's own controls in every look; then each slide's content.
-      await auditLooks(page, `/${path}?slides#slide-1`, report);
-      const slides = await slideCount(page);
-      for (let n = 2; n <= slides; n++) {
-        await goToSlide(page, n);
-        const where = `/${path}?slides#slide-${n}`;
-        const current = "article.chapter > section.slide.is-current";
-        await page.emulateMedia({ colorScheme: "light" });
-        await nextPaint(page);
-        report.add(`${where} [light]`, await audit(page, { include: current }));
-        await page.emulateMedia({ colorScheme: "dark" });
-        await nextPaint(page);
-        report.add(`${where} [dark]`, await audit(page, { include: current, rules: COLOUR_RULES }));
-      }
+      // A slide with the deck's own controls at both widths (the stage only scales between
+      // them); then the overview, where every slide shows at once, in both palettes.
+      const where = `/${path}?slides`;
+      report.add(`${where}#slide-2 [desktop light]`, await audit(page));
+      await page.setViewportSize(PHONE);
+      await page.emulateMedia({ colorScheme: "dark" });
+      await nextPaint(page);
+      report.add(`${where}#slide-2 [phone dark]`, await audit(page));
+      await page.setViewportSize(DESKTOP);
+      await page.keyboard.press("o");
+      await page.waitForSelector("body.deck-overview", { state: "attached" });
+      await nextPaint(page);
+      report.add(`${where} overview [desktop dark]`, await audit(page, { rules: COLOUR_RULES }));
+      await page.emulateMedia({ colorScheme: "light" });
+      await nextPaint(page);
+      report.add(`${where} overview [desktop light]`, await audit(page));
     }
     await page.close();
     report.finish(t, "deck mode");
+  });
+
+  it("pages caught mid-interaction: the stepper mid-backward, a lab's hint, the presenter window", async (t) => {
+    const page = await context.newPage();
+    const report = new Report();
+
+    // Chapter 6's first stepper, three steps before the end of the backward pass.
+    await page.goto(`${server.url}/chapters/06-backpropagation/`);
+    await settled(page);
+    const view = page.locator(".graph-view").first();
+    await view.scrollIntoViewIfNeeded();
+    await view.locator(".graph-btn-end").click();
+    for (let k = 0; k < 3; k++) await view.locator(".graph-btn-prev").click();
+    await page.waitForFunction(() => {
+      const v = document.querySelector(".graph-view");
+      return v?.querySelector(".graph-svg .node.current-backward") !== null;
+    });
+    await auditLooks(page, "/chapters/06-backpropagation/ stepper mid-backward", report);
+
+    // The same stepper on its slide, mid-backward, in the deck.
+    await page.goto(`${server.url}/chapters/06-backpropagation/?slides`);
+    await deckShown(page);
+    const slide = await page.$$eval(
+      "article.chapter > section.slide",
+      (sections) => sections.findIndex((s) => s.querySelector(".graph-view") !== null) + 1,
+    );
+    assert.ok(slide > 0, "chapter 6 has a slide with a graph view");
+    await goToSlide(page, slide);
+    await page.keyboard.press("End"); // the deck's End: the last slide — come back to the stepper
+    await goToSlide(page, slide);
+    const onSlide = page.locator("section.slide.is-current .graph-view");
+    await onSlide.locator(".graph-btn-end").click();
+    await onSlide.locator(".graph-btn-prev").click();
+    report.add(
+      `/chapters/06-backpropagation/?slides#slide-${slide} stepper mid-backward [desktop light]`,
+      await audit(page),
+    );
+
+    // The backprop-by-hand lab with a wrong answer typed: the hint shows beside the box.
+    await page.goto(`${server.url}/labs/backprop-by-hand/`);
+    await settled(page);
+    const box = page.locator(".lab-exercise input").first();
+    await box.fill("1");
+    await page.locator(".lab-feedback.is-wrong").first().waitFor();
+    await auditLooks(page, "/labs/backprop-by-hand/ with a hint shown", report);
+
+    // The presenter window (notes, timer, next slide) on the stepper's slide.
+    await page.goto(`${server.url}/chapters/06-backpropagation/?presenter#slide-${slide}`);
+    await page.waitForSelector(".presenter-notes");
+    await nextPaint(page);
+    report.add(`/chapters/06-backpropagation/?presenter [desktop light]`, await audit(page));
+    await page.emulateMedia({ colorScheme: "dark" });
+    await nextPaint(page);
+    report.add(
+      `/chapters/06-backpropagation/?presenter [desktop dark]`,
+      await audit(page, { rules: COLOUR_RULES }),
+    );
+    await page.close();
+    report.finish(t, "mid-interaction");
   });
 });

@@ -37,7 +37,8 @@ export function updateScrollRegions(root: ParentNode = document): void {
       if (needed && !marked) {
         box.dataset[MARK] = "";
         box.tabIndex = 0;
-        if (!box.hasAttribute("role")) {
+        // A table keeps its own role (rows and headers), named as a scrollable one.
+        if (!box.hasAttribute("role") && box.localName !== "table") {
           box.setAttribute("role", "region");
           box.dataset[MARK] = "role";
         }

@@ -120,6 +120,15 @@ function placeChecks(layout: Layout, checks: ReadonlyMap<string, GradCheck> | un
   return placeCheckLabels(layout.nodes, captions, requests);
 }
 
+/**
+ * The class of the group drawing a node's numbers, from the node's own class: the same state
+ * (`pending`, `has-grad`, `current`…), so the stylesheet shows a value once computed and a
+ * gradient once reached, under `numbers` instead of `node` (it is not a node to select).
+ */
+export function numbersClass(nodeClass: string): string {
+  return nodeClass.replace(/^node\b/, "numbers");
+}
+
 /** The whole graph as an SVG element string. */
 export function renderSvg(layout: Layout, state: RenderState): string {
   const { index, position } = state;
@@ -174,10 +183,9 @@ export function renderSvg(layout: Layout, state: RenderState): string {
         `<g aria-hidden="true">${nodeWords(node, b)}</g>` +
         "</g>",
     );
-    // Same classes as the node, so the stylesheet shows a value once computed, a gradient once
-    // reached; the accessible name says them in words.
     const drawn = nodeNumbers(node) + (check && place ? checkText(check, place) : "");
-    if (drawn) numbers.push(`<g class="${cls}" data-numbers="${node.id}" ${at}>${drawn}</g>`);
+    if (drawn)
+      numbers.push(`<g class="${numbersClass(cls)}" data-numbers="${node.id}" ${at}>${drawn}</g>`);
   }
   parts.push(
     "</g>",

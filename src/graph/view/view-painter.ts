@@ -8,7 +8,7 @@
 // aria-busy; opening it brings it up to date at once.
 import { formatEstimate, formatValues } from "../model/format.ts";
 import { edgeClass, nodeClass, touchedBetween } from "../model/step-index.ts";
-import { type GradCheck, renderSvg } from "../render/render-svg.ts";
+import { type GradCheck, numbersClass, renderSvg } from "../render/render-svg.ts";
 import { nodeAriaLabel, textAlternativeHtml, textCells } from "../render/text-alternative.ts";
 import type { GraphModel } from "./graph-model.ts";
 import { cancelIdle, whenIdle } from "./idle.ts";
@@ -98,7 +98,7 @@ class ViewPainter implements Painter {
         el.setAttribute("class", nodeClass(index, id, to));
         el.setAttribute("aria-label", nodeAriaLabel(index, lookup(id), to));
       }
-      this.numberEls.get(id)?.setAttribute("class", nodeClass(index, id, to));
+      this.numberEls.get(id)?.setAttribute("class", numbersClass(nodeClass(index, id, to)));
       if (this.tableFilled) this.staleRows.add(id);
     }
     for (const id of touched.edges)

@@ -70,4 +70,7 @@ const STANDARD = new Set([
   "graph",
   "plots",
   "demo",
+  "exercise",
+  "predict",
+  "checkGradient",
 ]);

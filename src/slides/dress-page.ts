@@ -28,6 +28,7 @@ export function dressPage(
   article: HTMLElement,
   slides: HTMLElement[],
   mode: "slides" | "presenter",
+  { timerKey = null }: { timerKey?: string | null } = {},
 ): DeckDressing {
   const cover = insertCoverSlide(doc, article);
   if (cover) slides.unshift(cover);
@@ -36,7 +37,7 @@ export function dressPage(
   body.classList.add("deck-mode");
   body.classList.toggle("presenter-mode", mode === "presenter");
   const chrome = createDeckChrome(doc);
-  const presenter = mode === "presenter" ? new PresenterView(doc) : null;
+  const presenter = mode === "presenter" ? new PresenterView(doc, undefined, timerKey) : null;
   const restoreInert = inertOutside(doc, article, DECK_UI);
   const showCursor = hideIdleCursor(doc, view);
   const madeFocusable: HTMLElement[] = [];

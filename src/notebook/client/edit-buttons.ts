@@ -11,6 +11,8 @@ export function addEditButtons(handle: NotebookHandle, ids: readonly string[]): 
     const cell = cells.get(id);
     const root = document.querySelector(`[data-cell="${id}"]`);
     if (!cell || cell.inline || !root) continue;
+    // An exercise's own cell holds its check and solution: editing it is no way to learn.
+    if (cell.inputs.some((name) => EXERCISE_BUILTINS.has(name))) continue;
     const bar = document.createElement("div");
     bar.className = "cell-edit-bar";
     bar.dataset.editFor = id;
@@ -35,6 +37,8 @@ export function addEditButtons(handle: NotebookHandle, ids: readonly string[]): 
       }
     });
 }
+
+const EXERCISE_BUILTINS = new Set(["exercise", "predict"]);
 
 let editor: Promise<typeof import("../edit/index.ts")> | undefined;
 function loadEditor(): Promise<typeof import("../edit/index.ts")> {

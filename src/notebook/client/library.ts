@@ -27,6 +27,9 @@ export function createBuiltins(options: LibraryOptions): Record<string, () => un
     graph: () => import("../../graph/index.ts"),
     plots: () => import("../../plots/index.ts"),
     demo: () => import("../../demo/index.ts"),
+    exercise: () => import("../exercise/index.ts").then((m) => m.exercise),
+    predict: () => import("../exercise/index.ts").then((m) => m.predict),
+    checkGradient: () => import("../exercise/index.ts").then((m) => m.checkGradient),
   };
   for (const name of options.library) {
     builtins[name] = () =>

@@ -5,6 +5,8 @@ import { addEditButtons } from "./edit-buttons.ts";
 import { input } from "./generators.ts";
 import { createBuiltins, type LibraryOptions } from "./library.ts";
 import { nameControls } from "./name-controls.ts";
+import { snapNumberBoxes } from "./snap-number-boxes.ts";
+import { showUnhandledRejections } from "./unhandled-rejections.ts";
 import { createVisibility } from "./visibility.ts";
 
 /** A cell as the generated page module hands it over: the build's definition, as data. */
@@ -60,6 +62,7 @@ declare global {
  * renders), and one per declared name, reading it off the cell's returned object.
  */
 export function boot(cells: readonly ClientCell[], options: LibraryOptions): NotebookHandle {
+  snapNumberBoxes(document);
   const builtins = createBuiltins(options);
   const runtime = new Runtime(builtins);
   const main = runtime.module();
@@ -104,6 +107,7 @@ export function boot(cells: readonly ClientCell[], options: LibraryOptions): Not
     roots.set(cell.id, root);
     waiting.set(cell.id, cell.source);
   }
+  showUnhandledRejections(handle.cells, (id) => roots.get(id));
   void settled.then(() => (handle.settledAt = performance.now()));
   window.__notebook = handle;
   // The runtime computes cells in animation frames, which run before a frame is painted: started

@@ -2,6 +2,7 @@ import { annotateTokens, type FoundHeading } from "./annotate-tokens.ts";
 import { checkCells } from "./check-cells.ts";
 import { CompileError, CompileErrors } from "./compile-error.ts";
 import { createMarkdown, type RenderEnv } from "./create-markdown.ts";
+import { findExercises } from "./find-exercises.ts";
 import { numberEquations } from "./number-equations.ts";
 import { parseFrontMatter } from "./parse-front-matter.ts";
 import { looseDeclarations, parseJavaScript } from "./parse-javascript.ts";
@@ -105,6 +106,7 @@ export function compilePage(source: string, file: string, options: CompileOption
     anchors: [...headings.map((h) => h.id), ...[...env.labels.values()].map((l) => l.anchor)],
     links: env.pageLinks,
     frontMatterLines: fieldLines,
+    ...exercisesOf(live),
   };
 }
 
@@ -168,4 +170,10 @@ function renderHeading(heading: FoundHeading, page: RenderEnv): Heading {
       .renderInline(heading.content, md.options, env)
       .replace(/<a\b[^>]*>|<\/a>/g, ""),
   };
+}
+
+/** The page's exercises, when it sets any (pages without keep their old shape). */
+function exercisesOf(cells: readonly ParsedCell[]): Pick<CompiledPage, "exercises"> {
+  const exercises = findExercises(cells);
+  return exercises.length ? { exercises } : {};
 }

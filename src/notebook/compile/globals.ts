@@ -75,4 +75,11 @@ export const LIBRARY_BUILTINS = [
 ] as const;
 
 /** Built-ins with a module of their own, loaded only on pages whose cells use them. */
-export const MODULE_BUILTINS = ["graph", "plots", "demo"] as const;
+export const MODULE_BUILTINS = [
+  "graph",
+  "plots",
+  "demo",
+  "exercise",
+  "predict",
+  "checkGradient",
+] as const;

@@ -69,6 +69,18 @@ export function parseFrontMatter(source: string, file: string): SplitSource {
   expect("title", "string");
   expect("order", "number");
   expect("summary", "string");
+  const duration = record.duration;
+  if (
+    duration !== undefined &&
+    !(typeof duration === "number" && duration > 0 && duration <= 600)
+  ) {
+    throw new CompileError({
+      file,
+      line: lineOf("duration"),
+      column: 1,
+      message: `front matter \`duration\` should be the lecture's length in minutes (a number from 1 to 600), found ${JSON.stringify(duration)}`,
+    });
+  }
   const lineOffset = match[0].split("\n").length - 1;
   return {
     frontMatter: record as FrontMatter,

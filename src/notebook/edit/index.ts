@@ -5,4 +5,4 @@ export {
   type EditContext,
   type EditError,
 } from "./compile-edit.ts";
-export { resetCell, restoreEdit, runCell, toggleEditor } from "./open-editor.ts";
+export { resetCell, restoreEdit, runCell, showEditor, toggleEditor } from "./open-editor.ts";

@@ -36,6 +36,13 @@ export function toggleEditor(handle: NotebookHandle, bar: HTMLElement, id: strin
   if (opening) cell.view.focus();
 }
 
+/** Shows the cell's editor without taking the focus (an exercise's answer cell in view). */
+export function showEditor(handle: NotebookHandle, bar: HTMLElement, id: string): void {
+  const cell = open.get(id) ?? openEditor(handle, bar, id);
+  cell.panel.hidden = false;
+  cell.button.setAttribute("aria-expanded", "true");
+}
+
 /** Brings back a cell edited on an earlier visit: its editor shows the code, which runs. */
 export async function restoreEdit(
   handle: NotebookHandle,

@@ -137,7 +137,7 @@ describe("accessibility of the built site (axe-core)", () => {
     report.finish(t, "deck mode");
   });
 
-  it("pages caught mid-interaction: the stepper mid-backward, a lab's hint, the presenter window", async (t) => {
+  it("pages caught mid-interaction: the stepper mid-backward, an exercise's hint, a lab's hint, the presenter window", async (t) => {
     const page = await context.newPage();
     const report = new Report();
 
@@ -172,6 +172,15 @@ describe("accessibility of the built site (axe-core)", () => {
       `/chapters/06-backpropagation/?slides#slide-${slide} stepper mid-backward [desktop light]`,
       await audit(page),
     );
+
+    // Chapter 6's first exercise with its first hint open.
+    await page.goto(`${server.url}/chapters/06-backpropagation/`);
+    await settled(page);
+    const hint = page.locator(".exercise-hint").first();
+    await hint.scrollIntoViewIfNeeded();
+    await hint.click();
+    await page.locator(".exercise-hints li").first().waitFor();
+    await auditLooks(page, "/chapters/06-backpropagation/ exercise with a hint open", report);
 
     // The backprop-by-hand lab with a wrong answer typed: the hint shows beside the box.
     await page.goto(`${server.url}/labs/backprop-by-hand/`);

@@ -3,6 +3,7 @@
 // table of contents marking the section being read, and scrolling boxes a keyboard can reach.
 import { setUpWork } from "./progress.ts";
 import { followScrollRegions } from "./scroll-regions.ts";
+import { setUpSearch } from "./search-box.ts";
 
 const KEY = "theme";
 
@@ -71,6 +72,7 @@ export function setUpPage(): void {
   updateButtons();
   printInLight();
   setUpWork();
+  setUpSearch();
   followSections();
   followScrollRegions();
 }

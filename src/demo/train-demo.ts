@@ -70,6 +70,8 @@ export class TrainDemo<S = unknown> {
     }
     this.doc = document;
     const doc = this.doc;
+    // A reader who asked for reduced motion starts the training (and its moving plot) with Play.
+    this.playing = !doc.defaultView?.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
     const root = doc.createElement("div");
     root.className = "demo-controls";
     root.setAttribute(DEMO_ATTRIBUTE, "train");

@@ -3,6 +3,7 @@
 // table of contents marking the section being read.
 import { setUpWork } from "./progress.ts";
 import { setUpSearch } from "./search-box.ts";
+import { fitWideBlocks } from "./wide-blocks.ts";
 
 const KEY = "theme";
 
@@ -73,6 +74,7 @@ export function setUpPage(): void {
   setUpWork();
   setUpSearch();
   followSections();
+  fitWideBlocks();
 }
 
 /** Marks the sidebar link of the section at the top of the window with `aria-current`. */

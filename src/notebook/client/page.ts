@@ -1,7 +1,8 @@
 // Behaviour every page has, with or without cells: the dark-mode toggle (the saved choice is
-// applied by a tiny inline script in <head> before first paint; this wires the button) and the
-// table of contents marking the section being read.
+// applied by a tiny inline script in <head> before first paint; this wires the button), the
+// table of contents marking the section being read, and scrolling boxes a keyboard can reach.
 import { setUpWork } from "./progress.ts";
+import { followScrollRegions } from "./scroll-regions.ts";
 import { setUpSearch } from "./search-box.ts";
 import { fitWideBlocks } from "./wide-blocks.ts";
 
@@ -74,6 +75,7 @@ export function setUpPage(): void {
   setUpWork();
   setUpSearch();
   followSections();
+  followScrollRegions();
   fitWideBlocks();
 }
 

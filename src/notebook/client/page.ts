@@ -4,6 +4,7 @@
 import { setUpWork } from "./progress.ts";
 import { followScrollRegions } from "./scroll-regions.ts";
 import { setUpSearch } from "./search-box.ts";
+import { fitWideBlocks } from "./wide-blocks.ts";
 
 const KEY = "theme";
 
@@ -75,6 +76,7 @@ export function setUpPage(): void {
   setUpSearch();
   followSections();
   followScrollRegions();
+  fitWideBlocks();
 }
 
 /** Marks the sidebar link of the section at the top of the window with `aria-current`. */

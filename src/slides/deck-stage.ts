@@ -22,7 +22,11 @@ export class DeckStage {
   private frame = 0;
   private scene: StageScene | null = null;
 
-  constructor(private readonly view: Window) {
+  /** `slideWidth`: the deck's logical width (its aspect ratio; the height is always 720). */
+  constructor(
+    private readonly view: Window,
+    private readonly slideWidth: number,
+  ) {
     this.resizeObserver = new ResizeObserver(() => this.schedule());
   }
 
@@ -60,16 +64,19 @@ export class DeckStage {
     if (!scene) return;
     const screen: Box = { x: 0, y: 0, width: this.view.innerWidth, height: this.view.innerHeight };
     if (scene.overview.isOpen) {
-      scene.overview.layout(screen, this.fitter);
+      scene.overview.layout(screen, this.fitter, this.slideWidth);
       return;
     }
     const { current, next, presenter } = scene;
     if (!current) return;
     if (presenter) {
-      this.fitter.place(current, letterbox(presenter.currentFrame.getBoundingClientRect(), 8));
-      if (next) this.fitter.place(next, letterbox(presenter.nextFrame.getBoundingClientRect(), 4));
+      const width = this.slideWidth;
+      const frame = presenter.currentFrame.getBoundingClientRect();
+      this.fitter.place(current, letterbox(frame, 8, width));
+      if (next)
+        this.fitter.place(next, letterbox(presenter.nextFrame.getBoundingClientRect(), 4, width));
     } else {
-      this.fitter.place(current, letterbox(screen));
+      this.fitter.place(current, letterbox(screen, 0, this.slideWidth));
     }
   }
 }

@@ -3,6 +3,7 @@
 // touch and the other window, and places the sections on screen; the rules themselves live in
 // the pure modules beside it.
 import { openPresenterWindow, toggleFullscreen, toggleSiteTheme } from "./browser-actions.ts";
+import { type DeckAspect, deckAspect } from "./deck-aspect.ts";
 import { type DeckChrome, showToast } from "./deck-chrome.ts";
 import { bindDeckInput, type DeckInputTarget } from "./deck-input.ts";
 import type { DeckAction } from "./deck-keys.ts";
@@ -37,6 +38,8 @@ export class SlideDeck implements DeckInputTarget {
   private readonly mirror: SlideMirror;
   private readonly unbind: () => void;
   private readonly view: Window;
+  /** The deck's shape: 16:9, or what the page or the address asks for. */
+  readonly aspect: DeckAspect;
 
   constructor(
     private readonly doc: Document,
@@ -49,7 +52,8 @@ export class SlideDeck implements DeckInputTarget {
     this.state = createDeckState(this.sections.length);
     this.liveRegion = ensureLiveRegion(doc);
     this.sync = new SlideSync((message) => this.onRemote(message));
-    this.stage = new DeckStage(view);
+    this.aspect = deckAspect(doc.location.href, article.dataset.aspect);
+    this.stage = new DeckStage(view, this.aspect.width);
     this.overview = new DeckOverview(doc.body, this.slides);
     this.mirror = new SlideMirror(this.slides, (message) => this.sync.post(message));
     const unbindInput = bindDeckInput(doc, view, this);
@@ -99,7 +103,7 @@ export class SlideDeck implements DeckInputTarget {
       if (this.inDeck) this.leave({ restoreFocus: false });
       this.currentMode = mode;
       this.focusBefore = this.doc.activeElement;
-      this.dressing = dressPage(this.doc, this.article, this.sections, mode);
+      this.dressing = dressPage(this.doc, this.article, this.sections, mode, this.aspect);
       this.state = createDeckState(this.sections.length, this.state.slide);
       this.sync.open(this.doc.location.pathname);
       // Whichever window opens (or reloads) second takes the other's place in the deck.

@@ -2,6 +2,7 @@ import { annotateTokens, type FoundHeading } from "./annotateTokens.ts";
 import { checkCells } from "./checkCells.ts";
 import { CompileError, CompileErrors } from "./compileError.ts";
 import { createMarkdown, type RenderEnv } from "./createMarkdown.ts";
+import { escapeHtml } from "./escapeHtml.ts";
 import { numberEquations } from "./numberEquations.ts";
 import { parseFrontMatter } from "./parseFrontMatter.ts";
 import { looseDeclarations, parseJavaScript } from "./parseJavaScript.ts";
@@ -44,6 +45,7 @@ export function compilePage(source: string, file: string, options: CompileOption
     cellHtml: new Map(),
     errors: [],
     slide: 1,
+    lineOffset,
     links: options.links,
     pageLinks: [],
   };
@@ -88,7 +90,7 @@ export function compilePage(source: string, file: string, options: CompileOption
   for (const cell of parsed)
     env.cellHtml.set(cell.id, renderCell(cell, found.displayOnly.has(cell.id), errorsOf(cell)));
 
-  const html = `<section class="slide" data-slide="1">\n${md.renderer.render(tokens, md.options, env)}</section>\n`;
+  const html = `<section class="slide" data-slide="1" data-source="${escapeHtml(`${file}:${lineOffset + (tokens[0]?.map?.[0] ?? 0) + 1}`)}">\n${md.renderer.render(tokens, md.options, env)}</section>\n`;
   errors.push(...env.errors);
   const sorted = sortErrors(errors);
   if (!options.dev && sorted.length) throw new CompileErrors(sorted);

@@ -3,9 +3,10 @@
 //   node --import tsx build.mjs --serve --watch    dev: serve on 127.0.0.1:8080 (PORT), rebuild and
 //                                                  reload on changes, errors shown on the page
 //   DIST=/tmp/site node --import tsx build.mjs     build into another folder (tests read DIST too)
-import { describeBuildFailure } from "./src/site/buildFailure.ts";
-import { buildSite } from "./src/site/buildSite.ts";
-import { startDevServer } from "./src/site/devServer.ts";
+import { describeBuildFailure } from "./src/site/build-failure.ts";
+import { buildSite } from "./src/site/build-site.ts";
+import { startDevServer } from "./src/site/dev-server.ts";
+import { describeListenError, parsePort } from "./src/site/parse-port.ts";
 
 const dev = process.argv.includes("--serve") || process.argv.includes("--watch");
 
@@ -18,17 +19,22 @@ if (!dev) {
     process.exit(1);
   }
 } else {
-  // Builds run in a worker process, restarted when the compiler changes (src/site/devServer.ts).
-  const port = Number(process.env.PORT ?? 8080);
+  // Builds run in a worker process, restarted when the compiler changes (src/site/dev-server.ts).
+  let port;
+  try {
+    port = parsePort(process.env.PORT);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
   await startDevServer({
     port,
     outDir: process.env.DIST,
     watch: process.argv.includes("--watch") ? ["content", "notebooks", "src", "styles"] : undefined,
   }).catch((error) => {
-    if (error.code !== "EADDRINUSE") throw error;
-    console.error(
-      `port ${port} is already in use; start with another one, e.g. PORT=${port + 1} npm start`,
-    );
+    const message = describeListenError(error, port);
+    if (message === undefined) throw error;
+    console.error(message);
     process.exit(1);
   });
 }

@@ -7,4 +7,4 @@ export {
   type RegressionData,
 } from "./bishop.ts";
 export { type LogicData, xnor, xor } from "./logic.ts";
-export { type TwoClassData, type TwoClassOptions, twoClass } from "./twoClass.ts";
+export { type TwoClassData, type TwoClassOptions, twoClass } from "./two-class.ts";

@@ -2,7 +2,7 @@ import type { TensorLike } from "../tensor/op.ts";
 import type { Rng } from "../tensor/rng.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { dropout } from "./functional/dropout.ts";
-import { layerRng, type RandomOptions } from "./layerRng.ts";
+import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { Module } from "./module.ts";
 
 /**

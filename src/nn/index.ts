@@ -1,7 +1,7 @@
 // nn: layers and networks (torch.nn). The functional namespace F is exported beside it from
 // src/index.ts.
 export { Identity, LeakyReLU, ReLU, Sigmoid, Tanh } from "./activations.ts";
-export { Conv2d, type Conv2dLayerOptions } from "./conv2dLayer.ts";
+export { Conv2d, type Conv2dLayerOptions } from "./conv2d-layer.ts";
 export { Dropout } from "./dropout.ts";
 export * as init from "./init.ts";
 export { type InitScheme, Linear, type LinearOptions } from "./linear.ts";

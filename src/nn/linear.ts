@@ -4,7 +4,7 @@ import type { Rng } from "../tensor/rng.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { linear } from "./functional/linear.ts";
 import { fans, heNormal, heUniform, uniform, xavierNormal, xavierUniform, zeros } from "./init.ts";
-import { layerRng, type RandomOptions } from "./layerRng.ts";
+import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { Module } from "./module.ts";
 
 /**

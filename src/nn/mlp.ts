@@ -1,7 +1,7 @@
 import { type TensorLike, toTensor } from "../tensor/op.ts";
 import type { Tensor } from "../tensor/tensor.ts";
 import { Identity, LeakyReLU, ReLU, Sigmoid, Tanh } from "./activations.ts";
-import { layerRng, type RandomOptions } from "./layerRng.ts";
+import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { type InitScheme, Linear } from "./linear.ts";
 import { Module } from "./module.ts";
 

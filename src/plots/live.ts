@@ -1,4 +1,4 @@
-import { type PlotElement, type VegaLiteOptions, vegaLite } from "./vegaLite.ts";
+import { type PlotElement, type VegaLiteOptions, vegaLite } from "./vega-lite.ts";
 
 /** Options for a live plot: the named datasets the spec reads, with their first rows. */
 export interface LiveOptions extends VegaLiteOptions {

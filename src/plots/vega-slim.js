@@ -1,7 +1,7 @@
 // What the site's plots need of Vega, and no more: the package's own entry (vega/index.js)
 // also registers geo, force, hierarchy, label, voronoi, word-cloud and crossfilter transforms,
 // which Vega-Lite's charts here never use. The build points every `import "vega"` in the
-// browser bundle here (see bundlePlugins.ts); the types still come from vega itself.
+// browser bundle here (see bundle-plugins.ts); the types still come from vega itself.
 import { transforms } from "vega-dataflow";
 import * as encode from "vega-encode";
 import * as regression from "vega-regression";

@@ -2,7 +2,8 @@
 // own buttons, overview tiles), the URL hash, window resizes and swipes. Each is turned into a
 // call on the deck; the deck itself never touches an event.
 import { actionForKey, type DeckAction } from "./deck-keys.ts";
-import { keyBelongsToWidget } from "./key-target.ts";
+import { isSlideKey, routeKey } from "./key-route.ts";
+import { focusKind, keyBelongsToWidget } from "./key-target.ts";
 import { bindSwipe } from "./swipe-binding.ts";
 
 /** What the input layer asks of the deck. */
@@ -26,6 +27,26 @@ const BUTTON_ACTIONS = new Set(["next", "prev", "overview", "help", "presenter",
 
 /** Listens on `doc` and its window; returns a function that removes every listener. */
 export function bindDeckInput(doc: Document, view: Window, deck: DeckInputTarget): () => void {
+  // The remote's keys are taken before any widget on the slide sees them (a focused stepper or
+  // slider would otherwise keep them), unless the focus is where one types.
+  const onKeyDownFirst = (event: KeyboardEvent) => {
+    if (!deck.inDeck || event.isComposing) return;
+    const route = routeKey(event, focusKind(event.target));
+    if (route === "press" && event.target instanceof HTMLElement) {
+      // Enter ticks a checkbox (which Space no longer does in the deck) or presses a button.
+      event.preventDefault();
+      event.stopPropagation();
+      event.target.click();
+      return;
+    }
+    if (route !== "deck" || !isSlideKey(event.key)) return;
+    const action = actionForKey(event);
+    if (!action) return;
+    event.preventDefault();
+    event.stopPropagation();
+    deck.perform(action, event.key);
+  };
+
   const onKeyDown = (event: KeyboardEvent) => {
     const target = event.target;
     if (deck.inDeck && event.key === "Escape" && !event.defaultPrevented) {
@@ -35,8 +56,8 @@ export function bindDeckInput(doc: Document, view: Window, deck: DeckInputTarget
         return;
       }
     }
-    if (keyBelongsToWidget(event)) return;
     if (!deck.inDeck) {
+      if (keyBelongsToWidget(event)) return;
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
       if (plain && event.key.toLowerCase() === "s") {
         event.preventDefault();
@@ -44,6 +65,8 @@ export function bindDeckInput(doc: Document, view: Window, deck: DeckInputTarget
       }
       return;
     }
+    if (event.defaultPrevented || event.isComposing) return;
+    if (routeKey(event, focusKind(target)) !== "deck") return;
     const action = actionForKey(event);
     if (!action) return;
     event.preventDefault();
@@ -80,6 +103,7 @@ export function bindDeckInput(doc: Document, view: Window, deck: DeckInputTarget
   };
   const onResize = () => deck.scheduleLayout();
 
+  doc.addEventListener("keydown", onKeyDownFirst, true);
   doc.addEventListener("keydown", onKeyDown);
   // Capture: an overview click must be caught before a widget inside the tile sees it.
   doc.addEventListener("click", onClick, true);
@@ -89,6 +113,7 @@ export function bindDeckInput(doc: Document, view: Window, deck: DeckInputTarget
     if (deck.inDeck) deck.perform({ type: direction });
   });
   return () => {
+    doc.removeEventListener("keydown", onKeyDownFirst, true);
     doc.removeEventListener("keydown", onKeyDown);
     doc.removeEventListener("click", onClick, true);
     view.removeEventListener("hashchange", onHashChange);

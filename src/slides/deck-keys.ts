@@ -64,6 +64,10 @@ export function actionForKey(press: KeyPress): DeckAction | null {
 export const KEY_HELP: readonly (readonly [string, string])[] = [
   ["→  Space  PageDown  N", "next step or slide"],
   ["←  Shift+Space  PageUp  P", "previous step or slide"],
+  ["PageDown  PageUp  →  ←  Space", "turn the slide from any slider, menu or checkbox"],
+  ["Esc", "in a text box or code editor: hand the keys back to the deck"],
+  ["↑  ↓", "adjust the focused slider or menu (or drag it)"],
+  ["Enter", "press the focused button, tick the focused checkbox"],
   ["Home  End", "first, last slide"],
   ["12 Enter", "go to slide 12"],
   ["O", "overview of all slides"],

@@ -1,5 +1,7 @@
 // Keys typed into a slider, a text box or a widget that drives itself with the keyboard belong
 // to that widget, not to the deck: a student typing "n" into a cell input must not turn the page.
+// In the deck itself, `focusKind` names the focused control and key-route.ts decides.
+import type { FocusKind } from "./key-route.ts";
 
 /** Elements whose own keys the deck never takes. */
 const OWNS_ALL_KEYS =
@@ -18,7 +20,7 @@ const PRESSABLE =
   "button, summary, a[href], input[type='checkbox'], input[type='button'], " +
   "input[type='submit'], input[type='reset']";
 
-/** True when the deck should leave this key event alone. */
+/** True when the page (before the deck is shown) should leave this key event alone. */
 export function keyBelongsToWidget(event: KeyboardEvent): boolean {
   if (event.defaultPrevented || event.isComposing) return true;
   const target = event.target;
@@ -29,4 +31,38 @@ export function keyBelongsToWidget(event: KeyboardEvent): boolean {
   if (target.closest(PRESSABLE)) return event.key === " " || event.key === "Enter";
   if (target.closest(OWNS_ALL_KEYS)) return true;
   return target.closest("[data-fragments]") !== null && FRAGMENT_OWN_KEYS.has(event.key);
+}
+
+/** Input types that are pressed (Space, Enter, a click) rather than typed into. */
+const PRESSED_INPUTS = new Set([
+  "checkbox",
+  "radio",
+  "button",
+  "submit",
+  "reset",
+  "image",
+  "color",
+  "file",
+]);
+
+const TEXT = "textarea, [contenteditable]:not([contenteditable='false']), [role='textbox']";
+const SLIDER =
+  "[role='slider'], [role='spinbutton'], [role='grid'], [role='menu'], [role='application'], " +
+  "[data-own-keys]";
+const SELECT = "select, [role='listbox']";
+const PRESSED = "button, summary, a[href], [role='button'], [role='checkbox'], [role='switch']";
+
+/** What kind of control `target` (a key event's target) is, for the deck's key routing. */
+export function focusKind(target: EventTarget | null): FocusKind {
+  if (!(target instanceof Element)) return "none";
+  const input = target.closest("input");
+  if (input instanceof HTMLInputElement) {
+    if (input.type === "range") return "slider";
+    return PRESSED_INPUTS.has(input.type) ? "pressable" : "text";
+  }
+  if (target.closest(TEXT)) return "text";
+  if (target.closest(SELECT)) return "select";
+  if (target.closest(SLIDER)) return "slider";
+  if (target.closest(PRESSED)) return "pressable";
+  return target.closest("[data-fragments]") ? "fragments" : "none";
 }

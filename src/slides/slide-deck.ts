@@ -2,6 +2,8 @@
 // running: a network keeps training on the projector). It keeps the position, answers keys,
 // touch and the other window, and places the sections on screen; the rules themselves live in
 // the pure modules beside it.
+
+import { FOLLOW_ATTRIBUTE } from "../demo/index.ts";
 import { openPresenterWindow, toggleFullscreen, toggleSiteTheme } from "./browser-actions.ts";
 import { type DeckAspect, deckAspect } from "./deck-aspect.ts";
 import { type DeckChrome, showToast } from "./deck-chrome.ts";
@@ -11,6 +13,7 @@ import { DeckOverview } from "./deck-overview.ts";
 import { DeckStage } from "./deck-stage.ts";
 import { createDeckState, type DeckState, goToSlide, stepDeck } from "./deck-state.ts";
 import { type DeckMode, deckUrl } from "./deck-url.ts";
+import { DemoRelay } from "./demo-relay.ts";
 import { type DeckDressing, dressPage } from "./dress-page.ts";
 import { offerFragmentStep } from "./fragments.ts";
 import { ensureLiveRegion, slideAnnouncement } from "./live-region.ts";
@@ -36,6 +39,9 @@ export class SlideDeck implements DeckInputTarget {
   private readonly sync: SlideSync;
   private readonly stage: DeckStage;
   private readonly mirror: SlideMirror;
+  private readonly demos: DemoRelay;
+  /** In the presenter window: gives up following when no audience window answers. */
+  private audienceTimer = 0;
   private readonly unbind: () => void;
   private readonly view: Window;
   /** The deck's shape: 16:9, or what the page or the address asks for. */
@@ -58,9 +64,18 @@ export class SlideDeck implements DeckInputTarget {
     this.mirror = new SlideMirror(this.slides, (message) => this.sync.post(message));
     const unbindInput = bindDeckInput(doc, view, this);
     const unbindMirror = this.mirror.bind(doc, () => this.inDeck && !this.overview.isOpen);
+    // Only the audience window trains and reports; the presenter window shows its run.
+    this.demos = new DemoRelay(this.slides, (message) => this.sync.post(message));
+    const unbindDemos = this.demos.bind(doc, () => this.currentMode === "slides");
+    const onPageHide = () => {
+      if (this.currentMode === "slides") this.sync.post({ type: "bye" });
+    };
+    view.addEventListener("pagehide", onPageHide);
     this.unbind = () => {
       unbindInput();
       unbindMirror();
+      unbindDemos();
+      view.removeEventListener("pagehide", onPageHide);
     };
   }
 
@@ -108,6 +123,8 @@ export class SlideDeck implements DeckInputTarget {
       this.sync.open(this.doc.location.pathname);
       // Whichever window opens (or reloads) second takes the other's place in the deck.
       this.sync.post({ type: "hello" });
+      if (mode === "slides") this.sync.post({ type: "audience" });
+      else this.followAudience(true, { until: 1500 });
     }
     this.state = goToSlide(this.state, slide);
     this.render();
@@ -118,6 +135,8 @@ export class SlideDeck implements DeckInputTarget {
   leave({ restoreFocus = true }: { restoreFocus?: boolean } = {}): void {
     if (!this.inDeck) return;
     const showing = this.current;
+    if (this.currentMode === "slides") this.sync.post({ type: "bye" });
+    this.followAudience(false);
     this.stage.clear(this.slides);
     this.dressing?.undress();
     this.dressing = null;
@@ -296,8 +315,33 @@ export class SlideDeck implements DeckInputTarget {
         return;
       case "hello":
         this.sync.post({ type: "goto", slide: this.state.slide });
-        if (this.currentMode === "slides") this.sync.post({ type: "blank", on: this.blanked });
+        if (this.currentMode === "slides") {
+          this.sync.post({ type: "blank", on: this.blanked });
+          this.sync.post({ type: "audience" });
+          this.demos.requestReports();
+        }
         return;
+      case "audience":
+      case "bye":
+        if (this.currentMode === "presenter") this.followAudience(message.type === "audience");
+        return;
+      case "demo":
+        if (this.currentMode === "presenter") this.demos.apply(message);
+        return;
+    }
+  }
+
+  /**
+   * Presenter window: while `on`, live demos here show the audience window's run instead of
+   * training their own. With `until`, the window follows at once (so no demo starts a run of its
+   * own before the audience answers) and gives up after that many milliseconds of silence.
+   */
+  private followAudience(on: boolean, { until }: { until?: number } = {}): void {
+    this.view.clearTimeout(this.audienceTimer);
+    this.audienceTimer = 0;
+    this.doc.documentElement.toggleAttribute(FOLLOW_ATTRIBUTE, on);
+    if (on && until !== undefined) {
+      this.audienceTimer = this.view.setTimeout(() => this.followAudience(false), until);
     }
   }
 

@@ -1,4 +1,6 @@
 // What the audience window and the presenter window tell each other over BroadcastChannel.
+import type { DemoSnapshot } from "../demo/index.ts";
+
 // Both windows run the same page, so they exchange moves, not pixels: "go to slide 4",
 // "the stepper on slide 3 took a step forward", "blank the screen", "the second slider on
 // slide 5 now reads 0.3", "the first button on slide 5 was pressed".
@@ -9,6 +11,17 @@ export type SyncMessage =
   | { readonly type: "fragment"; readonly slide: number; readonly direction: "next" | "prev" }
   | { readonly type: "blank"; readonly on: boolean }
   | { readonly type: "hello" }
+  /** The audience window is there (it trains the live demos; the presenter window mirrors). */
+  | { readonly type: "audience" }
+  /** The audience window left the deck or closed. */
+  | { readonly type: "bye" }
+  | {
+      readonly type: "demo";
+      readonly slide: number;
+      /** Index among the slide's live demos, in document order. */
+      readonly demo: number;
+      readonly snapshot: DemoSnapshot;
+    }
   | {
       readonly type: "control";
       readonly slide: number;
@@ -54,7 +67,14 @@ export function parseSyncEnvelope(data: unknown): SyncEnvelope | null {
     case "blank":
       return typeof m.on === "boolean" ? { from, message: { type: "blank", on: m.on } } : null;
     case "hello":
-      return { from, message: { type: "hello" } };
+    case "audience":
+    case "bye":
+      return { from, message: { type: m.type } };
+    case "demo": {
+      const snapshot = parseSnapshot(m.snapshot);
+      if (!isSlideIndex(m.slide) || !isSlideIndex(m.demo) || !snapshot) return null;
+      return { from, message: { type: "demo", slide: m.slide, demo: m.demo, snapshot } };
+    }
     case "control": {
       const { slide, control, value, checked } = m;
       if (!isSlideIndex(slide) || !isSlideIndex(control)) return null;
@@ -67,4 +87,14 @@ export function parseSyncEnvelope(data: unknown): SyncEnvelope | null {
     default:
       return null;
   }
+}
+
+/** A demo's snapshot as received; its `state` is the cell's own data, passed on as it came. */
+function parseSnapshot(value: unknown): DemoSnapshot | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { steps, playing, finished, speed, state } = value as Record<string, unknown>;
+  if (!isSlideIndex(steps) || typeof playing !== "boolean" || typeof finished !== "boolean")
+    return null;
+  if (typeof speed !== "string") return null;
+  return { steps, playing, finished, speed, state };
 }

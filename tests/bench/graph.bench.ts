@@ -13,10 +13,10 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { LIBRARY_LIMIT, layoutGraph } from "../../src/graph/layout-graph.ts";
-import { renderSvg } from "../../src/graph/render-svg.ts";
-import { indexSteps } from "../../src/graph/step-index.ts";
-import { traceComputation } from "../../src/graph/trace.ts";
+import { LIBRARY_LIMIT, layoutGraph } from "../../src/graph/layout/layout-graph.ts";
+import { indexSteps } from "../../src/graph/model/step-index.ts";
+import { traceComputation } from "../../src/graph/model/trace.ts";
+import { renderSvg } from "../../src/graph/render/render-svg.ts";
 import { launchBrowser, serveStatic } from "../browser/harness.ts";
 import { BENCH_GRAPHS, DRAW_TARGET_GRAPH } from "./graph/bench-graphs.ts";
 import { timeSteps } from "./graph/time-steps.ts";

@@ -14,7 +14,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { buildSite } from "../../src/site/buildSite.ts";
+import { buildSite } from "../../src/site/build-site.ts";
 import { launchBrowser, serveStatic } from "../browser/harness.ts";
 
 const LOADS = 5;

@@ -2,10 +2,10 @@
 // equation's TeX, the state a step leaves behind. Comparisons happen in Node, so the page code
 // stays free of helper functions (the bundler's name helpers do not exist in the page).
 import type { Page } from "playwright-core";
-import { DISPLAY_STYLE } from "../../src/graph/equation-panel.ts";
-import { formatValues } from "../../src/graph/format.ts";
-import { nodeTextLines } from "../../src/graph/node-text.ts";
-import { type StepIndex, stepAt } from "../../src/graph/step-index.ts";
+import { nodeTextLines } from "../../src/graph/layout/node-text.ts";
+import { formatValues } from "../../src/graph/model/format.ts";
+import { type StepIndex, stepAt } from "../../src/graph/model/step-index.ts";
+import { DISPLAY_STYLE } from "../../src/graph/render/equation-panel.ts";
 
 /** One node as the page shows it: the SVG group and the text alternative's row. */
 export interface ShownNode {

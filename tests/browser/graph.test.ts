@@ -9,11 +9,11 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
-import { expandNeurons } from "../../src/graph/expand-neurons.ts";
-import { formatValues } from "../../src/graph/format.ts";
-import { indexSteps } from "../../src/graph/step-index.ts";
-import { trace } from "../../src/graph/trace.ts";
-import type { Step, Trace } from "../../src/graph/types.ts";
+import { expandNeurons } from "../../src/graph/model/expand-neurons.ts";
+import { formatValues } from "../../src/graph/model/format.ts";
+import { indexSteps } from "../../src/graph/model/step-index.ts";
+import { trace } from "../../src/graph/model/trace.ts";
+import type { Step, Trace } from "../../src/graph/model/types.ts";
 import { F, tensor } from "../../src/index.ts";
 import { mlp221 } from "../graph/examples.ts";
 import {

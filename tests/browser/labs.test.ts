@@ -151,11 +151,26 @@ describe("labs (notebooks/)", () => {
       /tanh\(\)\.mul/.test(document.querySelector(".plot")?.textContent ?? ""),
     );
     assert.equal(await page.locator(".lab-error").count(), 0);
-    await own.fill("x.nope()");
-    await page.getByRole("button", { name: "Use it" }).click();
-    await page.waitForFunction(() =>
-      /does not run/.test(document.querySelector(".lab-error")?.textContent ?? ""),
-    );
+    // Errors are placed in what the reader typed: an unfinished call says so (not "Unexpected
+    // token ';'", a character of the code it is wrapped in), a runtime error names its column.
+    const errorAfter = async (typed: string): Promise<string> => {
+      await own.fill(typed);
+      await page.getByRole("button", { name: "Use it" }).click();
+      const handle = await page.waitForFunction(
+        (t) => {
+          const box = document.querySelector(".code-error");
+          const text = box?.textContent ?? "";
+          return text.includes(t) ? text : false;
+        },
+        typed.slice(0, 5),
+      );
+      return (await handle.jsonValue()) as string;
+    };
+    const unfinished = await errorAfter("x.mul(");
+    assert.match(unfinished, /does not run.*line 1, column 6: the call x\.mul\( is unfinished/);
+    assert.doesNotMatch(unfinished, /Unexpected token/);
+    const missing = await errorAfter("x.tanh().nope()");
+    assert.match(missing, /line 1, column 10: x\.tanh\(\.\.\.\)\.nope is not a function/);
     await shot(watched.page, "gradient-check");
     await assertHealthy(watched, "gradient-check");
   });
@@ -201,16 +216,39 @@ describe("labs (notebooks/)", () => {
       column: form.closest(".cell")?.getBoundingClientRect().width ?? 0,
     }));
     assert.ok(widths.box >= 0.7 * widths.column, `code box ${widths.box} of ${widths.column} px`);
-    await code.fill("const w = tensor(2, { requiresGrad: true });\nreturn w.mul(w;");
-    await page.getByRole("button", { name: "Run", exact: true }).click();
-    await page.waitForFunction(() =>
-      /does not parse/.test(document.querySelector(".lab-error")?.textContent ?? ""),
+    // Each error names its line and column in the code box, and shows that line with a caret.
+    const errorFor = async (typed: string, expect: RegExp): Promise<string> => {
+      await code.fill(typed);
+      await page.getByRole("button", { name: "Run", exact: true }).click();
+      const handle = await page.waitForFunction((source) => {
+        const text = document.querySelector(".code-error")?.textContent ?? "";
+        return new RegExp(source).test(text) ? text : false;
+      }, expect.source);
+      return (await handle.jsonValue()) as string;
+    };
+    const w = "const w = tensor(2, { requiresGrad: true });\n";
+    await errorFor(
+      `${w}return w.mul(w;`,
+      /does not parse on line 2, column 13: the call w\.mul\( is unfinished/,
     );
-    await code.fill("const w = tensor(2, { requiresGrad: true });\nreturn w.foo();");
-    await page.getByRole("button", { name: "Run", exact: true }).click();
-    await page.waitForFunction(() =>
-      /stopped with an error/.test(document.querySelector(".lab-error")?.textContent ?? ""),
+    assert.match(
+      (await page.locator(".code-error-excerpt").textContent()) ?? "",
+      /^2 \| return w\.mul\(w;\n {2}\| {13}\^$/,
     );
+    await errorFor(`${w}return w.mul(w));`, /line 2, column 16: this \) has nothing to close/);
+    await errorFor(
+      `${w}\nreturn w.foo();`,
+      /stopped with an error on line 3, column 10: w\.foo is not a function/,
+    );
+    // An error inside a library call is placed at the reader's call.
+    await errorFor(
+      "const a = tensor([[1, 2]]);\nconst b = tensor([[1, 2]]);\nreturn a.matmul(b);",
+      /on line 3, column 10: matmul/,
+    );
+    await page.locator(".code-error").scrollIntoViewIfNeeded();
+    await page.locator(".code-error").screenshot({
+      path: join(SCREENSHOT_DIR, "labs", "graph-sandbox-error.png"),
+    });
     assert.deepEqual(watched.errors, [], "a reader's error is shown in place, not thrown");
     // On paper the reader's code is kept, whole, while the other inputs are left out.
     await page.emulateMedia({ media: "print" });

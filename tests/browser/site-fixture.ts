@@ -3,7 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildSite, type SiteResult } from "../../src/site/buildSite.ts";
+import { buildSite, type SiteResult } from "../../src/site/build-site.ts";
 
 export async function buildFixtureSite(): Promise<{ dir: string; result: SiteResult }> {
   const dir = mkdtempSync(join(tmpdir(), "notebook-site-"));

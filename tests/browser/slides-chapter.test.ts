@@ -112,6 +112,16 @@ describe("slide deck on chapter 5 as built", () => {
     }
     await page.keyboard.press("ArrowLeft");
     assert.equal(Number(await position()), start + 2, "← steps back first");
+    // After the speed menu or a checkbox was used, the remote's keys still step the graph.
+    const speed = "section.is-current .graph-view .graph-speed select";
+    const speedBefore = await page.inputValue(speed);
+    await page.focus(speed);
+    await page.keyboard.press("ArrowRight");
+    assert.equal(Number(await position()), start + 3, "→ from the speed menu is one step");
+    assert.equal(await page.inputValue(speed), speedBefore, "and leaves the speed alone");
+    await page.focus("section.is-current .graph-view input[type='checkbox']");
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(Number(await position()), start + 2, "← from a checkbox is one step back");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-chapter5-stepper-1920.png` });
     // End runs the deck to the last slide; come back and run the stepper out with PageDown.
     let presses = 0;

@@ -5,17 +5,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 
-/** Returns the folder holding index.html, slides.css and fixture.js. */
+/** Returns the folder holding index.html (fixture.js), demo.html (demo.js) and slides.css. */
 export async function buildSlidesFixture(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "slides-fixture-"));
   copyFileSync("tests/fixtures/slides/deck.html", join(dir, "index.html"));
+  copyFileSync("tests/fixtures/slides/demo.html", join(dir, "demo.html"));
   copyFileSync("styles/slides.css", join(dir, "slides.css"));
   await build({
-    entryPoints: ["tests/fixtures/slides/fixture-entry.ts"],
+    entryPoints: {
+      fixture: "tests/fixtures/slides/fixture-entry.ts",
+      demo: "tests/fixtures/slides/demo-entry.ts",
+    },
     bundle: true,
     format: "esm",
     target: "es2022",
-    outfile: join(dir, "fixture.js"),
+    outdir: dir,
     logLevel: "silent",
   });
   return dir;

@@ -213,43 +213,77 @@ describe("slide deck on the fixture chapter", () => {
     assert.equal(await step(), "4", "coming back keeps the steps taken");
     await page.keyboard.press("PageUp");
     assert.equal(await step(), "3", "a clicker's PageUp steps the stepper back");
-    // With focus in the stepper, its own ← and → are its own: one step each, not two.
+    // With focus in the stepper, → still reaches it once per press, and at its end the deck
+    // moves on: a focused stepper does not trap the remote.
     await page.focus(".stepper");
     await page.keyboard.press("ArrowRight");
     assert.equal(await step(), "4");
     await page.keyboard.press("ArrowRight");
-    assert.equal(await currentSlide(page), "3", "the focused stepper keeps →");
-    await page.keyboard.press("PageDown");
-    assert.equal(await currentSlide(page), "4", "PageDown still moves the deck");
+    assert.equal(await currentSlide(page), "4", "→ at the stepper's end turns the slide");
     assertClean(watched);
     await page.close();
   });
 
-  test("keys typed into inputs stay in the inputs", async () => {
+  test("clicker keys turn the slide after a slider, menu, checkbox or button was used", async () => {
     const watched = await openDeckPage("/?slides#slide-2");
     const { page } = watched;
+    // Typing stays in a text box, remote keys too, except PageDown.
     await page.focus("#typing");
     await page.keyboard.type("np b");
-    assert.equal(await page.inputValue("#typing"), "np b");
-    await page.focus("#lr");
-    await page.keyboard.press("ArrowRight");
-    assert.equal(await page.inputValue("#lr"), "0.3");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Space");
+    assert.equal(await page.inputValue("#typing"), "np  b");
     assert.equal(await currentSlide(page), "2");
     assert.equal(await page.isVisible(".deck-blank"), false);
-    // A checkbox takes Space, but arrows still move the deck.
-    await page.focus("#check");
-    await page.keyboard.press("Space");
-    assert.equal(await page.isChecked("#check"), true);
+    await page.keyboard.press("PageDown");
+    assert.equal(await currentSlide(page), "3", "PageDown leaves even a text box");
+    await page.keyboard.press("PageUp");
+    assert.equal(await currentSlide(page), "2");
+    // A slider is moved with the pointer or ↑ ↓; → is the deck's.
+    await page.focus("#lr");
+    await page.keyboard.press("ArrowUp");
+    assert.equal(await page.inputValue("#lr"), "0.3", "↑ moves the slider");
     await page.keyboard.press("ArrowRight");
+    assert.equal(await currentSlide(page), "3", "→ on a slider turns the slide");
+    assert.equal(await page.inputValue("#lr"), "0.3", "and leaves the slider where it was");
+    await page.keyboard.press("ArrowLeft");
+    assert.equal(await currentSlide(page), "2");
+    // The menu: ↑ ↓ change it, Space and PageDown turn the slide.
+    await page.focus("#speed");
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await page.inputValue("#speed"), "fast");
+    await page.keyboard.press("Space");
+    assert.equal(await currentSlide(page), "3", "Space on a menu turns the slide");
+    await page.keyboard.press("PageUp");
+    // A checkbox: Enter ticks it, Space and → turn the slide.
+    await page.focus("#check");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.isChecked("#check"), true, "Enter ticks the checkbox");
+    await page.keyboard.press("Space");
+    assert.equal(await page.isChecked("#check"), true, "Space does not untick it");
     assert.equal(await currentSlide(page), "3");
     await page.keyboard.press("ArrowLeft");
     assert.equal(await currentSlide(page), "2");
-    await page.focus("#lr");
-    // Esc hands the keys back to the deck; the next → moves on.
+    // A button: Enter presses it once, → turns the slide.
+    await page.focus("#bump");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.getAttribute("#bump", "data-count"), "1");
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await currentSlide(page), "3");
+    await page.keyboard.press("ArrowLeft");
+    // Esc hands a text box's keys back to the deck; the next → moves on.
+    await page.focus("#typing");
     await page.keyboard.press("Escape");
     assert.equal(await page.evaluate(() => document.body.classList.contains("deck-mode")), true);
     await page.keyboard.press("ArrowRight");
     assert.equal(await currentSlide(page), "3");
+    // The help says so.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.keyboard.press("?");
+    const help = await page.textContent(".deck-help");
+    assert.match(help ?? "", /turn the slide from any slider, menu or checkbox/);
+    assert.match(help ?? "", /adjust the focused slider/);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-deck-help-1280.png` });
     assertClean(watched);
     await page.close();
   });

@@ -2,7 +2,7 @@
 // that no substituted number reads wrongly (a negative after an operator, a negative base).
 import assert from "node:assert/strict";
 import katex from "katex";
-import type { Trace } from "../../src/graph/types.ts";
+import type { Trace } from "../../src/graph/model/types.ts";
 
 /** Every equation of a trace: forward and backward steps, layered forms included. */
 export function equationsOf(t: Trace): { where: string; tex: string }[] {

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { compilePage } from "../../src/notebook/build/compilePage.ts";
+import { compilePage } from "../../src/notebook/compile/compile-page.ts";
 import {
   JAVASCRIPT_GLOBALS,
   LIBRARY_BUILTINS,
   MODULE_BUILTINS,
   STANDARD_BUILTINS,
-} from "../../src/notebook/build/globals.ts";
+} from "../../src/notebook/compile/globals.ts";
 
 describe("README.md", () => {
   it("shows an example chapter that compiles: cells, math, labels, slides and notes", () => {

@@ -9,6 +9,14 @@ describe("parseSyncEnvelope(data)", () => {
       { type: "fragment", slide: 0, direction: "prev" },
       { type: "blank", on: true },
       { type: "hello" },
+      { type: "audience" },
+      { type: "bye" },
+      {
+        type: "demo",
+        slide: 3,
+        demo: 0,
+        snapshot: { steps: 12, playing: true, finished: false, speed: "max", state: [{ w: [1] }] },
+      },
     ]) {
       assert.deepEqual(parseSyncEnvelope({ from: "a", message }), { from: "a", message });
     }
@@ -28,6 +36,8 @@ describe("parseSyncEnvelope(data)", () => {
       { message: { type: "hello" } },
       { from: "a", message: { type: "goto", slide: -1 } },
       { from: "a", message: { type: "goto", slide: 1.5 } },
+      { from: "a", message: { type: "demo", slide: 1, demo: 0 } },
+      { from: "a", message: { type: "demo", slide: 1, demo: 0, snapshot: { steps: -1 } } },
       { from: "a", message: { type: "fragment", slide: 1, direction: "up" } },
       { from: "a", message: { type: "blank", on: "yes" } },
       { from: "a", message: { type: "reload" } },

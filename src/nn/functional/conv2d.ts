@@ -1,5 +1,5 @@
 // conv2d: 2-D cross-correlation over NCHW batches, as torch.nn.functional.conv2d computes it
-// (no filter flip). Forward and backward side by side; the loops live in conv2dKernel.ts.
+// (no filter flip). Forward and backward side by side; the loops live in conv2d-kernel.ts.
 //   out[n,o,i,j] = b[o] + Σ_c Σ_p Σ_q x[n,c,i·s+p−pad, j·s+q−pad] · w[o,c,p,q]
 
 import { describeValue } from "../../tensor/arguments.ts";
@@ -13,7 +13,7 @@ import {
   conv2dBackwardInput,
   conv2dBackwardWeight,
   conv2dForward,
-} from "./conv2dKernel.ts";
+} from "./conv2d-kernel.ts";
 import { pair } from "./pair.ts";
 
 /** Stride and zero padding of a convolution: one number for both axes, or [rows, columns]. */

@@ -1,6 +1,6 @@
 // maxPool2d and avgPool2d: each channel of each image shrunk window by window, as
 // torch.nn.functional.max_pool2d / avg_pool2d. Forward and backward side by side; the loops
-// live in pool2dKernel.ts.
+// live in pool2d-kernel.ts.
 import { makeResult, type OpRule, type TensorLike, toTensor } from "../../tensor/op.ts";
 import { formatShape } from "../../tensor/shape.ts";
 import { allocate } from "../../tensor/storage.ts";
@@ -13,7 +13,7 @@ import {
   maxPool2dBackward,
   maxPool2dForward,
   type Pool2dGeometry,
-} from "./pool2dKernel.ts";
+} from "./pool2d-kernel.ts";
 
 /** Stride (default: the kernel size, so windows do not overlap) and zero padding (default 0). */
 export interface Pool2dOptions {

@@ -1,1 +1,1 @@
-export { clipGradNorm } from "./clipGradNorm.ts";
+export { clipGradNorm } from "./clip-grad-norm.ts";

@@ -23,8 +23,13 @@ export function createBuiltins(options: LibraryOptions): Record<string, () => un
     now: () => Generators.now(),
     Generators: () => Generators,
     Mutable: () => Mutable,
+    Sandbox: () => import("./sandbox.ts"),
     graph: () => import("../../graph/index.ts"),
     plots: () => import("../../plots/index.ts"),
+    demo: () => import("../../demo/index.ts"),
+    exercise: () => import("../exercise/index.ts").then((m) => m.exercise),
+    predict: () => import("../exercise/index.ts").then((m) => m.predict),
+    checkGradient: () => import("../exercise/index.ts").then((m) => m.checkGradient),
   };
   for (const name of options.library) {
     builtins[name] = () =>

@@ -1,8 +1,10 @@
-import { type Module, Runtime } from "@observablehq/runtime";
-import { type CellCode, cellFunction, errorLocation } from "./cellFunction.ts";
-import { type CellObserver, createCellObserver, type PageContext } from "./cellObserver.ts";
+import { type Module, Runtime, type Variable } from "@observablehq/runtime";
+import { type CellCode, cellFunction, errorLocation } from "./cell-function.ts";
+import { type CellObserver, createCellObserver, type PageContext } from "./cell-observer.ts";
+import { addEditButtons } from "./edit-buttons.ts";
 import { input } from "./generators.ts";
 import { createBuiltins, type LibraryOptions } from "./library.ts";
+import { snapNumberBoxes } from "./snap-number-boxes.ts";
 import { createVisibility } from "./visibility.ts";
 
 /** A cell as the generated page module hands it over: the build's definition, as data. */
@@ -28,6 +30,23 @@ export interface NotebookHandle {
   /** The cells not settled yet, as "file:line" (for a test that gives up waiting). */
   pending(): string[];
   runtime: Runtime;
+  /** The page's cells as they run now (an edited cell's entry is its edited code). */
+  cells(): readonly ClientCell[];
+  /**
+   * Runs new code in a cell's place (a reader's edit): the cell's variable takes the new
+   * definition and its declared names follow, so every cell using them runs again.
+   */
+  redefine(cell: ClientCell): void;
+  /** Names the runtime has as built-ins (the standard ones and the library exports the page uses). */
+  builtins: ReadonlySet<string>;
+  /** Defines a name the page's cells did not use so far (a library export an edit uses). */
+  defineBuiltin(name: string, definition: () => unknown): void;
+}
+
+/** A cell's variable and the variables of the names it declares. */
+interface DefinedCell {
+  variable: Variable;
+  outputs: Map<string, Variable>;
 }
 
 declare global {
@@ -41,18 +60,38 @@ declare global {
  * renders), and one per declared name, reading it off the cell's returned object.
  */
 export function boot(cells: readonly ClientCell[], options: LibraryOptions): NotebookHandle {
-  const runtime = new Runtime(createBuiltins(options));
+  snapNumberBoxes(document);
+  const builtins = createBuiltins(options);
+  const runtime = new Runtime(builtins);
   const main = runtime.module();
   const waiting = new Map<string, string>();
+  const current = new Map(cells.map((c) => [c.id, c]));
+  const defined = new Map<string, DefinedCell>();
+  const builtinsAdded = new Set<string>();
   const handle: NotebookHandle = {
     settled: Promise.resolve(),
     runtime,
     cellSettledAt: {},
     pending: () => [...waiting.values()],
+    cells: () => [...current.values()],
+    // The runtime adds these per cell (observable convention), besides the page's built-ins.
+    builtins: new Set([...Object.keys(builtins), "invalidation", "visibility", "display", "view"]),
+    redefine(cell) {
+      const cellState = defined.get(cell.id);
+      if (!cellState) throw new Error(`no cell ${cell.id} runs on this page`);
+      current.set(cell.id, cell);
+      for (const name of cell.outputs) page.declaredBy.set(name, cell.source);
+      redefineCell(main, cell, cellState);
+    },
+    defineBuiltin(name, definition) {
+      if (builtinsAdded.has(name)) return;
+      builtinsAdded.add(name);
+      main.define(name, [], definition);
+    },
   };
-  const page: PageContext = {
+  const page: PageContext & { declaredBy: Map<string, string> } = {
     declaredBy: new Map(cells.flatMap((c) => c.outputs.map((name) => [name, c.source] as const))),
-    locate: (error) => errorLocation(error, cells),
+    locate: (error) => errorLocation(error, [...current.values()]),
   };
   let resolve!: () => void;
   const settled = new Promise<void>((y) => {
@@ -84,8 +123,9 @@ export function boot(cells: readonly ClientCell[], options: LibraryOptions): Not
         waiting.delete(cell.id);
         if (waiting.size === 0) resolve();
       });
-      defineCell(main, cell, observer);
+      defined.set(cell.id, defineCell(main, cell, observer));
     }
+    addEditButtons(handle, [...roots.keys()]);
     // Cells settle asynchronously (the runtime computes on the next frame), never in this loop.
     if (waiting.size === 0) resolve();
   });
@@ -102,7 +142,7 @@ function afterFirstPaint(start: () => void): void {
 }
 
 /** `display`, `view` and `visibility` are per cell, so they come through the variable's shadow scope. */
-function defineCell(main: Module, cell: ClientCell, observer: CellObserver): void {
+function defineCell(main: Module, cell: ClientCell, observer: CellObserver): DefinedCell {
   const view = (element: Element): unknown => input(observer.display(element));
   const seen = createVisibility(observer._node, observer.waitingForVisibility);
   observer.onRestart = seen.cancel;
@@ -114,9 +154,29 @@ function defineCell(main: Module, cell: ClientCell, observer: CellObserver): voi
     },
   });
   variable.define(`cell ${cell.id}`, cell.inputs, cellFunction(cell));
-  for (const name of cell.outputs) {
-    main.define(name, [`cell ${cell.id}`], (exports: Record<string, unknown>) => exports[name]);
+  const outputs = new Map<string, Variable>();
+  for (const name of cell.outputs) outputs.set(name, defineOutput(main, cell, name));
+  return { variable, outputs };
+}
+
+function defineOutput(main: Module, cell: ClientCell, name: string): Variable {
+  return main.define(
+    name,
+    [`cell ${cell.id}`],
+    (exports: Record<string, unknown>) => exports[name],
+  );
+}
+
+/** New code for a defined cell: names it no longer declares go, new ones are added. */
+function redefineCell(main: Module, cell: ClientCell, defined: DefinedCell): void {
+  defined.variable.define(`cell ${cell.id}`, cell.inputs, cellFunction(cell));
+  for (const [name, variable] of defined.outputs) {
+    if (cell.outputs.includes(name)) continue;
+    variable.delete();
+    defined.outputs.delete(name);
   }
+  for (const name of cell.outputs)
+    if (!defined.outputs.has(name)) defined.outputs.set(name, defineOutput(main, cell, name));
 }
 
 /** The names of a cell that does not compile: each fails, so the cells using them wait. */

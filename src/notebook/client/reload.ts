@@ -1,6 +1,6 @@
 // Dev only (`npm start`): reload the page when the site has been rebuilt, and show why when a
 // rebuild failed (the server repeats that to pages that connect later, until the next build).
-import { showBuildErrors } from "./buildErrorOverlay.ts";
+import { showBuildErrors } from "./build-error-overlay.ts";
 
 const source = new EventSource(new URL("/__reload", location.href));
 source.addEventListener("reload", () => location.reload());

@@ -2,8 +2,8 @@
 // five times, and prints each call's wall and CPU time as JSON. The first call is cold (the
 // code is still being compiled), as on a page that has just loaded.
 import { readFileSync } from "node:fs";
-import { layoutGraph } from "../../../src/graph/layout-graph.ts";
-import { traceComputation } from "../../../src/graph/trace.ts";
+import { layoutGraph } from "../../../src/graph/layout/layout-graph.ts";
+import { traceComputation } from "../../../src/graph/model/trace.ts";
 import { BENCH_GRAPHS, DRAW_TARGET_GRAPH } from "./bench-graphs.ts";
 
 const engine = process.argv[2] === "layered" ? "layered" : "d3-dag";

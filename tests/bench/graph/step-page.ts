@@ -3,8 +3,8 @@
 // layout): the first on a cold page, as a reader meets it; the second with the code already
 // compiled, as a later graph on the same page. The second one stays for the Node side, which
 // presses keys and times each step.
-import { traceComputation } from "../../../src/graph/trace.ts";
-import { view } from "../../../src/graph/view.ts";
+import { traceComputation } from "../../../src/graph/model/trace.ts";
+import { view } from "../../../src/graph/view/view.ts";
 import { BENCH_GRAPHS } from "./bench-graphs.ts";
 
 const name = new URLSearchParams(location.search).get("graph") ?? "scalar 200";

@@ -1,0 +1,274 @@
+// A live training demo for a cell: a few optimiser steps per animation frame, run only while the
+// demo can be seen — on its slide in the deck, or on screen while reading — and never while
+// paused, finished or out of view (no frames are requested then, so an idle page does no work).
+// It brings its own controls (play/pause, start over, speed in steps per frame) and speaks the
+// deck's mirroring protocol (demo-events.ts), so the presenter window shows the projector's run.
+import {
+  DEMO_ATTRIBUTE,
+  DEMO_MIRROR,
+  DEMO_REPORT,
+  DEMO_STATE,
+  type DemoSnapshot,
+  FOLLOW_ATTRIBUTE,
+} from "./demo-events.ts";
+import { type DemoSpeed, parseSpeed, runFrame, SPEEDS, speedLabel } from "./demo-speed.ts";
+
+/** Options of `demo.train`; only `step` is required. */
+export interface TrainOptions<S = unknown> {
+  /** One training step (of every network the demo trains). */
+  step(): void;
+  /** Shows the current state: redraw plots. Called once per frame, and after a mirror update. */
+  draw?(): void;
+  /** The status line (default "Step N"). */
+  status?(steps: number): string;
+  /** True when training is over (a step budget reached, a loss no longer finite). */
+  done?(steps: number): boolean;
+  /** Plain data the presenter window needs to show the same run (parameters, losses). */
+  save?(): S;
+  /** Shows state saved by `save()` in the other window. */
+  load?(state: S): void;
+  /** Puts the networks back to their start; adds a "Start over" button. */
+  reset?(): void;
+  /** Steps per animation frame at first, or "max" (default 1). */
+  speed?: DemoSpeed;
+  /** What must be on screen for training to run (default the controls themselves). */
+  watch?: Element | readonly Element[];
+  /** The cell's `invalidation`: the demo stops for good when it resolves. */
+  invalidation?: Promise<unknown>;
+  /** Names the controls for screen readers (default "Training"). */
+  label?: string;
+}
+
+/** A running demo: its controls element (display it) and a few handles for code. */
+export class TrainDemo<S = unknown> {
+  /** The controls: play/pause, start over, speed menu and status line. */
+  readonly element: HTMLElement;
+  private readonly playButton: HTMLButtonElement;
+  private readonly speedSelect: HTMLSelectElement;
+  private readonly statusText: HTMLElement;
+  private stepsTaken = 0;
+  private playing = true;
+  private finished = false;
+  private stopped = false;
+  private visible = false;
+  private frame = 0;
+  private failure: string | null = null;
+  private readonly observer: IntersectionObserver | null = null;
+  private readonly followWatch: MutationObserver | null = null;
+  private readonly doc: Document;
+
+  constructor(private readonly options: TrainOptions<S>) {
+    if (typeof options?.step !== "function") {
+      throw new TypeError(
+        "demo.train: expected options with a step() function, e.g. demo.train({ step: () => fits.forEach(trainStep) })",
+      );
+    }
+    this.doc = document;
+    const doc = this.doc;
+    const root = doc.createElement("div");
+    root.className = "demo-controls";
+    root.setAttribute(DEMO_ATTRIBUTE, "train");
+    root.setAttribute("role", "group");
+    root.setAttribute("aria-label", options.label ?? "Training");
+    this.element = root;
+
+    this.playButton = doc.createElement("button");
+    this.playButton.type = "button";
+    this.playButton.className = "demo-play";
+    this.playButton.addEventListener("click", () => this.setPlaying(!this.playing));
+    root.append(this.playButton);
+    if (options.reset) {
+      const again = doc.createElement("button");
+      again.type = "button";
+      again.className = "demo-restart";
+      again.textContent = "Start over";
+      again.addEventListener("click", () => this.restart());
+      root.append(again);
+    }
+    const speedLabelEl = doc.createElement("label");
+    speedLabelEl.className = "demo-speed";
+    speedLabelEl.append("Speed ");
+    this.speedSelect = doc.createElement("select");
+    const initial = options.speed ?? 1;
+    const speeds = SPEEDS.includes(initial) ? SPEEDS : [...SPEEDS, initial];
+    for (const speed of speeds) {
+      const option = doc.createElement("option");
+      option.value = String(speed);
+      option.textContent = speedLabel(speed);
+      this.speedSelect.append(option);
+    }
+    this.speedSelect.value = String(initial);
+    this.speedSelect.addEventListener("change", () => this.report());
+    speedLabelEl.append(this.speedSelect);
+    this.statusText = doc.createElement("span");
+    this.statusText.className = "demo-status";
+    root.append(speedLabelEl, this.statusText);
+    root.addEventListener(DEMO_MIRROR, (event) => this.mirror((event as CustomEvent).detail));
+    root.addEventListener(DEMO_REPORT, () => this.report());
+
+    if (typeof IntersectionObserver === "function") {
+      const watched = options.watch
+        ? Array.isArray(options.watch)
+          ? (options.watch as readonly Element[])
+          : [options.watch as Element]
+        : [root];
+      const seen = new Set<Element>();
+      this.observer = new IntersectionObserver((entries) => {
+        for (const entry of entries) {
+          if (entry.isIntersecting) seen.add(entry.target);
+          else seen.delete(entry.target);
+        }
+        this.visible = seen.size > 0;
+        this.schedule();
+      });
+      for (const element of watched) this.observer.observe(element);
+    } else {
+      this.visible = true;
+    }
+    if (typeof MutationObserver === "function") {
+      this.followWatch = new MutationObserver(() => this.schedule());
+      this.followWatch.observe(doc.documentElement, { attributeFilter: [FOLLOW_ATTRIBUTE] });
+    }
+    void options.invalidation?.then(() => this.stop());
+    this.showControls();
+    this.schedule();
+  }
+
+  /** Steps trained so far. */
+  get steps(): number {
+    return this.stepsTaken;
+  }
+
+  /** True while frames are being trained (playing, in view, not finished, not mirroring). */
+  get running(): boolean {
+    return this.frame !== 0;
+  }
+
+  /** Steps per frame as chosen in the menu. */
+  get speed(): DemoSpeed {
+    return parseSpeed(this.speedSelect.value) ?? 1;
+  }
+
+  play(): void {
+    this.setPlaying(true);
+  }
+
+  pause(): void {
+    this.setPlaying(false);
+  }
+
+  /** Back to the start (the options' reset), keeping play or pause. */
+  restart(): void {
+    if (!this.options.reset || this.stopped) return;
+    this.options.reset();
+    this.stepsTaken = 0;
+    this.finished = false;
+    this.failure = null;
+    this.options.draw?.();
+    this.showControls();
+    this.report();
+    this.schedule();
+  }
+
+  /** Stops for good (the cell re-ran or the page is going). */
+  stop(): void {
+    this.stopped = true;
+    this.cancelFrame();
+    this.observer?.disconnect();
+    this.followWatch?.disconnect();
+  }
+
+  private get following(): boolean {
+    return this.doc.documentElement.hasAttribute(FOLLOW_ATTRIBUTE);
+  }
+
+  private setPlaying(on: boolean): void {
+    this.playing = on;
+    this.showControls();
+    this.report();
+    this.schedule();
+  }
+
+  /** Requests a frame when the demo should train and none is pending; cancels it otherwise. */
+  private schedule(): void {
+    const run =
+      !this.stopped &&
+      this.playing &&
+      this.visible &&
+      !this.finished &&
+      this.failure === null &&
+      !this.following;
+    if (!run) this.cancelFrame();
+    else if (this.frame === 0) this.frame = requestAnimationFrame(() => this.tick());
+  }
+
+  private cancelFrame(): void {
+    if (this.frame !== 0) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
+  private tick(): void {
+    this.frame = 0;
+    const done = () => this.options.done?.(this.stepsTaken) ?? false;
+    try {
+      const taken = runFrame(
+        this.speed,
+        () => {
+          this.options.step();
+          this.stepsTaken += 1;
+        },
+        done,
+        () => performance.now(),
+      );
+      if (taken === 0 || done()) this.finished = true;
+      this.options.draw?.();
+    } catch (error) {
+      this.failure = error instanceof Error ? error.message : String(error);
+    }
+    this.showControls();
+    this.report();
+    this.schedule();
+  }
+
+  /** Tells the deck (and through it the other window) where this run stands. */
+  private report(): void {
+    if (this.following) return;
+    const snapshot: DemoSnapshot = {
+      steps: this.stepsTaken,
+      playing: this.playing,
+      finished: this.finished,
+      speed: this.speedSelect.value,
+      state: this.options.save?.(),
+    };
+    this.element.dispatchEvent(new CustomEvent(DEMO_STATE, { bubbles: true, detail: snapshot }));
+  }
+
+  /** Shows the other window's run. */
+  private mirror(snapshot: DemoSnapshot): void {
+    if (this.stopped || !snapshot) return;
+    if (snapshot.state !== undefined) this.options.load?.(snapshot.state as S);
+    this.stepsTaken = snapshot.steps;
+    this.playing = snapshot.playing;
+    this.finished = snapshot.finished;
+    if (parseSpeed(snapshot.speed) !== null) this.speedSelect.value = snapshot.speed;
+    this.options.draw?.();
+    this.showControls();
+  }
+
+  private showControls(): void {
+    const over = this.finished || this.failure !== null;
+    this.playButton.textContent = over ? "Finished" : this.playing ? "Pause" : "Play";
+    this.playButton.disabled = over;
+    this.playButton.setAttribute("aria-pressed", String(this.playing && !over));
+    const status = this.options.status?.(this.stepsTaken) ?? `Step ${this.stepsTaken}`;
+    this.statusText.textContent =
+      this.failure !== null
+        ? `Stopped: ${this.failure}`
+        : `${status}${this.finished ? " — done" : ""}`;
+  }
+}
+
+/** `demo.train(options)`: see TrainOptions. */
+export function train<S>(options: TrainOptions<S>): TrainDemo<S> {
+  return new TrainDemo(options);
+}

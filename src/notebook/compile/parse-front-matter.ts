@@ -1,0 +1,88 @@
+import { parse as parseYaml } from "yaml";
+import { CompileError } from "./compile-error.ts";
+import type { FrontMatter } from "./types.ts";
+
+/** Front matter and the Markdown body that follows it. */
+export interface SplitSource {
+  frontMatter: FrontMatter;
+  body: string;
+  /** How many lines precede the body (so body line 1 is file line `lineOffset + 1`). */
+  lineOffset: number;
+  /** The file line of each top-level field (`order: 3` on line 3 → `{order: 3}`). */
+  fieldLines: Record<string, number>;
+}
+
+const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * Splits `--- yaml ---` front matter from the body and checks the fields every page needs:
+ * `title` (text), `order` (number) and `summary` (text).
+ */
+export function parseFrontMatter(source: string, file: string): SplitSource {
+  const match = FENCE.exec(source);
+  if (!match) {
+    throw new CompileError({
+      file,
+      line: 1,
+      column: 1,
+      message: "expected front matter between two `---` lines at the top (title, order, summary)",
+    });
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(match[1]);
+  } catch (error) {
+    const linePos = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    throw new CompileError({
+      file,
+      line: (linePos?.line ?? 0) + 1,
+      column: linePos?.col ?? 1,
+      message: `front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`,
+    });
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new CompileError({
+      file,
+      line: 2,
+      column: 1,
+      message: "front matter should be a YAML mapping (key: value lines)",
+    });
+  }
+  const record = data as Record<string, unknown>;
+  const fieldLines: Record<string, number> = {};
+  match[1].split(/\r?\n/).forEach((line, index) => {
+    const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
+    if (key && !(key in fieldLines)) fieldLines[key] = index + 2;
+  });
+  const lineOf = (key: string): number => fieldLines[key] ?? 2;
+  const expect = (key: string, type: "string" | "number"): void => {
+    if (typeof record[key] !== type) {
+      const found = record[key] === undefined ? "nothing" : JSON.stringify(record[key]);
+      throw new CompileError({
+        file,
+        line: lineOf(key),
+        column: 1,
+        message: `front matter \`${key}\` should be a ${type === "string" ? "text" : "number"}, found ${found}`,
+      });
+    }
+  };
+  expect("title", "string");
+  expect("order", "number");
+  expect("summary", "string");
+  // A deck's shape (src/slides/deck-aspect.ts); unquoted `4:3` is text in YAML 1.2.
+  if (record.aspect !== undefined && !["16:9", "16:10", "4:3"].includes(String(record.aspect))) {
+    throw new CompileError({
+      file,
+      line: lineOf("aspect"),
+      column: 1,
+      message: `front matter \`aspect\` should be 16:9, 16:10 or 4:3, found ${JSON.stringify(record.aspect)}`,
+    });
+  }
+  const lineOffset = match[0].split("\n").length - 1;
+  return {
+    frontMatter: record as FrontMatter,
+    body: source.slice(match[0].length),
+    lineOffset,
+    fieldLines,
+  };
+}

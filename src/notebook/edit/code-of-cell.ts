@@ -1,0 +1,12 @@
+import type { CellDefinition } from "../compile/types.ts";
+
+/**
+ * The code a cell's author wrote, read back from its runtime definition: `transpileCell` puts
+ * it between the function's first line and its closing line (and, for a program declaring
+ * names, the `return {…};` line before that), as written.
+ */
+export function codeOfCell(cell: Pick<CellDefinition, "body" | "expression" | "outputs">): string {
+  const lines = cell.body.split("\n");
+  const tail = cell.expression || cell.outputs.length === 0 ? 1 : 2;
+  return lines.slice(1, lines.length - tail).join("\n");
+}

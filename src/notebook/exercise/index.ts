@@ -1,0 +1,9 @@
+export {
+  checkGradient,
+  type GradientCheckOptions,
+  type GradientCheckResult,
+  type GradientLike,
+} from "./check-gradient.ts";
+export { type CheckOutcome, readCheckResult } from "./check-result.ts";
+export { type ExerciseOptions, exercise } from "./exercise-block.ts";
+export { judge, type Misconception, type PredictOptions, predict } from "./predict-block.ts";

@@ -1,0 +1,164 @@
+// Exercises and predictions in Chromium against the built site (dist/), on chapter 5: a wrong
+// answer gets a specific message, hints come in order, the solution waits for an attempt, a
+// right answer is marked done (and counted on the index), a prediction's feedback names the
+// misconception and survives a reload; Export, clearing storage and Import restore all of it.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import {
+  DIST,
+  launchBrowser,
+  openWatchedPage,
+  SCREENSHOT_DIR,
+  type StaticServer,
+  serveStatic,
+  type WatchedPage,
+} from "./harness.ts";
+
+let browser: Browser;
+let server: StaticServer;
+const opened: WatchedPage[] = [];
+const CHAPTER = "/chapters/05-chain-rule/";
+
+async function open(url = CHAPTER): Promise<WatchedPage> {
+  const watched = await openWatchedPage(browser, server.url);
+  opened.push(watched);
+  await watched.page.setViewportSize({ width: 1100, height: 900 });
+  await watched.page.goto(server.url + url);
+  await watched.page.evaluate(() => window.__notebook?.settled);
+  return watched;
+}
+
+/** The exercise block with this id, once drawn. */
+async function block(page: Page, id: string) {
+  const found = page.locator(`#exercise-${id}`);
+  await found.waitFor();
+  return found;
+}
+
+/** Replaces the code in the answer editor of the cell declaring `name`, then runs it. */
+async function answer(page: Page, name: string, code: string): Promise<void> {
+  const id = await page.evaluate(
+    (n) => window.__notebook?.cells().find((c) => c.outputs.includes(n))?.id,
+    name,
+  );
+  const content = page.locator(`[data-edit-for="${id}"] .cm-content`);
+  await content.waitFor();
+  await content.focus();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText(code);
+  await page.keyboard.press("Shift+Enter");
+}
+
+describe("exercises and predictions (chapter 5)", () => {
+  before(async () => {
+    browser = await launchBrowser();
+    server = await serveStatic(DIST);
+    mkdirSync(join(SCREENSHOT_DIR, "cells"), { recursive: true });
+  });
+  after(async () => {
+    for (const w of opened) await w.page.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("a wrong backward rule gets the entry that is off; hints in order; a right one is done", async () => {
+    const { page, errors } = await open();
+    let ex = await block(page, "square-backward");
+    await ex.scrollIntoViewIfNeeded();
+    const solution = ex.getByRole("button", { name: "Solution" });
+    assert.equal(await solution.isDisabled(), true);
+    await ex.getByRole("button", { name: "Check", exact: true }).click();
+    const result = ex.locator(".exercise-result");
+    await page.waitForFunction(() =>
+      document
+        .querySelector("#exercise-square-backward .exercise-result")
+        ?.textContent?.startsWith("✗"),
+    );
+    assert.match(String(await result.textContent()), /^✗ ∂L\/∂r\[0\] is off by [\d.]+: yours is/);
+    assert.equal(await solution.isDisabled(), false);
+    await ex.getByRole("button", { name: /^Hint \(1 of 2\)$/ }).click();
+    await ex.getByRole("button", { name: /^Hint \(2 of 2\)$/ }).click();
+    const hints = await ex.locator(".exercise-hints li").allTextContents();
+    assert.equal(hints.length, 2);
+    assert.match(hints[0], /local derivative of r² is 2r/);
+    assert.match(hints[1], /upstream/);
+    assert.equal(await ex.getByRole("button", { name: "No more hints" }).isDisabled(), true);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "cells", "exercise-wrong.png") });
+
+    await answer(
+      page,
+      "squareBackward",
+      "function squareBackward(r, upstream) {\n  return r.mul(2).mul(upstream);\n}",
+    );
+    // The exercise's cell runs again with the new rule; hints already seen stay shown.
+    await page.waitForFunction(
+      () => !document.querySelector("#exercise-square-backward .exercise-result")?.textContent,
+    );
+    ex = await block(page, "square-backward");
+    assert.equal(await ex.locator(".exercise-hints li").count(), 2);
+    await ex.getByRole("button", { name: "Check", exact: true }).click();
+    await page.waitForFunction(
+      () =>
+        document.querySelector("#exercise-square-backward .exercise-status")?.textContent ===
+        "✓ done",
+    );
+    assert.match(
+      String(await ex.locator(".exercise-result").textContent()),
+      /^✓ Right\. your rule matches autograd/,
+    );
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "cells", "exercise-right.png") });
+    assert.deepEqual(errors, []);
+  });
+
+  it("a parameter-gradient exercise names the slip (the sign of ∂ℓ/∂b)", async () => {
+    const { page } = await open();
+    const ex = await block(page, "least-squares-grad");
+    await ex.scrollIntoViewIfNeeded();
+    await answer(
+      page,
+      "leastSquaresGrad",
+      "function leastSquaresGrad(x, y, w, b) {\n  const r = y - (w.reduce((s, wj, j) => s + wj * x[j], 0) + b);\n  return { dw: x.map((xj) => 2 * r * xj), db: 2 * r };\n}",
+    );
+    await page.waitForFunction(
+      () => !document.querySelector("#exercise-least-squares-grad .exercise-result")?.textContent,
+    );
+    await page
+      .locator("#exercise-least-squares-grad")
+      .getByRole("button", { name: "Check", exact: true })
+      .click();
+    await page.waitForFunction(() =>
+      document
+        .querySelector("#exercise-least-squares-grad .exercise-result")
+        ?.textContent?.includes("Only the sign is wrong"),
+    );
+  });
+
+  it("a prediction answers a misconception, reveals, and keeps the answer across a reload", async () => {
+    const { page } = await open();
+    const ex = await block(page, "affine-column");
+    await ex.getByRole("radio", { name: "row k" }).check();
+    await ex.getByRole("button", { name: "Check", exact: true }).click();
+    const result = ex.locator(".exercise-result");
+    await result.waitFor();
+    assert.match(
+      String(await result.textContent()),
+      /^✗ The answer is column k\. A row of M belongs to one output/,
+    );
+    const count = await block(page, "path-count");
+    await count.getByRole("textbox").fill("1000");
+    await count.getByRole("textbox").press("Enter");
+    await page.waitForFunction(() =>
+      document
+        .querySelector("#exercise-path-count .exercise-result")
+        ?.textContent?.startsWith("✓ Right."),
+    );
+    await page.reload();
+    await page.evaluate(() => window.__notebook?.settled);
+    const again = await block(page, "affine-column");
+    assert.equal(await again.getByRole("radio", { name: "row k" }).isChecked(), true);
+    assert.match(String(await again.locator(".exercise-result").textContent()), /A row of M/);
+  });
+});

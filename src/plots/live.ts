@@ -1,8 +1,16 @@
+import { boundRows, type HistoryMode } from "./bound-rows.ts";
 import { type PlotElement, type VegaLiteOptions, vegaLite } from "./vega-lite.ts";
 
 /** Options for a live plot: the named datasets the spec reads, with their first rows. */
 export interface LiveOptions extends VegaLiteOptions {
   datasets: Record<string, unknown[]>;
+  /**
+   * Rows a dataset keeps at most (default 2000): a run pushing a loss every step for a whole
+   * lecture would otherwise grow the page's memory and each redraw's work without end.
+   */
+  maxRows?: number;
+  /** How older rows go past `maxRows` (default "downsample": the whole run at lower density). */
+  history?: HistoryMode;
 }
 
 /** A plot that grows while a network trains. */
@@ -22,6 +30,10 @@ export interface LivePlot {
  */
 export function live(spec: Record<string, unknown>, options: LiveOptions): LivePlot {
   const element = vegaLite({ ...spec, datasets: options.datasets }, options);
+  const maxRows = options.maxRows ?? 2000;
+  const history = options.history ?? "downsample";
+  // What each dataset holds (once the pending updates are drawn), to thin it when it is full.
+  const held = new Map(Object.entries(options.datasets).map(([name, rows]) => [name, [...rows]]));
   const pending = new Map<string, { replace: boolean; rows: unknown[] }>();
   let scheduled = false;
   const flush = async (): Promise<void> => {
@@ -33,7 +45,8 @@ export function live(spec: Record<string, unknown>, options: LiveOptions): LiveP
         ? vega
             .changeset()
             .remove(() => true)
-            .insert(update.rows)
+            // Copies: a kept row may be a tuple the view holds now, removed in this same change.
+            .insert(update.rows.map((row) => (row && typeof row === "object" ? { ...row } : row)))
         : vega.changeset().insert(update.rows);
       view.change(name, changes);
     }
@@ -49,13 +62,25 @@ export function live(spec: Record<string, unknown>, options: LiveOptions): LiveP
   return {
     element,
     push(dataset, rows) {
-      const entry = pending.get(dataset) ?? { replace: false, rows: [] };
-      entry.rows.push(...rows);
-      pending.set(dataset, entry);
+      const all = held.get(dataset) ?? [];
+      for (const row of rows) all.push(row);
+      const kept = boundRows(all, maxRows, history);
+      held.set(dataset, kept);
+      if (kept !== all) {
+        // Thinned: the view gets the kept rows whole (and nothing piles up while no frame
+        // comes, in a background tab).
+        pending.set(dataset, { replace: true, rows: kept });
+      } else {
+        const entry = pending.get(dataset) ?? { replace: false, rows: [] };
+        for (const row of rows) entry.rows.push(row);
+        pending.set(dataset, entry);
+      }
       schedule();
     },
     replace(dataset, rows) {
-      pending.set(dataset, { replace: true, rows: [...rows] });
+      const kept = boundRows([...rows], maxRows, history);
+      held.set(dataset, kept);
+      pending.set(dataset, { replace: true, rows: kept });
       schedule();
     },
   };

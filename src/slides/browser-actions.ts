@@ -26,7 +26,15 @@ export function toggleSiteTheme(doc: Document, view: Window): "light" | "dark" {
   return wasDark ? "light" : "dark";
 }
 
-/** Opens (or reuses) the presenter window for this chapter; false when pop-ups are blocked. */
-export function openPresenterWindow(view: Window, href: string, pathname: string): boolean {
-  return view.open(href, `presenter:${pathname}`, "popup,width=1280,height=800") !== null;
+/**
+ * Opens (or reuses) the presenter window for this chapter and pairing; false when pop-ups are
+ * blocked.
+ */
+export function openPresenterWindow(
+  view: Window,
+  href: string,
+  pathname: string,
+  pair: string,
+): boolean {
+  return view.open(href, `presenter:${pathname}:${pair}`, "popup,width=1280,height=800") !== null;
 }

@@ -29,7 +29,7 @@ export function dressPage(
   article: HTMLElement,
   slides: HTMLElement[],
   mode: "slides" | "presenter",
-  aspect: DeckAspect,
+  { timerKey = null, aspect }: { timerKey?: string | null; aspect?: DeckAspect } = {},
 ): DeckDressing {
   const cover = insertCoverSlide(doc, article);
   if (cover) slides.unshift(cover);
@@ -38,9 +38,9 @@ export function dressPage(
   body.classList.add("deck-mode");
   body.classList.toggle("presenter-mode", mode === "presenter");
   // The presenter's frames take the deck's shape (slides.css).
-  body.style.setProperty("--deck-aspect", aspect.name.replace(":", " / "));
+  if (aspect) body.style.setProperty("--deck-aspect", aspect.name.replace(":", " / "));
   const chrome = createDeckChrome(doc);
-  const presenter = mode === "presenter" ? new PresenterView(doc) : null;
+  const presenter = mode === "presenter" ? new PresenterView(doc, undefined, timerKey) : null;
   const restoreInert = inertOutside(doc, article, DECK_UI);
   const showCursor = hideIdleCursor(doc, view);
   const madeFocusable: HTMLElement[] = [];

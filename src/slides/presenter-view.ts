@@ -1,6 +1,7 @@
 // The presenter window's panels: the live current slide on the left, the next slide and the
 // speaker notes on the right, and a bar with the slide number, elapsed time and the clock.
 // The slides themselves are the page's own sections, placed over the two frames by the deck.
+import { paceAt, type SlidePlan } from "./pacing.ts";
 import {
   elapsed,
   formatDuration,
@@ -33,12 +34,21 @@ export class PresenterView {
   private readonly clockText: HTMLElement;
   private readonly startButton: HTMLButtonElement;
   private readonly audienceState: HTMLElement;
+  private readonly paceText: HTMLElement;
   private watch: Stopwatch = STOPPED;
   private readonly ticker: number;
+  private plan: readonly SlidePlan[] = [];
+  private duration: number | null = null;
+  private slide = 0;
 
+  /**
+   * `storageKey` names the timer in sessionStorage, so a reload of the presenter window keeps
+   * counting from where it was (the time source is the wall clock for the same reason).
+   */
   constructor(
     private readonly doc: Document,
     private readonly now: () => number = () => Date.now(),
+    private readonly storageKey: string | null = null,
   ) {
     const html = (tag: string, className: string, text = ""): HTMLElement => {
       const el = doc.createElement(tag);
@@ -62,7 +72,9 @@ export class PresenterView {
     const reset = html("button", "presenter-timer-reset", "Reset") as HTMLButtonElement;
     reset.type = "button";
     reset.addEventListener("click", () => this.resetTimer());
-    timer.append(this.elapsedText, this.startButton, reset);
+    this.paceText = html("span", "presenter-pace");
+    this.paceText.hidden = true;
+    timer.append(this.elapsedText, this.paceText, this.startButton, reset);
     this.clockText = html("div", "presenter-clock");
     this.clockText.setAttribute("aria-label", "Clock");
     bar.append(this.position, this.audienceState, timer, this.clockText);
@@ -92,12 +104,25 @@ export class PresenterView {
     side.append(nextPanel, notesPanel);
     this.root.append(bar, this.currentFrame, side);
     doc.body.append(this.root);
+    this.watch = this.loadWatch();
     this.tick();
     this.ticker = doc.defaultView?.setInterval(() => this.tick(), 250) ?? 0;
   }
 
+  /**
+   * Paces the lecture: `plan` gives each slide's window (from "About N minutes" in its notes),
+   * `duration` the lecture's minutes (front matter), which adds a countdown.
+   */
+  setPlan(plan: readonly SlidePlan[], duration: number | null): void {
+    this.plan = plan;
+    this.duration = duration;
+    this.paceText.hidden = duration === null && plan.every((p) => p.end === p.start);
+    this.tick();
+  }
+
   /** Shows the notes, position and next slide's title for `content`. */
   update(content: PresenterContent): void {
+    this.slide = content.slide;
     this.position.textContent = `Slide ${content.slide + 1} of ${content.count} · ${content.title}`;
     this.nextTitle.textContent =
       content.nextTitle === null ? "End of the deck" : `Next: ${content.nextTitle}`;
@@ -148,12 +173,54 @@ export class PresenterView {
 
   private setWatch(watch: Stopwatch): void {
     this.watch = watch;
+    this.saveWatch();
     this.tick();
+  }
+
+  private loadWatch(): Stopwatch {
+    try {
+      const saved = this.storageKey ? sessionStorage.getItem(this.storageKey) : null;
+      const parsed = saved ? (JSON.parse(saved) as Partial<Stopwatch>) : null;
+      const since = parsed?.runningSince;
+      if (
+        parsed &&
+        typeof parsed.banked === "number" &&
+        (since === null || typeof since === "number")
+      ) {
+        return { runningSince: since ?? null, banked: parsed.banked };
+      }
+    } catch {
+      // No storage (a private window's quota, a sandbox): the timer starts at zero.
+    }
+    return STOPPED;
+  }
+
+  private saveWatch(): void {
+    try {
+      if (this.storageKey) sessionStorage.setItem(this.storageKey, JSON.stringify(this.watch));
+    } catch {
+      // Without storage the timer still works; it just does not outlive a reload.
+    }
   }
 
   private tick(): void {
     const now = this.now();
-    this.elapsedText.textContent = formatDuration(elapsed(this.watch, now));
+    const spent = elapsed(this.watch, now);
+    this.elapsedText.textContent = formatDuration(spent);
+    if (!this.paceText.hidden) {
+      const pace = paceAt(this.plan, this.slide, spent, this.duration);
+      const minutes = Math.round(Math.abs(pace.behind) / 60_000);
+      const left =
+        pace.remaining === null
+          ? ""
+          : pace.remaining >= 0
+            ? `${formatDuration(pace.remaining)} left`
+            : `${formatDuration(-pace.remaining)} over`;
+      const drift =
+        minutes === 0 ? "on time" : `${minutes} min ${pace.behind > 0 ? "behind" : "ahead"}`;
+      this.paceText.textContent = left ? `${left} · ${drift}` : drift;
+      this.paceText.classList.toggle("is-behind", minutes > 0 && pace.behind > 0);
+    }
     const running = this.watch.runningSince !== null;
     this.startButton.textContent = running ? "Pause" : this.watch.banked > 0 ? "Resume" : "Start";
     this.elapsedText.classList.toggle("is-paused", !running);

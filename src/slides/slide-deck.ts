@@ -10,6 +10,7 @@ import { type DeckChrome, showToast } from "./deck-chrome.ts";
 import { bindDeckInput, type DeckInputTarget } from "./deck-input.ts";
 import type { DeckAction } from "./deck-keys.ts";
 import { DeckOverview } from "./deck-overview.ts";
+import { audiencePair, presenterPair, withPair } from "./deck-pair.ts";
 import { DeckStage } from "./deck-stage.ts";
 import { createDeckState, type DeckState, goToSlide, stepDeck } from "./deck-state.ts";
 import { type DeckMode, deckUrl } from "./deck-url.ts";
@@ -17,6 +18,7 @@ import { DemoRelay } from "./demo-relay.ts";
 import { type DeckDressing, dressPage } from "./dress-page.ts";
 import { offerFragmentStep } from "./fragments.ts";
 import { ensureLiveRegion, slideAnnouncement } from "./live-region.ts";
+import { notesMinutes, planSlides } from "./pacing.ts";
 import { type DeckCommand, type DeckContext, planAction } from "./plan-action.ts";
 import type { PresenterView } from "./presenter-view.ts";
 import { SlideMirror } from "./slide-mirror.ts";
@@ -42,6 +44,8 @@ export class SlideDeck implements DeckInputTarget {
   private readonly demos: DemoRelay;
   /** In the presenter window: gives up following when no audience window answers. */
   private audienceTimer = 0;
+  /** Pairs this window with its presenter (or audience) window; null for one opened by hand. */
+  private pair: string | null = null;
   private readonly unbind: () => void;
   private readonly view: Window;
   /** The deck's shape: 16:9, or what the page or the address asks for. */
@@ -118,9 +122,16 @@ export class SlideDeck implements DeckInputTarget {
       if (this.inDeck) this.leave({ restoreFocus: false });
       this.currentMode = mode;
       this.focusBefore = this.doc.activeElement;
-      this.dressing = dressPage(this.doc, this.article, this.sections, mode, this.aspect);
+      const path = this.doc.location.pathname;
+      this.pair =
+        mode === "presenter" ? presenterPair(this.doc.location.href) : audiencePair(this.view);
+      this.dressing = dressPage(this.doc, this.article, this.sections, mode, {
+        timerKey: `backprop-presenter-timer:${path}:${this.pair ?? ""}`,
+        aspect: this.aspect,
+      });
+      this.planLecture();
       this.state = createDeckState(this.sections.length, this.state.slide);
-      this.sync.open(this.doc.location.pathname);
+      this.sync.open(path, this.pair);
       // Whichever window opens (or reloads) second takes the other's place in the deck.
       this.sync.post({ type: "hello" });
       if (mode === "slides") this.sync.post({ type: "audience" });
@@ -188,10 +199,12 @@ export class SlideDeck implements DeckInputTarget {
       slide ? offerFragmentStep(slide, dir) : false,
     );
     if (result.outcome === "fragment") {
+      this.state = result.state;
       this.presenter?.startTimerOnce();
       this.sync.post({ type: "fragment", slide: this.state.slide, direction });
     } else if (result.outcome === "moved") {
       this.goTo(result.state.slide);
+      this.state = result.state;
     } else {
       this.announce(direction === "next" ? "End of the slides" : "First slide");
     }
@@ -432,9 +445,27 @@ export class SlideDeck implements DeckInputTarget {
     prompt.textContent = `Go to slide ${digits} — Enter`;
   }
 
+  /** Gives the presenter bar its plan: "About N minutes" in the notes, `duration` minutes. */
+  private planLecture(): void {
+    const presenter = this.presenter;
+    if (!presenter) return;
+    const minutes = this.sections.map((section) =>
+      notesMinutes(
+        Array.from(section.querySelectorAll("aside.notes"), (n) => n.textContent ?? "").join(" "),
+      ),
+    );
+    const duration = Number(this.article.dataset.duration);
+    const total = Number.isFinite(duration) && duration > 0 ? duration : null;
+    presenter.setPlan(planSlides(minutes, total), total);
+  }
+
   private openPresenter(): void {
-    const href = deckUrl(this.doc.location.href, { mode: "presenter", slide: this.state.slide });
-    if (!openPresenterWindow(this.view, href, this.doc.location.pathname)) {
+    const pair = this.pair ?? audiencePair(this.view);
+    const href = withPair(
+      deckUrl(this.doc.location.href, { mode: "presenter", slide: this.state.slide }),
+      pair,
+    );
+    if (!openPresenterWindow(this.view, href, this.doc.location.pathname, pair)) {
       this.toast(`The browser blocked the presenter window. Allow pop-ups, or open ${href}`);
     }
   }

@@ -10,10 +10,10 @@ export class SlideSync {
 
   constructor(private readonly receive: (message: SyncMessage) => void) {}
 
-  /** Joins the channel for `pathname` (no-op where BroadcastChannel is missing). */
-  open(pathname: string): void {
+  /** Joins the channel for `pathname` and `pair` (no-op where BroadcastChannel is missing). */
+  open(pathname: string, pair: string | null = null): void {
     if (this.channel || typeof BroadcastChannel !== "function") return;
-    const channel = new BroadcastChannel(syncChannelName(pathname));
+    const channel = new BroadcastChannel(syncChannelName(pathname, pair));
     channel.onmessage = (event: MessageEvent) => {
       const envelope = parseSyncEnvelope(event.data);
       if (envelope && envelope.from !== this.id) this.receive(envelope.message);

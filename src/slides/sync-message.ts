@@ -43,9 +43,12 @@ export interface SyncEnvelope {
   readonly message: SyncMessage;
 }
 
-/** The channel name for a page: one channel per chapter path, so two lectures never mix. */
-export function syncChannelName(pathname: string): string {
-  return `backprop-slides:${pathname}`;
+/**
+ * The channel name for a page: one channel per chapter path and pairing id (deck-pair.ts), so
+ * two lectures never mix and two tabs of one lecture never steer each other.
+ */
+export function syncChannelName(pathname: string, pair: string | null = null): string {
+  return pair ? `backprop-slides:${pathname}:${pair}` : `backprop-slides:${pathname}`;
 }
 
 function isSlideIndex(value: unknown): value is number {

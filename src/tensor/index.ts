@@ -33,7 +33,20 @@ export {
   type TensorLike,
   toTensor,
 } from "./op.ts";
+export {
+  entriesOf,
+  type Notation,
+  numberAttr,
+  type OpAttrs,
+  type OpDefinition,
+  type OpTex,
+  type OpWords,
+  operatorTex,
+  recordedShapes,
+  replayInput,
+} from "./op-definition.ts";
 export * from "./ops/index.ts";
+export { opRegistry, TENSOR_OPS } from "./registry.ts";
 export { DEFAULT_SEED, defaultGenerator, Generator, manualSeed, type Rng, rng } from "./rng.ts";
 export { broadcastShapes, formatShape, type Shape, sizeOf } from "./shape.ts";
 export { type NestedArray, Tensor } from "./tensor.ts";

@@ -20,9 +20,11 @@
 // through `jvp` at once instead (forward mode records nothing). The vjp runs with recording off
 // and may call other ops. Element-wise ops also give `localGrad` (∂out/∂input, shaped like the
 // output); the graph view prints it on each edge. The rule objects are static: nothing is
-// allocated per call except the output and its node. Then export the op from ops/index.ts, add
-// a Tensor method if PyTorch has one, and add it to the op table the gradient and forward-mode
-// tests share (tests/tensor/op-cases.ts).
+// allocated per call except the output and its node. Then give the op its definition beside
+// the rule (op-definition.ts: how the graph replays, writes and names it) and list it in
+// TENSOR_OPS (registry.ts), export the op from ops/index.ts, add a Tensor method if PyTorch has
+// one, and add it to the op table the gradient and forward-mode tests share
+// (tests/tensor/op-cases.ts); tests/tensor/registry.test.ts checks the definition is complete.
 
 import { describeValue } from "./arguments.ts";
 import { createTensor } from "./create.ts";

@@ -3,7 +3,7 @@
 // right answer is marked done (and counted on the index), a prediction's feedback names the
 // misconception and survives a reload; Export, clearing storage and Import restore all of it.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
@@ -110,6 +110,16 @@ describe("exercises and predictions (chapter 5)", () => {
       /^✓ Right\. your rule matches autograd/,
     );
     await page.screenshot({ path: join(SCREENSHOT_DIR, "cells", "exercise-right.png") });
+    // The chapter's header list and the index count it.
+    const header = page.locator(".work-bar .exercise-list");
+    assert.match(
+      String(await header.locator("summary").textContent()),
+      /^Exercises: 1 of \d+ done$/,
+    );
+    await page.goto(`${server.url}/`);
+    const entry = page.locator('[data-page-key="chapters/05-chain-rule/"] .entry-progress');
+    await entry.waitFor();
+    assert.match(String(await entry.textContent()), /^1 of \d+ exercises done$/);
     assert.deepEqual(errors, []);
   });
 
@@ -161,4 +171,99 @@ describe("exercises and predictions (chapter 5)", () => {
     assert.equal(await again.getByRole("radio", { name: "row k" }).isChecked(), true);
     assert.match(String(await again.locator(".exercise-result").textContent()), /A row of M/);
   });
+
+  it("Export my work, clear the storage, Import: edits, answers and progress all come back; Reset all forgets them", async () => {
+    const { page } = await open();
+    const ex = await block(page, "ridge-grad");
+    await ex.scrollIntoViewIfNeeded();
+    const code = "function ridgeGrad(x, y, w, b, lambda) {\n  return { dw: [1, 2, 3], db: 42 };\n}";
+    await answer(page, "ridgeGrad", code);
+    const count = await block(page, "path-count");
+    await count.getByRole("textbox").fill("2");
+    await count.getByRole("button", { name: "Check", exact: true }).click();
+    await page.waitForFunction(() =>
+      document
+        .querySelector("#exercise-path-count .exercise-result")
+        ?.textContent?.includes("Two was the count"),
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export my work" }).click(),
+    ]);
+    const file = await download.path();
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    assert.equal(saved.format, "backprop-notebook-work");
+    assert.equal(saved.pages["chapters/05-chain-rule/"].fields["predict:path-count"], "2");
+
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.evaluate(() => window.__notebook?.settled);
+    assert.equal(await page.locator(".cell-edited-badge").count(), 0);
+    assert.equal(await (await block(page, "path-count")).getByRole("textbox").inputValue(), "");
+
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.getByRole("button", { name: "Import" }).click(),
+    ]);
+    await Promise.all([page.waitForEvent("load"), chooser.setFiles(file)]);
+    await page.evaluate(() => window.__notebook?.settled);
+    assert.equal(await (await block(page, "path-count")).getByRole("textbox").inputValue(), "2");
+    await page.locator(".cell-edited-badge").first().waitFor();
+    const id = await page.evaluate(
+      () => window.__notebook?.cells().find((c) => c.outputs.includes("ridgeGrad"))?.id,
+    );
+    assert.match(
+      String(await page.locator(`[data-edit-for="${id}"] .cm-content`).textContent()),
+      /db: 42/,
+    );
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await Promise.all([
+      page.waitForEvent("load"),
+      page.getByRole("button", { name: "Reset all" }).click(),
+    ]);
+    await page.evaluate(() => window.__notebook?.settled);
+    assert.equal(await page.locator(".cell-edited-badge").count(), 0);
+    assert.equal(await (await block(page, "path-count")).getByRole("textbox").inputValue(), "");
+  });
+
+  for (const chapter of ["05-chain-rule", "06-backpropagation", "07-forward-reverse-mode"])
+    it(`chapter ${chapter.slice(0, 2)}: at least three checked exercises, each passed by its own solution`, async () => {
+      const { page, errors } = await open(`/chapters/${chapter}/`);
+      const ids = await page.$$eval(".exercise:not(.predict)", (blocks) =>
+        blocks.map((b) => (b as HTMLElement).dataset.exercise ?? ""),
+      );
+      assert.ok(ids.length >= 3, `${chapter} has ${ids.length} checked exercises`);
+      assert.ok((await page.locator(".exercise.predict").count()) >= 1);
+      for (const id of ids) {
+        const ex = page.locator(`#exercise-${id}`);
+        await ex.scrollIntoViewIfNeeded();
+        await ex.getByRole("button", { name: "Check", exact: true }).click();
+        await page.waitForFunction(
+          (i) =>
+            document.querySelector(`#exercise-${i} .exercise-result`)?.textContent?.startsWith("✗"),
+          id,
+        );
+        await ex.getByRole("button", { name: "Solution" }).click();
+        await ex.getByRole("button", { name: "Use this solution" }).click();
+        await page.waitForFunction(
+          (i) => !document.querySelector(`#exercise-${i} .exercise-result`)?.textContent,
+          id,
+        );
+        await page
+          .locator(`#exercise-${id}`)
+          .getByRole("button", { name: "Check", exact: true })
+          .click();
+        await page.waitForFunction(
+          (i) =>
+            document.querySelector(`#exercise-${i} .exercise-status`)?.textContent === "✓ done",
+          id,
+        );
+      }
+      const failed = await page.$$eval(".cell-failed", (cells) =>
+        cells.map((c) => c.textContent ?? ""),
+      );
+      assert.deepEqual(failed, []);
+      assert.deepEqual(errors, []);
+    });
 });

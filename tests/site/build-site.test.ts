@@ -35,6 +35,7 @@ describe("buildSite(options)", () => {
         "labs/prose-only/",
         "labs/plots/",
         "labs/below-the-fold/",
+        "labs/long-running/",
         "labs/broken-front-matter/",
       ],
     );

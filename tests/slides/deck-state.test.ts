@@ -41,7 +41,10 @@ describe("createDeckState(count, slide)", () => {
 describe("stepDeck(state, direction, tryFragment)", () => {
   test("next and prev move one slide and report it", () => {
     const start = createDeckState(3, 1);
-    assert.deepEqual(stepDeck(start, "next"), { state: { count: 3, slide: 2 }, outcome: "moved" });
+    assert.deepEqual(stepDeck(start, "next"), {
+      state: { count: 3, slide: 2, finished: [1] },
+      outcome: "moved",
+    });
     assert.deepEqual(stepDeck(start, "prev"), { state: { count: 3, slide: 0 }, outcome: "moved" });
   });
 
@@ -127,5 +130,42 @@ describe("deckProgress(state)", () => {
     assert.equal(deckProgress(createDeckState(5, 2)), 0.5);
     assert.equal(deckProgress(createDeckState(5, 4)), 1);
     assert.equal(deckProgress(createDeckState(1, 0)), 1);
+  });
+});
+
+describe("stepDeck: ← into a finished stepper", () => {
+  test("← back onto a slide left with → passes its stepper on the next ←; it keeps its place", () => {
+    const left = stepDeck(createDeckState(4, 1), "next", () => false).state; // stepper at its end
+    const back = stepDeck(left, "prev", () => false);
+    assert.deepEqual(back, {
+      state: { count: 4, slide: 1, finished: [1], backedInto: true },
+      outcome: "moved",
+    });
+    let offered = 0;
+    const again = stepDeck(back.state, "prev", () => {
+      offered++;
+      return true;
+    });
+    assert.equal(offered, 0, "the stepper is not asked to step back");
+    assert.deepEqual(again.state, { count: 4, slide: 0, finished: [1] });
+  });
+
+  test("a slide left by a jump is not finished: ← onto it steps its stepper back", () => {
+    const jumped = goToSlide(createDeckState(4, 1), 3);
+    const back = stepDeck(stepDeck(jumped, "prev").state, "prev", () => true);
+    assert.equal(back.outcome, "fragment");
+  });
+
+  test("→ or a jump ends the pass-through; a step back makes the stepper unfinished", () => {
+    const left = stepDeck(createDeckState(4, 1), "next").state;
+    const back = stepDeck(left, "prev").state;
+    const forward = stepDeck(back, "next", () => true);
+    assert.deepEqual(forward, {
+      state: { count: 4, slide: 1, finished: [1] },
+      outcome: "fragment",
+    });
+    const stepBack = stepDeck(forward.state, "prev", () => true);
+    assert.deepEqual(stepBack, { state: { count: 4, slide: 1 }, outcome: "fragment" });
+    assert.equal(goToSlide(back, 3).backedInto, undefined);
   });
 });

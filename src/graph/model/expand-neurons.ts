@@ -4,22 +4,12 @@
 // any other. Small networks only: a drawing of more than 8 units per layer is unreadable.
 import { topologicalOrder } from "../../tensor/autograd.ts";
 import { enableGrad } from "../../tensor/grad-mode.ts";
-import { add, div, mul, powTensor, sub } from "../../tensor/ops/binary.ts";
-import {
-  abs,
-  exp,
-  leakyRelu,
-  log,
-  neg,
-  powScalar,
-  relu,
-  sigmoid,
-  sqrt,
-  tanh,
-} from "../../tensor/ops/unary.ts";
+import { add, div, mul, sub } from "../../tensor/ops/binary.ts";
+import { powScalar } from "../../tensor/ops/unary.ts";
 import { Tensor } from "../../tensor/tensor.ts";
 import type { Label } from "./labels.ts";
 import { type NameMap, nameNodes } from "./name-nodes.ts";
+import { opDefinition } from "./op-definitions.ts";
 
 /** Options for `expandNeurons`. */
 export interface ExpandOptions {
@@ -31,26 +21,6 @@ export interface ExpandOptions {
 
 type Attrs = Readonly<Record<string, unknown>>;
 type Scalars = Tensor[];
-
-const UNARY: Record<string, (x: Tensor, attrs: Attrs) => Tensor> = {
-  neg: (x) => neg(x),
-  exp: (x) => exp(x),
-  log: (x) => log(x),
-  sqrt: (x) => sqrt(x),
-  abs: (x) => abs(x),
-  tanh: (x) => tanh(x),
-  sigmoid: (x) => sigmoid(x),
-  relu: (x) => relu(x),
-  leakyRelu: (x, a) => leakyRelu(x, typeof a.slope === "number" ? a.slope : undefined),
-  pow: (x, a) => powScalar(x, typeof a.exponent === "number" ? a.exponent : 1),
-};
-const BINARY: Record<string, (x: Tensor, y: Tensor) => Tensor> = {
-  add,
-  sub,
-  mul,
-  div,
-  pow: powTensor,
-};
 
 function strides(shape: readonly number[]): number[] {
   const s = new Array<number>(shape.length).fill(1);
@@ -164,12 +134,16 @@ function expandOp(
   const { op, attrs } = fn;
   const [sa = [], sb = []] = fn.inputs.map((x) => x.shape);
   const [a = [], b = []] = inputs;
-  const unary = UNARY[op];
-  const binary = BINARY[op];
-  if (fn.inputs.length === 1 && unary) return a.map((x) => unary(x, attrs));
-  if (fn.inputs.length === 2 && binary) {
-    const ib = broadcastMap(sb, t.shape);
-    return broadcastMap(sa, t.shape).map((i, k) => binary(at(a, i), at(b, at(ib, k))));
+  const def = opDefinition(op);
+  if (def?.elementwise) {
+    // One scalar op per output entry, on the input entries broadcasting reads.
+    const maps = fn.inputs.map((x) => broadcastMap(x.shape, t.shape));
+    return Array.from({ length: t.data.length }, (_, k) =>
+      def.replay(
+        inputs.map((xs, j) => at(xs, at(maps[j], k))),
+        attrs,
+      ),
+    );
   }
   if (op === "matmul" && sa.length === 2 && sb.length === 2) {
     return matmulEntries(a, b, sa, sb[1] ?? 0);

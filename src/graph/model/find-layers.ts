@@ -2,10 +2,8 @@
 // layered form beside the chain rule. A layer is z = W a + b (a matmul with a learnable W, then
 // a bias add), nn.Linear's one op z = a Wᵀ + b, or x @ W with rows as examples; its
 // activation a = f(z) when z feeds one. Plain data in, plain data out.
+import { isActivation } from "./op-definitions.ts";
 import type { Trace, TraceNode } from "./types.ts";
-
-/** Element-wise non-linearities whose input is a layer's pre-activation z. */
-export const ACTIVATIONS: ReadonlySet<string> = new Set(["tanh", "sigmoid", "relu", "leakyRelu"]);
 
 /** One use of a node: it is argument `argIndex` of `node`. */
 export interface Use {
@@ -58,7 +56,7 @@ export function onlyUse(node: TraceNode, uses: ReadonlyMap<string, Use[]>): Use 
 
 function activationOf(z: TraceNode, uses: ReadonlyMap<string, Use[]>): TraceNode | null {
   const use = onlyUse(z, uses);
-  return use && use.argIndex === 0 && ACTIVATIONS.has(use.node.op) ? use.node : null;
+  return use && use.argIndex === 0 && isActivation(use.node.op) ? use.node : null;
 }
 
 /** The layer a matmul or linear op starts, before deciding whether it counts as one. */

@@ -8,6 +8,7 @@ export * from "./format.ts";
 export * from "./grad-check.ts";
 export * from "./labels.ts";
 export * from "./name-nodes.ts";
+export * from "./op-definitions.ts";
 export * from "./replay.ts";
 export * from "./step-index.ts";
 export * from "./trace.ts";

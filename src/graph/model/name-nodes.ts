@@ -5,11 +5,10 @@
 import type { Tensor } from "../../tensor/tensor.ts";
 import { formatNumber, texNumber } from "./format.ts";
 import { indexedLabel, type Label, labelFromName, texToPlain } from "./labels.ts";
+import { isActivation } from "./op-definitions.ts";
 
 /** Tensor → TeX label, as a Map or as `{ "\\hat{y}": yhat }`. */
 export type NameMap = ReadonlyMap<Tensor, string> | Readonly<Record<string, Tensor>>;
-
-const ACTIVATIONS = new Set(["tanh", "sigmoid", "relu", "leakyRelu"]);
 
 function lookup(names: NameMap | undefined): Map<Tensor, string> {
   const map = new Map<Tensor, string>();
@@ -40,7 +39,7 @@ export function nameNodes(
   let layer = 0;
   for (const t of order) {
     const fn = t.gradFn;
-    if (!fn || !ACTIVATIONS.has(fn.op)) continue;
+    if (!fn || !isActivation(fn.op)) continue;
     layer += 1;
     if (!labels.has(t) && t !== root) labels.set(t, indexedLabel("a", layer));
     const z = fn.inputs[0];

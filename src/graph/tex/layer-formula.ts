@@ -4,8 +4,9 @@
 // nn.Linear stores examples as rows (z = a Wᵀ + b); its layers are written in the lecture's
 // columns, so δ and the activations appear transposed from the stored tensors. With x @ W in
 // the code (rows as examples) the transposes move to the other side: δˡ⁺¹ (Wˡ⁺¹)ᵀ and aᵀ δ.
-import { ACTIVATIONS, findLayers, type Layer, onlyUse, type Use } from "../model/find-layers.ts";
+import { findLayers, type Layer, onlyUse, type Use } from "../model/find-layers.ts";
 import { texValues, texValuesFactor, transposeValues } from "../model/format.ts";
+import { isActivation } from "../model/op-definitions.ts";
 import type { BackwardTerm, Trace, TraceNode, Values } from "../model/types.ts";
 import { opTex } from "./op-tex.ts";
 import { partialTex, times, transposed } from "./tex-parts.ts";
@@ -199,7 +200,7 @@ function atLoosePreActivation(
   if (use?.argIndex !== 0 || !["add", "matmul", "linear"].includes(node.op)) return null;
   const act = use.node;
   const local = terms.find((t) => t.child === act.id)?.local;
-  if (!local || !act.grad || !ACTIVATIONS.has(act.op)) return null;
+  if (!local || !act.grad || !isActivation(act.op)) return null;
   const scalar = act.value.data.length === 1;
   return equation(
     deltaOfNode(node),

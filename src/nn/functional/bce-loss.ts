@@ -9,6 +9,7 @@ import {
   type TensorLike,
   toTensor,
 } from "../../tensor/op.ts";
+import { type OpDefinition, operatorTex, replayInput } from "../../tensor/op-definition.ts";
 import { allocate } from "../../tensor/storage.ts";
 import { Tensor } from "../../tensor/tensor.ts";
 import { checkReduction, matchTarget, type Reduction } from "./reduction.ts";
@@ -104,3 +105,18 @@ export function bceLoss(
   const shape = reduced ? [] : p.shape;
   return makeResult(out, shape, bceRule, "bceLoss", [p, y], { reduction }, { scale, reduced });
 }
+
+export const BCE_LOSS: OpDefinition = {
+  name: "bceLoss",
+  forward: bceLoss,
+  rules: [bceRule],
+  replay: (xs, at) =>
+    bceLoss(
+      replayInput(xs, 0),
+      replayInput(xs, 1),
+      at.reduction === "sum" ? "sum" : at.reduction === "none" ? "none" : "mean",
+    ),
+  tex: operatorTex("bceLoss"),
+  words: ["BCE", "binary cross-entropy"],
+  elementwise: false,
+};

@@ -4,6 +4,12 @@
 
 import { describeValue } from "../../tensor/arguments.ts";
 import { makeResult, type OpRule, type TensorLike, toTensor } from "../../tensor/op.ts";
+import {
+  type OpAttrs,
+  type OpDefinition,
+  operatorTex,
+  replayInput,
+} from "../../tensor/op-definition.ts";
 import { formatShape } from "../../tensor/shape.ts";
 import { allocate } from "../../tensor/storage.ts";
 import { Tensor } from "../../tensor/tensor.ts";
@@ -82,6 +88,26 @@ export function conv2d(
   const b = bias === undefined || bias === null ? null : toTensor(bias, "conv2d", "the bias");
   return conv2dOp(x, weight, b, options);
 }
+
+/** A recorded [height, width] pair (stride, padding, kernel size) as the options take it. */
+export function pairAttr(attrs: OpAttrs, key: string): readonly [number, number] | undefined {
+  const v = attrs[key];
+  return Array.isArray(v) && v.length === 2 ? [Number(v[0]), Number(v[1])] : undefined;
+}
+
+export const CONV2D: OpDefinition = {
+  name: "conv2d",
+  forward: conv2d,
+  rules: [conv2dRule],
+  replay: (xs, at) =>
+    conv2d(replayInput(xs, 0), replayInput(xs, 1), xs[2], {
+      stride: pairAttr(at, "stride"),
+      padding: pairAttr(at, "padding"),
+    }),
+  tex: operatorTex("conv2d"),
+  words: ["conv", "convolution"],
+  elementwise: false,
+};
 
 function conv2dOp(x: Tensor, weight: Tensor, bias: Tensor | null, options: Conv2dOptions): Tensor {
   const geometry = conv2dGeometry("conv2d", x.shape, weight.shape, options);

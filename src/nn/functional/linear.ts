@@ -2,6 +2,13 @@
 // the graph and one pass over memory in each direction.
 //   ∂L/∂x = G W      ∂L/∂W = Gᵀ x      ∂L/∂b = Σ_rows G
 import { makeResult, NO_ATTRS, type OpRule, type TensorLike, toTensor } from "../../tensor/op.ts";
+import {
+  entriesOf,
+  type OpAttrs,
+  type OpDefinition,
+  recordedShapes,
+  replayInput,
+} from "../../tensor/op-definition.ts";
 import { matmulNN, matmulNT, matmulTN } from "../../tensor/ops/matmul-kernels.ts";
 import { formatShape, sizeOf } from "../../tensor/shape.ts";
 import { allocate } from "../../tensor/storage.ts";
@@ -83,3 +90,29 @@ export function linear(input: TensorLike, weight: TensorLike, bias?: TensorLike 
   const inputs = b ? [x, W, b] : [x, W];
   return makeResult(y, shape, linearRule, "linear", inputs, NO_ATTRS, { batch, inF, outF });
 }
+
+/** Rows of the first argument (1 for a vector): the examples nn.Linear sums its bias over. */
+function rowsOf(attrs: OpAttrs): number {
+  const x = recordedShapes(attrs).inputs[0] ?? [];
+  return x.length > 1 ? entriesOf(x.slice(0, -1)) : 1;
+}
+
+// F.linear / nn.Linear: y = x Wᵀ + b; ∂L/∂x = G W, ∂L/∂W = Gᵀ x, ∂L/∂b = Σ_rows G.
+export const LINEAR: OpDefinition = {
+  name: "linear",
+  forward: linear,
+  rules: [linearRule],
+  replay: (xs) => linear(replayInput(xs, 0), replayInput(xs, 1), xs[2]),
+  tex: {
+    forward: (a, _at, n) =>
+      `${n.times(a[0] ?? "", n.transposed(a[1] ?? ""))}${a.length > 2 ? ` + ${a[2]}` : ""}`,
+    local: () => null,
+    term: (i, up, a, _out, attrs, n) => {
+      if (i === 0) return n.times(up, a[1] ?? "");
+      if (i === 1) return n.times(n.transposed(up), a[0] ?? "");
+      return rowsOf(attrs) > 1 ? `\\textstyle\\sum_{\\text{rows}} ${up}` : up;
+    },
+  },
+  words: ["linear", "linear layer"],
+  elementwise: false,
+};

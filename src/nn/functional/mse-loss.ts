@@ -8,6 +8,13 @@ import {
   type TensorLike,
   toTensor,
 } from "../../tensor/op.ts";
+import {
+  entriesOf,
+  type OpAttrs,
+  type OpDefinition,
+  recordedShapes,
+  replayInput,
+} from "../../tensor/op-definition.ts";
 import { allocate } from "../../tensor/storage.ts";
 import { Tensor } from "../../tensor/tensor.ts";
 import { checkReduction, matchTarget, type Reduction } from "./reduction.ts";
@@ -76,3 +83,35 @@ export function mseLoss(
     { scale },
   );
 }
+
+/** `\\tfrac{1}{n}\\sum ` for a mean over n > 1 entries, `\\sum ` for a sum, nothing for one entry. */
+function meanOf(attrs: OpAttrs): string {
+  const n = entriesOf(recordedShapes(attrs).inputs[0]);
+  if (n === 1) return "";
+  if (attrs.reduction === "none") return "";
+  return attrs.reduction === "sum" ? "\\textstyle\\sum " : `\\tfrac{1}{${n}}\\textstyle\\sum `;
+}
+
+function twoOver(attrs: OpAttrs): string {
+  const n = entriesOf(recordedShapes(attrs).inputs[0]);
+  return attrs.reduction === "sum" || attrs.reduction === "none" || n === 1
+    ? "2"
+    : `\\tfrac{2}{${n}}`;
+}
+
+// F.mseLoss: (1/n) Σ (a − b)² (or the plain sum); ∂/∂a = (2/n)(a − b), ∂/∂b = −(2/n)(a − b).
+export const MSE_LOSS: OpDefinition = {
+  name: "mseLoss",
+  forward: mseLoss,
+  rules: [mseRule],
+  replay: (xs, at) =>
+    mseLoss(replayInput(xs, 0), replayInput(xs, 1), at.reduction === "sum" ? "sum" : "mean"),
+  tex: {
+    forward: (a, attrs, n) => `${meanOf(attrs)}(${n.unwrap(a[0] ?? "")} - ${a[1]})^{2}`,
+    local: () => null,
+    term: (i, up, a, _out, attrs, n) =>
+      n.times(`${i === 0 ? "" : "-"}${twoOver(attrs)}(${n.unwrap(a[0] ?? "")} - ${a[1]})`, up),
+  },
+  words: ["MSE", "mean squared error"],
+  elementwise: false,
+};

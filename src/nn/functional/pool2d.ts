@@ -2,10 +2,16 @@
 // torch.nn.functional.max_pool2d / avg_pool2d. Forward and backward side by side; the loops
 // live in pool2d-kernel.ts.
 import { makeResult, type OpRule, type TensorLike, toTensor } from "../../tensor/op.ts";
+import {
+  type OpAttrs,
+  type OpDefinition,
+  operatorTex,
+  replayInput,
+} from "../../tensor/op-definition.ts";
 import { formatShape } from "../../tensor/shape.ts";
 import { allocate } from "../../tensor/storage.ts";
 import { Tensor } from "../../tensor/tensor.ts";
-import { convOutputSize } from "./conv2d.ts";
+import { convOutputSize, pairAttr } from "./conv2d.ts";
 import { pair } from "./pair.ts";
 import {
   avgPool2dBackward,
@@ -93,6 +99,32 @@ export function avgPool2d(
     },
   );
 }
+
+/** The recorded window, stride and padding, as `maxPool2d`/`avgPool2d` take them. */
+function poolArgs(attrs: OpAttrs): [readonly [number, number], Pool2dOptions] {
+  const kernel = pairAttr(attrs, "kernelSize") ?? [1, 1];
+  return [kernel, { stride: pairAttr(attrs, "stride"), padding: pairAttr(attrs, "padding") }];
+}
+
+export const MAX_POOL2D: OpDefinition = {
+  name: "maxPool2d",
+  forward: maxPool2d,
+  rules: [maxPoolRule],
+  replay: (xs, at) => maxPool2d(replayInput(xs, 0), ...poolArgs(at)),
+  tex: operatorTex("maxPool2d"),
+  words: ["max pool", "max pooling"],
+  elementwise: false,
+};
+
+export const AVG_POOL2D: OpDefinition = {
+  name: "avgPool2d",
+  forward: avgPool2d,
+  rules: [avgPoolRule],
+  replay: (xs, at) => avgPool2d(replayInput(xs, 0), ...poolArgs(at)),
+  tex: operatorTex("avgPool2d"),
+  words: ["avg pool", "average pooling"],
+  elementwise: false,
+};
 
 function attrsOf(g: Pool2dGeometry): Record<string, unknown> {
   return { kernelSize: [g.kh, g.kw], stride: [g.sh, g.sw], padding: [g.ph, g.pw] };

@@ -5,6 +5,7 @@ import { addEditButtons } from "./edit-buttons.ts";
 import { input } from "./generators.ts";
 import { createBuiltins, type LibraryOptions } from "./library.ts";
 import { snapNumberBoxes } from "./snap-number-boxes.ts";
+import { showUnhandledRejections } from "./unhandled-rejections.ts";
 import { createVisibility } from "./visibility.ts";
 
 /** A cell as the generated page module hands it over: the build's definition, as data. */
@@ -105,6 +106,7 @@ export function boot(cells: readonly ClientCell[], options: LibraryOptions): Not
     roots.set(cell.id, root);
     waiting.set(cell.id, cell.source);
   }
+  showUnhandledRejections(handle.cells, (id) => roots.get(id));
   void settled.then(() => (handle.settledAt = performance.now()));
   window.__notebook = handle;
   // The runtime computes cells in animation frames, which run before a frame is painted: started

@@ -1,6 +1,7 @@
 // Behaviour every page has, with or without cells: the dark-mode toggle (the saved choice is
 // applied by a tiny inline script in <head> before first paint; this wires the button) and the
 // table of contents marking the section being read.
+import { setUpWork } from "./progress.ts";
 
 const KEY = "theme";
 
@@ -68,6 +69,7 @@ export function setUpPage(): void {
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", updateButtons);
   updateButtons();
   printInLight();
+  setUpWork();
   followSections();
 }
 

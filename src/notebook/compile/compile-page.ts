@@ -3,6 +3,7 @@ import { checkCells } from "./check-cells.ts";
 import { CompileError, CompileErrors } from "./compile-error.ts";
 import { createMarkdown, type RenderEnv } from "./create-markdown.ts";
 import { escapeHtml } from "./escape-html.ts";
+import { findExercises } from "./find-exercises.ts";
 import { numberEquations } from "./number-equations.ts";
 import { parseFrontMatter } from "./parse-front-matter.ts";
 import { looseDeclarations, parseJavaScript } from "./parse-javascript.ts";
@@ -107,6 +108,7 @@ export function compilePage(source: string, file: string, options: CompileOption
     anchors: [...headings.map((h) => h.id), ...[...env.labels.values()].map((l) => l.anchor)],
     links: env.pageLinks,
     frontMatterLines: fieldLines,
+    ...exercisesOf(live),
   };
 }
 
@@ -170,4 +172,10 @@ function renderHeading(heading: FoundHeading, page: RenderEnv): Heading {
       .renderInline(heading.content, md.options, env)
       .replace(/<a\b[^>]*>|<\/a>/g, ""),
   };
+}
+
+/** The page's exercises, when it sets any (pages without keep their old shape). */
+function exercisesOf(cells: readonly ParsedCell[]): Pick<CompiledPage, "exercises"> {
+  const exercises = findExercises(cells);
+  return exercises.length ? { exercises } : {};
 }

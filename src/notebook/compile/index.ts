@@ -18,6 +18,7 @@ export type {
   CellDefinition,
   CompiledPage,
   CompileErrorData,
+  ExerciseInfo,
   FrontMatter,
   Heading,
   PageLinkData,

@@ -78,6 +78,18 @@ export function parseFrontMatter(source: string, file: string): SplitSource {
       message: `front matter \`aspect\` should be 16:9, 16:10 or 4:3, found ${JSON.stringify(record.aspect)}`,
     });
   }
+  const duration = record.duration;
+  if (
+    duration !== undefined &&
+    !(typeof duration === "number" && duration > 0 && duration <= 600)
+  ) {
+    throw new CompileError({
+      file,
+      line: lineOf("duration"),
+      column: 1,
+      message: `front matter \`duration\` should be the lecture's length in minutes (a number from 1 to 600), found ${JSON.stringify(duration)}`,
+    });
+  }
   const lineOffset = match[0].split("\n").length - 1;
   return {
     frontMatter: record as FrontMatter,

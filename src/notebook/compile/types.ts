@@ -12,6 +12,8 @@ export interface FrontMatter {
   title: string;
   order: number;
   summary: string;
+  /** Minutes the lecture should take: the presenter window counts down and paces against it. */
+  duration?: number;
   [key: string]: unknown;
 }
 
@@ -89,6 +91,15 @@ export interface CompileErrorData {
   cellId?: string;
 }
 
+/** An exercise or a prediction a page sets, for its header, its progress and the index. */
+export interface ExerciseInfo {
+  /** The id its author gave it (its anchor is `#exercise-<id>`). */
+  id: string;
+  kind: "exercise" | "predict";
+  /** The exercise's title, or the prediction's question. */
+  title: string;
+}
+
 /** A heading found in the page, for the table of contents. */
 export interface Heading {
   level: number;
@@ -118,6 +129,8 @@ export interface CompiledPage {
   anchors: string[];
   /** Links to other pages' Markdown files, checked once every page is compiled. */
   links: PageLinkData[];
+  /** The exercises and predictions the page's cells set, in page order. */
+  exercises?: ExerciseInfo[];
   /** The line of each front matter field (for errors about a field found later). */
   frontMatterLines: Record<string, number>;
   /** True for the stand-in page of a file that could not be compiled at all (dev). */

@@ -9,6 +9,7 @@ import {
   type TensorLike,
   toTensor,
 } from "../op.ts";
+import { type OpDefinition, replayInput } from "../op-definition.ts";
 import { OUTPUT } from "../saves.ts";
 import { sameShape } from "../shape.ts";
 import { allocate } from "../storage.ts";
@@ -73,6 +74,16 @@ export function add(x: TensorLike, y: TensorLike): Tensor {
   return makeResult(out, p.shape, addRule, "add", [a, b], NO_ATTRS, undefined);
 }
 
+export const ADD: OpDefinition = {
+  name: "add",
+  forward: add,
+  rules: [addRule],
+  replay: (xs) => add(replayInput(xs, 0), replayInput(xs, 1)),
+  tex: { forward: (a, _at, n) => `${n.unwrap(a[0] ?? "")} + ${a[1]}`, local: () => "1" },
+  words: ["+", "sum"],
+  elementwise: true,
+};
+
 // ── sub: out = a − b; ∂out/∂a = 1, ∂out/∂b = −1 ─────────────────────────────────────────
 const subRule: OpRule = {
   saves: [],
@@ -112,6 +123,19 @@ export function sub(x: TensorLike, y: TensorLike): Tensor {
   return makeResult(out, p.shape, subRule, "sub", [a, b], NO_ATTRS, undefined);
 }
 
+export const SUB: OpDefinition = {
+  name: "sub",
+  forward: sub,
+  rules: [subRule],
+  replay: (xs) => sub(replayInput(xs, 0), replayInput(xs, 1)),
+  tex: {
+    forward: (a, _at, n) => `${n.unwrap(a[0] ?? "")} - ${a[1]}`,
+    local: (i) => (i === 0 ? "1" : "-1"),
+  },
+  words: ["−", "difference"],
+  elementwise: true,
+};
+
 // ── mul: out = a · b; ∂out/∂a = b, ∂out/∂b = a ──────────────────────────────────────────
 const mulRule: OpRule = {
   saves: [0, 1],
@@ -149,6 +173,16 @@ export function mul(x: TensorLike, y: TensorLike): Tensor {
   }
   return makeResult(out, p.shape, mulRule, "mul", [a, b], NO_ATTRS, undefined);
 }
+
+export const MUL: OpDefinition = {
+  name: "mul",
+  forward: mul,
+  rules: [mulRule],
+  replay: (xs) => mul(replayInput(xs, 0), replayInput(xs, 1)),
+  tex: { forward: (a) => `${a[0]} \\cdot ${a[1]}`, local: (i, a) => a[1 - i] ?? "" },
+  words: ["×", "product"],
+  elementwise: true,
+};
 
 // ── div: out = a / b; ∂out/∂a = 1/b, ∂out/∂b = −a/b² = −out/b ──────────────────────────
 const divRule: OpRule = {
@@ -197,8 +231,24 @@ export function div(x: TensorLike, y: TensorLike): Tensor {
   return makeResult(out, p.shape, divRule, "div", [a, b], NO_ATTRS, undefined);
 }
 
+export const DIV: OpDefinition = {
+  name: "div",
+  forward: div,
+  rules: [divRule],
+  replay: (xs) => div(replayInput(xs, 0), replayInput(xs, 1)),
+  tex: {
+    forward: (a, _at, n) => `\\frac{${n.unwrap(a[0] ?? "")}}{${n.unwrap(a[1] ?? "")}}`,
+    local: (i, a, _out, _at, n) =>
+      i === 0
+        ? `\\frac{1}{${n.unwrap(a[1] ?? "")}}`
+        : `-\\frac{${n.unwrap(a[0] ?? "")}}{${n.raise(a[1] ?? "", "2")}}`,
+  },
+  words: ["÷", "quotient"],
+  elementwise: true,
+};
+
 // ── powTensor: out = a^b; ∂out/∂a = b·a^(b−1), ∂out/∂b = out·ln a ──────────────────────
-const powTensorRule: OpRule = {
+export const powTensorRule: OpRule = {
   saves: [0, 1, OUTPUT],
   vjp: (node, i, g) => sumToShape(mul(g, powLocal(node, i)), node.inputs[i].shape),
   jvp: (node, [ta, tb]) =>

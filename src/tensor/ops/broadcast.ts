@@ -2,6 +2,7 @@
 // output (with fast paths for equal shapes, a repeated scalar and a repeated trailing block
 // such as a bias), `sumToShape` for the backward, and the `expand` op.
 import { makeResult, type OpRule, soleTangent, type TensorLike, toTensor } from "../op.ts";
+import { type OpDefinition, replayInput } from "../op-definition.ts";
 import {
   broadcastIndex,
   broadcastKind,
@@ -145,3 +146,17 @@ export function expand(x: TensorLike, shape: readonly number[]): Tensor {
     undefined,
   );
 }
+
+export const EXPAND: OpDefinition = {
+  name: "expand",
+  forward: expand,
+  rules: [expandRule],
+  replay: (xs, at) => expand(replayInput(xs, 0), (at.shape as number[] | undefined) ?? []),
+  tex: {
+    forward: (a, _at, n) => `\\operatorname{expand}(${n.unwrap(a[0] ?? "")})`,
+    local: () => null,
+    term: (_i, up) => `\\textstyle\\sum_{\\text{copies}} ${up}`,
+  },
+  words: ["broadcast", "broadcast copy"],
+  elementwise: false,
+};

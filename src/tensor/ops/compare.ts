@@ -11,6 +11,7 @@ import {
   type TensorLike,
   toTensor,
 } from "../op.ts";
+import { numberAttr, type OpDefinition, operatorTex, replayInput } from "../op-definition.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 import { broadcastData, planBinary, sumToShape } from "./broadcast.ts";
@@ -144,3 +145,23 @@ export function clamp(x: TensorLike, min = -Infinity, max = Infinity): Tensor {
   for (let k = 0; k < X.length; k++) out[k] = Math.min(Math.max(X[k], min), max); // NaN stays NaN
   return makeResult(out, a.shape, clampRule, "clamp", [a], { min, max }, { min, max });
 }
+
+export const WHERE: OpDefinition = {
+  name: "where",
+  forward: where,
+  rules: [whereRule],
+  replay: (xs) => where(replayInput(xs, 0), replayInput(xs, 1), replayInput(xs, 2)),
+  tex: operatorTex("where"),
+  words: ["where", "choice by a mask"],
+  elementwise: true,
+};
+
+export const CLAMP: OpDefinition = {
+  name: "clamp",
+  forward: clamp,
+  rules: [clampRule],
+  replay: (xs, at) => clamp(replayInput(xs, 0), numberAttr(at, "min"), numberAttr(at, "max")),
+  tex: operatorTex("clamp"),
+  words: ["clamp", "clamped value"],
+  elementwise: true,
+};

@@ -2,6 +2,7 @@
 // cuts the gradient back into the pieces.
 import { describeValue } from "../arguments.ts";
 import { makeResult, type OpRule, type TensorLike, toTensor } from "../op.ts";
+import { numberAttr, type OpDefinition, operatorTex } from "../op-definition.ts";
 import { formatShape, normalizeAxis, sameShape } from "../shape.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
@@ -104,3 +105,23 @@ export function stack(xs: readonly TensorLike[], axis = 0): Tensor {
   shape.splice(ax, 0, ts.length);
   return makeResult(join(ts, pieces), shape, concatRule, "stack", ts, { axis: ax }, pieces);
 }
+
+export const CONCAT: OpDefinition = {
+  name: "concat",
+  forward: concat,
+  rules: [concatRule],
+  replay: (xs, at) => concat(xs, numberAttr(at, "axis")),
+  tex: operatorTex("concat"),
+  words: ["concat", "concatenation"],
+  elementwise: false,
+};
+
+export const STACK: OpDefinition = {
+  name: "stack",
+  forward: stack,
+  rules: [concatRule],
+  replay: (xs, at) => stack(xs, numberAttr(at, "axis")),
+  tex: operatorTex("stack"),
+  words: ["stack", "stack"],
+  elementwise: false,
+};

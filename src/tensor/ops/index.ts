@@ -21,4 +21,6 @@ export {
   sigmoid,
   sqrt,
   tanh,
+  type UnaryOp,
+  type UnarySpec,
 } from "./unary.ts";

@@ -2,6 +2,7 @@
 // is a row [1,k], a 1-D right operand a column [k,1]; the added axis is dropped afterwards.
 // Backward: ∂L/∂A = G @ Bᵀ, ∂L/∂B = Aᵀ @ G, using the transposed kernels (no copies).
 import { makeResult, NO_ATTRS, type OpRule, type TensorLike, toTensor } from "../op.ts";
+import { type OpDefinition, replayInput } from "../op-definition.ts";
 import { formatShape } from "../shape.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
@@ -66,3 +67,19 @@ export function matmul(x: TensorLike, y: TensorLike): Tensor {
     { m, k, n },
   );
 }
+
+export const MATMUL: OpDefinition = {
+  name: "matmul",
+  forward: matmul,
+  rules: [matmulRule],
+  replay: (xs) => matmul(replayInput(xs, 0), replayInput(xs, 1)),
+  tex: {
+    forward: (a, _at, n) => n.times(a[0] ?? "", a[1] ?? ""),
+    local: () => null,
+    // C = AB: ∂L/∂A = (∂L/∂C) Bᵀ, ∂L/∂B = Aᵀ (∂L/∂C).
+    term: (i, up, a, _out, _at, n) =>
+      i === 0 ? n.times(up, n.transposed(a[1] ?? "")) : n.times(n.transposed(a[0] ?? ""), up),
+  },
+  words: ["matmul", "matmul"],
+  elementwise: false,
+};

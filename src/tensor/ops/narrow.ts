@@ -3,6 +3,7 @@
 // A tensor of shape S viewed along axis a is [outer, n, inner], as in the reductions.
 import { expectInteger } from "../arguments.ts";
 import { makeResult, type OpRule, soleTangent, type TensorLike, toTensor } from "../op.ts";
+import { numberAttr, type OpDefinition, operatorTex, replayInput } from "../op-definition.ts";
 import { formatShape, normalizeAxis } from "../shape.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
@@ -96,6 +97,33 @@ export function select(x: TensorLike, axis: number, index: number): Tensor {
     w,
   );
 }
+
+export const NARROW: OpDefinition = {
+  name: "narrow",
+  forward: narrow,
+  rules: [narrowRule],
+  replay: (xs, at) =>
+    narrow(
+      replayInput(xs, 0),
+      numberAttr(at, "axis") ?? 0,
+      numberAttr(at, "start") ?? 0,
+      numberAttr(at, "length") ?? 1,
+    ),
+  tex: operatorTex("narrow"),
+  words: ["slice", "slice"],
+  elementwise: false,
+};
+
+export const SELECT: OpDefinition = {
+  name: "select",
+  forward: select,
+  rules: [narrowRule],
+  replay: (xs, at) =>
+    select(replayInput(xs, 0), numberAttr(at, "axis") ?? 0, numberAttr(at, "index") ?? 0),
+  tex: operatorTex("select"),
+  words: ["select", "selected entries"],
+  elementwise: false,
+};
 
 /** Row `i` of `x` (axis 0, dropped), as x[i]; a negative `i` counts from the end. */
 export function indexRow(x: TensorLike, i: number): Tensor {

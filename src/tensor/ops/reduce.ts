@@ -4,6 +4,14 @@
 // sizes before `a`, n = shape[a], inner = product of the sizes after it.
 import { describeValue } from "../arguments.ts";
 import { makeResult, type OpRule, soleTangent, type TensorLike, toTensor } from "../op.ts";
+import {
+  entriesOf,
+  numberAttr,
+  type OpAttrs,
+  type OpDefinition,
+  recordedShapes,
+  replayInput,
+} from "../op-definition.ts";
 import { formatShape, normalizeAxis, type Shape } from "../shape.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
@@ -217,6 +225,63 @@ export function max(x: TensorLike, axis?: number, keepdim = false): Tensor {
   const ties = axis === undefined ? positionsOf(a.data, out[0], argmax[0]) : null;
   return makeResult(out, L.shape, maxRule, "max", [a], { axis, keepdim }, { ...L, argmax, ties });
 }
+
+/** `_{\\text{axis }1}` under a reduction along an axis, nothing for a reduction of everything. */
+function axisText(attrs: OpAttrs): string {
+  const axis = attrs.axis ?? attrs.dim;
+  return axis === undefined || axis === null ? "" : `_{\\text{axis }${String(axis)}}`;
+}
+
+/** Entries averaged into each output entry of a mean: input size over output size. */
+function meanCount(attrs: OpAttrs): number {
+  const shapes = recordedShapes(attrs);
+  return Math.round(entriesOf(shapes.inputs[0]) / Math.max(1, entriesOf(shapes.output)));
+}
+
+const axisOf = (attrs: OpAttrs) => numberAttr(attrs, "axis");
+
+export const SUM: OpDefinition = {
+  name: "sum",
+  forward: sum,
+  rules: [sumRule],
+  replay: (xs, at) => sum(replayInput(xs, 0), axisOf(at), at.keepdim === true),
+  tex: {
+    forward: (a, attrs) => `\\textstyle\\sum${axisText(attrs)} ${a[0]}`,
+    local: () => null,
+    term: (_i, up, _a, _out, _at, n) => n.times("\\mathbf{1}", up),
+  },
+  words: ["sum", "sum of the entries"],
+  elementwise: false,
+};
+
+export const MEAN: OpDefinition = {
+  name: "mean",
+  forward: mean,
+  rules: [sumRule],
+  replay: (xs, at) => mean(replayInput(xs, 0), axisOf(at), at.keepdim === true),
+  tex: {
+    forward: (a, attrs) => `\\operatorname{mean}${axisText(attrs)} ${a[0]}`,
+    local: () => null,
+    term: (_i, up, _a, _out, attrs, n) =>
+      n.times(`\\tfrac{1}{${meanCount(attrs)}}\\, \\mathbf{1}`, up),
+  },
+  words: ["mean", "mean of the entries"],
+  elementwise: false,
+};
+
+export const MAX: OpDefinition = {
+  name: "max",
+  forward: max,
+  rules: [maxRule],
+  replay: (xs, at) => max(replayInput(xs, 0), axisOf(at), at.keepdim === true),
+  tex: {
+    forward: (a, attrs) => `\\max${axisText(attrs)} ${a[0]}`,
+    local: () => null,
+    term: (_i, up, _a, _out, _at, n) => n.times("\\mathbb{1}[\\text{argmax}]", up),
+  },
+  words: ["max", "maximum"],
+  elementwise: false,
+};
 
 /** Minimum of all elements, or along `axis`, composed as −max(−x) (the gradient goes to the minimum). */
 export function min(x: TensorLike, axis?: number, keepdim = false): Tensor {

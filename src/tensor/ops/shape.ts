@@ -9,6 +9,7 @@ import {
   type TensorLike,
   toTensor,
 } from "../op.ts";
+import { numberAttr, type OpDefinition, operatorTex, replayInput } from "../op-definition.ts";
 import { formatShape, normalizeAxis, sizeOf } from "../shape.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
@@ -174,6 +175,45 @@ export function clone(x: TensorLike): Tensor {
   const a = toTensor(x, "clone");
   return makeResult(copyOf(a.data), a.shape, cloneRule, "clone", [a], NO_ATTRS, undefined);
 }
+
+export const RESHAPE: OpDefinition = {
+  name: "reshape",
+  forward: reshape,
+  rules: [reshapeRule],
+  replay: (xs, at) => reshape(replayInput(xs, 0), (at.shape as number[] | undefined) ?? []),
+  tex: {
+    forward: (a, _at, n) => `\\operatorname{reshape}(${n.unwrap(a[0] ?? "")})`,
+    local: () => null,
+    term: (_i, up, _a, _out, _at, n) => `\\operatorname{reshape}(${n.unwrap(up)})`,
+  },
+  words: ["reshape", "reshape"],
+  elementwise: false,
+};
+
+export const TRANSPOSE: OpDefinition = {
+  name: "transpose",
+  forward: transpose,
+  rules: [transposeRule],
+  replay: (xs, at) => transpose(replayInput(xs, 0), numberAttr(at, "dim0"), numberAttr(at, "dim1")),
+  tex: {
+    forward: (a, _at, n) => n.transposed(a[0] ?? ""),
+    local: () => null,
+    term: (_i, up, _a, _out, _at, n) => n.transposed(up),
+  },
+  words: ["transpose", "transpose"],
+  elementwise: false,
+};
+
+export const CLONE: OpDefinition = {
+  name: "clone",
+  forward: clone,
+  rules: [cloneRule],
+  replay: (xs) => clone(replayInput(xs, 0)),
+  tex: operatorTex("clone"),
+  words: ["copy", "copy"],
+  // A copy: the neuron view passes the entries through instead of splitting it.
+  elementwise: false,
+};
 
 /** A copy of `X` in storage from `allocate`. */
 function copyOf(X: Float64Array): Float64Array {

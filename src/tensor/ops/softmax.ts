@@ -10,6 +10,7 @@ import {
   type TensorLike,
   toTensor,
 } from "../op.ts";
+import { numberAttr, type OpDefinition, operatorTex, replayInput } from "../op-definition.ts";
 import { OUTPUT } from "../saves.ts";
 import { normalizeAxis } from "../shape.ts";
 import { allocate } from "../storage.ts";
@@ -141,3 +142,23 @@ export function logSoftmax(x: TensorLike, axis = -1): Tensor {
     { ...L, log: true },
   );
 }
+
+export const SOFTMAX: OpDefinition = {
+  name: "softmax",
+  forward: softmax,
+  rules: [softmaxRule],
+  replay: (xs, at) => softmax(replayInput(xs, 0), numberAttr(at, "axis")),
+  tex: operatorTex("softmax"),
+  words: ["softmax", "softmax"],
+  elementwise: false,
+};
+
+export const LOG_SOFTMAX: OpDefinition = {
+  name: "logSoftmax",
+  forward: logSoftmax,
+  rules: [softmaxRule],
+  replay: (xs, at) => logSoftmax(replayInput(xs, 0), numberAttr(at, "axis")),
+  tex: operatorTex("logSoftmax"),
+  words: ["log-softmax", "log-softmax"],
+  elementwise: false,
+};

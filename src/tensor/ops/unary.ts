@@ -1,6 +1,7 @@
 // Element-wise unary ops. Each is one `defineUnary` call: the forward loop and the local
 // derivative loop side by side. The vjp is gradOut · derivative, localGrad is the derivative,
-// forward mode is tangent · derivative — all three from the same two loops.
+// forward mode is tangent · derivative — all three from the same two loops. The same call
+// holds how the equations write the op and what a reader sees it called (op-definition.ts).
 import { expectNumber } from "../arguments.ts";
 import {
   makeResult,
@@ -11,6 +12,13 @@ import {
   type TensorLike,
   toTensor,
 } from "../op.ts";
+import {
+  type Notation,
+  numberAttr,
+  type OpAttrs,
+  type OpDefinition,
+  replayInput,
+} from "../op-definition.ts";
 import { OUTPUT } from "../saves.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
@@ -23,6 +31,27 @@ export interface UnaryKernels {
   derivative(x: Float64Array, y: Float64Array, d: Float64Array, p: number): void;
   /** Which of x and y `derivative` reads: backward refuses if that one changed in place. */
   reads: "x" | "y" | "none";
+}
+
+/** An element-wise op in full: its name, its two loops, its TeX and its words. */
+export interface UnarySpec extends UnaryKernels {
+  name: string;
+  /** The number parameter recorded in the node's attrs (e.g. "slope"), if the op has one. */
+  param?: string;
+  /** How the equations write f(x) and f′(x); `out` is the output's symbol or value. */
+  tex: {
+    forward(x: string, attrs: OpAttrs, n: Notation): string;
+    local(x: string, out: string, attrs: OpAttrs, n: Notation): string;
+  };
+  words: OpDefinition["words"];
+  /** A layer's non-linearity (see OpDefinition.activation). */
+  activation?: boolean;
+}
+
+/** A defined element-wise op: the function users call and its definition for the registry. */
+export interface UnaryOp {
+  readonly op: (x: TensorLike, p?: number) => Tensor;
+  readonly definition: OpDefinition;
 }
 
 type Saved = { kernels: UnaryKernels; p: number };
@@ -56,14 +85,13 @@ function unaryRule(reads: UnaryKernels["reads"]): OpRule<Saved> {
   };
 }
 
-/**
- * Makes an element-wise op from its two loops. `param` names the number parameter recorded in
- * the node's attrs (e.g. "slope"), if the op has one.
- */
-export function defineUnary(name: string, kernels: UnaryKernels, param?: string) {
+/** Makes an element-wise op from its spec: the function to call and its registry definition. */
+export function defineUnary(spec: UnarySpec): UnaryOp {
+  const { name, param } = spec;
+  const kernels: UnaryKernels = spec;
   const rule = unaryRule(kernels.reads);
   const fixed: Saved = { kernels, p: 0 }; // shared by every call of an op without a parameter
-  return (x: TensorLike, p = 0): Tensor => {
+  const op = (x: TensorLike, p = 0): Tensor => {
     const a = toTensor(x, name);
     if (param !== undefined) expectNumber(name, `the ${param}`, p, true);
     const y = allocate(a.data.length);
@@ -71,10 +99,26 @@ export function defineUnary(name: string, kernels: UnaryKernels, param?: string)
     if (param === undefined) return makeResult(y, a.shape, rule, name, [a], NO_ATTRS, fixed);
     return makeResult(y, a.shape, rule, name, [a], { [param]: p }, { kernels, p });
   };
+  const { tex } = spec;
+  const definition: OpDefinition = {
+    name,
+    forward: op,
+    rules: [rule],
+    replay: (xs, attrs) => op(replayInput(xs, 0), param ? numberAttr(attrs, param) : undefined),
+    tex: {
+      forward: (a, attrs, n) => tex.forward(a[0] ?? "", attrs, n),
+      local: (_i, a, out, attrs, n) => tex.local(a[0] ?? "", out, attrs, n),
+    },
+    words: spec.words,
+    elementwise: true,
+    activation: spec.activation === true,
+  };
+  return { op, definition };
 }
 
 /** −x */
-export const neg = defineUnary("neg", {
+export const NEG_OP = defineUnary({
+  name: "neg",
   reads: "none",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) y[k] = -x[k];
@@ -82,10 +126,17 @@ export const neg = defineUnary("neg", {
   derivative(_x, _y, d) {
     d.fill(-1);
   },
+  tex: {
+    forward: (x) => `-${x}`,
+    local: () => "-1",
+  },
+  words: ["negate", "negation"],
 });
+export const neg = NEG_OP.op;
 
 /** eˣ; derivative eˣ = y */
-export const exp = defineUnary("exp", {
+export const EXP_OP = defineUnary({
+  name: "exp",
   reads: "y",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) y[k] = Math.exp(x[k]);
@@ -93,10 +144,17 @@ export const exp = defineUnary("exp", {
   derivative(_x, y, d) {
     d.set(y);
   },
+  tex: {
+    forward: (x, _at, n) => `e^{${n.unwrap(x)}}`,
+    local: (_x, out) => out,
+  },
+  words: ["exp", "exponential"],
 });
+export const exp = EXP_OP.op;
 
 /** ln x; derivative 1/x */
-export const log = defineUnary("log", {
+export const LOG_OP = defineUnary({
+  name: "log",
   reads: "x",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) y[k] = Math.log(x[k]);
@@ -104,10 +162,17 @@ export const log = defineUnary("log", {
   derivative(x, _y, d) {
     for (let k = 0; k < x.length; k++) d[k] = 1 / x[k];
   },
+  tex: {
+    forward: (x) => `\\ln ${x}`,
+    local: (x, _out, _at, n) => `\\frac{1}{${n.unwrap(x)}}`,
+  },
+  words: ["log", "natural log"],
 });
+export const log = LOG_OP.op;
 
 /** √x; derivative 1/(2√x) */
-export const sqrt = defineUnary("sqrt", {
+export const SQRT_OP = defineUnary({
+  name: "sqrt",
   reads: "y",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) y[k] = Math.sqrt(x[k]);
@@ -115,10 +180,17 @@ export const sqrt = defineUnary("sqrt", {
   derivative(_x, y, d) {
     for (let k = 0; k < y.length; k++) d[k] = 0.5 / y[k];
   },
+  tex: {
+    forward: (x, _at, n) => `\\sqrt{${n.unwrap(x)}}`,
+    local: (_x, out) => `\\frac{1}{2 ${out}}`,
+  },
+  words: ["square root", "square root"],
 });
+export const sqrt = SQRT_OP.op;
 
 /** |x|; derivative sign(x), 0 at 0 as in PyTorch */
-export const abs = defineUnary("abs", {
+export const ABS_OP = defineUnary({
+  name: "abs",
   reads: "x",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) y[k] = Math.abs(x[k]);
@@ -126,10 +198,17 @@ export const abs = defineUnary("abs", {
   derivative(x, _y, d) {
     for (let k = 0; k < x.length; k++) d[k] = Math.sign(x[k]);
   },
+  tex: {
+    forward: (x, _at, n) => `\\lvert ${n.unwrap(x)} \\rvert`,
+    local: (x, _out, _at, n) => `\\operatorname{sign}(${n.unwrap(x)})`,
+  },
+  words: ["|·|", "absolute value"],
 });
+export const abs = ABS_OP.op;
 
 /** tanh x; derivative 1 − tanh² x */
-export const tanh = defineUnary("tanh", {
+export const TANH_OP = defineUnary({
+  name: "tanh",
   reads: "y",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) y[k] = Math.tanh(x[k]);
@@ -137,10 +216,18 @@ export const tanh = defineUnary("tanh", {
   derivative(_x, y, d) {
     for (let k = 0; k < y.length; k++) d[k] = 1 - y[k] * y[k];
   },
+  tex: {
+    forward: (x) => `\\tanh ${x}`,
+    local: (_x, out, _at, n) => `1 - ${n.raise(out, "2")}`,
+  },
+  words: ["tanh", "tanh"],
+  activation: true,
 });
+export const tanh = TANH_OP.op;
 
 /** σ(x) = 1/(1 + e⁻ˣ); derivative σ(1 − σ). Written to avoid overflow for large |x|. */
-export const sigmoid = defineUnary("sigmoid", {
+export const SIGMOID_OP = defineUnary({
+  name: "sigmoid",
   reads: "y",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) {
@@ -155,10 +242,18 @@ export const sigmoid = defineUnary("sigmoid", {
   derivative(_x, y, d) {
     for (let k = 0; k < y.length; k++) d[k] = y[k] * (1 - y[k]);
   },
+  tex: {
+    forward: (x, _at, n) => `\\sigma(${n.unwrap(x)})`,
+    local: (_x, out) => `${out}(1 - ${out})`,
+  },
+  words: ["sigmoid", "sigmoid"],
+  activation: true,
 });
+export const sigmoid = SIGMOID_OP.op;
 
 /** max(0, x); derivative 1 for x > 0, else 0 (0 at 0, as PyTorch) */
-export const relu = defineUnary("relu", {
+export const RELU_OP = defineUnary({
+  name: "relu",
   reads: "x",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) y[k] = Math.max(x[k], 0);
@@ -166,46 +261,62 @@ export const relu = defineUnary("relu", {
   derivative(x, _y, d) {
     for (let k = 0; k < x.length; k++) d[k] = x[k] > 0 ? 1 : 0;
   },
+  tex: {
+    forward: (x, _at, n) => `\\operatorname{ReLU}(${n.unwrap(x)})`,
+    local: (x, _out, _at, n) => `\\mathbb{1}[${n.unwrap(x)} > 0]`,
+  },
+  words: ["ReLU", "ReLU"],
+  activation: true,
+});
+export const relu = RELU_OP.op;
+
+export const LEAKY_RELU_OP = defineUnary({
+  name: "leakyRelu",
+  param: "slope",
+  reads: "x",
+  forward(x, y, s) {
+    for (let k = 0; k < x.length; k++) y[k] = x[k] > 0 ? x[k] : s * x[k];
+  },
+  derivative(x, _y, d, s) {
+    for (let k = 0; k < x.length; k++) d[k] = x[k] > 0 ? 1 : s;
+  },
+  tex: {
+    forward: (x, at, n) => `\\operatorname{LReLU}_{${n.texNumber(slopeOf(at))}}(${n.unwrap(x)})`,
+    local: (x, _out, at, n) => `(${n.unwrap(x)} > 0 \\;?\\; 1 : ${n.texNumber(slopeOf(at))})`,
+  },
+  words: ["leaky ReLU", "leaky ReLU"],
+  activation: true,
 });
 
-const leakyReluOp = defineUnary(
-  "leakyRelu",
-  {
-    reads: "x",
-    forward(x, y, s) {
-      for (let k = 0; k < x.length; k++) y[k] = x[k] > 0 ? x[k] : s * x[k];
-    },
-    derivative(x, _y, d, s) {
-      for (let k = 0; k < x.length; k++) d[k] = x[k] > 0 ? 1 : s;
-    },
-  },
-  "slope",
-);
+function slopeOf(attrs: OpAttrs): number {
+  return numberAttr(attrs, "slope") ?? 0.01;
+}
 
 /** x for x > 0, slope·x otherwise (PyTorch's default slope 0.01). */
 export function leakyRelu(x: TensorLike, slope = 0.01): Tensor {
-  return leakyReluOp(x, slope);
+  return LEAKY_RELU_OP.op(x, slope);
 }
 
-const powOp = defineUnary(
-  "pow",
-  {
-    reads: "x",
-    forward(x, y, p) {
-      if (p === 2) for (let k = 0; k < x.length; k++) y[k] = x[k] * x[k];
-      else for (let k = 0; k < x.length; k++) y[k] = x[k] ** p;
-    },
-    // d/dx xᵖ = p·xᵖ⁻¹ (p = 0 gives 0 everywhere, also at x = 0)
-    derivative(x, _y, d, p) {
-      if (p === 0) d.fill(0);
-      else if (p === 2) for (let k = 0; k < x.length; k++) d[k] = 2 * x[k];
-      else for (let k = 0; k < x.length; k++) d[k] = p * x[k] ** (p - 1);
-    },
+// The number-exponent form of `pow`; its definition (TeX, words, both rules) is in pow.ts.
+export const POW_SCALAR_OP = defineUnary({
+  name: "pow",
+  param: "exponent",
+  reads: "x",
+  forward(x, y, p) {
+    if (p === 2) for (let k = 0; k < x.length; k++) y[k] = x[k] * x[k];
+    else for (let k = 0; k < x.length; k++) y[k] = x[k] ** p;
   },
-  "exponent",
-);
+  // d/dx xᵖ = p·xᵖ⁻¹ (p = 0 gives 0 everywhere, also at x = 0)
+  derivative(x, _y, d, p) {
+    if (p === 0) d.fill(0);
+    else if (p === 2) for (let k = 0; k < x.length; k++) d[k] = 2 * x[k];
+    else for (let k = 0; k < x.length; k++) d[k] = p * x[k] ** (p - 1);
+  },
+  tex: { forward: () => "", local: () => "" }, // written by POW in pow.ts
+  words: ["power", "power"],
+});
 
 /** xᵖ for a number exponent (recorded as attrs `{ exponent: p }`). */
 export function powScalar(x: TensorLike, exponent: number): Tensor {
-  return powOp(x, exponent);
+  return POW_SCALAR_OP.op(x, exponent);
 }

@@ -29,6 +29,20 @@ describe("parseFrontMatter(source, file)", () => {
     );
   });
 
+  it("takes `duration` in minutes, and names a bad one and its line", () => {
+    const split = parseFrontMatter(
+      "---\ntitle: T\norder: 2\nsummary: S\nduration: 50\n---\n",
+      "f.md",
+    );
+    assert.equal(split.frontMatter.duration, 50);
+    assert.throws(
+      () =>
+        parseFrontMatter("---\ntitle: T\norder: 2\nsummary: S\nduration: 50 min\n---\n", "f.md"),
+      (e: Error & { line: number }) =>
+        e.line === 5 && /`duration` should be the lecture's length in minutes/.test(e.message),
+    );
+  });
+
   it("reports invalid YAML", () => {
     assert.throws(
       () => parseFrontMatter("---\ntitle: [unclosed\n---\n", "f.md"),

@@ -1,0 +1,18 @@
+// The definitions of nn's primitive ops (see tensor/op-definition.ts): the graph view finds
+// them here by name beside the tensor library's own (TENSOR_OPS).
+import type { OpDefinition } from "../../tensor/op-definition.ts";
+import { BCE_LOSS } from "./bce-loss.ts";
+import { CONV2D } from "./conv2d.ts";
+import { LINEAR } from "./linear.ts";
+import { MSE_LOSS } from "./mse-loss.ts";
+import { AVG_POOL2D, MAX_POOL2D } from "./pool2d.ts";
+
+/** Every op nn records a node for, each once. */
+export const NN_OPS: readonly OpDefinition[] = [
+  LINEAR,
+  MSE_LOSS,
+  BCE_LOSS,
+  CONV2D,
+  MAX_POOL2D,
+  AVG_POOL2D,
+];

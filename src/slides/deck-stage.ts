@@ -50,6 +50,21 @@ export class DeckStage {
     });
   }
 
+  /**
+   * Fits every slide at full size, as the screen would (before printing, so each prints at the
+   * fit it has on screen: slides.css zooms it by --slide-fit onto its page). Hidden slides are
+   * laid out unseen for the moment it takes.
+   */
+  fitAll(slides: readonly HTMLElement[]): void {
+    const origin = { x: 0, y: 0, scale: 1, slideWidth: this.slideWidth };
+    for (const section of slides) {
+      const hidden = !section.classList.contains("is-current");
+      if (hidden) section.classList.add("is-measuring");
+      this.fitter.place(section, origin);
+      if (hidden) section.classList.remove("is-measuring");
+    }
+  }
+
   /** Stops watching and removes every placement from `slides`. */
   clear(slides: readonly HTMLElement[]): void {
     this.scene = null;

@@ -75,11 +75,22 @@ export class SlideDeck implements DeckInputTarget {
       if (this.currentMode === "slides") this.sync.post({ type: "bye" });
     };
     view.addEventListener("pagehide", onPageHide);
+    // Printing the deck prints every slide at the fit it has on screen (slides.css, print).
+    const onBeforePrint = () => {
+      if (this.inDeck) this.stage.fitAll(this.slides);
+    };
+    const onAfterPrint = () => {
+      if (this.inDeck) this.showStage();
+    };
+    view.addEventListener("beforeprint", onBeforePrint);
+    view.addEventListener("afterprint", onAfterPrint);
     this.unbind = () => {
       unbindInput();
       unbindMirror();
       unbindDemos();
       view.removeEventListener("pagehide", onPageHide);
+      view.removeEventListener("beforeprint", onBeforePrint);
+      view.removeEventListener("afterprint", onAfterPrint);
     };
   }
 

@@ -17,7 +17,13 @@ import {
   type StaticServer,
   serveStatic,
 } from "./harness.ts";
-import { deckPaths, type SlideSurvey, scaleProblems, surveyDeck } from "./slide-survey.ts";
+import {
+  deckPaths,
+  printProblems,
+  type SlideSurvey,
+  scaleProblems,
+  surveyDeck,
+} from "./slide-survey.ts";
 
 /** Decks re-cut so that every slide fits at full size and keeps the type scale. */
 const ON_SCALE = new Set(["/labs/graph-sandbox/"]);
@@ -120,6 +126,26 @@ describe("projection type scale on every deck", () => {
     );
     await page.goto(`${server.url}/labs/graph-sandbox/?slides&aspect=4:3#slide-3`);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/deck-scale-graph-sandbox-1024-4x3.png` });
+    await page.close();
+    assert.deepEqual(found, [], found.join("\n"));
+    assert.deepEqual(errors, []);
+  });
+
+  test("printing every deck puts each slide on one page, every element inside it", async () => {
+    const { page, errors } = await openWatchedPage(browser, server.url);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const found: string[] = [];
+    for (const deck of await deckPaths(page, server.url)) {
+      const printed = await printProblems(page, server.url + deck);
+      found.push(...printed.problems);
+      const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString(
+        "latin1",
+      );
+      // The page tree may be nested: its root holds the largest count.
+      const pages = Math.max(...[...pdf.matchAll(/\/Count (\d+)/g)].map((m) => Number(m[1])));
+      if (pages !== printed.slides)
+        found.push(`${deck}: ${printed.slides} slides printed on ${pages} pages`);
+    }
     await page.close();
     assert.deepEqual(found, [], found.join("\n"));
     assert.deepEqual(errors, []);

@@ -220,3 +220,84 @@ export function scaleProblems(deck: string, surveys: readonly SlideSurvey[]): st
   }
   return found;
 }
+
+/**
+ * Prints `url` as a deck the way the browser does (beforeprint, then print media) and lists
+ * every element of every slide that lies outside its page, as `file:line: what`. Elements
+ * inside a box that clips its own content are judged by that box.
+ */
+export async function printProblems(
+  page: Page,
+  url: string,
+): Promise<{ slides: number; problems: string[] }> {
+  const address = new URL(url);
+  address.searchParams.set("slides", "");
+  await page.emulateMedia({ media: null });
+  await page.goto(address.toString().replace("slides=", "slides"));
+  await deckShown(page);
+  await page.evaluate("globalThis.__name ??= (f) => f");
+  await page.evaluate(
+    () => (window as { __notebook?: { settled?: Promise<unknown> } }).__notebook?.settled,
+  );
+  // Printing draws the plots still waiting off screen; they draw asynchronously, so the deck's
+  // fit before printing is taken once they have (a printout made before that would fit the
+  // slides as they were without them).
+  await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+  await page.waitForFunction(
+    () =>
+      Array.from(document.querySelectorAll("figure.plot")).every(
+        (plot) => plot.querySelector("svg") || plot.classList.contains("plot-error"),
+      ),
+    undefined,
+    { polling: 50, timeout: 20_000 },
+  );
+  await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
+  await page.emulateMedia({ media: "print" });
+  const result = await page.evaluate(() => {
+    const problems: string[] = [];
+    const sections = Array.from(
+      document.querySelectorAll<HTMLElement>("article.chapter > section.slide"),
+    );
+    for (const section of sections) {
+      const page = section.getBoundingClientRect();
+      const where = section.dataset.source ?? `slide ${section.dataset.slide}`;
+      if (page.width > 1280.5 || page.height > 720.5)
+        problems.push(
+          `${where}: printed ${page.width.toFixed(0)}×${page.height.toFixed(0)}, larger than its page`,
+        );
+      const walker = document.createTreeWalker(section, NodeFilter.SHOW_ELEMENT, {
+        acceptNode(node) {
+          const el = node as Element;
+          const style = getComputedStyle(el);
+          if (style.display === "none" || style.visibility === "hidden")
+            return NodeFilter.FILTER_REJECT;
+          const parent = el.parentElement;
+          // Inside a box that clips its content, only the box itself counts.
+          if (parent && parent !== section && getComputedStyle(parent).overflow !== "visible")
+            return NodeFilter.FILTER_REJECT;
+          return NodeFilter.FILTER_ACCEPT;
+        },
+      });
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const r = (node as Element).getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if (
+          r.right > page.right + 1 ||
+          r.bottom > page.bottom + 1 ||
+          r.left < page.left - 1 ||
+          r.top < page.top - 1
+        ) {
+          const el = node as Element;
+          problems.push(
+            `${where}: <${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.split(" ")[0]}` : ""}> lies outside its page`,
+          );
+          break;
+        }
+      }
+    }
+    return { slides: sections.length, problems };
+  });
+  // Back to no emulation: page.pdf() prints with print styles only then.
+  await page.emulateMedia({ media: null });
+  return result;
+}

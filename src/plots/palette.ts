@@ -23,8 +23,9 @@ export interface PlotTheme {
 /** The current theme, from `--text`, `--muted`, `--rule`, `--bg` on the document. */
 export function readTheme(element: Element = document.documentElement): PlotTheme {
   const style = getComputedStyle(element);
+  const dark = usesDark(style.colorScheme);
   const read = (name: string, fallback: string): string =>
-    style.getPropertyValue(name).trim() || fallback;
+    inScheme(style.getPropertyValue(name).trim(), dark) || fallback;
   return {
     text: read("--text", "#1b1b1f"),
     muted: read("--muted", "#5b5b66"),
@@ -32,6 +33,22 @@ export function readTheme(element: Element = document.documentElement): PlotThem
     background: read("--bg", "#ffffff"),
     font: read("--font-sans", "system-ui, sans-serif"),
   };
+}
+
+/**
+ * A custom property's value as a colour the plot can use: the site's palettes declare light
+ * and dark side by side, `light-dark(#fdfdfb, #16171b)`, which only CSS itself resolves.
+ */
+export function inScheme(value: string, dark: boolean): string {
+  const pair = /^light-dark\(\s*([^,()]+?)\s*,\s*([^,()]+?)\s*\)$/.exec(value);
+  return pair ? (dark ? pair[2] : pair[1]) : value;
+}
+
+/** Whether an element's `color-scheme` (computed) makes light-dark() take its dark colour. */
+function usesDark(scheme: string): boolean {
+  const offered = scheme.split(/\s+/);
+  if (!offered.includes("dark")) return false;
+  return !offered.includes("light") || matchMedia("(prefers-color-scheme: dark)").matches;
 }
 
 /** A Vega-Lite `config` in the page's colours and the Okabe–Ito palette. */

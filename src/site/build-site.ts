@@ -10,6 +10,7 @@ import {
   parseMacros,
   STANDARD_BUILTINS,
 } from "../notebook/compile/index.ts";
+import { buildSearchIndex } from "../notebook/search/index.ts";
 import { bundleSite } from "./bundle-site.ts";
 import { compilePages } from "./compile-pages.ts";
 import { discoverPages } from "./discover-pages.ts";
@@ -87,6 +88,10 @@ export async function buildSite(options: SiteOptions = {}): Promise<SiteResult> 
   const rendered = renderSite(pages, bundle, { siteTitle, slides, builtins });
   try {
     writeSite(files, siteDir, bundle, rendered);
+    files.write(
+      join(siteDir, "assets/search-index.json"),
+      buildSearchIndex(pages.map((p) => ({ page: p.page, dir: p.path.dir }))),
+    );
     replaceFolder(siteDir, finalDir);
   } finally {
     rmSync(workDir, { recursive: true, force: true });

@@ -4,7 +4,9 @@ import {
   CompileErrors,
   type CompileOptions,
   compilePage,
+  formatCompileError,
 } from "../notebook/compile/index.ts";
+import { checkFileName } from "./check-file-name.ts";
 import { checkSite } from "./check-site.ts";
 import type { PageSource } from "./discover-pages.ts";
 import { errorPage, withPageErrors } from "./error-page.ts";
@@ -34,7 +36,11 @@ export function compilePages(
   for (const { kind, file, source } of sources) {
     const at = { kind, slug: slugOf(file), path: pagePath(kind, slugOf(file)) };
     try {
-      pages.push({ ...at, page: compilePage(source, file, compileOptions) });
+      checkFileName(file);
+      const page = compilePage(source, file, compileOptions);
+      for (const warning of page.warnings ?? [])
+        console.warn(`warning: ${formatCompileError(warning)}`);
+      pages.push({ ...at, page });
     } catch (error) {
       const errors = compileErrorsOf(error);
       if (options.dev) pages.push({ ...at, page: errorPage(file, errors, source) });

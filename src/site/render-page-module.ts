@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { CLIENT_BUILTINS } from "../notebook/compile/index.ts";
 import type { SitePage } from "./render-pages.ts";
 
 /** What a page module needs to know about the build. */
@@ -39,7 +40,7 @@ export function renderPageModule(page: SitePage | null, options: PageModuleOptio
   lines.push("setUpPage();");
   if (options.slides) lines.push("installSlides(document);");
   if (cells.length) {
-    const library = builtinsUsed.filter((n) => !STANDARD.has(n));
+    const library = builtinsUsed.filter((n) => !CLIENT_BUILTINS.has(n));
     // Bodies travel as text: the client compiles each at its Markdown line (cell-function.ts).
     const definitions = cells.map((cell) => JSON.stringify(cell));
     const macros = builtinsUsed.includes("tex")
@@ -51,26 +52,3 @@ export function renderPageModule(page: SitePage | null, options: PageModuleOptio
   }
   return `${lines.join("\n")}\n`;
 }
-
-// Names the client defines itself; everything else used is a library export.
-const STANDARD = new Set([
-  "Inputs",
-  "html",
-  "svg",
-  "tex",
-  "width",
-  "now",
-  "invalidation",
-  "visibility",
-  "Generators",
-  "Mutable",
-  "Sandbox",
-  "display",
-  "view",
-  "graph",
-  "plots",
-  "demo",
-  "exercise",
-  "predict",
-  "checkGradient",
-]);

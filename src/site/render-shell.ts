@@ -67,6 +67,7 @@ ${script}
 <a class="skip-link" href="#content">Skip to content</a>
 <header class="site-header">
 <a class="site-title" href="${root || "./"}">${escapeHtml(options.siteTitle)}</a>
+<form class="site-search" role="search" data-root="${root}" action="javascript:void 0"><input type="search" name="q" aria-label="Search the chapters and labs" placeholder="Search ( / )" autocomplete="off" spellcheck="false"><div class="search-results" hidden></div></form>
 <span class="header-actions">${present}<button type="button" class="header-button" data-action="theme" aria-label="Dark mode" aria-pressed="false">${SUN_MOON}</button></span>
 </header>
 <div class="layout${options.toc ? " has-toc" : ""}">

@@ -1,4 +1,4 @@
-import { MODULE_BUILTINS, STANDARD_BUILTINS } from "../notebook/compile/index.ts";
+import { CLIENT_BUILTINS } from "../notebook/compile/index.ts";
 import type { SiteBundle } from "./bundle-site.ts";
 import { preloadChunks } from "./preload-chunks.ts";
 import { renderChapterMain, renderIndexMain, type SitePage } from "./render-pages.ts";
@@ -22,9 +22,6 @@ export interface RenderedSite {
   /** The JavaScript each page loads up front (its module and static chunks), by page folder. */
   scripts: Map<string, string[]>;
 }
-
-// Built-ins the client defines itself; any other built-in name is an export of src/index.ts.
-const CLIENT_BUILTINS = new Set<string>([...STANDARD_BUILTINS, ...MODULE_BUILTINS]);
 
 /** Every page's HTML around its bundle: the shell, its scripts and preloads, the index. */
 export function renderSite(

@@ -3,21 +3,33 @@ import type { Metafile } from "esbuild";
 import { PROJECT } from "./project.ts";
 import type { SiteFiles } from "./site-files.ts";
 
-const STYLE_ORDER = ["base.css", "layout.css", "prose.css", "cells.css", "graph.css", "slides.css"];
+// Stylesheets in cascade order; a folder (a component in several files) is its index.css.
+const STYLE_ORDER = [
+  "scheme.css",
+  "base.css",
+  "layout.css",
+  "prose.css",
+  "cells.css",
+  "exercises.css",
+  "search.css",
+  "graph",
+  "slides.css",
+];
 
 /** A CSS entry importing every stylesheet in styles/, known ones in cascade order. */
 export function styleEntry(files: SiteFiles): string {
   const stylesDir = join(PROJECT, "styles");
-  const found = files.list(stylesDir).filter((n) => n.endsWith(".css"));
+  const found = files
+    .list(stylesDir)
+    .filter((n) => n.endsWith(".css") || files.exists(join(stylesDir, n, "index.css")));
   const ordered = [
     ...STYLE_ORDER.filter((n) => found.includes(n)),
-    ...found.filter((n) => !STYLE_ORDER.includes(n) && n !== "print.css").sort(),
-    ...(found.includes("print.css") ? ["print.css"] : []),
+    ...found.filter((n) => !STYLE_ORDER.includes(n)).sort(),
   ];
   // Observable Inputs' own layout first, so the site's styles can adjust it.
   const sheets = [
     join(PROJECT, "node_modules/@observablehq/inputs/dist/index.css"),
-    ...ordered.map((n) => join(stylesDir, n)),
+    ...ordered.map((n) => join(stylesDir, n.endsWith(".css") ? n : `${n}/index.css`)),
   ];
   return sheets.map((path) => `@import ${JSON.stringify(path)};`).join("\n");
 }

@@ -17,6 +17,7 @@ import { LIBRARY_LIMIT, layoutGraph } from "../../src/graph/layout/layout-graph.
 import { indexSteps } from "../../src/graph/model/step-index.ts";
 import { traceComputation } from "../../src/graph/model/trace.ts";
 import { renderSvg } from "../../src/graph/render/render-svg.ts";
+import { GRAPH_CSS } from "../browser/graph-styles.ts";
 import { launchBrowser, serveStatic } from "../browser/harness.ts";
 import { BENCH_GRAPHS, DRAW_TARGET_GRAPH } from "./graph/bench-graphs.ts";
 import { timeSteps } from "./graph/time-steps.ts";
@@ -148,7 +149,8 @@ writeFileSync(
   '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="katex.min.css"><link rel="stylesheet" href="graph.css">' +
     '<body><script type="module" src="page.js"></script></body>',
 );
-copyFileSync("styles/graph.css", join(dir, "graph.css"));
+cpSync("styles", join(dir, "styles"), { recursive: true });
+writeFileSync(join(dir, "graph.css"), GRAPH_CSS);
 copyFileSync("node_modules/katex/dist/katex.min.css", join(dir, "katex.min.css"));
 cpSync("node_modules/katex/dist/fonts", join(dir, "fonts"), { recursive: true });
 const server = await serveStatic(dir);

@@ -3,7 +3,7 @@
 // built (DIST), in reading mode and as a 1920×1080 slide. Expected labels and equations come
 // from the same computation traced in Node.
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -28,6 +28,7 @@ import {
   stepState,
   tableSettled,
 } from "./graph-page.ts";
+import { GRAPH_CSS } from "./graph-styles.ts";
 import {
   DIST,
   launchBrowser,
@@ -85,7 +86,9 @@ describe("graph.view(result) on the fixture page", () => {
       logLevel: "error",
     });
     cpSync("tests/fixtures/graph/index.html", join(dir, "index.html"));
-    cpSync("styles/graph.css", join(dir, "graph.css"));
+    // The graph's own stylesheets, without the site's (the view brings its fallbacks).
+    cpSync("styles", join(dir, "styles"), { recursive: true });
+    writeFileSync(join(dir, "graph.css"), GRAPH_CSS);
     cpSync("node_modules/katex/dist/katex.min.css", join(dir, "katex.min.css"));
     cpSync("node_modules/katex/dist/fonts", join(dir, "fonts"), { recursive: true });
     server = await serveStatic(dir);
@@ -271,7 +274,8 @@ describe("graph.view(result) on the fixture page", () => {
     assert.ok(W1);
     const name = await page.getAttribute(`#mlp [data-node="${W1.id}"]`, "aria-label");
     const numbers = `value ${formatValues(W1.value, 16)}, gradient ${formatValues(W1.grad ?? W1.value, 16)}`;
-    assert.equal(name, `W₁, parameter: ${numbers}`);
+    // The backward sweep ends at the first layer, so at End W₁ is the current step.
+    assert.equal(name, `W₁, parameter: ${numbers}, current step`);
   });
 
   test("Tab reaches the current node; ↑ ↓ move between nodes; Enter goes to that node's step", async () => {

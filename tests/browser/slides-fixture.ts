@@ -1,6 +1,6 @@
 // Builds the slides fixture page (tests/fixtures/slides) into a temporary folder: the HTML,
 // the deck's stylesheet and the fixture script bundled with esbuild.
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -10,7 +10,9 @@ export async function buildSlidesFixture(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "slides-fixture-"));
   copyFileSync("tests/fixtures/slides/deck.html", join(dir, "index.html"));
   copyFileSync("tests/fixtures/slides/demo.html", join(dir, "demo.html"));
-  copyFileSync("styles/slides.css", join(dir, "slides.css"));
+  // The deck's palette takes light or dark from the site's scheme switch.
+  const sheets = ["styles/scheme.css", "styles/slides.css"].map((f) => readFileSync(f, "utf8"));
+  writeFileSync(join(dir, "slides.css"), sheets.join("\n"));
   await build({
     entryPoints: {
       fixture: "tests/fixtures/slides/fixture-entry.ts",

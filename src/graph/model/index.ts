@@ -2,6 +2,7 @@
 // — and what is computed from that data alone: names and layers, the stepper's timeline,
 // replaying the computation for the finite-difference and nudge checks, the neuron-level
 // expansion. No DOM, no drawing.
+export * from "./backward-sweep.ts";
 export * from "./expand-neurons.ts";
 export * from "./find-layers.ts";
 export * from "./format.ts";

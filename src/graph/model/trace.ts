@@ -8,6 +8,7 @@ import { noGrad } from "../../tensor/grad-mode.ts";
 import { Tensor } from "../../tensor/tensor.ts";
 import { layerContext, layerFormula } from "../tex/layer-formula.ts";
 import { backwardTex, forwardTex, localTex } from "../tex/step-tex.ts";
+import { sweepOutputToInput } from "./backward-sweep.ts";
 import { consumersOf } from "./find-layers.ts";
 import { type NameMap, nameNodes } from "./name-nodes.ts";
 import type {
@@ -183,7 +184,8 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
   });
 
   const tensors = new Map<string, Tensor>(order.map((t) => [idOf(t), t]));
-  return { trace: { nodes, edges, output: root.id, forward, backward }, tensors };
+  const sweep = sweepOutputToInput(nodes, root.id, backward);
+  return { trace: { nodes, edges, output: root.id, forward, backward: sweep }, tensors };
 }
 
 /**

@@ -93,6 +93,27 @@ export class ScrollFollow {
     });
   }
 
+  /**
+   * Brings `node` into view once the drawing has its new size (actual size switched on or off):
+   * the sizes are measured in the next frame rather than taken from the observers, which
+   * report only after that frame.
+   */
+  reveal(node: NodeBox, viewBox: ViewBoxInfo): void {
+    const view = this.canvas.ownerDocument.defaultView;
+    if (!view) return;
+    view.requestAnimationFrame(() => {
+      const { canvas, svg } = this;
+      if (!svg) return;
+      const r = svg.getBoundingClientRect();
+      this.box = { width: canvas.clientWidth, height: canvas.clientHeight };
+      this.drawing = { width: r.width, height: r.height };
+      this.left = canvas.scrollLeft;
+      this.top = canvas.scrollTop;
+      this.markSides();
+      this.scrollTo(node, viewBox);
+    });
+  }
+
   private scrollTo(node: NodeBox, viewBox: ViewBoxInfo): void {
     const { box, drawing } = this;
     if (drawing.width <= box.width + 1 && drawing.height <= box.height + 1) return;

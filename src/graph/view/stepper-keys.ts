@@ -1,5 +1,5 @@
 // Which stepper action a key press asks for: → next, ← previous, Space play/pause, Home reset,
-// End to the end. Form controls inside the widget keep their own keys.
+// End to the end. Form controls inside the widget keep their own keys; checkboxes only Space.
 import type { StepperAction } from "./stepper.ts";
 
 const KEYS: Readonly<Record<string, StepperAction>> = {
@@ -19,8 +19,15 @@ export function actionForKey(
   if (modifiers.altKey || modifiers.ctrlKey || modifiers.metaKey) return null;
   const action = KEYS[key];
   if (!action) return null;
-  // A select's arrows, a number field's Home/End and a button's (or a node's) Space belong to them.
-  if (target?.closest("input, select, textarea")) return null;
-  if (key === " " && target?.closest("button, summary, [role='button']")) return null;
+  // A select's arrows, a number field's Home/End and a button's (or a node's) Space belong to
+  // them. A checkbox uses Space alone, so the stepper's own (Finite-difference check, Nudge…)
+  // leave ← → Home End to the stepper.
+  const control = target?.closest("input, select, textarea");
+  if (control && !isCheckbox(control)) return null;
+  if (key === " " && target?.closest("button, summary, [role='button'], input")) return null;
   return action;
+}
+
+function isCheckbox(el: Element): boolean {
+  return el.tagName === "INPUT" && (el as HTMLInputElement).type === "checkbox";
 }

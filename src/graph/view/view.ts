@@ -7,6 +7,7 @@ import type { LayoutOptions } from "../layout/layout-graph.ts";
 import { canReplay } from "../model/replay.ts";
 import { stepAt } from "../model/step-index.ts";
 import type { TraceOptions } from "../model/trace.ts";
+import type { NodeBox } from "../model/types.ts";
 import { describeStep, stepCaption } from "../render/describe-step.ts";
 import { syncControls } from "./controls.ts";
 import { createEquationCache, type EquationCache } from "./equation-cache.ts";
@@ -24,6 +25,7 @@ import {
 import { actionForKey } from "./stepper-keys.ts";
 import { uniqueId } from "./unique-id.ts";
 import { type Checkable, fillNudge, switchChecksOn } from "./view-checks.ts";
+import { recallPlace, rememberPlace, type ViewPlace, whenPlaced } from "./view-memory.ts";
 import { createPainter, type Painter } from "./view-painter.ts";
 import { createSkeleton, setTableOpen, type ViewSkeleton } from "./view-skeleton.ts";
 import { warmTypesetter } from "./warm-typesetter.ts";
@@ -105,6 +107,8 @@ class GraphView {
   private readonly focus: NodeFocus;
   private readonly wide: WideFigure;
   private readonly panels: PanelFit;
+  /** Which computation this is, for the view drawn in its place when the cell re-runs. */
+  private readonly signature: string;
 
   constructor(
     private readonly result: Tensor,
@@ -118,6 +122,9 @@ class GraphView {
     const { canvas, equation, ledger } = this.parts;
     this.layers = this.drawnFor(false);
     this.current = this.layers;
+    this.signature = this.layers.model.trace.nodes
+      .map((n) => `${n.op}:${n.shape.join("x")}:${n.inputs.join("+")}`)
+      .join(" ");
     this.state = initialStepper(this.layers.model.index.count, speed);
     this.shownAt = this.state.position;
     this.follow = new ScrollFollow(canvas);
@@ -211,6 +218,7 @@ class GraphView {
     const said = describeStep(model.index, position, model.lookup);
     if (live.textContent !== said) live.textContent = said; // a refresh is not announced again
     root.dataset.position = String(position);
+    this.keepPlace();
     equations.ahead(
       position,
       () => this.alive(),
@@ -221,8 +229,15 @@ class GraphView {
     this.panels.fit();
     if (!step) return;
     if (!this.focus.active) this.focus.setTabbable(step.node);
-    const box = model.layout.nodes.find((b) => b.id === step.node);
+    const box = this.currentBox();
     if (box) this.follow.follow(box, this.viewBox);
+  }
+
+  /** The layout box of the node the current step is about. */
+  private currentBox(): NodeBox | undefined {
+    const { model } = this.current;
+    const step = stepAt(model.index, this.shownAt);
+    return step ? model.layout.nodes.find((b) => b.id === step.node) : undefined;
   }
 
   /** Brings the toolbar (buttons, caption) up to the stepper's state. */
@@ -323,11 +338,16 @@ class GraphView {
     controls.fdToggle.addEventListener("change", () => this.applyChecks(controls.fdToggle.checked));
     controls.sizeToggle.addEventListener("change", () => {
       canvas.classList.toggle("actual-size", controls.sizeToggle.checked);
+      // Either way the current step stays in sight.
+      const box = this.currentBox();
+      if (box) this.follow.reveal(box, this.viewBox);
+      this.keepPlace();
     });
     controls.nudgeToggle.addEventListener("change", () => {
       if (controls.nudgeToggle.checked && !nudgeBox.firstChild)
         fillNudge(this.doc, nudgeBox, this.current);
       nudgeBox.hidden = !controls.nudgeToggle.checked;
+      this.keepPlace();
     });
     tableToggle.addEventListener("click", () => {
       this.current.painter.settleTable();
@@ -380,6 +400,43 @@ class GraphView {
     return true;
   }
 
+  /** Hands this view's place on to a view drawn here next (the cell re-runs). */
+  private keepPlace(): void {
+    const { controls } = this.parts;
+    rememberPlace(this.root, {
+      signature: this.signature,
+      position: this.state.position,
+      neurons: this.current.model.neurons,
+      check: controls.fdToggle.checked,
+      nudge: controls.nudgeToggle.checked,
+      actualSize: controls.sizeToggle.checked,
+    });
+  }
+
+  /**
+   * Takes up the place of the view drawn here before, if it drew the same computation: the
+   * same step on the new numbers, with the same switches on.
+   */
+  private adoptPlace(): void {
+    const place = recallPlace(this.root, this.signature);
+    if (place) this.takePlace(place);
+    this.keepPlace();
+  }
+
+  private takePlace(place: ViewPlace): void {
+    const { controls } = this.parts;
+    const flip = (box: HTMLInputElement, on: boolean): void => {
+      if (box.checked === on) return;
+      box.checked = on;
+      box.dispatchEvent(new Event("change"));
+    };
+    flip(controls.neuronsToggle, place.neurons);
+    flip(controls.fdToggle, place.check);
+    flip(controls.nudgeToggle, place.nudge);
+    flip(controls.sizeToggle, place.actualSize);
+    this.dispatch({ type: "goto", position: place.position });
+  }
+
   /** The first drawing, at the options' granularity, start and checks. */
   private start(speed: number): void {
     const { options } = this;
@@ -407,6 +464,7 @@ class GraphView {
       controls.nudgeToggle.checked = true;
       controls.nudgeToggle.dispatchEvent(new Event("change"));
     }
+    whenPlaced(this.root, () => this.adoptPlace());
     warmTypesetter(this.root, () => {
       if (this.alive()) this.show(this.shownAt, this.state.position); // now the neighbours can be built
     });

@@ -1,8 +1,8 @@
 // Reading mode: a graph wider than the text column breaks out of it, as a wide figure, up to
-// the window's edges (keeping clear of the table of contents), as far as its drawing needs.
-// The room on each side comes from the page's CSS: `--graph-bleed` on an ancestor says which
-// sides may be used ("both", "right" beside a table of contents, or "none"). On a slide the
-// CSS ignores what this sets.
+// the window's edges less a margin, as far as its drawing needs. `--graph-bleed` on an ancestor
+// (the page's CSS) says how: "both" (centred on the column), "right" (beside a table of
+// contents: rightwards first, over the contents' column only for what the right lacks) or
+// "none". On a slide the CSS ignores what this sets.
 
 /** Space kept between a wide figure and the window's edge, px. */
 const EDGE = 16;
@@ -57,17 +57,21 @@ export class WideFigure {
     if (bleed === "none" || extra <= 0) {
       root.style.removeProperty("--graph-grow-left");
       root.style.removeProperty("--graph-grow-right");
+      root.classList.remove("is-wide");
       return;
     }
     const rect = parent.getBoundingClientRect();
-    const leftRoom = bleed === "both" ? Math.max(0, rect.left - EDGE) : 0;
-    const rightRoom = Math.max(0, viewport - EDGE - rect.left - column);
-    // Grow evenly where both sides have room, then take what one side lacks from the other.
-    let left = Math.min(leftRoom, extra / 2);
-    const right = Math.min(rightRoom, extra - left);
-    left = Math.min(leftRoom, extra - right);
-    root.style.setProperty("--graph-grow-left", `${Math.floor(left)}px`);
-    root.style.setProperty("--graph-grow-right", `${Math.floor(right)}px`);
+    const width = Math.min(column + extra, viewport - 2 * EDGE);
+    // Centred on the column; beside a table of contents ("right") it grows rightwards first and
+    // covers the contents' column only for what the right side lacks. Either way it keeps EDGE
+    // from the window's edges.
+    const wanted = bleed === "right" ? rect.left : rect.left + column / 2 - width / 2;
+    const left = Math.min(rect.left, Math.max(EDGE, Math.min(wanted, viewport - EDGE - width)));
+    const growLeft = Math.max(0, Math.floor(rect.left - left));
+    const growRight = Math.max(0, Math.floor(width - column - growLeft));
+    root.style.setProperty("--graph-grow-left", `${growLeft}px`);
+    root.style.setProperty("--graph-grow-right", `${growRight}px`);
+    root.classList.toggle("is-wide", growLeft + growRight > 0);
   }
 
   disconnect(): void {

@@ -94,32 +94,9 @@ export function createCellObserver(
       root.classList.remove("cell-pending");
       fresh = true;
       clearOnce();
-      const input = (error as { input?: string } | null)?.input;
-      const waitingOn =
-        error instanceof Error &&
-        error.name === "RuntimeError" &&
-        input !== undefined &&
-        cell.inputs.includes(input)
-          ? page.declaredBy.get(input)
-          : undefined;
-      root.classList.add(waitingOn ? "cell-waiting" : "cell-failed");
-      const box = document.createElement(cell.inline ? "span" : "div");
-      box.className = waitingOn ? "cell-waiting-message" : "cell-error-message";
-      if (waitingOn) {
-        box.append(
-          ...messageNodes(
-            `Waiting on a failed cell: \`${input}\` (${waitingOn}) could not be computed.`,
-          ),
-        );
-      } else {
-        const where = page.locate(error) ?? cell.source;
-        const message =
-          stopMessage(error) ?? (error instanceof Error ? error.message : String(error));
-        box.append(...messageNodes(`Error in cell at ${where} — ${message}`));
-        root.setAttribute("role", "alert");
-        // The stack in the console links to the cell's code, at its Markdown line.
-        console.error(`Error in cell at ${where}:`, error);
-      }
+      const { box, waiting } = failureMessage(error, cell, page);
+      root.classList.add(waiting ? "cell-waiting" : "cell-failed");
+      if (!waiting) root.setAttribute("role", "alert");
       root.append(box);
       settle();
     },
@@ -134,4 +111,38 @@ export function createCellObserver(
     waitingForVisibility: settle,
   };
   return observer;
+}
+
+/**
+ * What a failed run shows: that the cell waits on a failed input, or the error at the Markdown
+ * line and column it was thrown at (also to the console, whose stack links to the cell's code).
+ */
+function failureMessage(
+  error: unknown,
+  cell: CellInfo,
+  page: PageContext,
+): { box: HTMLElement; waiting: boolean } {
+  const input = (error as { input?: string } | null)?.input;
+  const waitingOn =
+    error instanceof Error &&
+    error.name === "RuntimeError" &&
+    input !== undefined &&
+    cell.inputs.includes(input)
+      ? page.declaredBy.get(input)
+      : undefined;
+  const box = document.createElement(cell.inline ? "span" : "div");
+  box.className = waitingOn ? "cell-waiting-message" : "cell-error-message";
+  if (waitingOn) {
+    box.append(
+      ...messageNodes(
+        `Waiting on a failed cell: \`${input}\` (${waitingOn}) could not be computed.`,
+      ),
+    );
+  } else {
+    const where = page.locate(error) ?? cell.source;
+    const message = stopMessage(error) ?? (error instanceof Error ? error.message : String(error));
+    box.append(...messageNodes(`Error in cell at ${where} — ${message}`));
+    console.error(`Error in cell at ${where}:`, error);
+  }
+  return { box, waiting: Boolean(waitingOn) };
 }

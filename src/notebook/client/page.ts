@@ -2,6 +2,7 @@
 // applied by a tiny inline script in <head> before first paint; this wires the button) and the
 // table of contents marking the section being read.
 import { setUpWork } from "./progress.ts";
+import { setUpSearch } from "./search-box.ts";
 
 const KEY = "theme";
 
@@ -70,6 +71,7 @@ export function setUpPage(): void {
   updateButtons();
   printInLight();
   setUpWork();
+  setUpSearch();
   followSections();
 }
 

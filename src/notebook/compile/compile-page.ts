@@ -4,6 +4,7 @@ import { CompileError, CompileErrors } from "./compile-error.ts";
 import { createMarkdown, type RenderEnv } from "./create-markdown.ts";
 import { escapeHtml } from "./escape-html.ts";
 import { findExercises } from "./find-exercises.ts";
+import { nestingCut } from "./nesting-cut.ts";
 import { numberEquations } from "./number-equations.ts";
 import { parseFrontMatter } from "./parse-front-matter.ts";
 import { looseDeclarations, parseJavaScript } from "./parse-javascript.ts";
@@ -51,6 +52,7 @@ export function compilePage(source: string, file: string, options: CompileOption
     pageLinks: [],
   };
   const tokens = md.parse(body, env);
+  const cut = nestingCut(tokens, md.options.maxNesting ?? 100, file, lineOffset);
   const found = annotateTokens(tokens, { md, file, source: bodySource(body, lineOffset), env });
   const errors: CompileErrorData[] = [...found.errors];
 
@@ -108,6 +110,7 @@ export function compilePage(source: string, file: string, options: CompileOption
     anchors: [...headings.map((h) => h.id), ...[...env.labels.values()].map((l) => l.anchor)],
     links: env.pageLinks,
     frontMatterLines: fieldLines,
+    ...(cut ? { warnings: [cut] } : {}),
     ...exercisesOf(live),
   };
 }

@@ -83,3 +83,9 @@ export const MODULE_BUILTINS = [
   "predict",
   "checkGradient",
 ] as const;
+
+/** Every built-in the client defines itself; any other name a cell uses is a library export. */
+export const CLIENT_BUILTINS: ReadonlySet<string> = new Set<string>([
+  ...STANDARD_BUILTINS,
+  ...MODULE_BUILTINS,
+]);

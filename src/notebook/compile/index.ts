@@ -7,6 +7,7 @@ export { CompileError, CompileErrors, formatCompileError } from "./compile-error
 export { type CompileOptions, compilePage } from "./compile-page.ts";
 export { escapeHtml, messageHtml } from "./escape-html.ts";
 export {
+  CLIENT_BUILTINS,
   CONFUSING_GLOBALS,
   JAVASCRIPT_GLOBALS,
   LIBRARY_BUILTINS,

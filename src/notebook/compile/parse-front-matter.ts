@@ -18,7 +18,9 @@ const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
  * Splits `--- yaml ---` front matter from the body and checks the fields every page needs:
  * `title` (text), `order` (number) and `summary` (text).
  */
-export function parseFrontMatter(source: string, file: string): SplitSource {
+export function parseFrontMatter(text: string, file: string): SplitSource {
+  // A byte-order mark (some Windows editors save one) is not part of the text.
+  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const match = FENCE.exec(source);
   if (!match) {
     throw new CompileError({
@@ -37,7 +39,11 @@ export function parseFrontMatter(source: string, file: string): SplitSource {
       file,
       line: (linePos?.line ?? 0) + 1,
       column: linePos?.col ?? 1,
-      message: `front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`,
+      // The YAML parser's message names its own line (counted inside the front matter);
+      // only the file's line, above, is given.
+      message: `front matter is not valid YAML: ${(error as Error).message
+        .split("\n")[0]
+        .replace(/ at line \d+, column \d+:?$/, "")}`,
     });
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {

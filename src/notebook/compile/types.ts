@@ -135,6 +135,8 @@ export interface CompiledPage {
   frontMatterLines: Record<string, number>;
   /** True for the stand-in page of a file that could not be compiled at all (dev). */
   failed?: boolean;
+  /** Problems the page builds with but the author should hear of (content the parser cut). */
+  warnings?: CompileErrorData[];
 }
 
 /** A link to another page, where it is written. */

@@ -25,3 +25,19 @@ test("actionForKey leaves modified keys and form controls' own keys alone", () =
   assert.equal(actionForKey(" ", none, target(["button"])), null);
   assert.deepEqual(actionForKey("ArrowRight", none, target(["button"])), { type: "next" });
 });
+
+test("actionForKey leaves ← → Home End to the stepper on its own checkboxes, Space to the box", () => {
+  const checkbox = {
+    closest: (sel: string) =>
+      sel.split(", ").includes("input") ? { tagName: "INPUT", type: "checkbox" } : null,
+  } as unknown as Element;
+  assert.deepEqual(actionForKey("ArrowRight", none, checkbox), { type: "next" });
+  assert.deepEqual(actionForKey("ArrowLeft", none, checkbox), { type: "prev" });
+  assert.deepEqual(actionForKey("End", none, checkbox), { type: "end" });
+  assert.equal(actionForKey(" ", none, checkbox), null);
+  const text = {
+    closest: (sel: string) =>
+      sel.split(", ").includes("input") ? { tagName: "INPUT", type: "number" } : null,
+  } as unknown as Element;
+  assert.equal(actionForKey("ArrowRight", none, text), null);
+});

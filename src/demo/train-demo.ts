@@ -53,6 +53,11 @@ export class TrainDemo<S = unknown> {
   private visible = false;
   private frame = 0;
   private failure: string | null = null;
+  /** Draw on every n-th frame: raised while frames run late (a slow plot), lowered after. */
+  private drawEvery = 1;
+  private frames = 0;
+  private lastFrame = 0;
+  private onTimeFrames = 0;
   private readonly observer: IntersectionObserver | null = null;
   private readonly followWatch: MutationObserver | null = null;
   private readonly doc: Document;
@@ -65,6 +70,8 @@ export class TrainDemo<S = unknown> {
     }
     this.doc = document;
     const doc = this.doc;
+    // A reader who asked for reduced motion starts the training (and its moving plot) with Play.
+    this.playing = !doc.defaultView?.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
     const root = doc.createElement("div");
     root.className = "demo-controls";
     root.setAttribute(DEMO_ATTRIBUTE, "train");
@@ -205,10 +212,31 @@ export class TrainDemo<S = unknown> {
   private cancelFrame(): void {
     if (this.frame !== 0) cancelAnimationFrame(this.frame);
     this.frame = 0;
+    this.lastFrame = 0;
+  }
+
+  /**
+   * Whether this frame redraws. Training is cheap next to redrawing a plot, so when frames run
+   * late (under 50 fps) the demo redraws every second, fourth or eighth frame, keeping the page
+   * (and the lecturer's pointer) smooth; after a second of frames on time it redraws more often.
+   */
+  private drawThisFrame(now: number): boolean {
+    const interval = this.lastFrame === 0 ? 0 : now - this.lastFrame;
+    this.lastFrame = now;
+    if (interval > 20) {
+      this.onTimeFrames = 0;
+      if (this.drawEvery < 8) this.drawEvery *= 2;
+    } else if (++this.onTimeFrames >= 60 && this.drawEvery > 1) {
+      this.onTimeFrames = 0;
+      this.drawEvery /= 2;
+    }
+    this.frames += 1;
+    return this.frames % this.drawEvery === 0;
   }
 
   private tick(): void {
     this.frame = 0;
+    const draw = this.drawThisFrame(performance.now());
     const done = () => this.options.done?.(this.stepsTaken) ?? false;
     try {
       const taken = runFrame(
@@ -221,7 +249,7 @@ export class TrainDemo<S = unknown> {
         () => performance.now(),
       );
       if (taken === 0 || done()) this.finished = true;
-      this.options.draw?.();
+      if (draw || this.finished) this.options.draw?.();
     } catch (error) {
       this.failure = error instanceof Error ? error.message : String(error);
     }

@@ -23,8 +23,18 @@ export interface LivePlot {
 }
 
 /**
+ * How often a live plot redraws for a reader who asked for reduced motion: the lines still
+ * grow, twice a second, instead of a redraw on every frame flickering while a network trains.
+ */
+export const CALM_REDRAW_MS = 500;
+
+const reducedMotion = (): boolean =>
+  typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+/**
  * A Vega-Lite view whose named datasets (`data: {name: "loss"}` in the spec) can be streamed:
- * updates are batched per animation frame so a training loop can push every step. A legend
+ * updates are batched per animation frame (every half second under reduced motion) so a
+ * training loop can push every step. A legend
  * whose entries come from a dataset that starts empty may stay blank once rows arrive (Vega
  * sizes it on the first pass): give that colour scale an explicit `domain`.
  */
@@ -54,10 +64,10 @@ export function live(spec: Record<string, unknown>, options: LiveOptions): LiveP
     await view.runAsync();
   };
   const schedule = (): void => {
-    if (!scheduled) {
-      scheduled = true;
-      requestAnimationFrame(() => void flush());
-    }
+    if (scheduled) return;
+    scheduled = true;
+    if (reducedMotion()) setTimeout(() => void flush(), CALM_REDRAW_MS);
+    else requestAnimationFrame(() => void flush());
   };
   return {
     element,

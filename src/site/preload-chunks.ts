@@ -10,7 +10,7 @@ const BUILTIN_SOURCES: Record<string, RegExp[]> = {
   exercise: [/src\/notebook\/exercise\/index\.ts$/],
   predict: [/src\/notebook\/exercise\/index\.ts$/],
   checkGradient: [/src\/notebook\/exercise\/index\.ts$/],
-  Inputs: [/node_modules\/@observablehq\/inputs\//],
+  Inputs: [/src\/notebook\/client\/inputs\.ts$/, /node_modules\/@observablehq\/inputs\//],
   html: [/node_modules\/htl\//],
   svg: [/node_modules\/htl\//],
 };

@@ -15,7 +15,13 @@ export type DeckAction =
   | { readonly type: "overview" }
   | { readonly type: "help" }
   | { readonly type: "presenter" }
-  | { readonly type: "theme" };
+  | { readonly type: "theme" }
+  | { readonly type: "laser" }
+  | { readonly type: "draw" }
+  | { readonly type: "erase" }
+  | { readonly type: "clear-ink" }
+  | { readonly type: "zoom" }
+  | { readonly type: "print-ink" };
 
 /** The parts of a KeyboardEvent the key map reads (so tests need no DOM). */
 export interface KeyPress {
@@ -48,6 +54,12 @@ const BY_KEY: Readonly<Record<string, DeckAction>> = {
   h: { type: "help" },
   t: { type: "presenter" },
   c: { type: "theme" },
+  l: { type: "laser" },
+  d: { type: "draw" },
+  e: { type: "erase" },
+  x: { type: "clear-ink" },
+  z: { type: "zoom" },
+  k: { type: "print-ink" },
 };
 
 /** The deck action for a key press, or null when the deck should leave the key alone. */
@@ -75,6 +87,10 @@ export const KEY_HELP: readonly (readonly [string, string])[] = [
   ["F", "full screen"],
   ["T", "presenter window (notes, timer, next slide)"],
   ["C", "switch light / dark projector theme"],
+  ["L", "laser pointer (again: off)"],
+  ["D  E  X", "draw on the slide, erase, clear the slide's drawing"],
+  ["K", "print the drawings with the slides (again: not)"],
+  ["Z  Alt+click", "zoom into the pointed region (again: back)"],
   ["?  H", "this help"],
-  ["Esc", "close help or overview; leave the slides"],
+  ["Esc", "close help or overview, end zoom or pen; leave the slides"],
 ];

@@ -15,7 +15,13 @@ export interface DeckContext {
   readonly blanked: boolean;
   /** Digits typed so far for "12 Enter". */
   readonly jumpDigits: string;
+  /** The pointer tool in hand (laser, pen, eraser), "none" without. */
+  readonly tool?: DeckTool;
+  readonly zoomed?: boolean;
 }
+
+/** What the pointer does on a slide. */
+export type DeckTool = "none" | "laser" | "draw" | "erase";
 
 /** One thing for the deck to do; an action becomes zero or more of these, in order. */
 export type DeckCommand =
@@ -31,7 +37,11 @@ export type DeckCommand =
   | { readonly type: "leave" }
   | { readonly type: "fullscreen" }
   | { readonly type: "presenter" }
-  | { readonly type: "theme" };
+  | { readonly type: "theme" }
+  | { readonly type: "tool"; readonly tool: DeckTool }
+  | { readonly type: "clear-ink" }
+  | { readonly type: "zoom"; readonly on: boolean }
+  | { readonly type: "print-ink" };
 
 /** The commands for `action` (from `key`, when it came from the keyboard) in `context`. */
 export function planAction(action: DeckAction, context: DeckContext, key = ""): DeckCommand[] {
@@ -75,7 +85,24 @@ export function planAction(action: DeckAction, context: DeckContext, key = ""): 
     case "escape":
       if (context.helpOpen) plan.push({ type: "help", open: false });
       else if (overviewOpen) plan.push({ type: "overview", open: false });
+      else if (context.zoomed) plan.push({ type: "zoom", on: false });
+      else if (context.tool && context.tool !== "none") plan.push({ type: "tool", tool: "none" });
       else if (context.mode === "slides") plan.push({ type: "leave" });
+      return plan;
+    case "laser":
+    case "draw":
+    case "erase": {
+      if (overviewOpen) return plan;
+      const tool = context.tool === action.type ? "none" : action.type;
+      plan.push({ type: "tool", tool });
+      return plan;
+    }
+    case "clear-ink":
+    case "print-ink":
+      if (!overviewOpen) plan.push({ type: action.type });
+      return plan;
+    case "zoom":
+      if (!overviewOpen) plan.push({ type: "zoom", on: !context.zoomed });
       return plan;
     case "blank":
       plan.push({ type: "blank", on: !context.blanked });

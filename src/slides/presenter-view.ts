@@ -95,8 +95,11 @@ export class PresenterView {
       ["Smaller notes", -2],
       ["Larger notes", 2],
     ] as const) {
-      const button = html("button", "presenter-notes-size", step < 0 ? "A−" : "A+");
-      button.setAttribute("aria-label", label);
+      const glyph = step < 0 ? "A−" : "A+";
+      const button = html("button", "presenter-notes-size", glyph);
+      // The name starts with what the button shows, so speech input ("click A plus") finds it.
+      button.setAttribute("aria-label", `${glyph}, ${label.toLowerCase()}`);
+      button.title = label;
       button.addEventListener("click", () => this.resizeNotes(step));
       notesBar.append(button);
     }

@@ -13,6 +13,7 @@ import { DeckOverview } from "./deck-overview.ts";
 import { audiencePair, presenterPair, withPair } from "./deck-pair.ts";
 import { DeckStage } from "./deck-stage.ts";
 import { createDeckState, type DeckState, goToSlide, stepDeck } from "./deck-state.ts";
+import { DeckTools } from "./deck-tools.ts";
 import { type DeckMode, deckUrl } from "./deck-url.ts";
 import { DemoRelay } from "./demo-relay.ts";
 import { type DeckDressing, dressPage } from "./dress-page.ts";
@@ -25,6 +26,14 @@ import { SlideMirror } from "./slide-mirror.ts";
 import { SlideSync } from "./slide-sync.ts";
 import { slideTitle } from "./slide-title.ts";
 import type { SyncMessage } from "./sync-message.ts";
+
+/** What the toast says when a pointer tool is taken up or put down. */
+const TOOL_NAMES = {
+  none: "Pointer",
+  laser: "Laser pointer (L again to put it away)",
+  draw: "Pen: draw on the slide (E erases, X clears, Esc puts it down)",
+  erase: "Eraser: drag over a stroke (D draws again)",
+} as const;
 
 /** Controls a chapter's slide deck; made by installSlides. */
 export class SlideDeck implements DeckInputTarget {
@@ -42,6 +51,7 @@ export class SlideDeck implements DeckInputTarget {
   private readonly stage: DeckStage;
   private readonly mirror: SlideMirror;
   private readonly demos: DemoRelay;
+  private readonly tools: DeckTools;
   /** In the presenter window: gives up following when no audience window answers. */
   private audienceTimer = 0;
   /** Pairs this window with its presenter (or audience) window; null for one opened by hand. */
@@ -71,6 +81,20 @@ export class SlideDeck implements DeckInputTarget {
     // Only the audience window trains and reports; the presenter window shows its run.
     this.demos = new DemoRelay(this.slides, (message) => this.sync.post(message));
     const unbindDemos = this.demos.bind(doc, () => this.currentMode === "slides");
+    const deck = this;
+    this.tools = new DeckTools(doc, {
+      get slides() {
+        return deck.slides;
+      },
+      get slide() {
+        return deck.slide;
+      },
+      get audience() {
+        return deck.mode === "slides";
+      },
+      send: (message) => this.sync.post(message),
+    });
+    const unbindTools = this.tools.bind(() => this.inDeck && !this.overview.isOpen);
     const onPageHide = () => {
       if (this.currentMode === "slides") this.sync.post({ type: "bye" });
     };
@@ -88,6 +112,7 @@ export class SlideDeck implements DeckInputTarget {
       unbindInput();
       unbindMirror();
       unbindDemos();
+      unbindTools();
       view.removeEventListener("pagehide", onPageHide);
       view.removeEventListener("beforeprint", onBeforePrint);
       view.removeEventListener("afterprint", onAfterPrint);
@@ -159,6 +184,7 @@ export class SlideDeck implements DeckInputTarget {
     const showing = this.current;
     if (this.currentMode === "slides") this.sync.post({ type: "bye" });
     this.followAudience(false);
+    this.tools.reset();
     this.stage.clear(this.slides);
     this.dressing?.undress();
     this.dressing = null;
@@ -192,6 +218,7 @@ export class SlideDeck implements DeckInputTarget {
     const before = this.state.slide;
     this.state = goToSlide(this.state, slide);
     if (this.state.slide !== before) {
+      this.tools.slideChanged();
       this.presenter?.startTimerOnce();
       const hadFocus = this.slides[before]?.contains(this.doc.activeElement) ?? false;
       this.render();
@@ -232,6 +259,8 @@ export class SlideDeck implements DeckInputTarget {
       selection: this.overview.selection,
       blanked: this.blanked,
       jumpDigits: this.jumpDigits,
+      tool: this.tools.tool,
+      zoomed: this.tools.zoomed,
     };
     for (const command of planAction(action, context, key)) this.run(command);
   }
@@ -281,6 +310,26 @@ export class SlideDeck implements DeckInputTarget {
         this.toast(theme === "dark" ? "Dark theme" : "Light theme");
         break;
       }
+      case "tool":
+        this.tools.setTool(command.tool);
+        this.toast(TOOL_NAMES[command.tool]);
+        break;
+      case "clear-ink":
+        this.tools.clearInk();
+        this.toast("Drawing cleared from this slide");
+        break;
+      case "zoom":
+        this.tools.setZoom(command.on);
+        if (this.currentMode === "presenter")
+          this.toast(command.on ? "Zoomed in on the projector" : "Zoom ended");
+        break;
+      case "print-ink":
+        this.toast(
+          this.tools.togglePrintInk()
+            ? "Drawings will print with the slides"
+            : "Drawings will not print",
+        );
+        break;
     }
   }
 
@@ -339,6 +388,7 @@ export class SlideDeck implements DeckInputTarget {
         return;
       case "hello":
         this.sync.post({ type: "goto", slide: this.state.slide });
+        this.tools.announce();
         if (this.currentMode === "slides") {
           this.sync.post({ type: "blank", on: this.blanked });
           this.sync.post({ type: "audience" });
@@ -351,6 +401,11 @@ export class SlideDeck implements DeckInputTarget {
         return;
       case "demo":
         if (this.currentMode === "presenter") this.demos.apply(message);
+        return;
+      case "laser":
+      case "ink":
+      case "zoom":
+        this.tools.apply(message);
         return;
     }
   }

@@ -15,6 +15,28 @@ export type SyncMessage =
   | { readonly type: "audience" }
   /** The audience window left the deck or closed. */
   | { readonly type: "bye" }
+  /** The laser dot on a slide, in slide pixels; hidden when `visible` is false. */
+  | {
+      readonly type: "laser";
+      readonly slide: number;
+      readonly x: number;
+      readonly y: number;
+      readonly visible: boolean;
+    }
+  /** Every pen stroke on a slide, each flattened [x0, y0, x1, y1, …] in slide pixels. */
+  | {
+      readonly type: "ink";
+      readonly slide: number;
+      readonly strokes: readonly (readonly number[])[];
+    }
+  /** Zoom into (x, y) of a slide, or back out. */
+  | {
+      readonly type: "zoom";
+      readonly slide: number;
+      readonly x: number;
+      readonly y: number;
+      readonly on: boolean;
+    }
   | {
       readonly type: "demo";
       readonly slide: number;
@@ -51,6 +73,10 @@ export function syncChannelName(pathname: string, pair: string | null = null): s
   return pair ? `backprop-slides:${pathname}:${pair}` : `backprop-slides:${pathname}`;
 }
 
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
 function isSlideIndex(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0;
 }
@@ -73,6 +99,22 @@ export function parseSyncEnvelope(data: unknown): SyncEnvelope | null {
     case "audience":
     case "bye":
       return { from, message: { type: m.type } };
+    case "laser":
+    case "zoom": {
+      const flag = m.type === "laser" ? m.visible : m.on;
+      if (!isSlideIndex(m.slide) || !isFiniteNumber(m.x) || !isFiniteNumber(m.y)) return null;
+      if (typeof flag !== "boolean") return null;
+      const { slide, x, y } = m;
+      return m.type === "laser"
+        ? { from, message: { type: "laser", slide, x, y, visible: flag } }
+        : { from, message: { type: "zoom", slide, x, y, on: flag } };
+    }
+    case "ink": {
+      const strokes = m.strokes;
+      if (!isSlideIndex(m.slide) || !Array.isArray(strokes)) return null;
+      if (!strokes.every((s) => Array.isArray(s) && s.every(isFiniteNumber))) return null;
+      return { from, message: { type: "ink", slide: m.slide, strokes: strokes as number[][] } };
+    }
     case "demo": {
       const snapshot = parseSnapshot(m.snapshot);
       if (!isSlideIndex(m.slide) || !isSlideIndex(m.demo) || !snapshot) return null;

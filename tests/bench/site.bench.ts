@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildSite } from "../../src/site/build-site.ts";
 import { launchBrowser, serveStatic } from "../browser/harness.ts";
+import { benchEditCells } from "./edit-cells.ts";
 
 const LOADS = 5;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -113,6 +114,7 @@ for (const [dir, files] of again.scripts) {
     `${Math.round(median(settles))} ms`,
   ]);
 }
+await benchEditCells(browser, server.url, dist);
 await browser.close();
 await server.close();
 

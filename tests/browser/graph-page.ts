@@ -35,18 +35,21 @@ export async function shownNodes(page: Page, root: string): Promise<ShownNode[]>
         return {
           id,
           cls: g.getAttribute("class") ?? "",
-          lines: [...g.querySelectorAll("text:is(.label, .value, .grad)")].map((t) => {
-            const style = getComputedStyle(t);
-            return {
-              role: t.classList.contains("label")
-                ? "label"
-                : t.classList.contains("grad")
-                  ? "grad"
-                  : "value",
-              text: t.textContent ?? "",
-              visible: style.display !== "none" && style.visibility !== "hidden",
-            };
-          }),
+          // Values and gradients are drawn over the node from a group of their own.
+          lines: [g, ...(g.closest("svg")?.querySelectorAll(`[data-numbers="${id}"]`) ?? [])]
+            .flatMap((part) => [...part.querySelectorAll("text:is(.label, .value, .grad)")])
+            .map((t) => {
+              const style = getComputedStyle(t);
+              return {
+                role: t.classList.contains("label")
+                  ? "label"
+                  : t.classList.contains("grad")
+                    ? "grad"
+                    : "value",
+                text: t.textContent ?? "",
+                visible: style.display !== "none" && style.visibility !== "hidden",
+              };
+            }),
           row: row
             ? {
                 value: row.querySelector(".value")?.textContent ?? "",
@@ -200,7 +203,11 @@ export function nodeTextColours(
   return page.$$eval(`${root} .graph-svg g[data-node]`, (groups) =>
     groups.flatMap((g) => {
       const fill = getComputedStyle(g.querySelector(".shape") as Element).fill;
-      return [...g.querySelectorAll("text:is(.label, .value, .grad)")]
+      // Values and gradients are drawn over the node from a group of their own.
+      const id = g.getAttribute("data-node") ?? "";
+      const numbers = g.closest("svg")?.querySelector(`[data-numbers="${id}"]`);
+      return [g, ...(numbers ? [numbers] : [])]
+        .flatMap((part) => [...part.querySelectorAll("text:is(.label, .value, .grad)")])
         .filter((t) => {
           const style = getComputedStyle(t);
           return style.display !== "none" && style.visibility !== "hidden";

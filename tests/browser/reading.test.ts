@@ -233,4 +233,41 @@ describe("reading layout", () => {
     }
     await page.close();
   });
+
+  it("on a 390 px phone a formula or table wider than the screen fits, or says it scrolls", async () => {
+    for (const path of ["/chapters/05-chain-rule/", "/chapters/06-backpropagation/"]) {
+      const page = await open(path, 390, 844);
+      // Bring every block near the window once: they are measured as they come into sight.
+      const height = await page.evaluate(() => document.body.scrollHeight);
+      for (let y = 0; y < height; y += 500) {
+        await page.evaluate((top) => window.scrollTo({ top, behavior: "instant" }), y);
+        await page.evaluate(
+          () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+        );
+      }
+      const blocks = await page.$$eval(".chapter .math-display, .chapter table", (els) =>
+        els.map((e) => ({
+          text: (e.textContent ?? "").trim().slice(0, 30),
+          cut: e.scrollWidth > e.clientWidth + 1,
+          scrolls: e.classList.contains("scrolls"),
+          region:
+            e.getAttribute("role") === "region" &&
+            /scroll sideways/.test(e.getAttribute("aria-label") ?? ""),
+          hint: e.nextElementSibling?.classList.contains("scroll-hint") ?? false,
+        })),
+      );
+      const unmarked = blocks.filter((b) => b.cut && !(b.scrolls && b.region && b.hint));
+      assert.deepEqual(unmarked, [], `${path}: cut off without saying so`);
+      assert.ok(
+        blocks.some((b) => b.scrolls),
+        `${path}: the widest formula scrolls with a hint`,
+      );
+      const hint = page.locator(".scroll-hint").first();
+      await hint.scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: join(SCREENSHOT_DIR, "reading", `phone-scroll-hint${path.replace(/\//g, "_")}.png`),
+      });
+      await page.close();
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
 
-/** Returns the folder holding index.html (fixture.js), demo.html (demo.js) and slides.css. */
+/** Returns the folder holding index.html (fixture.js), demo.html (demo.js) and the deck's CSS. */
 export async function buildSlidesFixture(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "slides-fixture-"));
   copyFileSync("tests/fixtures/slides/deck.html", join(dir, "index.html"));
@@ -13,6 +13,7 @@ export async function buildSlidesFixture(): Promise<string> {
   // The deck's palette takes light or dark from the site's scheme switch.
   const sheets = ["styles/scheme.css", "styles/slides.css"].map((f) => readFileSync(f, "utf8"));
   writeFileSync(join(dir, "slides.css"), sheets.join("\n"));
+  copyFileSync("styles/deck-tools.css", join(dir, "deck-tools.css"));
   await build({
     entryPoints: {
       fixture: "tests/fixtures/slides/fixture-entry.ts",

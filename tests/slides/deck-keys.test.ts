@@ -44,8 +44,17 @@ describe("actionForKey(press)", () => {
     assert.equal(type("ArrowLeft", { altKey: true }), null);
   });
 
+  test("the pointer tools: laser, draw, erase, clear, zoom, print the drawings", () => {
+    assert.equal(type("l"), "laser");
+    assert.equal(type("d"), "draw");
+    assert.equal(type("e"), "erase");
+    assert.equal(type("x"), "clear-ink");
+    assert.equal(type("z"), "zoom");
+    assert.equal(type("k"), "print-ink");
+  });
+
   test("unknown keys do nothing", () => {
-    for (const key of ["x", "Tab", "Shift", "F5", "ArrowRightX"])
+    for (const key of ["q", "Tab", "Shift", "F5", "ArrowRightX"])
       assert.equal(type(key), null, key);
   });
 

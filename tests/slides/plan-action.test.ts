@@ -104,3 +104,42 @@ describe("planAction(action, context, key)", () => {
     assert.deepEqual(planAction({ type: "theme" }, deck), [{ type: "theme" }]);
   });
 });
+
+describe("planAction: pointer tools", () => {
+  const base = {
+    mode: "slides" as const,
+    count: 5,
+    helpOpen: false,
+    overviewOpen: false,
+    selection: 0,
+    blanked: false,
+    jumpDigits: "",
+  };
+  test("l, d, e take up a tool, the same key puts it down", () => {
+    assert.deepEqual(planAction({ type: "draw" }, base), [{ type: "tool", tool: "draw" }]);
+    assert.deepEqual(planAction({ type: "draw" }, { ...base, tool: "draw" }), [
+      { type: "tool", tool: "none" },
+    ]);
+    assert.deepEqual(planAction({ type: "laser" }, { ...base, tool: "draw" }), [
+      { type: "tool", tool: "laser" },
+    ]);
+  });
+
+  test("z toggles the zoom; nothing of the kind in the overview", () => {
+    assert.deepEqual(planAction({ type: "zoom" }, base), [{ type: "zoom", on: true }]);
+    assert.deepEqual(planAction({ type: "zoom" }, { ...base, zoomed: true }), [
+      { type: "zoom", on: false },
+    ]);
+    assert.deepEqual(planAction({ type: "zoom" }, { ...base, overviewOpen: true }), []);
+    assert.deepEqual(planAction({ type: "clear-ink" }, { ...base, overviewOpen: true }), []);
+  });
+
+  test("Esc ends the zoom, then puts the tool down, then leaves", () => {
+    const busy = { ...base, zoomed: true, tool: "erase" as const };
+    assert.deepEqual(planAction({ type: "escape" }, busy), [{ type: "zoom", on: false }]);
+    assert.deepEqual(planAction({ type: "escape" }, { ...busy, zoomed: false }), [
+      { type: "tool", tool: "none" },
+    ]);
+    assert.deepEqual(planAction({ type: "escape" }, base), [{ type: "leave" }]);
+  });
+});

@@ -11,6 +11,16 @@ describe("parseSyncEnvelope(data)", () => {
       { type: "hello" },
       { type: "audience" },
       { type: "bye" },
+      { type: "laser", slide: 2, x: 640.5, y: 10, visible: true },
+      {
+        type: "ink",
+        slide: 1,
+        strokes: [
+          [1, 2, 3, 4],
+          [5, 6],
+        ],
+      },
+      { type: "zoom", slide: 0, x: 320, y: 180, on: false },
       {
         type: "demo",
         slide: 3,
@@ -37,6 +47,9 @@ describe("parseSyncEnvelope(data)", () => {
       { from: "a", message: { type: "goto", slide: -1 } },
       { from: "a", message: { type: "goto", slide: 1.5 } },
       { from: "a", message: { type: "demo", slide: 1, demo: 0 } },
+      { from: "a", message: { type: "laser", slide: 1, x: Number.NaN, y: 0, visible: true } },
+      { from: "a", message: { type: "ink", slide: 1, strokes: [["1"]] } },
+      { from: "a", message: { type: "zoom", slide: 1, x: 0, y: 0 } },
       { from: "a", message: { type: "demo", slide: 1, demo: 0, snapshot: { steps: -1 } } },
       { from: "a", message: { type: "fragment", slide: 1, direction: "up" } },
       { from: "a", message: { type: "blank", on: "yes" } },

@@ -57,18 +57,33 @@ function nodeShape(node: TraceNode, box: NodeBox): string {
   return `<path class="halo" d="${d}"/><path class="shape" d="${d}"/>${inner}`;
 }
 
-/** The node's lines (label, value rows, gradient rows) and, for an op, its caption above. */
-function nodeTexts(node: TraceNode, box: NodeBox): string {
+/**
+ * The words drawn on a node — its label and, for an op, the caption above it (a constant shows
+ * its value instead) — kept inside the node's button, so its accessible name can contain every
+ * word a reader sees on it (speech input: "click W one").
+ */
+function nodeWords(node: TraceNode, box: NodeBox): string {
   const lines = nodeTextLines(node)
+    .filter((line) => node.kind === "constant" || line.role === "label")
     .map((line) => {
       const cls = node.kind === "constant" ? "value const-value" : line.role;
       return `<text class="${cls}" y="${r1(line.y)}">${escapeXml(line.text)}</text>`;
     })
-    .join("");
+    .join(" ");
   const caption = node.op === "leaf" ? "" : opCaption(node);
+  // The space keeps label and caption two words for whatever reads the node's text content.
   return caption
-    ? `${lines}<text class="op" y="${r1(-box.height / 2 - SMALL_TEXT.captionGap)}">${escapeXml(caption)}</text>`
+    ? `${lines} <text class="op" y="${r1(-box.height / 2 - SMALL_TEXT.captionGap)}">${escapeXml(caption)}</text>`
     : lines;
+}
+
+/** The value and gradient rows of a non-constant node, drawn over it but outside its button. */
+function nodeNumbers(node: TraceNode): string {
+  if (node.kind === "constant") return "";
+  return nodeTextLines(node)
+    .filter((line) => line.role !== "label")
+    .map((line) => `<text class="${line.role}" y="${r1(line.y)}">${escapeXml(line.text)}</text>`)
+    .join("");
 }
 
 function checkText(check: GradCheck, place: PlacedLabel): string {
@@ -103,6 +118,15 @@ function placeChecks(layout: Layout, checks: ReadonlyMap<string, GradCheck> | un
     };
   });
   return placeCheckLabels(layout.nodes, captions, requests);
+}
+
+/**
+ * The class of the group drawing a node's numbers, from the node's own class: the same state
+ * (`pending`, `has-grad`, `current`…), so the stylesheet shows a value once computed and a
+ * gradient once reached, under `numbers` instead of `node` (it is not a node to select).
+ */
+export function numbersClass(nodeClass: string): string {
+  return nodeClass.replace(/^node\b/, "numbers");
 }
 
 /** The whole graph as an SVG element string. */
@@ -143,21 +167,30 @@ export function renderSvg(layout: Layout, state: RenderState): string {
     );
   }
   parts.push("</g>", '<g class="nodes">');
+  const numbers: string[] = [];
   for (const b of layout.nodes) {
     const node = nodesById.get(b.id);
     if (!node) continue;
     const check = state.checks?.get(node.id);
     const place = labels.get(node.id);
+    const cls = nodeClass(index, node.id, position);
+    const at = `transform="translate(${r1(b.x)},${r1(b.y)})"`;
     parts.push(
-      `<g class="${nodeClass(index, node.id, position)}" data-node="${node.id}" ` +
-        `transform="translate(${r1(b.x)},${r1(b.y)})" role="button" tabindex="-1" ` +
+      `<g class="${cls}" data-node="${node.id}" ${at} role="button" tabindex="-1" ` +
         `aria-label="${escapeXml(nodeAriaLabel(index, node, position))}">` +
         `<title>${escapeXml(`${node.label} (${node.kind}): click or press Enter to go to its step`)}</title>` +
         nodeShape(node, b) +
-        `<g aria-hidden="true">${nodeTexts(node, b)}${check && place ? checkText(check, place) : ""}</g>` +
+        `<g aria-hidden="true">${nodeWords(node, b)}</g>` +
         "</g>",
     );
+    const drawn = nodeNumbers(node) + (check && place ? checkText(check, place) : "");
+    if (drawn)
+      numbers.push(`<g class="${numbersClass(cls)}" data-numbers="${node.id}" ${at}>${drawn}</g>`);
   }
-  parts.push("</g>", "</svg>");
+  parts.push(
+    "</g>",
+    `<g class="node-numbers" aria-hidden="true">${numbers.join("")}</g>`,
+    "</svg>",
+  );
   return parts.join("");
 }

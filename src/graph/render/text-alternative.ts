@@ -7,7 +7,7 @@ import type { StepIndex } from "../model/step-index.ts";
 import { stepAt } from "../model/step-index.ts";
 import type { NodeKind, Trace, TraceNode } from "../model/types.ts";
 import { escapeXml } from "./escape-xml.ts";
-import { opName } from "./op-caption.ts";
+import { opCaption, opName } from "./op-caption.ts";
 
 /** Entries written out per tensor in the table. */
 const TABLE_ITEMS = 16;
@@ -30,15 +30,26 @@ export function textCells(
 /** A node's accessible name in the drawing at a position: label, kind or op, value, gradient. */
 export function nodeAriaLabel(index: StepIndex, node: TraceNode, position: number): string {
   const c = textCells(index, node, position);
-  const what =
-    node.kind === "intermediate"
-      ? opName(node)
-      : node.kind === "output"
-        ? `output, ${opName(node)}`
-        : node.kind;
   const grad = c.grad === "—" ? "" : `, gradient ${c.grad}`;
   const current = c.current ? ", current step" : "";
-  return `${node.label}, ${what}: value ${c.value}${grad}${current}`;
+  return `${nodeName(node)}: value ${c.value}${grad}${current}`;
+}
+
+/**
+ * A node's words as drawn, then what it is: "W⁽¹⁾, parameter", "a tanh", "ℓ MSE (mean squared
+ * error), output". The caption drawn above an op comes right after the label, so the name holds
+ * the words on the node in the order they are seen; a symbol caption ("+") is said as its name.
+ */
+function nodeName(node: TraceNode): string {
+  if (node.kind !== "intermediate" && node.kind !== "output") return `${node.label}, ${node.kind}`;
+  const caption = opCaption(node);
+  const name = opName(node);
+  const head = !/[\p{L}\p{N}]/u.test(caption)
+    ? `${node.label}, ${name}`
+    : caption === name
+      ? `${node.label} ${caption}`
+      : `${node.label} ${caption} (${name})`;
+  return node.kind === "output" ? `${head}, output` : head;
 }
 
 /** What the drawing shows, in two or three sentences (the SVG's description). */

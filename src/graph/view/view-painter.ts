@@ -8,7 +8,7 @@
 // aria-busy; opening it brings it up to date at once.
 import { formatEstimate, formatValues } from "../model/format.ts";
 import { edgeClass, nodeClass, touchedBetween } from "../model/step-index.ts";
-import { type GradCheck, renderSvg } from "../render/render-svg.ts";
+import { type GradCheck, numbersClass, renderSvg } from "../render/render-svg.ts";
 import { nodeAriaLabel, textAlternativeHtml, textCells } from "../render/text-alternative.ts";
 import type { GraphModel } from "./graph-model.ts";
 import { cancelIdle, whenIdle } from "./idle.ts";
@@ -40,6 +40,8 @@ export function createPainter(
 class ViewPainter implements Painter {
   readonly order: readonly string[];
   private readonly nodeEls = new Map<string, SVGGElement>();
+  /** Each node's value and gradient rows, drawn outside its button (see render-svg.ts). */
+  private readonly numberEls = new Map<string, SVGGElement>();
   private readonly edgeEls = new Map<string, Element>();
   private readonly rowEls = new Map<string, HTMLTableRowElement>();
   private checks: ReadonlyMap<string, GradCheck> | undefined;
@@ -96,6 +98,7 @@ class ViewPainter implements Painter {
         el.setAttribute("class", nodeClass(index, id, to));
         el.setAttribute("aria-label", nodeAriaLabel(index, lookup(id), to));
       }
+      this.numberEls.get(id)?.setAttribute("class", numbersClass(nodeClass(index, id, to)));
       if (this.tableFilled) this.staleRows.add(id);
     }
     for (const id of touched.edges)
@@ -116,12 +119,15 @@ class ViewPainter implements Painter {
     return this.drawing !== null && this.drawing.parentNode === this.canvas;
   }
 
-  /** Finds the drawing's node and edge elements, for `show` to update. */
+  /** Finds the drawing's node (and node number) and edge elements, for `show` to update. */
   private collectElements(): void {
     this.nodeEls.clear();
     this.edgeEls.clear();
     for (const el of this.canvas.querySelectorAll<SVGGElement>("g[data-node]"))
       this.nodeEls.set(el.getAttribute("data-node") ?? "", el);
+    this.numberEls.clear();
+    for (const el of this.canvas.querySelectorAll<SVGGElement>("g[data-numbers]"))
+      this.numberEls.set(el.getAttribute("data-numbers") ?? "", el);
     for (const el of this.canvas.querySelectorAll("[data-edge]"))
       this.edgeEls.set(el.getAttribute("data-edge") ?? "", el);
   }

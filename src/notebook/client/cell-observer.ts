@@ -4,6 +4,7 @@ import type { CellCode } from "./cell-function.ts";
 import { messageNodes } from "./error-message.ts";
 import { inspect } from "./inspect.ts";
 import { sizeNumberBoxes } from "./size-number-boxes.ts";
+import { fitCellTables } from "./wide-blocks.ts";
 
 /** What the client knows about a cell besides its body. */
 export interface CellInfo extends Pick<CellCode, "id" | "source"> {
@@ -69,6 +70,7 @@ export function createCellObserver(
     if (!settled && rendered instanceof Promise) drawing.push(rendered.catch(() => undefined));
     root.append(inspect(value, cell.inline));
     sizeNumberBoxes(value);
+    fitCellTables(value);
   };
   const observer: CellObserver = {
     _node: root,

@@ -25,6 +25,9 @@ export function addEditButtons(handle: NotebookHandle, ids: readonly string[]): 
     button.addEventListener("click", () => {
       void loadEditor().then((editor) => editor.toggleEditor(handle, bar, id));
     });
+    // Fetching starts when a pointer or the focus reaches the button, before the click.
+    button.addEventListener("pointerenter", () => void loadEditor(), { once: true });
+    button.addEventListener("focus", () => void loadEditor(), { once: true });
     bar.append(button);
     root.before(bar);
   }

@@ -15,7 +15,7 @@ export interface LibraryOptions {
 /** Definitions for `new Runtime(builtins)`: each is a function the runtime calls when needed. */
 export function createBuiltins(options: LibraryOptions): Record<string, () => unknown> {
   const builtins: Record<string, () => unknown> = {
-    Inputs: () => import("@observablehq/inputs"),
+    Inputs: () => import("./inputs.ts").then((m) => m.default),
     html: () => import("htl").then((m) => m.html),
     svg: () => import("htl").then((m) => m.svg),
     tex: () => import("./tex.ts").then((m) => m.createTex({ macros: options.macros })),

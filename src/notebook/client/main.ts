@@ -4,6 +4,7 @@ import { type CellObserver, createCellObserver, type PageContext } from "./cell-
 import { addEditButtons } from "./edit-buttons.ts";
 import { input } from "./generators.ts";
 import { createBuiltins, type LibraryOptions } from "./library.ts";
+import { nameControls } from "./name-controls.ts";
 import { snapNumberBoxes } from "./snap-number-boxes.ts";
 import { showUnhandledRejections } from "./unhandled-rejections.ts";
 import { createVisibility } from "./visibility.ts";
@@ -145,7 +146,9 @@ function afterFirstPaint(start: () => void): void {
 
 /** `display`, `view` and `visibility` are per cell, so they come through the variable's shadow scope. */
 function defineCell(main: Module, cell: ClientCell, observer: CellObserver): DefinedCell {
-  const view = (element: Element): unknown => input(observer.display(element));
+  // A control shown with `view` is named after the variable it defines when nothing else names it.
+  const view = (element: Element): unknown =>
+    input(observer.display(nameControls(element, cell.outputs[0])));
   const seen = createVisibility(observer._node, observer.waitingForVisibility);
   observer.onRestart = seen.cancel;
   const variable = main.variable(observer, {

@@ -1,8 +1,10 @@
 // Behaviour every page has, with or without cells: the dark-mode toggle (the saved choice is
-// applied by a tiny inline script in <head> before first paint; this wires the button) and the
-// table of contents marking the section being read.
+// applied by a tiny inline script in <head> before first paint; this wires the button), the
+// table of contents marking the section being read, and scrolling boxes a keyboard can reach.
 import { setUpWork } from "./progress.ts";
+import { followScrollRegions } from "./scroll-regions.ts";
 import { setUpSearch } from "./search-box.ts";
+import { fitWideBlocks } from "./wide-blocks.ts";
 
 const KEY = "theme";
 
@@ -73,6 +75,8 @@ export function setUpPage(): void {
   setUpWork();
   setUpSearch();
   followSections();
+  followScrollRegions();
+  fitWideBlocks();
 }
 
 /** Marks the sidebar link of the section at the top of the window with `aria-current`. */

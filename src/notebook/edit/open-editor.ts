@@ -7,7 +7,7 @@ import type { ClientCell, NotebookHandle } from "../client/main.ts";
 import { updateWork } from "../client/saved-work.ts";
 import { installLoopGuard } from "../guard/loop-guard.ts";
 import { codeOfCell } from "./code-of-cell.ts";
-import { compileEdit, type EditError } from "./compile-edit.ts";
+import type { EditError } from "./compile-edit.ts";
 import { createEditor } from "./create-editor.ts";
 import { libraryNames, loadLibraryExport, preloadLibraryNames } from "./library-names.ts";
 
@@ -22,6 +22,14 @@ interface OpenCell {
 }
 
 const open = new Map<string, OpenCell>();
+
+// The compiler (acorn and the build's stages) is a chunk of its own: the editor shows without
+// waiting for it, and it is fetched while the reader types.
+let compiler: Promise<typeof import("./compile-edit.ts")> | undefined;
+function loadCompiler(): Promise<typeof import("./compile-edit.ts")> {
+  compiler ??= import("./compile-edit.ts");
+  return compiler;
+}
 
 /** Opens the cell's editor under its Edit button, or closes it when open. */
 export function toggleEditor(handle: NotebookHandle, bar: HTMLElement, id: string): void {
@@ -58,7 +66,7 @@ export async function restoreEdit(
 
 /** Runs an open cell's code now (what Run, Shift+Enter and Ctrl/Cmd+Enter do). */
 export async function runCell(handle: NotebookHandle, cell: OpenCell): Promise<boolean> {
-  await preloadLibraryNames();
+  const [{ compileEdit }] = await Promise.all([loadCompiler(), preloadLibraryNames()]);
   const code = cell.view.state.doc.toString();
   const declaredElsewhere = new Map<string, string>();
   for (const other of handle.cells())
@@ -141,6 +149,7 @@ function openEditor(handle: NotebookHandle, bar: HTMLElement, id: string): OpenC
   resetButton.addEventListener("click", () => resetCell(handle, cell));
   open.set(id, cell);
   void preloadLibraryNames();
+  void loadCompiler();
   return cell;
 }
 

@@ -67,7 +67,13 @@ export function vegaLiteConfig(theme: PlotTheme): Record<string, unknown> {
       labelFontSize: 12,
       titleFontSize: 13,
     },
-    legend: { labelColor: theme.text, titleColor: theme.text },
+    // Vega's own legend sizes (10 and 11 px) are the smallest text on a plot; match the axes.
+    legend: {
+      labelColor: theme.text,
+      titleColor: theme.text,
+      labelFontSize: 12,
+      titleFontSize: 13,
+    },
     title: { color: theme.text },
     view: { stroke: null },
   };

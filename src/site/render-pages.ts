@@ -30,7 +30,7 @@ export function renderChapterMain(
 ${renderWorkBar(current)}
 </header>
 ${renderToc(current.page.headings, true)}
-<article class="chapter"${durationAttribute(frontMatter.duration)}>
+<article class="chapter"${durationAttribute(frontMatter.duration)}${typeof frontMatter.aspect === "string" ? ` data-aspect="${escapeHtml(frontMatter.aspect)}"` : ""}>
 ${current.page.html}</article>
 <nav class="pager" aria-label="Previous and next">${link(previous, "prev")}${link(next, "next")}</nav>`;
 }

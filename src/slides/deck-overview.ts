@@ -45,9 +45,9 @@ export class DeckOverview {
     return this.select(this.selected + rows * this.columns);
   }
 
-  /** Places every slide on its tile in `screen`. */
-  layout(screen: Box, fitter: SlideFitter): void {
-    const grid = overviewGrid(this.slides.length, screen);
+  /** Places every slide (`slideWidth` logical pixels wide) on its tile in `screen`. */
+  layout(screen: Box, fitter: SlideFitter, slideWidth: number): void {
+    const grid = overviewGrid(this.slides.length, screen, 24, slideWidth);
     this.columns = grid.columns;
     // Tiles are small: a rough fit is enough, found for all slides in one batch.
     fitter.placeMany(this.slides, grid.tiles);

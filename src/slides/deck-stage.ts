@@ -22,7 +22,11 @@ export class DeckStage {
   private frame = 0;
   private scene: StageScene | null = null;
 
-  constructor(private readonly view: Window) {
+  /** `slideWidth`: the deck's logical width (its aspect ratio; the height is always 720). */
+  constructor(
+    private readonly view: Window,
+    private readonly slideWidth: number,
+  ) {
     this.resizeObserver = new ResizeObserver(() => this.schedule());
   }
 
@@ -46,6 +50,21 @@ export class DeckStage {
     });
   }
 
+  /**
+   * Fits every slide at full size, as the screen would (before printing, so each prints at the
+   * fit it has on screen: slides.css zooms it by --slide-fit onto its page). Hidden slides are
+   * laid out unseen for the moment it takes.
+   */
+  fitAll(slides: readonly HTMLElement[]): void {
+    const origin = { x: 0, y: 0, scale: 1, slideWidth: this.slideWidth };
+    for (const section of slides) {
+      const hidden = !section.classList.contains("is-current");
+      if (hidden) section.classList.add("is-measuring");
+      this.fitter.place(section, origin);
+      if (hidden) section.classList.remove("is-measuring");
+    }
+  }
+
   /** Stops watching and removes every placement from `slides`. */
   clear(slides: readonly HTMLElement[]): void {
     this.scene = null;
@@ -60,16 +79,19 @@ export class DeckStage {
     if (!scene) return;
     const screen: Box = { x: 0, y: 0, width: this.view.innerWidth, height: this.view.innerHeight };
     if (scene.overview.isOpen) {
-      scene.overview.layout(screen, this.fitter);
+      scene.overview.layout(screen, this.fitter, this.slideWidth);
       return;
     }
     const { current, next, presenter } = scene;
     if (!current) return;
     if (presenter) {
-      this.fitter.place(current, letterbox(presenter.currentFrame.getBoundingClientRect(), 8));
-      if (next) this.fitter.place(next, letterbox(presenter.nextFrame.getBoundingClientRect(), 4));
+      const width = this.slideWidth;
+      const frame = presenter.currentFrame.getBoundingClientRect();
+      this.fitter.place(current, letterbox(frame, 8, width));
+      if (next)
+        this.fitter.place(next, letterbox(presenter.nextFrame.getBoundingClientRect(), 4, width));
     } else {
-      this.fitter.place(current, letterbox(screen));
+      this.fitter.place(current, letterbox(screen, 0, this.slideWidth));
     }
   }
 }

@@ -2,6 +2,7 @@
 // chrome (and the presenter panels), the page around the slides made inert, the pointer hidden
 // when it rests, and the slides made focusable.
 import { insertCoverSlide } from "./cover-slide.ts";
+import type { DeckAspect } from "./deck-aspect.ts";
 import { createDeckChrome, type DeckChrome } from "./deck-chrome.ts";
 import { hideIdleCursor } from "./idle-cursor.ts";
 import { inertOutside } from "./inert-outside.ts";
@@ -28,7 +29,7 @@ export function dressPage(
   article: HTMLElement,
   slides: HTMLElement[],
   mode: "slides" | "presenter",
-  { timerKey = null }: { timerKey?: string | null } = {},
+  { timerKey = null, aspect }: { timerKey?: string | null; aspect?: DeckAspect } = {},
 ): DeckDressing {
   const cover = insertCoverSlide(doc, article);
   if (cover) slides.unshift(cover);
@@ -36,6 +37,8 @@ export function dressPage(
   const body = doc.body;
   body.classList.add("deck-mode");
   body.classList.toggle("presenter-mode", mode === "presenter");
+  // The presenter's frames take the deck's shape (slides.css).
+  if (aspect) body.style.setProperty("--deck-aspect", aspect.name.replace(":", " / "));
   const chrome = createDeckChrome(doc);
   const presenter = mode === "presenter" ? new PresenterView(doc, undefined, timerKey) : null;
   const restoreInert = inertOutside(doc, article, DECK_UI);
@@ -54,6 +57,7 @@ export function dressPage(
     presenter,
     undress() {
       body.classList.remove("deck-mode", "presenter-mode");
+      body.style.removeProperty("--deck-aspect");
       chrome.root.remove();
       presenter?.destroy();
       restoreInert();

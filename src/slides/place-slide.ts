@@ -1,7 +1,13 @@
 // Puts one of the page's own slide sections on screen at a placement: fixed position, logical
-// 1280 × 720 size, scaled. Content taller or wider than the slide is shrunk to fit (down to
-// half size) rather than cut off, because a projector cannot scroll.
+// size (720 px tall, as wide as the deck's aspect ratio makes it), scaled. A slide whose content
+// does not fit at that size breaks the projection type scale: it is reported with its
+// `file:line` (the console here; `npm run check:slides` and the deck test list them all) for
+// its author to re-cut. Until then it is shrunk to fit (down to half size) rather than cut off,
+// because a projector cannot scroll.
 import { contentFit, type Placement, SLIDE_HEIGHT, SLIDE_WIDTH } from "./stage-geometry.ts";
+
+/** The placement's logical slide width. */
+const widthOf = (placement: Placement): number => placement.slideWidth ?? SLIDE_WIDTH;
 
 /** Smallest shrink that lets text reflow into a wider slide. */
 const FIT_FLOOR = 0.5;
@@ -38,7 +44,7 @@ export function applyPlacement(
   contentWidth: number | null = null,
 ): void {
   const style = section.style;
-  const width = SLIDE_WIDTH / fit;
+  const width = widthOf(placement) / fit;
   style.setProperty("--slide-x", `${placement.x}px`);
   style.setProperty("--slide-y", `${placement.y}px`);
   style.setProperty("--slide-scale", String(placement.scale * fit));
@@ -77,13 +83,33 @@ function innerOverflow(section: HTMLElement): boolean {
   return false;
 }
 
+/** Slides already reported, so a refit does not repeat the warning. */
+const reported = new WeakSet<HTMLElement>();
+
+/**
+ * Says where a slide that does not fit at full size comes from, once, and marks it
+ * (`data-overflow`: how far past the bottom and side, in logical pixels).
+ */
+function reportOverflow(section: HTMLElement, placement: Placement): void {
+  const width = widthOf(placement);
+  const y = Math.max(0, Math.round(section.scrollHeight - SLIDE_HEIGHT));
+  const x = Math.max(0, Math.round(section.scrollWidth - width));
+  section.dataset.overflow = `${x} ${y}`;
+  if (reported.has(section)) return;
+  reported.add(section);
+  const where = section.dataset.source ?? `slide ${section.dataset.slide ?? "?"}`;
+  console.warn(
+    `${where}: this slide does not fit at ${width}×${SLIDE_HEIGHT} (${y} px too tall${x ? `, ${x} px too wide` : ""}), so the deck shrinks its text below the projection type scale; split it, or move material into a \`::: reading\` block or the notes`,
+  );
+}
+
 /** Lays the slide out at content scale `fit` and says whether its content fits. */
 function fitsAt(section: HTMLElement, placement: Placement, fit: number): boolean {
   applyPlacement(section, placement, fit);
   // One pixel of slack: sub-pixel line heights round up in scrollHeight.
   return (
     section.scrollHeight <= SLIDE_HEIGHT / fit + 1 &&
-    section.scrollWidth <= SLIDE_WIDTH / fit + 1 &&
+    section.scrollWidth <= widthOf(placement) / fit + 1 &&
     !innerOverflow(section)
   );
 }
@@ -100,9 +126,11 @@ export function placeSlide(
 ): SlideFit {
   if (fitsAt(section, placement, 1)) {
     section.classList.remove("is-overflowing");
+    delete section.dataset.overflow;
     return { fit: 1, contentWidth: null };
   }
-  let fits = contentFit(section.scrollWidth, section.scrollHeight, FIT_FLOOR);
+  reportOverflow(section, placement);
+  let fits = contentFit(section.scrollWidth, section.scrollHeight, FIT_FLOOR, widthOf(placement));
   let tooBig = 1;
   if (!fitsAt(section, placement, fits)) {
     // Something inside overflows on its own (a long equation): search down to the floor.
@@ -129,12 +157,13 @@ const COLUMN_STEPS = [1, 1.25, 1.5, 1.75, 2, 2.5];
  * that lets the slide be largest. Past ZOOM_FLOOR the slide scrolls.
  */
 function bestColumn(section: HTMLElement, placement: Placement): SlideFit {
-  const column = SLIDE_WIDTH - 2 * SIDE_PADDING;
+  const slideWidth = widthOf(placement);
+  const column = slideWidth - 2 * SIDE_PADDING;
   let best: SlideFit = { fit: 0, contentWidth: column };
   for (const step of COLUMN_STEPS) {
     const contentWidth = column * step;
     // Lay out at exactly this column (a slide just wide enough), then read the height.
-    const trialFit = SLIDE_WIDTH / (contentWidth + 2 * SIDE_PADDING);
+    const trialFit = slideWidth / (contentWidth + 2 * SIDE_PADDING);
     applyPlacement(section, placement, trialFit, contentWidth);
     const fit = Math.min(1, trialFit, SLIDE_HEIGHT / section.scrollHeight);
     if (fit > best.fit) best = { fit, contentWidth };
@@ -159,4 +188,5 @@ export function unplaceSlide(section: HTMLElement): void {
     section.style.removeProperty(name);
   }
   section.classList.remove("is-overflowing");
+  delete section.dataset.overflow;
 }

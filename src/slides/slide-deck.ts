@@ -5,6 +5,7 @@
 
 import { FOLLOW_ATTRIBUTE } from "../demo/index.ts";
 import { openPresenterWindow, toggleFullscreen, toggleSiteTheme } from "./browser-actions.ts";
+import { type DeckAspect, deckAspect } from "./deck-aspect.ts";
 import { type DeckChrome, showToast } from "./deck-chrome.ts";
 import { bindDeckInput, type DeckInputTarget } from "./deck-input.ts";
 import type { DeckAction } from "./deck-keys.ts";
@@ -57,6 +58,8 @@ export class SlideDeck implements DeckInputTarget {
   private pair: string | null = null;
   private readonly unbind: () => void;
   private readonly view: Window;
+  /** The deck's shape: 16:9, or what the page or the address asks for. */
+  readonly aspect: DeckAspect;
 
   constructor(
     private readonly doc: Document,
@@ -69,7 +72,8 @@ export class SlideDeck implements DeckInputTarget {
     this.state = createDeckState(this.sections.length);
     this.liveRegion = ensureLiveRegion(doc);
     this.sync = new SlideSync((message) => this.onRemote(message));
-    this.stage = new DeckStage(view);
+    this.aspect = deckAspect(doc.location.href, article.dataset.aspect);
+    this.stage = new DeckStage(view, this.aspect.width);
     this.overview = new DeckOverview(doc.body, this.slides);
     this.mirror = new SlideMirror(this.slides, (message) => this.sync.post(message));
     const unbindInput = bindDeckInput(doc, view, this);
@@ -95,12 +99,23 @@ export class SlideDeck implements DeckInputTarget {
       if (this.currentMode === "slides") this.sync.post({ type: "bye" });
     };
     view.addEventListener("pagehide", onPageHide);
+    // Printing the deck prints every slide at the fit it has on screen (slides.css, print).
+    const onBeforePrint = () => {
+      if (this.inDeck) this.stage.fitAll(this.slides);
+    };
+    const onAfterPrint = () => {
+      if (this.inDeck) this.showStage();
+    };
+    view.addEventListener("beforeprint", onBeforePrint);
+    view.addEventListener("afterprint", onAfterPrint);
     this.unbind = () => {
       unbindInput();
       unbindMirror();
       unbindDemos();
       unbindTools();
       view.removeEventListener("pagehide", onPageHide);
+      view.removeEventListener("beforeprint", onBeforePrint);
+      view.removeEventListener("afterprint", onAfterPrint);
     };
   }
 
@@ -148,6 +163,7 @@ export class SlideDeck implements DeckInputTarget {
         mode === "presenter" ? presenterPair(this.doc.location.href) : audiencePair(this.view);
       this.dressing = dressPage(this.doc, this.article, this.sections, mode, {
         timerKey: `backprop-presenter-timer:${path}:${this.pair ?? ""}`,
+        aspect: this.aspect,
       });
       this.planLecture();
       this.state = createDeckState(this.sections.length, this.state.slide);

@@ -55,7 +55,9 @@ export class SlideFitter {
     // measured at full size surely fits but is too small for text, which rewraps into fewer
     // lines as the slide widens: text keeping its area fits at the square root of that shrink,
     // so try that first and fall back to the safe guess where it overflows.
-    const safe = fresh.map(([section]) => contentFit(section.scrollWidth, section.scrollHeight));
+    const safe = fresh.map(([section, placement]) =>
+      contentFit(section.scrollWidth, section.scrollHeight, 0.5, placement.slideWidth),
+    );
     fresh.forEach(([section, placement], i) => {
       applyPlacement(section, placement, Math.sqrt(safe[i] ?? 1));
     });

@@ -97,6 +97,46 @@ describe("slide deck on the fixture chapter", () => {
     await page.close();
   });
 
+  test("a ::: reading block stays on the page and is left out of the slide", async () => {
+    const watched = await openDeckPage("/");
+    const { page } = watched;
+    assert.equal(await page.isVisible("#reading-only"), true, "reading mode shows it");
+    await page.goto(`${server.url}/?slides#slide-6`);
+    await deckShown(page);
+    assert.equal(await page.isVisible("#reading-only"), false, "the slide leaves it out");
+    assert.equal(
+      await page.$eval("section.is-current", (s) => s.hasAttribute("data-overflow")),
+      false,
+      "what it holds does not count against the slide's room",
+    );
+    assertClean(watched);
+    await page.close();
+  });
+
+  test("?aspect=4:3 fills a 1024×768 projector with a 960×720 slide, no bars", async () => {
+    const watched = await openWatchedPage(browser, server.url);
+    const { page } = watched;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`${server.url}/?slides&aspect=4:3#slide-2`);
+    await deckShown(page);
+    const [slide] = await visibleSlides(page);
+    assert.ok(Math.abs((slide?.width ?? 0) - 1024) < 1, `width ${slide?.width}`);
+    assert.ok(Math.abs((slide?.height ?? 0) - 768) < 1, `height ${slide?.height}`);
+    const logical = await page.$eval("section.is-current", (s) => [
+      (s as HTMLElement).offsetWidth,
+      (s as HTMLElement).offsetHeight,
+    ]);
+    assert.deepEqual(logical, [960, 720], "laid out 720 tall: the type scale holds");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-deck-4x3-1024.png` });
+    // Without the parameter the same screen letterboxes a 16:9 slide.
+    await page.goto(`${server.url}/?slides#slide-2`);
+    await deckShown(page);
+    const [wide] = await visibleSlides(page);
+    assert.ok(Math.abs((wide?.height ?? 0) - 576) < 1, `16:9 height ${wide?.height}`);
+    assertClean(watched);
+    await page.close();
+  });
+
   test("a narrow screen letterboxes the slide, centred", async () => {
     const watched = await openDeckPage("/?slides");
     const { page } = watched;
@@ -270,9 +310,24 @@ describe("slide deck on the fixture chapter", () => {
     await page.close();
   });
 
-  test("a slide fuller than 16:9 is shrunk so its end stays on screen", async () => {
-    const watched = await openDeckPage("/?slides#slide-5");
+  test("a slide fuller than 16:9 is reported by file:line, and shrunk so its end stays on screen", async () => {
+    const watched = await openWatchedPage(browser, server.url);
     const { page } = watched;
+    const warnings: string[] = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "warning") warnings.push(msg.text());
+    });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${server.url}/?slides#slide-5`);
+    await deckShown(page);
+    await page.waitForFunction(
+      () => document.querySelector("section.is-current")?.hasAttribute("data-overflow"),
+      undefined,
+      POLL,
+    );
+    const report = warnings.find((w) => w.startsWith("content/05-fixture.md:68: "));
+    assert.match(report ?? warnings.join("\n"), /does not fit at 1280×720 \(\d+ px too tall\)/);
+    assert.equal(warnings.filter((w) => w.includes(".md:")).length, 1, "one report per slide");
     const slide = await page.$eval("section.is-current", (s) => {
       const r = s.getBoundingClientRect();
       return { bottom: r.bottom, right: r.right };

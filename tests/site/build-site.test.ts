@@ -67,7 +67,7 @@ describe("buildSite(options)", () => {
     const html = readFileSync(join(out, "chapters/01-failing-cell/index.html"), "utf8");
     assert.match(
       html,
-      /<main id="content" tabindex="-1">[\s\S]*<article class="chapter">\n<section class="slide" data-slide="1">/,
+      /<main id="content" tabindex="-1">[\s\S]*<article class="chapter">\n<section class="slide" data-slide="1" data-source="[^"]+:\d+">/,
     );
     assert.match(html, /<button type="button" class="header-button" data-action="present"/);
     assert.match(html, /<a rel="next"|rel="next"/);

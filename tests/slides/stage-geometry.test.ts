@@ -9,16 +9,26 @@ import {
   SLIDE_WIDTH,
 } from "../../src/slides/stage-geometry.ts";
 
-describe("letterbox(box, margin)", () => {
+describe("letterbox(box, margin, slideWidth)", () => {
+  test("a 960-wide (4:3) slide fills a 1024×768 screen with no bars", () => {
+    assert.deepEqual(letterbox({ x: 0, y: 0, width: 1024, height: 768 }, 0, 960), {
+      x: 0,
+      y: 0,
+      scale: 768 / 720,
+      slideWidth: 960,
+    });
+  });
+
   test("a 16:9 screen is filled exactly", () => {
     assert.deepEqual(letterbox({ x: 0, y: 0, width: 1920, height: 1080 }), {
       x: 0,
       y: 0,
       scale: 1.5,
+      slideWidth: 1280,
     });
   });
 
-  test("a 4:3 projector gets bars above and below", () => {
+  test("a 16:9 deck on a 4:3 projector gets bars above and below", () => {
     const p = letterbox({ x: 0, y: 0, width: 1024, height: 768 });
     assert.equal(p.scale, 0.8);
     assert.equal(p.x, 0);

@@ -2,6 +2,7 @@ import { annotateTokens, type FoundHeading } from "./annotate-tokens.ts";
 import { checkCells } from "./check-cells.ts";
 import { CompileError, CompileErrors } from "./compile-error.ts";
 import { createMarkdown, type RenderEnv } from "./create-markdown.ts";
+import { escapeHtml } from "./escape-html.ts";
 import { findExercises } from "./find-exercises.ts";
 import { nestingCut } from "./nesting-cut.ts";
 import { numberEquations } from "./number-equations.ts";
@@ -46,6 +47,7 @@ export function compilePage(source: string, file: string, options: CompileOption
     cellHtml: new Map(),
     errors: [],
     slide: 1,
+    lineOffset,
     links: options.links,
     pageLinks: [],
   };
@@ -91,7 +93,7 @@ export function compilePage(source: string, file: string, options: CompileOption
   for (const cell of parsed)
     env.cellHtml.set(cell.id, renderCell(cell, found.displayOnly.has(cell.id), errorsOf(cell)));
 
-  const html = `<section class="slide" data-slide="1">\n${md.renderer.render(tokens, md.options, env)}</section>\n`;
+  const html = `<section class="slide" data-slide="1" data-source="${escapeHtml(`${file}:${lineOffset + (tokens[0]?.map?.[0] ?? 0) + 1}`)}">\n${md.renderer.render(tokens, md.options, env)}</section>\n`;
   errors.push(...env.errors);
   const sorted = sortErrors(errors);
   if (!options.dev && sorted.length) throw new CompileErrors(sorted);

@@ -4,6 +4,7 @@ import { escapeHtml, messageHtml } from "./escape-html.ts";
 import { markdownMath } from "./markdown-math.ts";
 import type { EquationLabel } from "./number-equations.ts";
 import { MissingLabelError, type ResolvedTex, resolveEquationRefs } from "./number-equations.ts";
+import { readingBlocks } from "./reading-blocks.ts";
 import { mathErrorMessage, mathErrorOffset, renderMath } from "./render-math.ts";
 import { type LinkTargets, resolveMarkdownLink } from "./resolve-link.ts";
 import type { FilePosition } from "./source-text.ts";
@@ -22,6 +23,8 @@ export interface RenderEnv extends Env {
   errors: CompileErrorData[];
   /** Slide counter, advanced at each `---`. */
   slide: number;
+  /** Lines before the Markdown body (front matter): body line 0 is file line lineOffset + 1. */
+  lineOffset?: number;
   /** The site's pages; without them links to `.md` files are left as written. */
   links?: LinkTargets;
   /** Links to other pages found while rendering. */
@@ -87,6 +90,7 @@ export function createMarkdown(): Markdown {
   // `---` under a line of text would be a setext heading; here it is always a slide break.
   md.disable("lheading");
   md.use(markdownMath);
+  md.use(readingBlocks);
   recordLinkOffsets(md);
   // markdown-it-anchor is typed against @types/markdown-it, markdown-it 15 ships its own types.
   md.use(anchor as unknown as (md: Markdown, options: object) => void, {
@@ -139,7 +143,11 @@ export function createMarkdown(): Markdown {
     const env = renderEnv as RenderEnv;
     if (tokens[i].markup !== "---" || metaOf(tokens[i]).inNotes) return "<hr>\n";
     env.slide++;
-    return `</section>\n<section class="slide" data-slide="${env.slide}">\n`;
+    // Where the slide starts in the Markdown, for the deck's overflow report (place-slide.ts).
+    // (its first block: the line after the break, blank lines skipped).
+    const first = tokens[i + 1]?.map?.[0] ?? (tokens[i].map?.[0] ?? 0) + 1;
+    const line = (env.lineOffset ?? 0) + first + 1;
+    return `</section>\n<section class="slide" data-slide="${env.slide}" data-source="${escapeHtml(`${env.file}:${line}`)}">\n`;
   };
   rules.link_open = (tokens, i, options, renderEnv, self) => {
     const env = renderEnv as RenderEnv;

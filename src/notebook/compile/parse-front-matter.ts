@@ -75,6 +75,15 @@ export function parseFrontMatter(text: string, file: string): SplitSource {
   expect("title", "string");
   expect("order", "number");
   expect("summary", "string");
+  // A deck's shape (src/slides/deck-aspect.ts); unquoted `4:3` is text in YAML 1.2.
+  if (record.aspect !== undefined && !["16:9", "16:10", "4:3"].includes(String(record.aspect))) {
+    throw new CompileError({
+      file,
+      line: lineOf("aspect"),
+      column: 1,
+      message: `front matter \`aspect\` should be 16:9, 16:10 or 4:3, found ${JSON.stringify(record.aspect)}`,
+    });
+  }
   const duration = record.duration;
   if (
     duration !== undefined &&

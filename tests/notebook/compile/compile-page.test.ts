@@ -27,8 +27,9 @@ describe("compilePage(source, file, options)", () => {
     assert.equal(page.slideCount, 2);
     const sections = page.html.split('<section class="slide"').slice(1);
     assert.equal(sections.length, 2);
-    assert.match(sections[0], /^ data-slide="1">/);
-    assert.match(sections[1], /^ data-slide="2">/);
+    // Each slide names the line of its first block, for the deck's overflow report.
+    assert.match(sections[0], /^ data-slide="1" data-source="[^"]*basic\.md:7">/);
+    assert.match(sections[1], /^ data-slide="2" data-source="[^"]*basic\.md:29">/);
     assert.ok(!sections[0].includes('class="notes"'));
     assert.match(sections[1], /<aside class="notes"[^>]*>\n<p>Say that <span class="katex">/);
   });

@@ -1,0 +1,33 @@
+// `npm run check:slides`: builds the site, shows every chapter and lab as a deck at 1280×720 in
+// Chromium and lists each slide that breaks the projection type scale, as `file:line: message`
+// like the build's own checks — a slide that does not fit at full size (the deck would have to
+// shrink it), prose under 20 px, other text under 12 px. Exits 1 when it lists anything.
+// A browser does the measuring because only layout knows: fonts, typeset math, plots drawn at
+// run time and the graph view's own layout all decide whether a slide fits.
+import { spawnSync } from "node:child_process";
+import { DIST, launchBrowser, openWatchedPage, serveStatic } from "./harness.ts";
+import { deckPaths, scaleProblems, surveyDeck } from "./slide-survey.ts";
+
+const built = spawnSync(process.execPath, ["--import", "tsx", "build.mjs"], { stdio: "inherit" });
+if (built.status !== 0) process.exit(built.status ?? 1);
+const aspect = process.argv.find((a) => a.startsWith("--aspect="))?.slice("--aspect=".length);
+const server = await serveStatic(DIST);
+const browser = await launchBrowser();
+let problems = 0;
+try {
+  const { page } = await openWatchedPage(browser, server.url);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const deck of await deckPaths(page, server.url)) {
+    for (const line of scaleProblems(deck, await surveyDeck(page, server.url + deck, aspect))) {
+      console.error(line);
+      problems++;
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(
+  problems ? `${problems} problems on slides` : "every slide fits the projection type scale",
+);
+process.exit(problems ? 1 : 0);

@@ -97,7 +97,9 @@ const PAGE_THEME = EditorView.theme({
     borderRadius: "4px",
     fontSize: "0.9em",
   },
-  "&.cm-focused": { outline: "3px solid var(--focus)", outlineOffset: "1px" },
+  // :focus-within draws the ring the moment Tab lands in the text; CodeMirror sets .cm-focused
+  // a little later, from its own focus tracking.
+  "&.cm-focused, &:focus-within": { outline: "3px solid var(--focus)", outlineOffset: "1px" },
   ".cm-content": { fontFamily: "var(--font-mono)", caretColor: "var(--text)" },
   ".cm-scroller": { fontFamily: "var(--font-mono)", lineHeight: "1.5" },
   ".cm-gutters": { backgroundColor: "var(--surface)", color: "var(--muted)", border: "none" },

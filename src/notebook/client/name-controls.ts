@@ -11,6 +11,9 @@ let nextId = 0;
 function isNamed(control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): boolean {
   if (control.getAttribute("aria-label")?.trim()) return true;
   if (control.getAttribute("aria-labelledby")?.trim()) return true;
+  // A radio or checkbox sits inside its own <label> ("SGD"); that label names it, not the form's.
+  const own = control.closest("label");
+  if (own && (own.textContent ?? "").trim() !== "") return true;
   return [...(control.labels ?? [])].some((label) => (label.textContent ?? "").trim() !== "");
 }
 

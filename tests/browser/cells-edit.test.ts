@@ -234,4 +234,48 @@ describe("editing a cell (chapter 5)", () => {
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => !document.querySelector(".cell-edited-badge"));
   });
+  it("cells that show nothing get a quiet Edit, one for a run of them, opening all their editors", async () => {
+    // The backprop-by-hand lab starts with three cells in a row that only define names.
+    const { page } = await openChapter("/labs/backprop-by-hand/");
+    const quiet = page.locator(".cell-edit-quiet");
+    await quiet.first().waitFor();
+    // No two Edit buttons of cells showing nothing stand on top of each other.
+    const stacked = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>(".cell-edit-bar")]
+        .filter((bar) => {
+          if (!bar.matches(".cell-edit-quiet")) return false;
+          const button = bar.querySelector<HTMLElement>(".cell-edit-button");
+          const next = bar.nextElementSibling?.nextElementSibling;
+          const nextButton = next?.matches(".cell-edit-quiet")
+            ? next.querySelector<HTMLElement>(".cell-edit-button")
+            : null;
+          return button && !button.hidden && nextButton && !nextButton.hidden;
+        })
+        .map((bar) => bar.dataset.editFor),
+    );
+    assert.deepEqual(stacked, [], "Edit buttons stacked with nothing between them");
+    const group = page.locator(".cell-edit-quiet:has(+ .cell + .cell-edit-grouped)").first();
+    const ids = await page.evaluate(() => {
+      const first = document.querySelector(".cell-edit-quiet:has(+ .cell + .cell-edit-grouped)");
+      const out: string[] = [];
+      for (let bar = first; bar?.matches(".cell-edit-bar"); ) {
+        out.push((bar as HTMLElement).dataset.editFor ?? "");
+        bar = bar.nextElementSibling?.nextElementSibling ?? null;
+        if (!bar?.matches(".cell-edit-grouped")) break;
+      }
+      return out;
+    });
+    assert.ok(ids.length >= 2, `a group of ${ids.length}`);
+    // Reached by Tab like any button, named Edit; Enter opens every editor of the group.
+    const edit = group.getByRole("button", { name: "Edit", exact: true });
+    await edit.focus();
+    await page.keyboard.press("Enter");
+    for (const id of ids) await page.locator(`[data-edit-for="${id}"] .cm-content`).waitFor();
+    await page.waitForFunction(
+      (first) =>
+        document.activeElement?.closest("[data-edit-for]")?.getAttribute("data-edit-for") === first,
+      ids[0],
+    );
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "cells", "quiet-edit-group.png") });
+  });
 });

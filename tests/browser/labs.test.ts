@@ -259,4 +259,46 @@ describe("labs (notebooks/)", () => {
     assert.deepEqual(printed, { shown: true, whole: true });
     assert.equal(await page.isVisible("select"), false, "the example picker is not printed");
   });
+  it("graph sandbox: a loop that never ends is stopped; typed code is kept across a reload until Reset all", async () => {
+    const watched = await openLab("graph-sandbox");
+    const { page } = watched;
+    await page.waitForSelector(".lab-graph svg", { timeout: 10000 });
+    const code = page.getByRole("textbox").first();
+    await code.fill("let n = 0;\nwhile (true) { n++; }\nreturn tensor(n);");
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    const stopped = await page.waitForFunction(
+      () => {
+        const text = document.querySelector(".code-error")?.textContent ?? "";
+        return /stopped after 2 s/.test(text) ? text : false;
+      },
+      undefined,
+      { timeout: 15000 },
+    );
+    assert.match(
+      String(await stopped.jsonValue()),
+      /stopped with an error on line 2, column 15: stopped after 2 s: is there a loop that never ends\?/,
+    );
+    assert.equal(await page.evaluate(() => 1 + 1), 2, "the page answers");
+    // What was typed comes back after a reload, marked as edited, in the export, and goes on Reset all.
+    const typed = 'const w = tensor(3, { requiresGrad: true, name: "w" });\nreturn w.mul(w);';
+    await code.fill(typed);
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await page.waitForSelector(".lab-graph svg");
+    await page.reload();
+    await page.evaluate(() => window.__notebook?.settled);
+    assert.equal(await page.getByRole("textbox").first().inputValue(), typed);
+    await page.waitForSelector(".lab-graph svg");
+    assert.equal(await page.locator(".lab-code .cell-edited-badge").textContent(), "edited");
+    const exported = await page.evaluate(() =>
+      localStorage.getItem("backprop-notebook:work:labs/graph-sandbox/"),
+    );
+    assert.match(String(exported), /w\.mul\(w\)/);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Reset all", exact: true }).click();
+    await page.waitForEvent("load");
+    await page.evaluate(() => window.__notebook?.settled);
+    assert.notEqual(await page.getByRole("textbox").first().inputValue(), typed);
+    assert.equal(await page.locator(".lab-code .cell-edited-badge").count(), 0);
+    await assertHealthy(watched, "graph-sandbox");
+  });
 });

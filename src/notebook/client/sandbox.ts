@@ -1,6 +1,9 @@
 // `Sandbox`, a cell built-in for labs that run code a reader types into a box: compiles it as a
 // plain function (it sees its parameters and the browser's globals, nothing of the page's
-// cells) and reports any error at a line and column of what the reader typed.
+// cells) and reports any error at a line and column of what the reader typed. Its loops are
+// guarded as an edited cell's are, so a loop that never ends is stopped after about 2 s, and
+// `remember` keeps what was typed into the box with the page's saved work.
+import { installLoopGuard, instrumentLoops, mapColumn, stopMessage } from "../guard/index.ts";
 import { messageNodes } from "./error-message.ts";
 import {
   type CodeError,
@@ -11,6 +14,7 @@ import {
   locateSyntaxError,
 } from "./locate-error.ts";
 
+export { remember } from "./remember-field.ts";
 export type { CodeError, CodeMode };
 
 /** Options for `Sandbox.compile`. */
@@ -52,18 +56,26 @@ export function compile(code: string, options: CompileOptions = {}): Compiled {
       ? `"use strict";\nreturn (\n${text}\n);\n//# sourceURL=${url}`
       : `"use strict";\n${text}\n//# sourceURL=${url}`;
   const make = (text: string) => new Function(...params, wrap(text)) as () => unknown;
-  let fn: (...args: unknown[]) => unknown;
   try {
-    fn = make(code);
+    make(code);
   } catch (error) {
     const fallback = error instanceof Error ? error.message : String(error);
     return { fn: null, error: locateSyntaxError(code, mode, fallback) };
   }
+  // The guard's calls go onto the lines they guard, so line numbers hold and columns map back.
+  const guarded = instrumentLoops(code, mode === "expression", url);
+  installLoopGuard();
+  const fn = make(guarded.code) as (...args: unknown[]) => unknown;
   let first: number | undefined;
   const locate = (error: unknown): CodeError => {
     first ??= firstLineOf(url, make, mode);
-    if (Number.isNaN(first)) return locateRuntimeError(error, "", 0);
-    return locateRuntimeError(error, url, first);
+    const found = Number.isNaN(first)
+      ? locateRuntimeError(error, "", 0)
+      : locateRuntimeError(error, url, first);
+    const message = stopMessage(error) ?? found.message;
+    if (found.line === undefined) return { message };
+    const column = mapColumn(found.line, (found.column ?? 1) - 1, guarded.insertions) + 1;
+    return { message, line: found.line, column };
   };
   return { fn, locate, error: null };
 }

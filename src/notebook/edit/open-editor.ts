@@ -7,7 +7,7 @@ import type { ClientCell, NotebookHandle } from "../client/main.ts";
 import { updateWork } from "../client/saved-work.ts";
 import { installLoopGuard } from "../guard/loop-guard.ts";
 import { codeOfCell } from "./code-of-cell.ts";
-import type { EditError } from "./compile-edit.ts";
+import type { EditContext, EditError } from "./compile-edit.ts";
 import { createEditor } from "./create-editor.ts";
 import { libraryNames, loadLibraryExport, preloadLibraryNames } from "./library-names.ts";
 
@@ -68,18 +68,10 @@ export async function restoreEdit(
 export async function runCell(handle: NotebookHandle, cell: OpenCell): Promise<boolean> {
   const [{ compileEdit }] = await Promise.all([loadCompiler(), preloadLibraryNames()]);
   const code = cell.view.state.doc.toString();
-  const declaredElsewhere = new Map<string, string>();
-  for (const other of handle.cells())
-    if (other.id !== cell.original.id)
-      for (const name of other.outputs) declaredElsewhere.set(name, other.source);
+  const context = editContext(handle, cell.original);
+  const { declaredElsewhere } = context;
   const library = libraryNames();
-  const result = compileEdit(code, {
-    id: cell.original.id,
-    source: cell.original.source,
-    declaredElsewhere,
-    builtins: new Set([...handle.builtins, ...library]),
-    isGlobal: (name) => name in globalThis,
-  });
+  const result = compileEdit(code, context);
   if (!result.ok) {
     showErrors(cell, result.errors);
     return false;
@@ -92,6 +84,36 @@ export async function runCell(handle: NotebookHandle, cell: OpenCell): Promise<b
   handle.redefine({ ...result.cell, inline: false });
   markEdited(cell, code !== cell.originalCode);
   return true;
+}
+
+/** What an edit of `original` compiles against: the rest of the page and its built-ins. */
+function editContext(handle: NotebookHandle, original: ClientCell): EditContext {
+  const declaredElsewhere = new Map<string, string>();
+  for (const other of handle.cells())
+    if (other.id !== original.id)
+      for (const name of other.outputs) declaredElsewhere.set(name, other.source);
+  return {
+    id: original.id,
+    source: original.source,
+    declaredElsewhere,
+    builtins: new Set([...handle.builtins, ...libraryNames()]),
+    isGlobal: (name) => name in globalThis,
+  };
+}
+
+/**
+ * Compiles the chapter's code once while the reader reads the editor, its result unused: the
+ * browser's first run of the parser is several times slower than the next (its code is not
+ * optimised yet), and that first run would otherwise be the reader's first Run.
+ */
+function warmCompiler(handle: NotebookHandle, cell: OpenCell): void {
+  void loadCompiler().then(({ compileEdit }) => {
+    const warm = (): void => {
+      compileEdit(cell.originalCode, editContext(handle, cell.original));
+    };
+    if (typeof requestIdleCallback === "function") requestIdleCallback(warm);
+    else setTimeout(warm, 50);
+  });
 }
 
 /** Puts the chapter's code back, and runs it. */
@@ -149,7 +171,7 @@ function openEditor(handle: NotebookHandle, bar: HTMLElement, id: string): OpenC
   resetButton.addEventListener("click", () => resetCell(handle, cell));
   open.set(id, cell);
   void preloadLibraryNames();
-  void loadCompiler();
+  warmCompiler(handle, cell);
   return cell;
 }
 

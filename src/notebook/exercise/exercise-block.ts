@@ -42,6 +42,7 @@ export function exercise(options: ExerciseOptions): HTMLElement {
   block.className = "exercise";
   block.id = `exercise-${options.id}`;
   block.dataset.exercise = options.id;
+  if (options.answer) block.dataset.answer = options.answer;
   const title = document.createElement("p");
   title.className = "exercise-title";
   const strong = document.createElement("strong");

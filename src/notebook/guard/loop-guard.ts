@@ -65,6 +65,8 @@ function messageChannelTask(): (restart: () => void) => void {
     pending = null;
     run?.();
   };
+  // In Node (tests, the build) an open port would keep the process alive after its work.
+  (channel.port1 as { unref?: () => void }).unref?.();
   return (restart) => {
     pending = restart;
     channel.port2.postMessage(null);

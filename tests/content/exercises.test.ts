@@ -1,8 +1,8 @@
 // Every checked exercise in the chapters and labs, read from the Markdown and run in Node with
 // the page's built-ins: the author's solution must pass the author's check, and the starting
 // code the student sees must not (an exercise that passes before the student types anything
-// teaches nothing). Helper cells the check calls (plain `function` cells) are put in scope, as
-// the page's runtime would.
+// teaches nothing). Helper cells the check calls (plain `function` cells, and the cells declaring
+// names it uses) are put in scope, as the page's runtime would.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, test } from "node:test";
@@ -23,7 +23,9 @@ const files = ["content", "notebooks"].flatMap((dir) =>
 );
 
 const cellsOf = (file: string): string[] =>
-  [...readFileSync(file, "utf8").matchAll(/^```js[^\n]*\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
+  [...readFileSync(file, "utf8").matchAll(/^```js[^\n]*\n([\s\S]*?)^```$/gm)].map(
+    (m) => m[1] ?? "",
+  );
 
 /** A cell that only declares functions (after comments): safe to run anywhere. */
 const isFunctionCell = (cell: string): boolean =>
@@ -32,6 +34,38 @@ const isFunctionCell = (cell: string): boolean =>
 
 const declares = (cell: string, name: string): boolean =>
   new RegExp(`^\\s*(function\\s+${name}\\s*\\(|(const|let|var)\\s+${name}\\s*=)`, "m").test(cell);
+
+/** The top-level name a cell declares (`const x =`, `function f(`), if it declares one. */
+const declaredName = (cell: string): string | undefined =>
+  /^\s*(?:\/\/[^\n]*\n\s*)*(?:function\s+([\w$]+)\s*\(|(?:const|let)\s+([\w$]+)\s*=)/
+    .exec(cell)
+    ?.slice(1)
+    .find(Boolean);
+
+/** Cells that need the page (inputs, output, plots, the runtime): never a check's helper. */
+const PAGE_ONLY =
+  /\b(view|Inputs|display|html|svg|plots|demo|Generators|invalidation|exercise|predict)\b/;
+
+/**
+ * The cells a check needs: plain function cells, and any cell whose declared name the exercise,
+ * its solution or another needed cell mentions (a fixed mask, a data set), in page order.
+ */
+function helpersOf(cells: string[], uses: string, starters: string[]): string[] {
+  const needed = new Set(cells.filter((c) => isFunctionCell(c) && !starters.includes(c)));
+  for (let grew = true; grew; ) {
+    grew = false;
+    const text = uses + [...needed].join("\n");
+    for (const c of cells) {
+      const name = declaredName(c);
+      if (!name || needed.has(c) || starters.includes(c) || PAGE_ONLY.test(c)) continue;
+      if (new RegExp(`\\b${name.replace("$", "\\$")}\\b`).test(text)) {
+        needed.add(c);
+        grew = true;
+      }
+    }
+  }
+  return cells.filter((c) => needed.has(c));
+}
 
 const builtins: Record<string, unknown> = {
   ...core,
@@ -60,7 +94,7 @@ describe("checked exercises in the chapters and labs", () => {
       ) as ExerciseOptions;
       const answers = [options.answer ?? []].flat();
       const starters = cells.filter((c) => answers.some((a) => declares(c, a)));
-      const helpers = cells.filter((c) => isFunctionCell(c) && !starters.includes(c));
+      const helpers = helpersOf(cells, `${cell}\n${options.solution ?? ""}`, starters);
       test(`${file} #${options.id}: the solution passes, the starting code does not`, async () => {
         assert.ok(options.solution, `${options.id}: no solution to show the student`);
         assert.equal(starters.length, answers.length, `${options.id}: a starter cell per answer`);

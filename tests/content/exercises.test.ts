@@ -35,7 +35,7 @@ const isFunctionCell = (cell: string): boolean =>
 const declares = (cell: string, name: string): boolean =>
   new RegExp(`^\\s*(function\\s+${name}\\s*\\(|(const|let|var)\\s+${name}\\s*=)`, "m").test(cell);
 
-/** The top-level name a cell declares (`const x =`, `function f(`), if it declares one. */
+/** The top-level name a cell declares first (`const x =`, `function f(`), if any. */
 const declaredName = (cell: string): string | undefined =>
   /^\s*(?:\/\/[^\n]*\n\s*)*(?:function\s+([\w$]+)\s*\(|(?:const|let)\s+([\w$]+)\s*=)/
     .exec(cell)
@@ -47,8 +47,9 @@ const PAGE_ONLY =
   /\b(view|Inputs|display|html|svg|plots|demo|Generators|invalidation|exercise|predict)\b/;
 
 /**
- * The cells a check needs: plain function cells, and any cell whose declared name the exercise,
- * its solution or another needed cell mentions (a fixed mask, a data set), in page order.
+ * The cells a check needs: plain function cells, and any cell whose declared name (three letters
+ * or more: `f` or `x` are usually a function's own parameter) the exercise's code, its solution or
+ * another needed cell mentions (a fixed mask, a data set), in page order.
  */
 function helpersOf(cells: string[], uses: string, starters: string[]): string[] {
   const needed = new Set(cells.filter((c) => isFunctionCell(c) && !starters.includes(c)));
@@ -57,7 +58,8 @@ function helpersOf(cells: string[], uses: string, starters: string[]): string[] 
     const text = uses + [...needed].join("\n");
     for (const c of cells) {
       const name = declaredName(c);
-      if (!name || needed.has(c) || starters.includes(c) || PAGE_ONLY.test(c)) continue;
+      if (!name || name.length < 3 || needed.has(c) || starters.includes(c) || PAGE_ONLY.test(c))
+        continue;
       if (new RegExp(`\\b${name.replace("$", "\\$")}\\b`).test(text)) {
         needed.add(c);
         grew = true;
@@ -94,7 +96,9 @@ describe("checked exercises in the chapters and labs", () => {
       ) as ExerciseOptions;
       const answers = [options.answer ?? []].flat();
       const starters = cells.filter((c) => answers.some((a) => declares(c, a)));
-      const helpers = helpersOf(cells, `${cell}\n${options.solution ?? ""}`, starters);
+      // The question's and hints' words are not code: only the cell's code and the solution count.
+      const code = cell.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
+      const helpers = helpersOf(cells, `${code}\n${options.solution ?? ""}`, starters);
       test(`${file} #${options.id}: the solution passes, the starting code does not`, async () => {
         assert.ok(options.solution, `${options.id}: no solution to show the student`);
         assert.equal(starters.length, answers.length, `${options.id}: a starter cell per answer`);

@@ -14,8 +14,6 @@ const MAX_LINES = 80;
  * and left here, so this list only gets shorter.
  */
 const PENDING: ReadonlySet<string> = new Set([
-  "graph/layout/layered-layout.ts:layeredLayout",
-  "graph/model/trace.ts:traceComputation",
   "notebook/compile/parse-front-matter.ts:parseFrontMatter",
   "notebook/exercise/check-gradient.ts:checkGradient",
   "notebook/exercise/exercise-block.ts:exercise",

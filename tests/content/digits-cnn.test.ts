@@ -1,6 +1,6 @@
 // Chapter 9's live digits CNN, trained in Node from the chapter's own trainer cell: the split the
 // prose names (1,500 to train, 297 to test), one epoch per pass over the loader, and a network that
-// reads most test digits right within the demo's five epochs (it gets past 90 % in three).
+// reads most test digits right within the demo's eight epochs (it gets past 90 % in three).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";

@@ -15,9 +15,6 @@ const MAX_LINES = 80;
  */
 const PENDING: ReadonlySet<string> = new Set([
   "notebook/compile/parse-front-matter.ts:parseFrontMatter",
-  "notebook/exercise/check-gradient.ts:checkGradient",
-  "notebook/exercise/exercise-block.ts:exercise",
-  "notebook/exercise/predict-block.ts:predict",
   "slides/deck-input.ts:bindDeckInput",
   "slides/install-slides.ts:installSlides",
   "tensor/gradcheck.ts:gradcheck",

@@ -14,7 +14,6 @@ const MAX_LINES = 80;
  * and left here, so this list only gets shorter.
  */
 const PENDING: ReadonlySet<string> = new Set([
-  "notebook/compile/parse-front-matter.ts:parseFrontMatter",
   "slides/deck-input.ts:bindDeckInput",
   "slides/install-slides.ts:installSlides",
   "tensor/gradcheck.ts:gradcheck",

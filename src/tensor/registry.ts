@@ -6,6 +6,7 @@ import type { OpDefinition } from "./op-definition.ts";
 import {
   ABS_OP,
   ADD,
+  BMM,
   CLAMP,
   CLONE,
   CONCAT,
@@ -58,6 +59,7 @@ export const TENSOR_OPS: readonly OpDefinition[] = [
   WHERE,
   // linear algebra and reductions
   MATMUL,
+  BMM,
   SUM,
   MEAN,
   MAX,

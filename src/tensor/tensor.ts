@@ -12,6 +12,7 @@ import {
   add,
   argmax,
   argmin,
+  bmm,
   clamp,
   clone,
   div,
@@ -295,8 +296,13 @@ export class Tensor {
   }
 
   // ── linear algebra and shape ──────────────────────────────────────────────────────
+  /** Matrix product; batched over leading axes, which broadcast (torch.matmul). */
   matmul(other: TensorLike): Tensor {
     return matmul(this, other);
+  }
+  /** Batched matrix product of two 3-D tensors, [b,n,m] @ [b,m,p] (torch.bmm). */
+  bmm(other: TensorLike): Tensor {
+    return bmm(this, other);
   }
   transpose(dim0?: number, dim1?: number): Tensor {
     return transpose(this, dim0, dim1);

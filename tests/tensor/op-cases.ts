@@ -194,6 +194,30 @@ export const TENSOR_OP_CASES: readonly OpCase[] = [
   matmulCase("matmul 2-D @ 1-D", (m, k) => [[m, k], [k]]),
   matmulCase("matmul 1-D @ 2-D", (_m, k, n) => [[k], [k, n]]),
   matmulCase("matmul 1-D @ 1-D", (_m, k) => [[k], [k]]),
+  matmulCase("matmul batched [2,m,k] @ [2,k,n]", (m, k, n) => [
+    [2, m, k],
+    [2, k, n],
+  ]),
+  matmulCase("matmul batched [2,m,k] @ [k,n] (broadcast)", (m, k, n) => [
+    [2, m, k],
+    [k, n],
+  ]),
+  matmulCase("matmul batched [3,1,m,k] @ [2,k,n] (both broadcast)", (m, k, n) => [
+    [3, 1, m, k],
+    [2, k, n],
+  ]),
+  matmulCase("matmul batched [k] @ [2,k,n]", (_m, k, n) => [[k], [2, k, n]]),
+  matmulCase("matmul batched [2,m,k] @ [k]", (m, k) => [[2, m, k], [k]]),
+  {
+    name: "bmm",
+    covers: ["bmm"],
+    arb: matrixArb.map(([m, k, n, seed]) => ({
+      f: ((a: Tensor, b: Tensor) => a.bmm(b)) as OpInstance["f"],
+      inputs: [filled([2, m, k], seed), filled([2, k, n], seed + 1)],
+      seed,
+      label: `[2,${m},${k}] bmm [2,${k},${n}]`,
+    })),
+  },
   // ── reductions and softmax ────────────────────────────────────────────────────────────
   alongAxis("sum(axis)", ["sum"], (x, axis) => x.sum(axis)),
   alongAxis("sum(axis, keepdim)", ["sum"], (x, axis) => x.sum(axis, true)),

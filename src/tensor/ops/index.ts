@@ -6,7 +6,7 @@ export { ADD, add, DIV, div, MUL, mul, powTensor, SUB, sub } from "./binary.ts";
 export { broadcastData, EXPAND, expand, sumToShape } from "./broadcast.ts";
 export { CLAMP, clamp, eq, ge, gt, le, lt, WHERE, where } from "./compare.ts";
 export { CONCAT, concat, STACK, stack } from "./concat.ts";
-export { MATMUL, matmul } from "./matmul.ts";
+export { BMM, bmm, MATMUL, matmul } from "./matmul.ts";
 export { matmulNN, matmulNT, matmulTN } from "./matmul-kernels.ts";
 // Helpers the Tensor methods use.
 export { indexRow, NARROW, narrow, SELECT, select, sliceRows } from "./narrow.ts";

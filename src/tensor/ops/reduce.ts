@@ -200,13 +200,14 @@ function argmaxLoop(op: string, X: Float64Array, L: Layout): Int32Array {
   return idx;
 }
 
-/** Every flat index holding `m` (a NaN maximum: just the first NaN). */
-function positionsOf(X: Float64Array, m: number, first: number): Int32Array {
-  if (Number.isNaN(m)) return Int32Array.of(first);
+/** Every flat index holding `m` (a NaN maximum: every NaN, which share it as PyTorch does). */
+function positionsOf(X: Float64Array, m: number): Int32Array {
+  const nan = Number.isNaN(m);
+  const hit = (v: number) => v === m || (nan && Number.isNaN(v));
   let count = 0;
-  for (let k = 0; k < X.length; k++) if (X[k] === m) count++;
+  for (let k = 0; k < X.length; k++) if (hit(X[k])) count++;
   const out = new Int32Array(count);
-  for (let k = 0, j = 0; k < X.length; k++) if (X[k] === m) out[j++] = k;
+  for (let k = 0, j = 0; k < X.length; k++) if (hit(X[k])) out[j++] = k;
   return out;
 }
 
@@ -222,7 +223,7 @@ export function max(x: TensorLike, axis?: number, keepdim = false): Tensor {
   const argmax = argmaxLoop("max", a.data, L);
   const out = allocate(argmax.length);
   for (let k = 0; k < argmax.length; k++) out[k] = a.data[argmax[k]];
-  const ties = axis === undefined ? positionsOf(a.data, out[0], argmax[0]) : null;
+  const ties = axis === undefined ? positionsOf(a.data, out[0]) : null;
   return makeResult(out, L.shape, maxRule, "max", [a], { axis, keepdim }, { ...L, argmax, ties });
 }
 

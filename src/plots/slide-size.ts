@@ -1,5 +1,5 @@
 // A plot on a slide takes the space the slide leaves it. The slide's styles size the figure
-// (styles/plots.css: the cell holding it grows into the room below the prose, a grid
+// (styles/slides/cells.css: the cell holding it grows into the room below the prose, a grid
 // of plots splits that room into cells) and keep the drawing out of that layout, so the figure's
 // box is the room the plot has. The view is then redrawn to fill that box exactly, axes and
 // legend included, at the projection type scale: the drawing is zoomed by the slide's

@@ -71,7 +71,10 @@ export function norm(x: TensorLike, p = 2, axis?: number, keepdim = false): Tens
   if (typeof keepdim !== "boolean") {
     throw new Error(`norm: keepdim must be true or false, found ${describeValue(keepdim)}`);
   }
-  if (p === Infinity) return max(abs(a), axis, keepdim);
+  if (p === Infinity) {
+    if (axis !== undefined) normalizeAxis("norm", axis, a.shape.length, a.shape);
+    return max(abs(a), axis, keepdim);
+  }
   let outer = 1,
     inner = 1,
     n = a.data.length,

@@ -1,4 +1,5 @@
 import { boundRows, type HistoryMode } from "./bound-rows.ts";
+import { replaceRows } from "./replace-rows.ts";
 import { type PlotElement, type VegaLiteOptions, vegaLite } from "./vega-lite.ts";
 
 /** Options for a live plot: the named datasets the spec reads, with their first rows. */
@@ -52,11 +53,7 @@ export function live(spec: Record<string, unknown>, options: LiveOptions): LiveP
     const vega = await import("vega");
     for (const [name, update] of pending) {
       const changes = update.replace
-        ? vega
-            .changeset()
-            .remove(() => true)
-            // Copies: a kept row may be a tuple the view holds now, removed in this same change.
-            .insert(update.rows.map((row) => (row && typeof row === "object" ? { ...row } : row)))
+        ? replaceRows(vega.changeset(), view.data(name), update.rows)
         : vega.changeset().insert(update.rows);
       view.change(name, changes);
     }

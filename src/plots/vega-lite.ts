@@ -17,6 +17,8 @@ export interface VegaViewHandle {
   insert(name: string, rows: unknown[]): VegaViewHandle;
   runAsync(): Promise<unknown>;
   finalize(): void;
+  /** The tuples a dataset holds now. */
+  data(name: string): unknown[];
   data(name: string, rows: unknown[]): VegaViewHandle;
 }
 

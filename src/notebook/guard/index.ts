@@ -1,4 +1,4 @@
-export { GUARD_NAME } from "./guard-name.ts";
+export { AUTHORED_LOOP_BUDGET, GUARD_NAME } from "./guard-name.ts";
 export { type GuardedCode, type Insertion, instrumentLoops } from "./instrument-loops.ts";
 export {
   createLoopGuard,
@@ -7,4 +7,5 @@ export {
   LoopStopped,
 } from "./loop-guard.ts";
 export { mapColumn } from "./map-column.ts";
+export { removeInsertions } from "./remove-insertions.ts";
 export { stopMessage } from "./stop-message.ts";

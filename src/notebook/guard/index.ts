@@ -1,5 +1,4 @@
 export { AUTHORED_LOOP_BUDGET, GUARD_NAME } from "./guard-name.ts";
-export { type GuardedCode, type Insertion, instrumentLoops } from "./instrument-loops.ts";
 export {
   createLoopGuard,
   installLoopGuard,
@@ -7,5 +6,4 @@ export {
   LoopStopped,
 } from "./loop-guard.ts";
 export { mapColumn } from "./map-column.ts";
-export { removeInsertions } from "./remove-insertions.ts";
 export { stopMessage } from "./stop-message.ts";

@@ -1,5 +1,5 @@
-import type { CellDefinition } from "../compile/types.ts";
-import { removeInsertions } from "../guard/index.ts";
+import { removeInsertions } from "./remove-insertions.ts";
+import type { CellDefinition } from "./types.ts";
 
 /**
  * The code a cell's author wrote, read back from its runtime definition: `transpileCell` puts

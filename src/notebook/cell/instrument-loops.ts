@@ -1,13 +1,6 @@
 import { type Node, type Options, Parser, parseExpressionAt } from "acorn";
 import { simple } from "acorn-walk";
-import { GUARD_NAME } from "../guard/index.ts";
-
-/** Text put into a cell's code, and where (1-based line, 0-based column of the original code). */
-export interface Insertion {
-  line: number;
-  column: number;
-  length: number;
-}
+import { GUARD_NAME, type Insertion } from "../guard/index.ts";
 
 /** A cell's code with its loops guarded, and what was inserted (to map columns back). */
 export interface GuardedCode {

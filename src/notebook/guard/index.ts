@@ -5,5 +5,5 @@ export {
   type LoopGuardOptions,
   LoopStopped,
 } from "./loop-guard.ts";
-export { mapColumn } from "./map-column.ts";
+export { type Insertion, mapColumn } from "./map-column.ts";
 export { stopMessage } from "./stop-message.ts";

@@ -1,4 +1,4 @@
-import { removeInsertions } from "./remove-insertions.ts";
+import { removeInsertions } from "../guard/index.ts";
 import type { CellDefinition } from "./types.ts";
 
 /**

@@ -8,7 +8,6 @@ export { codeOfCell } from "./code-of-cell.ts";
 export { CompileError, CompileErrors, formatCompileError } from "./compile-error.ts";
 export { type GuardedCode, instrumentLoops } from "./instrument-loops.ts";
 export { looseDeclarations, parseJavaScript } from "./parse-javascript.ts";
-export { removeInsertions } from "./remove-insertions.ts";
 export { failedCellDefinition, transpileCell } from "./transpile-cell.ts";
 export type {
   CellDefinition,

@@ -1,6 +1,6 @@
 // One cell as plain data, from its source to its runtime definition, and a compile error.
 
-import type { Insertion } from "./instrument-loops.ts";
+import type { Insertion } from "../guard/index.ts";
 
 /** A position in a Markdown source file, 1-based line and column. */
 export interface SourcePosition {

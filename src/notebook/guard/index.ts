@@ -6,4 +6,5 @@ export {
   LoopStopped,
 } from "./loop-guard.ts";
 export { type Insertion, mapColumn } from "./map-column.ts";
+export { removeInsertions } from "./remove-insertions.ts";
 export { stopMessage } from "./stop-message.ts";

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { instrumentLoops, removeInsertions } from "../../../src/notebook/cell/index.ts";
+import { instrumentLoops } from "../../../src/notebook/cell/index.ts";
 import {
   createLoopGuard,
   LoopStopped,
   mapColumn,
+  removeInsertions,
   stopMessage,
 } from "../../../src/notebook/guard/index.ts";
 

@@ -1,4 +1,4 @@
-import type { Insertion } from "./instrument-loops.ts";
+import type { Insertion } from "./map-column.ts";
 
 /** Guarded code with the guard's insertions taken out again: the code as it was written. */
 export function removeInsertions(code: string, insertions: readonly Insertion[]): string {

@@ -1,4 +1,4 @@
-export { GUARD_NAME } from "./guard-name.ts";
+export { AUTHORED_LOOP_BUDGET, GUARD_NAME } from "./guard-name.ts";
 export {
   createLoopGuard,
   installLoopGuard,
@@ -6,4 +6,5 @@ export {
   LoopStopped,
 } from "./loop-guard.ts";
 export { type Insertion, mapColumn } from "./map-column.ts";
+export { removeInsertions } from "./remove-insertions.ts";
 export { stopMessage } from "./stop-message.ts";

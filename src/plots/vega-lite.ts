@@ -1,4 +1,5 @@
 import { readTheme, vegaLiteConfig } from "./palette.ts";
+import { fillsOnSlide, followSlideSize } from "./slide-size.ts";
 import { whenNear } from "./when-near.ts";
 
 /** Options for a Vega-Lite view. */
@@ -92,5 +93,12 @@ async function render(
     hover: true,
   });
   await view.runAsync();
-  return view as unknown as VegaViewHandle;
+  const handle = view as unknown as VegaViewHandle;
+  // On a slide of the deck a single view fills the room the slide leaves it (slide-size.ts).
+  if (fillsOnSlide(spec))
+    followSlideSize(element, handle, {
+      width: full.width as number | "container",
+      height: full.height as number,
+    });
+  return handle;
 }

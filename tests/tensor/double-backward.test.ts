@@ -128,6 +128,25 @@ describe("autograd.grad(outputs, inputs, options)", () => {
     assert.ok(report2.ok, report2.toString());
   });
 
+  it("goes through F.mseLoss: the gradient norm of a regression loss, differentiated", () => {
+    const x = tensor([
+      [1, 2],
+      [0.5, -1],
+      [2, 0],
+    ]);
+    const y = tensor([[1], [0], [-1]]);
+    const report = gradcheck(
+      (W: Tensor) =>
+        enableGrad(() => {
+          const loss = F.mseLoss(x.matmul(W).tanh(), y);
+          const [g] = autograd.grad(loss, W, { createGraph: true });
+          return first([g]).pow(2).sum();
+        }),
+      [tensor([[0.3], [-0.4]], { requiresGrad: true })],
+    );
+    assert.ok(report.ok, report.toString());
+  });
+
   it("takes several outputs with gradOutputs, and allowUnused", () => {
     const x = tensor([1, 2], { requiresGrad: true });
     const y = tensor([3], { requiresGrad: true });

@@ -99,7 +99,7 @@ export class SlideDeck implements DeckInputTarget {
       if (this.currentMode === "slides") this.sync.post({ type: "bye" });
     };
     view.addEventListener("pagehide", onPageHide);
-    // Printing the deck prints every slide at the fit it has on screen (slides.css, print).
+    // Printing the deck prints every slide at the fit it has on screen (styles/slides/print.css).
     const onBeforePrint = () => {
       if (this.inDeck) this.stage.fitAll(this.slides);
     };
@@ -467,6 +467,7 @@ export class SlideDeck implements DeckInputTarget {
       presenter: this.presenter,
       overview: this.overview,
     });
+    if (!this.overview.isOpen) this.stage.prefitAround(this.slides, this.state.slide);
   }
 
   private setOverview(open: boolean): void {

@@ -1,7 +1,9 @@
 export { detectAnomaly } from "./anomaly.ts";
 // For op authors (nn, optim, graph): argument checks, storage, in-place version counts.
 export { describeValue, expectInteger, expectNumber } from "./arguments.ts";
-export { backward, topologicalOrder } from "./autograd.ts";
+export { type BackwardOptions, backward, topologicalOrder } from "./autograd.ts";
+export type { GradOptions } from "./autograd-grad.ts";
+export * as autograd from "./autograd-namespace.ts";
 export {
   arange,
   full,
@@ -14,6 +16,15 @@ export {
   tensor,
   zeros,
 } from "./create.ts";
+export {
+  eye,
+  fullLike,
+  onesLike,
+  randint,
+  randLike,
+  randnLike,
+  zerosLike,
+} from "./create-like.ts";
 export { enableGrad, isGradEnabled, noGrad } from "./grad-mode.ts";
 export {
   type GradcheckInput,
@@ -61,5 +72,6 @@ export {
   rng,
 } from "./rng.ts";
 export { broadcastShapes, formatShape, type Shape, sameShape, sizeOf } from "./shape.ts";
+export { checkSize, maxTensorBytes, setMaxTensorBytes } from "./size-limit.ts";
 export { allocate } from "./storage.ts";
 export { type NestedArray, Tensor } from "./tensor.ts";

@@ -2,30 +2,40 @@
 // view looks ops up here by the name their nodes record, so an op listed here is drawn,
 // written, captioned and replayed with nothing else to edit; tests/tensor/registry.test.ts
 // fails when an op records nodes without a complete definition here (or in nn's NN_OPS).
+import { ADJOINT } from "./linear-adjoint.ts";
 import type { OpDefinition } from "./op-definition.ts";
 import {
   ABS_OP,
   ADD,
+  BMM,
   CLAMP,
   CLONE,
   CONCAT,
+  COS_OP,
+  CUMSUM,
   DIV,
   EXP_OP,
   EXPAND,
+  GATHER,
   LEAKY_RELU_OP,
   LOG_OP,
   LOG_SOFTMAX,
+  LOG1P_OP,
   MATMUL,
   MAX,
   MEAN,
   MUL,
   NARROW,
   NEG_OP,
+  NORM,
+  PERMUTE,
   POW,
+  PROD,
   RELU_OP,
   RESHAPE,
   SELECT,
   SIGMOID_OP,
+  SIN_OP,
   SOFTMAX,
   SQRT_OP,
   STACK,
@@ -49,6 +59,9 @@ export const TENSOR_OPS: readonly OpDefinition[] = [
   RELU_OP.definition,
   LEAKY_RELU_OP.definition,
   CLAMP,
+  SIN_OP.definition,
+  COS_OP.definition,
+  LOG1P_OP.definition,
   // element-wise, broadcasting
   ADD,
   SUB,
@@ -58,11 +71,15 @@ export const TENSOR_OPS: readonly OpDefinition[] = [
   WHERE,
   // linear algebra and reductions
   MATMUL,
+  BMM,
   SUM,
   MEAN,
   MAX,
   SOFTMAX,
   LOG_SOFTMAX,
+  PROD,
+  CUMSUM,
+  NORM,
   // shape
   EXPAND,
   RESHAPE,
@@ -72,6 +89,10 @@ export const TENSOR_OPS: readonly OpDefinition[] = [
   SELECT,
   CONCAT,
   STACK,
+  PERMUTE,
+  GATHER,
+  // what a createGraph backward records for a linear vjp
+  ADJOINT,
 ];
 
 /** A lookup by name over lists of definitions; throws if two share a name. */

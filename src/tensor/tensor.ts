@@ -2,53 +2,77 @@
 // the GradNode saying how. Methods are thin wrappers over the op functions in ops/.
 
 import { describeValue, expectNumber } from "./arguments.ts";
-import { backward } from "./autograd.ts";
+import { type BackwardOptions, backward } from "./autograd.ts";
 import { formatTensor } from "./format.ts";
 import { addScaled, copyInPlace, fillInPlace, mulInPlace } from "./in-place.ts";
 import type { GradNode } from "./node.ts";
 import type { TensorLike } from "./op.ts";
 import {
+  type Axes,
   abs,
   add,
   argmax,
   argmin,
+  bmm,
   clamp,
   clone,
+  cos,
+  cumsum,
   div,
   eq,
   exp,
   expand,
+  gather,
   ge,
   gt,
   indexRow,
   le,
   leakyRelu,
   log,
+  log1p,
   logSoftmax,
+  logsumexp,
   lt,
+  type MaxResult,
+  maskedFill,
   matmul,
   max,
   mean,
   min,
   mul,
   narrow,
+  ne,
   neg,
+  norm,
+  permute,
   pow,
+  prod,
   relu,
   reshape,
   select,
   sigmoid,
+  sin,
   sliceRows,
   softmax,
   sqrt,
   squeeze,
+  std,
   sub,
   sum,
   tanh,
   transpose,
   unsqueeze,
+  type VarOptions,
+  variance,
 } from "./ops/index.ts";
-import { formatShape, sizeOf } from "./shape.ts";
+import { formatShape, sameShape, sizeOf } from "./shape.ts";
+
+/**
+ * A function `registerHook` calls with a tensor's gradient; returning a Tensor replaces the
+ * gradient, returning nothing keeps it.
+ */
+// biome-ignore lint/suspicious/noConfusingVoidType: a hook that only looks returns nothing
+export type GradHook = (grad: Tensor) => Tensor | undefined | void;
 
 /** Nested arrays of numbers, as `toArray()` returns them (a number for a scalar). */
 export type NestedArray = number | NestedArray[];
@@ -65,8 +89,10 @@ const NON_LEAF_FLAG =
 export class Tensor {
   /** Unique, increasing with creation order. */
   readonly id: number = nextId++;
-  /** ∂L/∂this after `backward()` — kept on leaves that require grad (and on `retainGrad()` tensors). */
-  grad: Tensor | null = null;
+  /** @internal backing field of `grad` */
+  _grad: Tensor | null = null;
+  /** @internal functions registerHook added, run on this tensor's gradient in backward */
+  _hooks: GradHook[] | null = null;
   /** @internal backing field of `requiresGrad` */
   _requiresGrad = false;
   /** How this tensor was computed; null for leaves (inputs, parameters, constants). */
@@ -112,6 +138,24 @@ export class Tensor {
         `Tensor: ${data.length} values do not fill shape ${formatShape(shape)} (${sizeOf(shape)} needed)`,
       );
     }
+  }
+
+  /**
+   * ∂L/∂this after `backward()` — kept on leaves that require grad (and on `retainGrad()`
+   * tensors). Setting it is checked: a Tensor of this tensor's shape, or null.
+   */
+  get grad(): Tensor | null {
+    return this._grad;
+  }
+  set grad(g: Tensor | null) {
+    if (g !== null && !(g instanceof Tensor && sameShape(g.shape, this.shape))) {
+      throw new Error(
+        `.grad: expected a Tensor of this tensor's shape ${formatShape(this.shape)} (or null), found ${
+          g instanceof Tensor ? `a Tensor of shape ${formatShape(g.shape)}` : describeValue(g)
+        }`,
+      );
+    }
+    this._grad = g;
   }
 
   /**
@@ -223,10 +267,42 @@ export class Tensor {
 
   /**
    * Reverse mode from this tensor: adds ∂this/∂t to `t.grad` for every leaf t that requires
-   * grad. Without an argument this tensor must be a scalar.
+   * grad. Without a gradient this tensor must be a scalar. The graph is used up unless
+   * `{ retainGraph: true }`; `{ createGraph: true }` records the backward for a second
+   * derivative. `y.backward()`, `y.backward(g)`, `y.backward({ retainGraph: true })`,
+   * `y.backward(g, { createGraph: true })`.
    */
-  backward(gradient?: TensorLike): void {
-    backward(this, gradient);
+  backward(gradient?: TensorLike | BackwardOptions, options?: BackwardOptions): void {
+    if (isOptions(gradient)) backward(this, undefined, gradient);
+    else backward(this, gradient, options);
+  }
+
+  /**
+   * Calls `hook(grad)` with this tensor's gradient each time backward computes it, before it
+   * flows on (or into `.grad`); a hook that returns a Tensor replaces the gradient. Returns a
+   * handle whose `remove()` takes the hook off (torch's register_hook).
+   */
+  registerHook(hook: GradHook): { remove(): void } {
+    if (typeof hook !== "function") {
+      throw new Error(
+        `registerHook: expected a function of the gradient, e.g. x.registerHook((g) => console.log(g)), found ${describeValue(hook)}`,
+      );
+    }
+    if (!this.requiresGrad) {
+      throw new Error(
+        "registerHook: this tensor does not require grad, so no gradient will ever reach the hook",
+      );
+    }
+    if (this._hooks === null) this._hooks = [];
+    this._hooks.push(hook);
+    return {
+      remove: () => {
+        const list = this._hooks ?? [];
+        const k = list.indexOf(hook);
+        if (k >= 0) list.splice(k, 1);
+        if (list.length === 0) this._hooks = null;
+      },
+    };
   }
 
   // ── element-wise ──────────────────────────────────────────────────────────────────
@@ -272,6 +348,16 @@ export class Tensor {
   leakyRelu(slope = 0.01): Tensor {
     return leakyRelu(this, slope);
   }
+  sin(): Tensor {
+    return sin(this);
+  }
+  cos(): Tensor {
+    return cos(this);
+  }
+  /** ln(1 + x), accurate for tiny x. */
+  log1p(): Tensor {
+    return log1p(this);
+  }
   /** Limits values to [min, max] (torch.clamp). */
   clamp(min?: number, max?: number): Tensor {
     return clamp(this, min, max);
@@ -293,10 +379,22 @@ export class Tensor {
   eq(other: TensorLike): Tensor {
     return eq(this, other);
   }
+  ne(other: TensorLike): Tensor {
+    return ne(this, other);
+  }
+  /** This tensor with `value` wherever `mask` is non-zero (the mask broadcasts). */
+  maskedFill(mask: TensorLike, value: number): Tensor {
+    return maskedFill(this, mask, value);
+  }
 
   // ── linear algebra and shape ──────────────────────────────────────────────────────
+  /** Matrix product; batched over leading axes, which broadcast (torch.matmul). */
   matmul(other: TensorLike): Tensor {
     return matmul(this, other);
+  }
+  /** Batched matrix product of two 3-D tensors, [b,n,m] @ [b,m,p] (torch.bmm). */
+  bmm(other: TensorLike): Tensor {
+    return bmm(this, other);
   }
   transpose(dim0?: number, dim1?: number): Tensor {
     return transpose(this, dim0, dim1);
@@ -343,6 +441,14 @@ export class Tensor {
   select(axis: number, index: number): Tensor {
     return select(this, axis, index);
   }
+  /** The axes in a new order: `x.permute(2, 0, 1)` or `x.permute([2, 0, 1])`. */
+  permute(...dims: number[] | [readonly number[]]): Tensor {
+    return permute(this, flatArgs(dims));
+  }
+  /** Entries picked along `axis` by an index tensor of the same rank (torch.gather). */
+  gather(axis: number, index: TensorLike): Tensor {
+    return gather(this, axis, index);
+  }
 
   // ── reductions ────────────────────────────────────────────────────────────────────
   /** Sum of all elements, or over one axis or several (`sum([0, 2])`). */
@@ -354,14 +460,45 @@ export class Tensor {
     return mean(this, axis, keepdim);
   }
   /**
-   * The maximum values (of all elements, or along `axis`). PyTorch's `x.max(dim)` also returns
-   * the indices; here ask `argmax(axis)` for them.
+   * The maximum of all elements, or along `axis` — then with `indices` too, as PyTorch's
+   * `x.max(dim)`: `const { values, indices } = x.max(1)` (the result is also the values).
    */
+  max(): Tensor;
+  max(axis: number, keepdim?: boolean): MaxResult;
+  max(axis?: number, keepdim?: boolean): Tensor;
   max(axis?: number, keepdim = false): Tensor {
     return max(this, axis, keepdim);
   }
+  /** The minimum, as `max` (with `indices` along an axis). */
+  min(): Tensor;
+  min(axis: number, keepdim?: boolean): MaxResult;
+  min(axis?: number, keepdim?: boolean): Tensor;
   min(axis?: number, keepdim = false): Tensor {
     return min(this, axis, keepdim);
+  }
+  /** Product of all elements, or along `axis`. */
+  prod(axis?: number, keepdim = false): Tensor {
+    return prod(this, axis, keepdim);
+  }
+  /** Running sums along `axis`. */
+  cumsum(axis: number): Tensor {
+    return cumsum(this, axis);
+  }
+  /** Variance (Bessel-corrected unless `{ correction: 0 }`) of all elements or over `axis`. */
+  var(axis?: Axes, options?: VarOptions): Tensor {
+    return variance(this, axis, options);
+  }
+  /** Standard deviation, √var. */
+  std(axis?: Axes, options?: VarOptions): Tensor {
+    return std(this, axis, options);
+  }
+  /** The p-norm (default 2; Infinity the largest |x|) of all elements or along `axis`. */
+  norm(p = 2, axis?: number, keepdim = false): Tensor {
+    return norm(this, p, axis, keepdim);
+  }
+  /** log Σ exp(x) of all elements or along `axis`, without overflow. */
+  logsumexp(axis?: number, keepdim = false): Tensor {
+    return logsumexp(this, axis, keepdim);
   }
   /** Index of the maximum along `axis` (or in the flattened tensor); not differentiable. */
   argmax(axis?: number, keepdim = false): Tensor {
@@ -417,6 +554,17 @@ export class Tensor {
   toString(): string {
     return formatTensor(this);
   }
+}
+
+/** A plain options bag (not a tensor, a number or an array): backward's first argument as options. */
+function isOptions(x: unknown): x is BackwardOptions {
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    !(x instanceof Tensor) &&
+    !Array.isArray(x) &&
+    !ArrayBuffer.isView(x)
+  );
 }
 
 function flatArgs(shape: number[] | [readonly number[]]): readonly number[] {

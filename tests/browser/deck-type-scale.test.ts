@@ -26,7 +26,11 @@ import {
 } from "./slide-survey.ts";
 
 /** Decks re-cut so that every slide fits at full size and keeps the type scale. */
-const ON_SCALE = new Set(["/labs/graph-sandbox/"]);
+const ON_SCALE = new Set([
+  "/labs/graph-sandbox/",
+  "/chapters/02-neurons-activations/",
+  "/chapters/03-one-hidden-layer/",
+]);
 
 let browser: Browser;
 let server: StaticServer;

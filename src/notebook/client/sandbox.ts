@@ -3,7 +3,8 @@
 // cells) and reports any error at a line and column of what the reader typed. Its loops are
 // guarded as an edited cell's are, so a loop that never ends is stopped after about 2 s, and
 // `remember` keeps what was typed into the box with the page's saved work.
-import { installLoopGuard, instrumentLoops, mapColumn, stopMessage } from "../guard/index.ts";
+import { instrumentLoops } from "../cell/index.ts";
+import { installLoopGuard, mapColumn, stopMessage } from "../guard/index.ts";
 import { messageNodes } from "./error-message.ts";
 import {
   type CodeError,

@@ -1,5 +1,5 @@
 // `::: reading` … `:::` marks Markdown that belongs to the reading page only: the deck leaves it
-// out (slides.css), so a slide carries what the room needs and the page keeps the whole
+// out (slides/type.css), so a slide carries what the room needs and the page keeps the whole
 // argument. Inside, everything is Markdown as usual: prose, math, live cells.
 import type { MarkdownIt, StateBlock } from "markdown-it";
 import type { RenderEnv } from "./create-markdown.ts";

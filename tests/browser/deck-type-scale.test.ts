@@ -26,7 +26,7 @@ import {
 } from "./slide-survey.ts";
 
 /** Decks re-cut so that every slide fits at full size and keeps the type scale. */
-const ON_SCALE = new Set(["/labs/graph-sandbox/"]);
+const ON_SCALE = new Set(["/labs/graph-sandbox/", "/chapters/08-training-in-practice/"]);
 
 let browser: Browser;
 let server: StaticServer;

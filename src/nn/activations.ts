@@ -4,11 +4,13 @@ import {
   leakyRelu,
   relu,
   sigmoid,
+  softmax,
   type Tensor,
   type TensorLike,
   tanh,
   toTensor,
 } from "../tensor/index.ts";
+import { elu, gelu, softplus } from "./functional/index.ts";
 import { Module } from "./module.ts";
 
 /** tanh(z), range (−1, 1); derivative 1 − tanh²(z). */
@@ -47,5 +49,49 @@ export class LeakyReLU extends Module {
 export class Identity extends Module {
   forward(x: TensorLike): Tensor {
     return toTensor(x, "nn.Identity", "the input");
+  }
+}
+
+/** softmax along `dim` (default −1, the last axis): each slice turned into probabilities. */
+export class Softmax extends Module {
+  constructor(readonly dim = -1) {
+    super();
+  }
+
+  forward(x: TensorLike): Tensor {
+    return softmax(x, this.dim);
+  }
+}
+
+/** x·Φ(x) (`{ approximate: "tanh" }` for the tanh form), as torch.nn.GELU. */
+export class GELU extends Module {
+  constructor(readonly approximate: "none" | "tanh" = "none") {
+    super();
+  }
+
+  forward(x: TensorLike): Tensor {
+    return gelu(x, { approximate: this.approximate });
+  }
+}
+
+/** x for x > 0, α(eˣ − 1) otherwise (α = 1 by default). */
+export class ELU extends Module {
+  constructor(readonly alpha = 1) {
+    super();
+  }
+
+  forward(x: TensorLike): Tensor {
+    return elu(x, this.alpha);
+  }
+}
+
+/** (1/β)·log(1 + e^(βx)), the smooth ReLU (β = 1 by default). */
+export class Softplus extends Module {
+  constructor(readonly beta = 1) {
+    super();
+  }
+
+  forward(x: TensorLike): Tensor {
+    return softplus(x, this.beta);
   }
 }

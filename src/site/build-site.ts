@@ -10,7 +10,7 @@ import {
   parseMacros,
   STANDARD_BUILTINS,
 } from "../notebook/compile/index.ts";
-import { buildSearchIndex } from "../notebook/search/index.ts";
+import { buildSearchIndex } from "./build-search-index.ts";
 import { bundleSite } from "./bundle-site.ts";
 import { compilePages } from "./compile-pages.ts";
 import { discoverPages } from "./discover-pages.ts";

@@ -13,7 +13,7 @@ const STYLE_ORDER = [
   "exercises.css",
   "search.css",
   "graph",
-  "slides.css",
+  "slides",
 ];
 
 /** A CSS entry importing every stylesheet in styles/, known ones in cascade order. */

@@ -52,8 +52,8 @@ export class DeckStage {
 
   /**
    * Fits every slide at full size, as the screen would (before printing, so each prints at the
-   * fit it has on screen: slides.css zooms it by --slide-fit onto its page). Hidden slides are
-   * laid out unseen for the moment it takes.
+   * fit it has on screen: slides/print.css zooms it by --slide-fit onto its page). Hidden
+   * slides are laid out unseen for the moment it takes.
    */
   fitAll(slides: readonly HTMLElement[]): void {
     const origin = { x: 0, y: 0, scale: 1, slideWidth: this.slideWidth };

@@ -37,7 +37,7 @@ export function dressPage(
   const body = doc.body;
   body.classList.add("deck-mode");
   body.classList.toggle("presenter-mode", mode === "presenter");
-  // The presenter's frames take the deck's shape (slides.css).
+  // The presenter's frames take the deck's shape (styles/slides/presenter.css).
   if (aspect) body.style.setProperty("--deck-aspect", aspect.name.replace(":", " / "));
   const chrome = createDeckChrome(doc);
   const presenter = mode === "presenter" ? new PresenterView(doc, undefined, timerKey) : null;

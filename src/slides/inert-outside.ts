@@ -13,7 +13,7 @@ export function inertOutside(doc: Document, keep: Element, alsoKeep: string): ()
       if (sibling === node || sibling.matches(alsoKeep) || sibling.hasAttribute("inert")) continue;
       if (sibling instanceof HTMLScriptElement || sibling instanceof HTMLStyleElement) continue;
       sibling.setAttribute("inert", "");
-      // Print of the deck leaves these out too (styles/slides.css).
+      // Print of the deck leaves these out too (styles/slides/print.css).
       sibling.setAttribute("data-deck-outside", "");
       changed.push(sibling);
     }

@@ -13,7 +13,7 @@ const widthOf = (placement: Placement): number => placement.slideWidth ?? SLIDE_
 const FIT_FLOOR = 0.5;
 /** Smallest shrink of all; past it the slide scrolls. */
 const ZOOM_FLOOR = 0.3;
-/** The slide's side padding at full size, in logical pixels (matches styles/slides.css). */
+/** The slide's side padding at full size, in logical pixels (matches styles/slides/stage.css). */
 const SIDE_PADDING = 88;
 
 /**

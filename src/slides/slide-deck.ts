@@ -99,7 +99,7 @@ export class SlideDeck implements DeckInputTarget {
       if (this.currentMode === "slides") this.sync.post({ type: "bye" });
     };
     view.addEventListener("pagehide", onPageHide);
-    // Printing the deck prints every slide at the fit it has on screen (slides.css, print).
+    // Printing the deck prints every slide at the fit it has on screen (styles/slides/print.css).
     const onBeforePrint = () => {
       if (this.inDeck) this.stage.fitAll(this.slides);
     };

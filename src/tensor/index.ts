@@ -14,6 +14,15 @@ export {
   tensor,
   zeros,
 } from "./create.ts";
+export {
+  eye,
+  fullLike,
+  onesLike,
+  randint,
+  randLike,
+  randnLike,
+  zerosLike,
+} from "./create-like.ts";
 export { enableGrad, isGradEnabled, noGrad } from "./grad-mode.ts";
 export {
   type GradcheckInput,

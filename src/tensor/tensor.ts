@@ -8,45 +8,62 @@ import { addScaled, copyInPlace, fillInPlace, mulInPlace } from "./in-place.ts";
 import type { GradNode } from "./node.ts";
 import type { TensorLike } from "./op.ts";
 import {
+  type Axes,
   abs,
   add,
   argmax,
   argmin,
+  bmm,
   clamp,
   clone,
+  cos,
+  cumsum,
   div,
   eq,
   exp,
   expand,
+  gather,
   ge,
   gt,
   indexRow,
   le,
   leakyRelu,
   log,
+  log1p,
   logSoftmax,
+  logsumexp,
   lt,
+  type MaxResult,
+  maskedFill,
   matmul,
   max,
   mean,
   min,
   mul,
   narrow,
+  ne,
   neg,
+  norm,
+  permute,
   pow,
+  prod,
   relu,
   reshape,
   select,
   sigmoid,
+  sin,
   sliceRows,
   softmax,
   sqrt,
   squeeze,
+  std,
   sub,
   sum,
   tanh,
   transpose,
   unsqueeze,
+  type VarOptions,
+  variance,
 } from "./ops/index.ts";
 import { formatShape, sizeOf } from "./shape.ts";
 
@@ -272,6 +289,16 @@ export class Tensor {
   leakyRelu(slope = 0.01): Tensor {
     return leakyRelu(this, slope);
   }
+  sin(): Tensor {
+    return sin(this);
+  }
+  cos(): Tensor {
+    return cos(this);
+  }
+  /** ln(1 + x), accurate for tiny x. */
+  log1p(): Tensor {
+    return log1p(this);
+  }
   /** Limits values to [min, max] (torch.clamp). */
   clamp(min?: number, max?: number): Tensor {
     return clamp(this, min, max);
@@ -293,10 +320,22 @@ export class Tensor {
   eq(other: TensorLike): Tensor {
     return eq(this, other);
   }
+  ne(other: TensorLike): Tensor {
+    return ne(this, other);
+  }
+  /** This tensor with `value` wherever `mask` is non-zero (the mask broadcasts). */
+  maskedFill(mask: TensorLike, value: number): Tensor {
+    return maskedFill(this, mask, value);
+  }
 
   // ── linear algebra and shape ──────────────────────────────────────────────────────
+  /** Matrix product; batched over leading axes, which broadcast (torch.matmul). */
   matmul(other: TensorLike): Tensor {
     return matmul(this, other);
+  }
+  /** Batched matrix product of two 3-D tensors, [b,n,m] @ [b,m,p] (torch.bmm). */
+  bmm(other: TensorLike): Tensor {
+    return bmm(this, other);
   }
   transpose(dim0?: number, dim1?: number): Tensor {
     return transpose(this, dim0, dim1);
@@ -343,6 +382,14 @@ export class Tensor {
   select(axis: number, index: number): Tensor {
     return select(this, axis, index);
   }
+  /** The axes in a new order: `x.permute(2, 0, 1)` or `x.permute([2, 0, 1])`. */
+  permute(...dims: number[] | [readonly number[]]): Tensor {
+    return permute(this, flatArgs(dims));
+  }
+  /** Entries picked along `axis` by an index tensor of the same rank (torch.gather). */
+  gather(axis: number, index: TensorLike): Tensor {
+    return gather(this, axis, index);
+  }
 
   // ── reductions ────────────────────────────────────────────────────────────────────
   /** Sum of all elements, or over one axis or several (`sum([0, 2])`). */
@@ -354,14 +401,45 @@ export class Tensor {
     return mean(this, axis, keepdim);
   }
   /**
-   * The maximum values (of all elements, or along `axis`). PyTorch's `x.max(dim)` also returns
-   * the indices; here ask `argmax(axis)` for them.
+   * The maximum of all elements, or along `axis` — then with `indices` too, as PyTorch's
+   * `x.max(dim)`: `const { values, indices } = x.max(1)` (the result is also the values).
    */
+  max(): Tensor;
+  max(axis: number, keepdim?: boolean): MaxResult;
+  max(axis?: number, keepdim?: boolean): Tensor;
   max(axis?: number, keepdim = false): Tensor {
     return max(this, axis, keepdim);
   }
+  /** The minimum, as `max` (with `indices` along an axis). */
+  min(): Tensor;
+  min(axis: number, keepdim?: boolean): MaxResult;
+  min(axis?: number, keepdim?: boolean): Tensor;
   min(axis?: number, keepdim = false): Tensor {
     return min(this, axis, keepdim);
+  }
+  /** Product of all elements, or along `axis`. */
+  prod(axis?: number, keepdim = false): Tensor {
+    return prod(this, axis, keepdim);
+  }
+  /** Running sums along `axis`. */
+  cumsum(axis: number): Tensor {
+    return cumsum(this, axis);
+  }
+  /** Variance (Bessel-corrected unless `{ correction: 0 }`) of all elements or over `axis`. */
+  var(axis?: Axes, options?: VarOptions): Tensor {
+    return variance(this, axis, options);
+  }
+  /** Standard deviation, √var. */
+  std(axis?: Axes, options?: VarOptions): Tensor {
+    return std(this, axis, options);
+  }
+  /** The p-norm (default 2; Infinity the largest |x|) of all elements or along `axis`. */
+  norm(p = 2, axis?: number, keepdim = false): Tensor {
+    return norm(this, p, axis, keepdim);
+  }
+  /** log Σ exp(x) of all elements or along `axis`, without overflow. */
+  logsumexp(axis?: number, keepdim = false): Tensor {
+    return logsumexp(this, axis, keepdim);
   }
   /** Index of the maximum along `axis` (or in the flattened tensor); not differentiable. */
   argmax(axis?: number, keepdim = false): Tensor {

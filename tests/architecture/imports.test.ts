@@ -12,32 +12,6 @@ import { importsOf, SRC, sourceFiles } from "./source-files.ts";
 /** The library's face composes the cell built-ins, F among them (nn/functional's own index). */
 const FACE: ReadonlySet<string> = new Set(["core.ts -> nn/functional/index.ts"]);
 
-/**
- * Imports still waiting to go behind an index.ts (the notebook's browser-side folders are being
- * reshaped); the test fails when one is fixed and left here, so this list only shrinks.
- */
-const PENDING: ReadonlySet<string> = new Set([
-  "notebook/client/cell-function.ts -> notebook/guard/instrument-loops.ts",
-  "notebook/client/cell-function.ts -> notebook/guard/map-column.ts",
-  "notebook/client/cell-observer.ts -> notebook/guard/stop-message.ts",
-  "notebook/edit/code-of-cell.ts -> notebook/compile/types.ts",
-  "notebook/edit/compile-edit.ts -> notebook/compile/compile-error.ts",
-  "notebook/edit/compile-edit.ts -> notebook/compile/parse-javascript.ts",
-  "notebook/edit/compile-edit.ts -> notebook/compile/transpile-cell.ts",
-  "notebook/edit/compile-edit.ts -> notebook/compile/types.ts",
-  "notebook/edit/compile-edit.ts -> notebook/guard/instrument-loops.ts",
-  "notebook/edit/open-editor.ts -> notebook/client/main.ts",
-  "notebook/edit/open-editor.ts -> notebook/client/saved-work.ts",
-  "notebook/edit/open-editor.ts -> notebook/guard/loop-guard.ts",
-  "notebook/exercise/dom.ts -> notebook/client/error-message.ts",
-  "notebook/exercise/exercise-block.ts -> notebook/client/saved-work.ts",
-  "notebook/exercise/predict-block.ts -> notebook/client/saved-work.ts",
-  "notebook/client/search-box.ts -> notebook/search/search-panel.ts",
-  "notebook/search/build-search-index.ts -> notebook/compile/types.ts",
-  "notebook/search/search-documents.ts -> notebook/compile/types.ts",
-  "notebook/search/search-documents.ts -> notebook/edit/code-of-cell.ts",
-]);
-
 /** The index.ts an import from `file` to `target` (both relative to src/) must name, or null. */
 export function requiredEntry(file: string, target: string): string | null {
   const from = file.split("/");
@@ -70,13 +44,13 @@ function violations(): string[] {
 
 describe("imports in src/", () => {
   it("enter a module or sub-module only through its index.ts", () => {
-    const found = violations().filter((v) => !FACE.has(v) && !PENDING.has(v));
+    const found = violations().filter((v) => !FACE.has(v));
     assert.deepEqual(found, [], `imports past an index.ts:\n${found.join("\n")}`);
   });
 
-  it("the list of pending imports holds only imports that are still there", () => {
+  it("the library's face is still there (else remove it from FACE)", () => {
     const found = new Set(violations());
-    const fixed = [...PENDING, ...FACE].filter((v) => !found.has(v));
+    const fixed = [...FACE].filter((v) => !found.has(v));
     assert.deepEqual(fixed, [], `fixed, remove from the list:\n${fixed.join("\n")}`);
   });
 

@@ -11,7 +11,7 @@ export async function buildSlidesFixture(): Promise<string> {
   copyFileSync("tests/fixtures/slides/deck.html", join(dir, "index.html"));
   copyFileSync("tests/fixtures/slides/demo.html", join(dir, "demo.html"));
   // The deck's palette takes light or dark from the site's scheme switch.
-  const sheets = ["styles/scheme.css", "styles/slides.css"].map((f) => readFileSync(f, "utf8"));
+  const sheets = ["styles/scheme.css", ...slideSheets()].map((f) => readFileSync(f, "utf8"));
   writeFileSync(join(dir, "slides.css"), sheets.join("\n"));
   copyFileSync("styles/deck-tools.css", join(dir, "deck-tools.css"));
   await build({
@@ -26,4 +26,10 @@ export async function buildSlidesFixture(): Promise<string> {
     logLevel: "silent",
   });
   return dir;
+}
+
+/** The deck's stylesheets in the order styles/slides/index.css imports them. */
+function slideSheets(): string[] {
+  const index = readFileSync("styles/slides/index.css", "utf8");
+  return [...index.matchAll(/@import "\.\/([^"]+)";/g)].map((m) => join("styles/slides", m[1]));
 }

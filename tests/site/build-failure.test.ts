@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { build } from "esbuild";
-import { CompileErrors } from "../../src/notebook/compile/compile-error.ts";
+import { CompileErrors } from "../../src/notebook/cell/index.ts";
 import { describeBuildFailure } from "../../src/site/build-failure.ts";
 
 describe("describeBuildFailure(error)", () => {

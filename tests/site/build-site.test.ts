@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { CompileErrors } from "../../src/notebook/compile/compile-error.ts";
+import { CompileErrors } from "../../src/notebook/cell/index.ts";
 import { buildSite, type SiteResult } from "../../src/site/build-site.ts";
 
 const SITE = "tests/fixtures/notebook/site";

@@ -12,7 +12,8 @@ describe("styleEntry(files)", () => {
       Object.fromEntries(
         [
           "labs.css",
-          "slides.css",
+          "slides/index.css",
+          "slides/stage.css",
           "graph/index.css",
           "graph/view.css",
           "base.css",
@@ -30,7 +31,7 @@ describe("styleEntry(files)", () => {
       "styles/scheme.css",
       "styles/base.css",
       "styles/graph/index.css",
-      "styles/slides.css",
+      "styles/slides/index.css",
       "styles/labs.css",
     ]);
   });

@@ -24,9 +24,25 @@ describe("error messages", () => {
       message(() => zeros([3, 2]).matmul(zeros([3, 1]))),
       "matmul: [3,2] @ [3,1] — inner sizes 2 and 3 differ",
     );
-    assert.match(
-      message(() => zeros([2, 2, 2]).matmul(zeros([2, 2]))),
-      /^matmul: \[2,2,2\] @ \[2,2\] — both operands must be 1-D or 2-D/,
+    assert.equal(
+      message(() => zeros([2, 3, 4]).matmul(zeros([3, 4, 5]))),
+      "matmul: [2,3,4] @ [3,4,5] — batch axes [2] and [3] cannot broadcast",
+    );
+    assert.equal(
+      message(() => zeros([2, 3, 4]).matmul(zeros([2, 5, 5]))),
+      "matmul: [2,3,4] @ [2,5,5] — inner sizes 4 and 5 differ",
+    );
+    assert.equal(
+      message(() => tensor(2).matmul(zeros([2]))),
+      "matmul: [] @ [2] — both operands need at least one axis (found 0-D and 1-D)",
+    );
+    assert.equal(
+      message(() => zeros([2, 3, 4]).bmm(zeros([4, 5]))),
+      "bmm: [2,3,4] @ [4,5] — both operands must be 3-D (found 3-D and 2-D); matmul broadcasts other ranks",
+    );
+    assert.equal(
+      message(() => zeros([2, 3, 4]).bmm(zeros([1, 4, 5]))),
+      "bmm: [2,3,4] @ [1,4,5] — batch sizes 2 and 1 differ",
     );
   });
 

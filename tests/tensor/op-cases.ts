@@ -194,6 +194,30 @@ export const TENSOR_OP_CASES: readonly OpCase[] = [
   matmulCase("matmul 2-D @ 1-D", (m, k) => [[m, k], [k]]),
   matmulCase("matmul 1-D @ 2-D", (_m, k, n) => [[k], [k, n]]),
   matmulCase("matmul 1-D @ 1-D", (_m, k) => [[k], [k]]),
+  matmulCase("matmul batched [2,m,k] @ [2,k,n]", (m, k, n) => [
+    [2, m, k],
+    [2, k, n],
+  ]),
+  matmulCase("matmul batched [2,m,k] @ [k,n] (broadcast)", (m, k, n) => [
+    [2, m, k],
+    [k, n],
+  ]),
+  matmulCase("matmul batched [3,1,m,k] @ [2,k,n] (both broadcast)", (m, k, n) => [
+    [3, 1, m, k],
+    [2, k, n],
+  ]),
+  matmulCase("matmul batched [k] @ [2,k,n]", (_m, k, n) => [[k], [2, k, n]]),
+  matmulCase("matmul batched [2,m,k] @ [k]", (m, k) => [[2, m, k], [k]]),
+  {
+    name: "bmm",
+    covers: ["bmm"],
+    arb: matrixArb.map(([m, k, n, seed]) => ({
+      f: ((a: Tensor, b: Tensor) => a.bmm(b)) as OpInstance["f"],
+      inputs: [filled([2, m, k], seed), filled([2, k, n], seed + 1)],
+      seed,
+      label: `[2,${m},${k}] bmm [2,${k},${n}]`,
+    })),
+  },
   // ── reductions and softmax ────────────────────────────────────────────────────────────
   alongAxis("sum(axis)", ["sum"], (x, axis) => x.sum(axis)),
   alongAxis("sum(axis, keepdim)", ["sum"], (x, axis) => x.sum(axis, true)),
@@ -284,6 +308,118 @@ export const TENSOR_OP_CASES: readonly OpCase[] = [
         };
       }),
   },
+  // ── round 2: more element-wise ops, reductions, statistics, indexing ──────────────────
+  unary("sin", ["sin"], (x) => x.sin()),
+  unary("cos", ["cos"], (x) => x.cos()),
+  unary("log1p", ["log1p"], (x) => x.log1p(), { low: -0.5, high: 3 }),
+  alongAxis("cumsum(axis)", ["cumsum"], (x, axis) => x.cumsum(axis)),
+  alongAxis("prod(axis)", ["prod"], (x, axis) => x.prod(axis)),
+  unary("prod() of all elements, keepdim", ["prod"], (x) => x.prod(undefined, true), {}, shapeArb),
+  {
+    name: "prod with zeros among the entries (the product of the others)",
+    covers: ["prod"],
+    arb: fc.tuple(shapeAxisArb, fc.nat(), seedArb).map(([[s, axis], at, seed]) => {
+      const x = filled(s, seed);
+      x.data[at % x.data.length] = 0;
+      return {
+        f: ((t: Tensor) => t.prod(axis).sum().add(t.prod())) as OpInstance["f"],
+        inputs: [x],
+        seed,
+        label: `[${s}] axis ${axis}, a zero at ${at % x.data.length}`,
+      };
+    }),
+  },
+  alongAxis("norm(2, axis)", ["norm"], (x, axis) => x.norm(2, axis)),
+  alongAxis("norm(1, axis, keepdim)", ["norm"], (x, axis) => x.norm(1, axis, true), { gap: 0.05 }),
+  alongAxis("norm(3, axis)", ["norm"], (x, axis) => x.norm(3, axis), { gap: 0.05 }),
+  unary(
+    "norm() and norm(Infinity) of all elements",
+    ["norm"],
+    (x) => x.norm().add(x.norm(Infinity)),
+    { gap: 0.05 },
+  ),
+  alongAxis("var(axis) and std(axis)", ["variance", "std"], (x, axis, s) =>
+    s[axis < 0 ? axis + s.length : axis] > 1
+      ? x.var(axis).add(x.std(axis, { correction: 0, keepdim: true }).sum())
+      : x.var(axis, { correction: 0 }),
+  ),
+  unary("var() and std() of all elements", ["variance", "std"], (x) =>
+    x.numel() > 1 ? x.var().add(x.std()) : x.var(undefined, { correction: 0 }),
+  ),
+  {
+    name: "var and std over several axes",
+    covers: ["variance", "std"],
+    arb: fc.tuple(shapeAxesArb, seedArb).map(([[s, axes, keepdim], seed]) => ({
+      // std's derivative is infinite where every reduced entry is equal (one entry, say)
+      f: ((x: Tensor) =>
+        axes.reduce((p, a) => p * s[a], 1) > 1
+          ? x.var(axes, { correction: 0, keepdim }).add(x.std(axes, { correction: 0, keepdim }))
+          : x.var(axes, { correction: 0, keepdim })) as OpInstance["f"],
+      inputs: [filled(s, seed)],
+      seed,
+      label: `[${s}] axes [${axes}] keepdim ${keepdim}`,
+    })),
+  },
+  alongAxis("logsumexp(axis)", ["logsumexp"], (x, axis) => x.logsumexp(axis)),
+  unary("logsumexp() of all elements, of scores times 300 (no overflow)", ["logsumexp"], (x) =>
+    x.mul(300).logsumexp().div(300),
+  ),
+  {
+    name: "permute",
+    covers: ["permute"],
+    arb: fc
+      .tuple(largeShapeArb, fc.array(fc.nat(), { minLength: 4, maxLength: 4 }), seedArb)
+      .map(([s, keys, seed]) => {
+        const dims = s.map((_, i) => i).sort((p, q) => keys[p] - keys[q] || p - q);
+        return {
+          f: ((x: Tensor) => x.permute(dims)) as OpInstance["f"],
+          inputs: [filled(s, seed)],
+          seed,
+          label: `[${s}] permute [${dims}]`,
+        };
+      }),
+  },
+  {
+    name: "gather(axis, index), an index smaller than the input and repeating entries",
+    covers: ["gather"],
+    arb: fc
+      .tuple(shapeAxisArb, fc.array(fc.nat(), { minLength: 8, maxLength: 8 }), seedArb)
+      .map(([[s, axis], picks, seed]) => {
+        const ax = axis < 0 ? axis + s.length : axis;
+        const ishape = s.map((d, i) => (i === ax ? 1 + (picks[7] % 3) : 1 + (picks[i] % d)));
+        const n = ishape.reduce((p, d) => p * d, 1);
+        const index = tensor(
+          Float64Array.from({ length: n }, (_, k) => (picks[k % 7] + k) % s[ax]),
+          { shape: ishape },
+        );
+        return {
+          f: ((x: Tensor) => x.gather(axis, index)) as OpInstance["f"],
+          inputs: [filled(s, seed)],
+          seed,
+          label: `[${s}] axis ${axis} index [${ishape}]`,
+        };
+      }),
+  },
+  {
+    name: "maskedFill with a mask that broadcasts",
+    covers: ["maskedFill"],
+    arb: fc
+      .tuple(largeShapeArb, fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), seedArb)
+      .map(([s, ones, seed]) => {
+        const ms = s.map((d, i) => (ones[i] ? 1 : d));
+        const n = ms.reduce((p, d) => p * d, 1);
+        const mask = tensor(
+          Float64Array.from({ length: n }, (_, k) => (k % 2 === 0 ? 1 : 0)),
+          { shape: ms },
+        );
+        return {
+          f: ((x: Tensor) => x.maskedFill(mask, -3).mul(x)) as OpInstance["f"],
+          inputs: [filled(s, seed)],
+          seed,
+          label: `[${s}] mask [${ms}]`,
+        };
+      }),
+  },
   // ── a composition ─────────────────────────────────────────────────────────────────────
   {
     name: "a two-layer tanh network with a squared loss",
@@ -320,6 +456,7 @@ export const TENSOR_OP_CASES: readonly OpCase[] = [
 /** Exports of src/tensor/ops that have no gradient (comparisons, indices) or are helpers. */
 export const NOT_DIFFERENTIABLE = new Set([
   "eq",
+  "ne",
   "ge",
   "gt",
   "le",

@@ -55,17 +55,36 @@ function assignRanks(trace: Trace): Map<string, number> {
   return rank;
 }
 
+/** A layered layout's result: node boxes, each edge's bend points, the drawing's size. */
+export interface LayeredResult {
+  nodes: NodeBox[];
+  bends: Map<string, { x: number; y: number }[]>;
+  width: number;
+  height: number;
+}
+
+/** The items of a layout in progress: by id, by rank in order, and each edge's chain. */
+interface Layers {
+  items: Map<string, Item>;
+  layers: Item[][];
+  /** Each edge as the ids it passes: its source, a dummy per rank crossed, its target. */
+  chains: Map<string, string[]>;
+}
+
 /** Lays out left to right: node boxes, and each edge's bend points (one per rank it crosses). */
 export function layeredLayout(
   trace: Trace,
   sizes: ReadonlyMap<string, LayeredSize>,
   spacing: LayeredSpacing,
-): {
-  nodes: NodeBox[];
-  bends: Map<string, { x: number; y: number }[]>;
-  width: number;
-  height: number;
-} {
+): LayeredResult {
+  const built = buildLayers(trace, sizes);
+  orderByBarycentre(built);
+  placeHeights(built.layers, spacing);
+  return placeColumns(trace, sizes, spacing, built);
+}
+
+/** One item per node at its rank; long edges become chains of dummies, one per rank crossed. */
+function buildLayers(trace: Trace, sizes: ReadonlyMap<string, LayeredSize>): Layers {
   const rank = assignRanks(trace);
   const items = new Map<string, Item>();
   const ranks: Item[][] = [];
@@ -105,21 +124,38 @@ export function layeredLayout(
   }
   const layers = ranks.map((layer) => layer ?? []);
   for (const layer of layers) for (const [k, item] of layer.entries()) item.pos = k;
-  const mean = (ids: readonly string[], of: (it: Item) => number): number | undefined =>
-    ids.length ? ids.reduce((s, id) => s + of(need(items, id)), 0) / ids.length : undefined;
+  return { items, layers, chains };
+}
 
-  // Barycentre sweeps, alternating direction; ties keep the current order (a stable sort).
+/** The mean of `of` over the items `ids`, or undefined for none. */
+function meanOf(
+  items: ReadonlyMap<string, Item>,
+  ids: readonly string[],
+  of: (it: Item) => number,
+): number | undefined {
+  return ids.length ? ids.reduce((s, id) => s + of(need(items, id)), 0) / ids.length : undefined;
+}
+
+/** Barycentre sweeps, alternating direction; ties keep the current order (a stable sort). */
+function orderByBarycentre({ items, layers }: Layers): void {
   for (let sweep = 0; sweep < 6; sweep++) {
     const rightward = sweep % 2 === 0;
     for (const layer of rightward ? layers : [...layers].reverse()) {
       const key = new Map(
-        layer.map((it) => [it, mean(rightward ? it.left : it.right, (n) => n.pos) ?? it.pos]),
+        layer.map((it) => [
+          it,
+          meanOf(items, rightward ? it.left : it.right, (n) => n.pos) ?? it.pos,
+        ]),
       );
       layer.sort((a, b) => need(key, a) - need(key, b));
       for (const [k, item] of layer.entries()) item.pos = k;
     }
   }
-  // Heights: stack each rank, then pull nodes towards their neighbours, keeping order and gaps.
+}
+
+/** Heights: stack each rank, then pull nodes towards their neighbours, keeping order and gaps. */
+function placeHeights(layers: Item[][], spacing: LayeredSpacing): void {
+  const items = new Map(layers.flat().map((it) => [it.id, it]));
   for (const layer of layers) {
     let y = 0;
     for (const item of layer) {
@@ -130,7 +166,9 @@ export function layeredLayout(
   for (let pass = 0; pass < 8; pass++) {
     for (const layer of pass % 2 === 0 ? layers : [...layers].reverse()) {
       if (layer.length === 0) continue;
-      for (const item of layer) item.y = mean([...item.left, ...item.right], (n) => n.y) ?? item.y;
+      for (const item of layer) {
+        item.y = meanOf(items, [...item.left, ...item.right], (n) => n.y) ?? item.y;
+      }
       // Resolve overlaps downward, then shift the rank back to its mean wanted height.
       const wanted = layer.reduce((s, it) => s + it.y, 0) / layer.length;
       for (let k = 1; k < layer.length; k++) {
@@ -143,7 +181,15 @@ export function layeredLayout(
       for (const item of layer) item.y += shift;
     }
   }
-  // x: one column per rank, as wide as its widest node.
+}
+
+/** x: one column per rank, as wide as its widest node; then boxes, bends and size. */
+function placeColumns(
+  trace: Trace,
+  sizes: ReadonlyMap<string, LayeredSize>,
+  spacing: LayeredSpacing,
+  { items, layers, chains }: Layers,
+): LayeredResult {
   const columnX: number[] = [];
   let x = spacing.marginX;
   for (const layer of layers) {

@@ -58,8 +58,42 @@ function kindOf(t: Tensor, root: Tensor): NodeKind {
   return t.requiresGrad ? "parameter" : "input";
 }
 
+/** The graph as recorded: tensors in topological order, their ids and their edges' ids. */
+interface Recorded {
+  readonly result: Tensor;
+  readonly order: readonly Tensor[];
+  readonly idOf: (t: Tensor) => string;
+  /** Edge id by "node id:argument index". */
+  readonly edgeId: ReadonlyMap<string, string>;
+  readonly edges: TraceEdge[];
+}
+
+/** What the backward pass leaves: every gradient, the terms summed into it, the order run. */
+interface BackwardRun {
+  readonly grads: ReadonlyMap<Tensor, Float64Array>;
+  readonly terms: ReadonlyMap<Tensor, BackwardTerm[]>;
+  readonly backwardOrder: readonly Tensor[];
+}
+
 /** Traces `result` and keeps the tensors; see `trace`. */
 export function traceComputation(result: Tensor, options: TraceOptions = {}): TracedComputation {
+  checkTraceable(result);
+  const recorded = recordGraph(result);
+  const { order, idOf, edges } = recorded;
+  const run = runBackward(recorded, options);
+  const nodes = traceNodes(recorded, nameNodes(order, result, options.names), run.grads);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const lookup = (id: string): TraceNode => need(byId, id);
+  const root = lookup(idOf(result));
+  const forward = forwardSteps(nodes, recorded, lookup);
+  const layers = layerContext({ nodes, edges }, consumersOf({ nodes, edges }), root);
+  const backward = backwardSteps(run, root, idOf, lookup, layers);
+  const tensors = new Map<string, Tensor>(order.map((t) => [idOf(t), t]));
+  const sweep = sweepOutputToInput(nodes, root.id, backward);
+  return { trace: { nodes, edges, output: root.id, forward, backward: sweep }, tensors };
+}
+
+function checkTraceable(result: Tensor): void {
   if (!(result instanceof Tensor)) {
     throw new Error(
       `graph.trace: expected a Tensor (the result of a computation), found ${typeof result}`,
@@ -71,17 +105,13 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
         "one of its inputs was created with { requiresGrad: true } (and not inside noGrad)",
     );
   }
+}
+
+/** Ids for the tensors (n0, n1, … in topological order) and one edge per argument slot. */
+function recordGraph(result: Tensor): Recorded {
   const order = topologicalOrder(result);
   const ids = new Map<Tensor, string>(order.map((t, k) => [t, `n${k}`]));
   const idOf = (t: Tensor): string => need(ids, t);
-  const labels = nameNodes(order, result, options.names);
-  const wantsGrad = (t: Tensor): boolean =>
-    t.requiresGrad || (options.allGradients === true && !t.isConstant);
-
-  // Backward first (the nodes carry their gradients), recorded term by term.
-  const grads = new Map<Tensor, Float64Array>();
-  const terms = new Map<Tensor, BackwardTerm[]>();
-  const backwardOrder: Tensor[] = [];
   const edgeId = new Map<string, string>();
   const edges: TraceEdge[] = [];
   for (const t of order) {
@@ -91,6 +121,17 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
       edges.push({ id, from: idOf(input), to: idOf(t), argIndex: i });
     });
   }
+  return { result, order, idOf, edgeId, edges };
+}
+
+/** The backward pass, as `Tensor.backward()` runs it, recorded term by term. */
+function runBackward(recorded: Recorded, options: TraceOptions): BackwardRun {
+  const { result, order, idOf, edgeId } = recorded;
+  const wantsGrad = (t: Tensor): boolean =>
+    t.requiresGrad || (options.allGradients === true && !t.isConstant);
+  const grads = new Map<Tensor, Float64Array>();
+  const terms = new Map<Tensor, BackwardTerm[]>();
+  const backwardOrder: Tensor[] = [];
   grads.set(result, new Float64Array(result.data.length).fill(1)); // the seed ∂out/∂out = 1
   noGrad(() => {
     for (const t of [...order].reverse()) {
@@ -123,8 +164,15 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
       });
     }
   });
+  return { grads, terms, backwardOrder };
+}
 
-  const nodes: TraceNode[] = order.map((t, index) => {
+function traceNodes(
+  { result, order, idOf }: Recorded,
+  labels: ReturnType<typeof nameNodes>,
+  grads: ReadonlyMap<Tensor, Float64Array>,
+): TraceNode[] {
+  return order.map((t, index) => {
     const g = grads.get(t);
     const label = need(labels, t);
     return {
@@ -142,10 +190,13 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
       attrs: t.gradFn ? { ...t.gradFn.attrs } : {},
     };
   });
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const lookup = (id: string): TraceNode => need(byId, id);
-  const root = lookup(idOf(result));
+}
 
+function forwardSteps(
+  nodes: readonly TraceNode[],
+  { edgeId }: Recorded,
+  lookup: (id: string) => TraceNode,
+): ForwardStep[] {
   const forward: ForwardStep[] = [];
   for (const node of nodes) {
     if (node.op === "leaf") continue;
@@ -160,8 +211,17 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
       texNumeric: tex.numeric,
     });
   }
-  const layers = layerContext({ nodes, edges }, consumersOf({ nodes, edges }), root);
-  const backward: BackwardStep[] = backwardOrder.map((t) => {
+  return forward;
+}
+
+function backwardSteps(
+  { grads, terms, backwardOrder }: BackwardRun,
+  root: TraceNode,
+  idOf: (t: Tensor) => string,
+  lookup: (id: string) => TraceNode,
+  layers: ReturnType<typeof layerContext>,
+): BackwardStep[] {
+  return backwardOrder.map((t) => {
     const node = lookup(idOf(t));
     const nodeTerms = (terms.get(t) ?? []).map((term) => ({
       ...term,
@@ -179,10 +239,6 @@ export function traceComputation(result: Tensor, options: TraceOptions = {}): Tr
       texLayer: layerFormula(node, nodeTerms, layers),
     };
   });
-
-  const tensors = new Map<string, Tensor>(order.map((t) => [idOf(t), t]));
-  const sweep = sweepOutputToInput(nodes, root.id, backward);
-  return { trace: { nodes, edges, output: root.id, forward, backward: sweep }, tensors };
 }
 
 /**

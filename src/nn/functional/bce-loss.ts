@@ -32,7 +32,7 @@ function clampedLog(v: number): number {
 
 /**
  * ∂ℓₖ/∂pₖ (i = 0) or ∂ℓₖ/∂yₖ (i = 1) per element, times `f` and, when given, times `w[k]`:
- * ∂ℓ/∂p = (p − y) / (p(1 − p)), ∂ℓ/∂y = log(1 − p) − log p.
+ * ∂ℓ/∂p = (p − y) / (p(1 − p)), ∂ℓ/∂y = log(1 − p) − log p (unclamped, as PyTorch).
  */
 function partials(
   node: OpRecord<Saved>,
@@ -46,7 +46,8 @@ function partials(
   if (i === 0)
     for (let k = 0; k < P.length; k++)
       out[k] = (f * (P[k] - Y[k])) / Math.max(P[k] * (1 - P[k]), EPS);
-  else for (let k = 0; k < P.length; k++) out[k] = f * (clampedLog(1 - P[k]) - clampedLog(P[k]));
+  // −logit(p), unclamped, as PyTorch's target gradient: the clamp guards the loss's value only.
+  else for (let k = 0; k < P.length; k++) out[k] = f * (Math.log1p(-P[k]) - Math.log(P[k]));
   if (w !== null) for (let k = 0; k < out.length; k++) out[k] *= w[k];
   return out;
 }

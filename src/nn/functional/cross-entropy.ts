@@ -13,6 +13,7 @@ import {
   Tensor,
   type TensorLike,
   toTensor,
+  where,
 } from "../../tensor/index.ts";
 import { checkReduction, type Reduction } from "./reduction.ts";
 
@@ -38,10 +39,13 @@ export function crossEntropy(
   }
   const K = shape[shape.length - 1];
   const N = shape.length === 2 ? shape[0] : 1;
-  const targets = targetDistribution(labels, shape, N, K); // [N, K] or [K], rows sum to 1
+  const { targets, onehot } = targetDistribution(labels, shape, N, K); // [N, K] or [K], rows sum to 1
   const logp = logSoftmax(z, -1);
-  if (mode === "none") return neg(sum(mul(logp, targets), -1));
-  const total = neg(sum(mul(logp, targets)));
+  // Class indices pick log p of the right class with `where`, not by multiplying with a
+  // one-hot: a masked logit (−∞) has log p = −∞, and 0 · −∞ would make the loss NaN.
+  const picked = onehot ? where(targets, logp, 0) : mul(logp, targets);
+  if (mode === "none") return neg(sum(picked, -1));
+  const total = neg(sum(picked));
   return mode === "sum" ? total : mul(total, 1 / N);
 }
 
@@ -50,9 +54,9 @@ function targetDistribution(
   shape: readonly number[],
   N: number,
   K: number,
-): Tensor {
+): { targets: Tensor; onehot: boolean } {
   const t = toTensor(labels, "crossEntropy", "the labels");
-  if (sameShape(t.shape, shape)) return t.detach(); // class probabilities
+  if (sameShape(t.shape, shape)) return { targets: t.detach(), onehot: false }; // class probabilities
   const expected = shape.length === 2 ? `[${N}]` : "[] (one number)";
   const fits = shape.length === 2 ? sameShape(t.shape, [N]) : t.data.length === 1;
   if (!fits) {
@@ -73,5 +77,5 @@ function targetDistribution(
     }
     onehot[n * K + y] = 1;
   }
-  return new Tensor(onehot, shape);
+  return { targets: new Tensor(onehot, shape), onehot: true };
 }

@@ -3,9 +3,12 @@
 import type { OpDefinition } from "../../tensor/index.ts";
 import { BCE_LOSS } from "./bce-loss.ts";
 import { CONV2D } from "./conv2d.ts";
+import { ELU_OP } from "./elu.ts";
+import { GELU_OP } from "./gelu.ts";
 import { LINEAR } from "./linear.ts";
 import { MSE_LOSS } from "./mse-loss.ts";
 import { AVG_POOL2D, MAX_POOL2D } from "./pool2d.ts";
+import { SOFTPLUS_OP } from "./softplus.ts";
 
 /** Every op nn records a node for, each once. */
 export const NN_OPS: readonly OpDefinition[] = [
@@ -15,4 +18,7 @@ export const NN_OPS: readonly OpDefinition[] = [
   CONV2D,
   MAX_POOL2D,
   AVG_POOL2D,
+  GELU_OP.definition,
+  ELU_OP.definition,
+  SOFTPLUS_OP.definition,
 ];

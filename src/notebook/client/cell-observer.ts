@@ -1,5 +1,5 @@
 import type { Observer } from "@observablehq/runtime";
-import { stopMessage } from "../guard/stop-message.ts";
+import { stopMessage } from "../guard/index.ts";
 import type { CellCode } from "./cell-function.ts";
 import { messageNodes } from "./error-message.ts";
 import { inspect } from "./inspect.ts";

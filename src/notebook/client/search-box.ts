@@ -10,7 +10,7 @@ export function setUpSearch(): void {
   const load = (): void => {
     if (loading) return;
     loading = true;
-    void import("../search/search-panel.ts").then((m) => m.attachSearch(form, input));
+    void import("../search/index.ts").then((m) => m.attachSearch(form, input));
   };
   input.addEventListener("focus", load);
   input.addEventListener("input", load);

@@ -1,17 +1,22 @@
+import {
+  CompileError,
+  CompileErrors,
+  failedCellDefinition,
+  looseDeclarations,
+  parseJavaScript,
+  transpileCell,
+} from "../cell/index.ts";
 import { annotateTokens, type FoundHeading } from "./annotate-tokens.ts";
 import { checkCells } from "./check-cells.ts";
-import { CompileError, CompileErrors } from "./compile-error.ts";
 import { createMarkdown, type RenderEnv } from "./create-markdown.ts";
 import { escapeHtml } from "./escape-html.ts";
 import { findExercises } from "./find-exercises.ts";
 import { nestingCut } from "./nesting-cut.ts";
 import { numberEquations } from "./number-equations.ts";
 import { parseFrontMatter } from "./parse-front-matter.ts";
-import { looseDeclarations, parseJavaScript } from "./parse-javascript.ts";
 import { renderCell } from "./render-cell.ts";
 import type { LinkTargets } from "./resolve-link.ts";
 import { bodySource } from "./source-text.ts";
-import { failedCellDefinition, transpileCell } from "./transpile-cell.ts";
 import type { CellSource, CompiledPage, CompileErrorData, Heading, ParsedCell } from "./types.ts";
 
 /** What a page is compiled against. */

@@ -3,7 +3,7 @@
 // behind it (front matter, markdown-it, KaTeX, cell parsing and checking, transpiling) are
 // its own business.
 
-export { CompileError, CompileErrors, formatCompileError } from "./compile-error.ts";
+export { CompileError, CompileErrors, formatCompileError } from "../cell/index.ts";
 export { type CompileOptions, compilePage } from "./compile-page.ts";
 export { escapeHtml, messageHtml } from "./escape-html.ts";
 export {

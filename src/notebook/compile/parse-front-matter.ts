@@ -1,5 +1,5 @@
 import { parse as parseYaml } from "yaml";
-import { CompileError } from "./compile-error.ts";
+import { CompileError } from "../cell/index.ts";
 import type { FrontMatter } from "./types.ts";
 
 /** Front matter and the Markdown body that follows it. */

@@ -1,4 +1,4 @@
-import { CompileError } from "./compile-error.ts";
+import { CompileError } from "../cell/index.ts";
 
 /**
  * Reads `\newcommand{\name}{body}` (or `\newcommand{\name}[2]{body with #1 #2}`) lines into the

@@ -1,8 +1,8 @@
 // `::: reading` … `:::` marks Markdown that belongs to the reading page only: the deck leaves it
-// out (slides.css), so a slide carries what the room needs and the page keeps the whole
-// argument. `::: columns` … `:::` sets its blocks side by side on a slide (a control beside the
-// plot it moves, a sentence beside its figure) and leaves the reading page's flow as it is.
-// Inside either, everything is Markdown as usual: prose, math, live cells.
+// out (slides/type.css), so a slide carries what the room needs and the page keeps the whole
+// argument. `::: columns` … `:::` sets its blocks side by side on a slide (slides/columns.css: a
+// control beside the plot it moves, a sentence beside its figure) and leaves the reading page's
+// flow as it is. Inside either, everything is Markdown as usual: prose, math, live cells.
 import type { MarkdownIt, StateBlock } from "markdown-it";
 import type { RenderEnv } from "./create-markdown.ts";
 

@@ -1,8 +1,11 @@
-import { CompileError } from "../compile/compile-error.ts";
-import { parseJavaScript } from "../compile/parse-javascript.ts";
-import { transpileCell } from "../compile/transpile-cell.ts";
-import type { CellDefinition, ParsedCell } from "../compile/types.ts";
-import { instrumentLoops } from "../guard/instrument-loops.ts";
+import {
+  type CellDefinition,
+  CompileError,
+  instrumentLoops,
+  type ParsedCell,
+  parseJavaScript,
+  transpileCell,
+} from "../cell/index.ts";
 
 /** What an edited cell is compiled against: the rest of its page. */
 export interface EditContext {

@@ -3,10 +3,9 @@
 // the cell's names run again; the code is saved as it is typed.
 import type { Completion } from "@codemirror/autocomplete";
 import type { EditorView } from "@codemirror/view";
-import type { ClientCell, NotebookHandle } from "../client/main.ts";
-import { updateWork } from "../client/saved-work.ts";
-import { installLoopGuard } from "../guard/loop-guard.ts";
-import { codeOfCell } from "./code-of-cell.ts";
+import { codeOfCell } from "../cell/index.ts";
+import { type ClientCell, type NotebookHandle, updateWork } from "../client/index.ts";
+import { installLoopGuard } from "../guard/index.ts";
 import type { EditError } from "./compile-edit.ts";
 import { createEditor } from "./create-editor.ts";
 import { libraryNames, loadLibraryExport, preloadLibraryNames } from "./library-names.ts";

@@ -1,5 +1,4 @@
 export { GUARD_NAME } from "./guard-name.ts";
-export { type GuardedCode, type Insertion, instrumentLoops } from "./instrument-loops.ts";
 export {
   createLoopGuard,
   installLoopGuard,

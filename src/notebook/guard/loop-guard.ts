@@ -1,6 +1,6 @@
-// The run-time half of the loop guard (instrument-loops.ts puts the calls in). A cell's loops
-// may run for `budget` ms within one task of the page; past that, every guarded loop of that
-// cell throws until the task ends, so a `try` inside the loop cannot swallow the stop. The
+// The run-time half of the loop guard (cell/instrument-loops.ts puts the calls in). A cell's
+// loops may run for `budget` ms within one task of the page; past that, every guarded loop of
+// that cell throws until the task ends, so a `try` inside the loop cannot swallow the stop. The
 // clock restarts for each task: a message through a MessageChannel arrives as the next task,
 // unthrottled, even in a background tab. A loop that awaits timers or frames yields between
 // its iterations and is never stopped; one that only awaits settled promises (which never

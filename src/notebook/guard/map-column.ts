@@ -1,4 +1,4 @@
-import type { Insertion } from "./instrument-loops.ts";
+import type { Insertion } from "../cell/index.ts";
 
 /**
  * The column in the original code of a 0-based `column` of guarded code on `line` (1-based):

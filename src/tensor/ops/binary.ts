@@ -263,9 +263,13 @@ function powLocal(node: Node, i: number): Tensor {
     B = broadcastData(b, shape),
     Y = node.output.data;
   const d = allocate(Y.length);
-  if (i === 0) for (let k = 0; k < d.length; k++) d[k] = B[k] * A[k] ** (B[k] - 1);
-  // ∂/∂b is 0 where out is 0 (0^b), avoiding 0·ln 0 = NaN, as PyTorch does.
-  else for (let k = 0; k < d.length; k++) d[k] = Y[k] === 0 ? 0 : Y[k] * Math.log(A[k]);
+  // PyTorch's masks: ∂/∂a is 0 where b = 0 (also at 0⁰, not 0·0⁻¹ = NaN); ∂/∂b is 0 where
+  // a = 0 and b ≥ 0 (0^b is constant there: no 0·ln 0 = NaN, no 1·ln 0 = −∞ at 0⁰), and where
+  // out is 0 (an underflowed a^b).
+  if (i === 0) for (let k = 0; k < d.length; k++) d[k] = B[k] === 0 ? 0 : B[k] * A[k] ** (B[k] - 1);
+  else
+    for (let k = 0; k < d.length; k++)
+      d[k] = Y[k] === 0 || (A[k] === 0 && B[k] >= 0) ? 0 : Y[k] * Math.log(A[k]);
   return new Tensor(d, shape);
 }
 

@@ -1,4 +1,4 @@
-// Comparisons (gt, lt, ge, le, eq) give 1 or 0 with broadcasting and carry no gradient, like
+// Comparisons (gt, lt, ge, le, eq, ne) give 1 or 0 with broadcasting and carry no gradient, like
 // PyTorch's boolean masks; `where` picks element-wise between two tensors and is
 // differentiable in both; `clamp` limits values to [min, max].
 import { expectNumber } from "../arguments.ts";
@@ -43,6 +43,8 @@ export const ge = (a: TensorLike, b: TensorLike): Tensor => compare("ge", a, b, 
 export const le = (a: TensorLike, b: TensorLike): Tensor => compare("le", a, b, (u, v) => u <= v);
 /** 1 where a = b, else 0 (no gradient). */
 export const eq = (a: TensorLike, b: TensorLike): Tensor => compare("eq", a, b, (u, v) => u === v);
+/** 1 where a ≠ b (NaN ≠ everything, itself included), else 0 (no gradient). */
+export const ne = (a: TensorLike, b: TensorLike): Tensor => compare("ne", a, b, (u, v) => u !== v);
 
 // ── where(cond, a, b): a where cond ≠ 0, else b; ∂/∂a = cond, ∂/∂b = 1 − cond ────────────
 /** `t` broadcast to `shape`, times the 0/1 `mask` (or 1 − mask). */

@@ -4,14 +4,31 @@ export { ADD, add, DIV, div, MUL, mul, powTensor, SUB, sub } from "./binary.ts";
 // For op authors: the kernels behind matmul (nn's linear layer uses them), broadcasting, and the
 // op registry.
 export { broadcastData, EXPAND, expand, sumToShape } from "./broadcast.ts";
-export { CLAMP, clamp, eq, ge, gt, le, lt, WHERE, where } from "./compare.ts";
+export { CLAMP, clamp, eq, ge, gt, le, lt, ne, WHERE, where } from "./compare.ts";
 export { CONCAT, concat, STACK, stack } from "./concat.ts";
-export { MATMUL, matmul } from "./matmul.ts";
+export { CUMSUM, cumsum } from "./cumsum.ts";
+export { GATHER, gather, maskedFill } from "./gather.ts";
+export { BMM, bmm, MATMUL, matmul } from "./matmul.ts";
 export { matmulNN, matmulNT, matmulTN } from "./matmul-kernels.ts";
 // Helpers the Tensor methods use.
 export { indexRow, NARROW, narrow, SELECT, select, sliceRows } from "./narrow.ts";
+export { NORM, norm } from "./norm.ts";
+export { PERMUTE, permute } from "./permute.ts";
 export { POW, pow } from "./pow.ts";
-export { type Axes, argmax, argmin, MAX, MEAN, max, mean, min, SUM, sum } from "./reduce.ts";
+export { PROD, prod } from "./prod.ts";
+export {
+  type Axes,
+  argmax,
+  argmin,
+  MAX,
+  type MaxResult,
+  MEAN,
+  max,
+  mean,
+  min,
+  SUM,
+  sum,
+} from "./reduce.ts";
 export {
   CLONE,
   clone,
@@ -22,7 +39,9 @@ export {
   transpose,
   unsqueeze,
 } from "./shape.ts";
+export { COS_OP, cos, LOG1P_OP, log1p, SIN_OP, sin } from "./sin-cos-log1p.ts";
 export { LOG_SOFTMAX, logSoftmax, SOFTMAX, softmax } from "./softmax.ts";
+export { logsumexp, std, type VarOptions, variance } from "./statistics.ts";
 export {
   ABS_OP,
   abs,

@@ -200,30 +200,60 @@ function argmaxLoop(op: string, X: Float64Array, L: Layout): Int32Array {
   return idx;
 }
 
-/** Every flat index holding `m` (a NaN maximum: just the first NaN). */
-function positionsOf(X: Float64Array, m: number, first: number): Int32Array {
-  if (Number.isNaN(m)) return Int32Array.of(first);
+/** Every flat index holding `m` (a NaN maximum: every NaN, which share it as PyTorch does). */
+function positionsOf(X: Float64Array, m: number): Int32Array {
+  const nan = Number.isNaN(m);
+  const hit = (v: number) => v === m || (nan && Number.isNaN(v));
   let count = 0;
-  for (let k = 0; k < X.length; k++) if (X[k] === m) count++;
+  for (let k = 0; k < X.length; k++) if (hit(X[k])) count++;
   const out = new Int32Array(count);
-  for (let k = 0, j = 0; k < X.length; k++) if (X[k] === m) out[j++] = k;
+  for (let k = 0, j = 0; k < X.length; k++) if (hit(X[k])) out[j++] = k;
   return out;
 }
 
 /**
- * Maximum of all elements, or along `axis` — the values only. PyTorch's `x.max(dim)` returns
- * values and indices together; here `max(axis)` gives the values and `argmax(axis)` the
- * indices. The gradient of the maximum of all elements is shared evenly by tied elements; along
- * an axis it goes to the first maximum.
+ * What `max(axis)` and `min(axis)` return: the values (a tensor, usable as is) carrying
+ * `values` (itself) and `indices` along the axis, as PyTorch's `(values, indices)` pair:
+ * `const { values, indices } = x.max(1)`.
  */
+export type MaxResult = Tensor & { readonly values: Tensor; readonly indices: Tensor };
+
+/** Adds `values` and `indices` (positions along the axis, from flat input positions). */
+function withIndices(values: Tensor, flat: Int32Array, L: Layout): MaxResult {
+  const idx = new Float64Array(flat.length);
+  for (let k = 0; k < flat.length; k++) idx[k] = Math.floor(flat[k] / L.inner) % L.n;
+  const indices = new Tensor(idx, L.shape);
+  Object.defineProperty(values, "values", { value: values });
+  Object.defineProperty(values, "indices", { value: indices });
+  return values as MaxResult;
+}
+
+/**
+ * Maximum of all elements, or along `axis`. Along an axis the result also carries `indices`
+ * (and `values`, itself), as PyTorch's `x.max(dim)` returns both. The gradient of the maximum
+ * of all elements is shared evenly by tied elements (and by NaNs); along an axis it goes to the
+ * first maximum (the first NaN).
+ */
+export function max(x: TensorLike): Tensor;
+export function max(x: TensorLike, axis: number, keepdim?: boolean): MaxResult;
+export function max(x: TensorLike, axis?: number, keepdim?: boolean): Tensor;
 export function max(x: TensorLike, axis?: number, keepdim = false): Tensor {
   const a = toTensor(x, "max");
   const L = layoutOf("max", a.shape, axis, keepdim);
   const argmax = argmaxLoop("max", a.data, L);
   const out = allocate(argmax.length);
   for (let k = 0; k < argmax.length; k++) out[k] = a.data[argmax[k]];
-  const ties = axis === undefined ? positionsOf(a.data, out[0], argmax[0]) : null;
-  return makeResult(out, L.shape, maxRule, "max", [a], { axis, keepdim }, { ...L, argmax, ties });
+  const ties = axis === undefined ? positionsOf(a.data, out[0]) : null;
+  const values = makeResult(
+    out,
+    L.shape,
+    maxRule,
+    "max",
+    [a],
+    { axis, keepdim },
+    { ...L, argmax, ties },
+  );
+  return axis === undefined ? values : withIndices(values, argmax, L);
 }
 
 /** `_{\\text{axis }1}` under a reduction along an axis, nothing for a reduction of everything. */
@@ -283,9 +313,20 @@ export const MAX: OpDefinition = {
   elementwise: false,
 };
 
-/** Minimum of all elements, or along `axis`, composed as −max(−x) (the gradient goes to the minimum). */
+/**
+ * Minimum of all elements, or along `axis` (then with `indices`, as max), composed as −max(−x)
+ * (the gradient goes to the minimum).
+ */
+export function min(x: TensorLike): Tensor;
+export function min(x: TensorLike, axis: number, keepdim?: boolean): MaxResult;
+export function min(x: TensorLike, axis?: number, keepdim?: boolean): Tensor;
 export function min(x: TensorLike, axis?: number, keepdim = false): Tensor {
-  return neg(max(neg(x), axis, keepdim));
+  const top = max(neg(x), axis, keepdim);
+  const values = neg(top);
+  if (axis === undefined) return values;
+  Object.defineProperty(values, "values", { value: values });
+  Object.defineProperty(values, "indices", { value: (top as MaxResult).indices });
+  return values;
 }
 
 /**

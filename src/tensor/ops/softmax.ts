@@ -23,6 +23,11 @@ interface Lanes {
 }
 
 function lanesOf(op: string, t: Tensor, axis: number): Lanes {
+  // A scalar is one lane of one entry, as in PyTorch (axis 0 or −1): softmax 1, logSoftmax 0.
+  if (t.shape.length === 0) {
+    normalizeAxis(op, axis, 1, t.shape);
+    return { outer: 1, n: 1, inner: 1 };
+  }
   const ax = normalizeAxis(op, axis, t.shape.length, t.shape);
   let outer = 1,
     inner = 1;

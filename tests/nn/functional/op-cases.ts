@@ -250,6 +250,56 @@ export const FUNCTIONAL_CASES: readonly OpCase[] = [
       );
     }),
   },
+  {
+    name: "F.gelu (exact and tanh), F.elu and F.softplus, across their bends and thresholds",
+    covers: ["gelu", "elu", "softplus"],
+    arb: fc.tuple(sizes, fc.double({ min: 0.2, max: 3, noNaN: true })).map(([g, p]) => {
+      const r = rng(g.seed);
+      // Spread over ±25 so softplus's βx > 20 branch is reached; kept 0.01 away from elu's kink.
+      const v = Array.from(
+        { length: g.batch * g.outF },
+        () => (r.next() < 0.5 ? -1 : 1) * (0.01 + r.next() * (r.next() < 0.2 ? 25 : 3)),
+      );
+      const [x] = leaves(tensor(Float64Array.from(v), { shape: [g.batch, g.outF] }));
+      return instance(
+        (x: Tensor) =>
+          F.gelu(x)
+            .add(F.gelu(x, { approximate: "tanh" }))
+            .add(F.elu(x, p))
+            .add(F.softplus(x, p)),
+        [x],
+        g.seed,
+        { ...g, p },
+      );
+    }),
+  },
+  {
+    name: "F.nllLoss of log-probabilities, every reduction",
+    covers: ["nllLoss"],
+    arb: fc.tuple(sizes, reductionArb).map(([g, reduction]) => {
+      const r = rng(g.seed);
+      const labels = Array.from({ length: g.batch }, () => r.int(g.outF));
+      const [z] = leaves(randn([g.batch, g.outF], r));
+      return instance((z: Tensor) => F.nllLoss(z.logSoftmax(-1), labels, reduction), [z], g.seed, {
+        ...g,
+        reduction,
+      });
+    }),
+  },
+  {
+    name: "F.bceWithLogitsLoss, every reduction, with respect to logits and targets",
+    covers: ["bceWithLogitsLoss"],
+    arb: fc.tuple(sizes, reductionArb).map(([g, reduction]) => {
+      const r = rng(g.seed);
+      const [z, y] = leaves(randn([g.batch, g.outF], r).mul(3), rand([g.batch, g.outF], r));
+      return instance(
+        (z: Tensor, y: Tensor) => F.bceWithLogitsLoss(z, y, reduction),
+        [z, y],
+        g.seed,
+        { ...g, reduction },
+      );
+    }),
+  },
 ];
 
 /** Exports of F that are not differentiable functions of tensors. */

@@ -2,7 +2,7 @@
 // limit, YAML errors.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CompileError } from "../../../src/notebook/compile/compile-error.ts";
+import { CompileError } from "../../../src/notebook/cell/compile-error.ts";
 import { compilePage } from "../../../src/notebook/compile/compile-page.ts";
 import { parseFrontMatter } from "../../../src/notebook/compile/parse-front-matter.ts";
 import { OPTIONS } from "./compile-fixture.ts";

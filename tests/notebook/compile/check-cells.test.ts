@@ -1,10 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { looseDeclarations, parseJavaScript } from "../../../src/notebook/cell/parse-javascript.ts";
 import { checkCells } from "../../../src/notebook/compile/check-cells.ts";
-import {
-  looseDeclarations,
-  parseJavaScript,
-} from "../../../src/notebook/compile/parse-javascript.ts";
 
 const cells = (...codes: string[]) =>
   codes.map((code, i) =>

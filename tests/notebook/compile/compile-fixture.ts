@@ -6,7 +6,7 @@ import {
   CompileError,
   CompileErrors,
   formatCompileError,
-} from "../../../src/notebook/compile/compile-error.ts";
+} from "../../../src/notebook/cell/compile-error.ts";
 import { type CompileOptions, compilePage } from "../../../src/notebook/compile/compile-page.ts";
 import {
   JAVASCRIPT_GLOBALS,

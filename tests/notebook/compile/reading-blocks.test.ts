@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CompileError, CompileErrors } from "../../../src/notebook/compile/compile-error.ts";
+import { CompileError, CompileErrors } from "../../../src/notebook/cell/compile-error.ts";
 import { compilePage } from "../../../src/notebook/compile/compile-page.ts";
 import { OPTIONS } from "./compile-fixture.ts";
 

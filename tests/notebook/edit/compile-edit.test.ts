@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseJavaScript } from "../../../src/notebook/compile/parse-javascript.ts";
-import { transpileCell } from "../../../src/notebook/compile/transpile-cell.ts";
-import { codeOfCell } from "../../../src/notebook/edit/code-of-cell.ts";
+import { codeOfCell } from "../../../src/notebook/cell/code-of-cell.ts";
+import { parseJavaScript } from "../../../src/notebook/cell/parse-javascript.ts";
+import { transpileCell } from "../../../src/notebook/cell/transpile-cell.ts";
 import { compileEdit, type EditContext } from "../../../src/notebook/edit/compile-edit.ts";
 
 const context: EditContext = {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CompileError } from "../../../src/notebook/compile/compile-error.ts";
-import { parseJavaScript } from "../../../src/notebook/compile/parse-javascript.ts";
+import { CompileError } from "../../../src/notebook/cell/compile-error.ts";
+import { parseJavaScript } from "../../../src/notebook/cell/parse-javascript.ts";
 
 const at = { file: "content/x.md", line: 10, column: 1 };
 const parse = (code: string, position = at) =>

@@ -1,6 +1,6 @@
-import type { CompiledPage } from "../compile/types.ts";
-import { codeOfCell } from "../edit/code-of-cell.ts";
-import type { SearchDocument } from "./search-options.ts";
+import { codeOfCell } from "../notebook/cell/index.ts";
+import type { CompiledPage } from "../notebook/compile/index.ts";
+import type { SearchDocument } from "../notebook/search/index.ts";
 
 /**
  * A page's searchable sections: its HTML cut at each h2 and h3, as plain text, with each

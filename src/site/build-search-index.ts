@@ -1,7 +1,7 @@
 import MiniSearch from "minisearch";
-import type { CompiledPage } from "../compile/types.ts";
+import type { CompiledPage } from "../notebook/compile/index.ts";
+import { SEARCH_OPTIONS, type SearchDocument } from "../notebook/search/index.ts";
 import { searchDocuments } from "./search-documents.ts";
-import { SEARCH_OPTIONS, type SearchDocument } from "./search-options.ts";
 
 /** The site's search index, as the JSON the page loads: every section of every page. */
 export function buildSearchIndex(pages: readonly { page: CompiledPage; dir: string }[]): string {

@@ -1,4 +1,4 @@
-import type { CellDefinition } from "../compile/types.ts";
+import type { CellDefinition } from "./types.ts";
 
 /**
  * The code a cell's author wrote, read back from its runtime definition: `transpileCell` puts

@@ -1,6 +1,6 @@
 import { type Node, type Options, Parser, parseExpressionAt } from "acorn";
 import { simple } from "acorn-walk";
-import { GUARD_NAME } from "./guard-name.ts";
+import { GUARD_NAME } from "../guard/index.ts";
 
 /** Text put into a cell's code, and where (1-based line, 0-based column of the original code). */
 export interface Insertion {

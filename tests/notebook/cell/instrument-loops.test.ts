@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { instrumentLoops } from "../../../src/notebook/cell/index.ts";
 import {
   createLoopGuard,
-  instrumentLoops,
   LoopStopped,
   mapColumn,
   stopMessage,

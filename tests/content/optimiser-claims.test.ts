@@ -1,0 +1,37 @@
+// Chapter 8's momentum and Adam comparison, recomputed from its own cell: the prose says plain
+// descent is still crawling after 50 steps, momentum at the same step size is orders of
+// magnitude lower, and Adam is no faster than momentum there.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { optim, tensor } from "../../src/index.ts";
+
+const markdown = readFileSync(
+  new URL("../../content/08-training-in-practice.md", import.meta.url),
+  "utf8",
+);
+const cells = [...markdown.matchAll(/^```js[^\n]*\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
+
+test("chapter 8: momentum beats plain descent on the valley, Adam does not beat momentum", () => {
+  const source = cells.find((c) => c.includes("const valley ="));
+  assert.ok(source, "chapter 8 no longer has the cell that defines valley");
+  const builtins = {
+    optim,
+    tensor,
+    optSteps: 50,
+    html: () => "",
+    display: () => undefined,
+    plots: { vegaLite: () => undefined },
+  };
+  // The chapter's own cell, run as a function body the way the page runs it.
+  const lossAt = new Function(...Object.keys(builtins), `${source}\nreturn lossAt;`)(
+    ...Object.values(builtins),
+  ) as (name: string, t: number) => number;
+  const gd = lossAt("gradient descent (η = 0.035)", 50);
+  const momentum = lossAt("momentum (η = 0.035, μ = 0.7)", 50);
+  const adam = lossAt("Adam (η = 0.3)", 50);
+  assert.ok(gd > 0.1, `plain descent still crawling: ${gd}`);
+  assert.ok(momentum < gd * 1e-3, `momentum ${momentum} vs descent ${gd}`);
+  assert.ok(adam > momentum, `Adam ${adam} vs momentum ${momentum}`);
+  assert.ok(adam < 1, `Adam went down from R = 64.25: ${adam}`);
+});

@@ -2,11 +2,14 @@
 // update) of this library against a hand-fused allocation-free loop and TF.js on its CPU
 // backend, on (1) a 1-3-1 tanh net with 50 points and (2) a 1-64-64-1 tanh net with 256
 // points, per CPU-second and per wall-clock second; the same two steps in headless Chromium,
-// where cells train; then the memory of many library steps of each (V8's heap, and the typed
+// where cells train; a LeNet-style CNN on data.digits() in both, epoch times and the test
+// accuracy within 20 s of training; then the memory of many library steps of each (V8's heap, and the typed
 // arrays' backing stores outside it). One process, one table.
 import { availableParallelism, loadavg } from "node:os";
 import { data, F, nn, optim } from "../../src/index.ts";
-import { browserRates } from "./tensor/browser.ts";
+import { browserCnn, browserRates } from "./tensor/browser.ts";
+import { cnnLines, nodeCnn } from "./tensor/cnn-lines.ts";
+import { CNN_EPOCHS, CNN_TARGET } from "./tensor/digits-cnn.ts";
 import { type FusedTrainer, handFusedTrainer, type MlpWeights } from "./tensor/handFused.ts";
 import { loadTfjs } from "./tensor/loadTfjs.ts";
 import { describeGrowth, memoryGrowth, noGrowth } from "./tensor/memory.ts";
@@ -181,6 +184,11 @@ async function main(): Promise<void> {
         );
       })
     : ["(Chromium not found: the browser rows are skipped)"];
+  const budget = CNN_TARGET.seconds * 1000;
+  const cnn = [
+    ...cnnLines("Node", await nodeCnn(CNN_EPOCHS, budget)),
+    ...cnnLines("Chromium", await browserCnn(CNN_EPOCHS, budget)),
+  ];
   const memory: string[] = [];
   for (const c of CASES) {
     const m = await memoryGrowth(libraryTrainer(c).step, c.memorySteps);
@@ -201,6 +209,11 @@ async function main(): Promise<void> {
       "per CPU-second of its main thread / per wall-clock second:",
   );
   console.log(browserLines.join("\n"));
+  console.log(
+    "\nLeNet-style CNN on data.digits() (conv 1→8 3×3, pool, conv 8→16 3×3, pool, linear → 10; " +
+      "Adam lr 0.01, batch 32, 80/20 split), epochs timed by CPU and wall clock, accuracy on the held-out 20%:",
+  );
+  console.log(cnn.join("\n"));
   console.log(`\n${memory.join("\n")}`);
   for (const v of verdicts) console.log(v);
   console.log(

@@ -18,8 +18,8 @@ export class CosineAnnealingLR extends LRScheduler {
     }
   }
 
-  lrAt(epoch: number): number {
-    const { baseLr, etaMin, tMax } = this;
+  lrAt(epoch: number, baseLr = this.baseLr): number {
+    const { etaMin, tMax } = this;
     return etaMin + ((baseLr - etaMin) * (1 + Math.cos((Math.PI * epoch) / tMax))) / 2;
   }
 }

@@ -1,29 +1,47 @@
 // Learning-rate schedules as PyTorch writes them: build one around an optimiser, call
-// `scheduler.step()` once per epoch (after `optimizer.step()`), and it sets `optimizer.lr`.
+// `scheduler.step()` once per epoch (after `optimizer.step()`), and it sets the learning rate of
+// every parameter group from that group's own starting rate.
 import type { Optimizer } from "../optimizer.ts";
 
-/** Base of every schedule: counts epochs and writes the learning rate of epoch `lastEpoch`. */
+/** Base of the closed-form schedules: counts epochs and writes the rate of epoch `lastEpoch`. */
 export abstract class LRScheduler {
   /** Epochs completed so far (0 right after construction). */
   lastEpoch = 0;
-  /** The optimiser's learning rate when the schedule was built. */
-  readonly baseLr: number;
+  /** Each group's learning rate when the schedule was built. */
+  readonly baseLrs: readonly number[];
 
   constructor(readonly optimizer: Optimizer) {
-    this.baseLr = optimizer.lr;
+    this.baseLrs = optimizer.paramGroups.map((g) => g.lr);
   }
 
-  /** The learning rate the schedule prescribes at `epoch`. */
-  abstract lrAt(epoch: number): number;
+  /** The first group's starting rate. */
+  get baseLr(): number {
+    return this.baseLrs[0];
+  }
 
-  /** Advances one epoch and updates the optimiser's learning rate. */
+  /** The learning rate the schedule prescribes at `epoch` for a group that started at `baseLr`. */
+  abstract lrAt(epoch: number, baseLr?: number): number;
+
+  /** Sets every group's rate for the current epoch (PyTorch does this when a schedule is built). */
+  protected apply(): void {
+    for (const [k, g] of this.optimizer.paramGroups.entries()) {
+      g.lr = this.lrAt(this.lastEpoch, this.baseLrs[k]);
+    }
+  }
+
+  /** Advances one epoch and updates the optimiser's learning rates. */
   step(): void {
     this.lastEpoch++;
-    this.optimizer.lr = this.lrAt(this.lastEpoch);
+    this.apply();
   }
 
-  /** The learning rate set by the last `step()` (PyTorch's get_last_lr, one group). */
+  /** The learning rate set by the last `step()` (the first group's; see `getLastLrs`). */
   getLastLr(): number {
     return this.optimizer.lr;
+  }
+
+  /** Every group's learning rate, as PyTorch's get_last_lr(). */
+  getLastLrs(): number[] {
+    return this.optimizer.paramGroups.map((g) => g.lr);
   }
 }

@@ -17,7 +17,7 @@ export class StepLR extends LRScheduler {
     }
   }
 
-  lrAt(epoch: number): number {
-    return this.baseLr * this.gamma ** Math.floor(epoch / this.stepSize);
+  lrAt(epoch: number, baseLr = this.baseLr): number {
+    return baseLr * this.gamma ** Math.floor(epoch / this.stepSize);
   }
 }

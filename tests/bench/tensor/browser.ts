@@ -8,6 +8,7 @@ import { build } from "esbuild";
 import type { CDPSession, Page } from "playwright-core";
 import { CHROMIUM, launchBrowser } from "../../browser/harness.ts";
 import type { BrowserBench, BrowserCase } from "./browserSteps.ts";
+import type { CnnReport } from "./digits-cnn.ts";
 
 /** Steps per second of one trainer in Chromium. */
 export interface BrowserRate {
@@ -43,10 +44,10 @@ async function timedWindow(
 
 const median = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Library and hand-fused rates per case, with the browser's version; null without Chromium. */
-export async function browserRates(
-  cases: BrowserCase[],
-): Promise<{ library: BrowserRate; fused: BrowserRate; version: string }[] | null> {
+/** The bench page: Chromium with the bundled steps loaded, and a CDP session to time it. */
+async function withBenchPage<T>(
+  use: (page: Page, cdp: CDPSession, version: string) => Promise<T>,
+): Promise<T | null> {
   if (!existsSync(CHROMIUM)) return null;
   const bundle = await build({
     entryPoints: [new URL("./browserSteps.ts", import.meta.url).pathname],
@@ -64,6 +65,17 @@ export async function browserRates(
     await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
     await page.setContent("<!doctype html><title>tensor bench</title>");
     await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    return await use(page, cdp, browser.version());
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Library and hand-fused rates per case, with the browser's version; null without Chromium. */
+export async function browserRates(
+  cases: BrowserCase[],
+): Promise<{ library: BrowserRate; fused: BrowserRate; version: string }[] | null> {
+  return withBenchPage(async (page, cdp, version) => {
     await page.evaluate(
       (cs) => (globalThis as unknown as { tensorBench: BrowserBench }).tensorBench.setUp(cs),
       cases,
@@ -81,14 +93,44 @@ export async function browserRates(
         cpu: median(w.map((r) => r.cpu)),
         wall: median(w.map((r) => r.wall)),
       });
-      out.push({
-        library: summary(windows.library),
-        fused: summary(windows.fused),
-        version: browser.version(),
-      });
+      out.push({ library: summary(windows.library), fused: summary(windows.fused), version });
     }
     return out;
-  } finally {
-    await browser.close();
-  }
+  });
 }
+
+/**
+ * The digits CNN in Chromium, an epoch per call, each timed by the main thread's CPU time and by
+ * wall clock, with the test accuracy after it (not timed); stops after `epochs` or once the CPU
+ * time passes `budgetMs`.
+ */
+export async function browserCnn(epochs: number, budgetMs: number): Promise<CnnReport | null> {
+  return withBenchPage(async (page, cdp) => {
+    const sizes = await page.evaluate(() =>
+      (globalThis as unknown as { tensorBench: BrowserBench }).tensorBench.cnnSetUp(),
+    );
+    const report: CnnReport = { cpuMs: [], wallMs: [], accuracies: [], ...sizes };
+    let total = 0;
+    while (report.cpuMs.length < epochs && total <= budgetMs) {
+      const before = await taskSeconds(cdp);
+      const wall = await page.evaluate(
+        (frame) =>
+          (globalThis as unknown as { tensorBench: BrowserBench }).tensorBench.cnnEpoch(frame),
+        FRAME_MS,
+      );
+      const cpu = ((await taskSeconds(cdp)) - before) * 1000;
+      total += cpu;
+      report.cpuMs.push(cpu);
+      report.wallMs.push(wall);
+      report.accuracies.push(
+        await page.evaluate(() =>
+          (globalThis as unknown as { tensorBench: BrowserBench }).tensorBench.cnnAccuracy(),
+        ),
+      );
+    }
+    return report;
+  });
+}
+
+/** Work per turn of the event loop, as a cell's animation frame (and browserSteps' windows). */
+const FRAME_MS = 8;

@@ -4,6 +4,7 @@
 // collection, FinalizationRegistry callbacks) happens as it would in a cell. browser.ts times
 // each window from outside, by the renderer's CPU time as well as by wall clock.
 import { data, F, nn, optim } from "../../../src/core.ts";
+import { type DigitsCnn, digitsCnn } from "./digits-cnn.ts";
 import { handFusedTrainer } from "./handFused.ts";
 
 /** One case of the bench, as the page receives it. */
@@ -18,7 +19,13 @@ export interface BrowserBench {
   setUp(cases: BrowserCase[]): void;
   /** Steps `which` of case `c` for about `ms` milliseconds; returns the steps and the time. */
   window(c: number, which: "library" | "fused", ms: number): Promise<{ steps: number; ms: number }>;
+  /** The digits CNN: a fresh run, one epoch (yielding every `frameMs`), its test accuracy. */
+  cnnSetUp(): Promise<{ trainSize: number; testSize: number }>;
+  cnnEpoch(frameMs: number): Promise<number>;
+  cnnAccuracy(): number;
 }
+
+let cnn: DigitsCnn | null = null;
 
 const trainers: { library: () => number; fused: () => number }[] = [];
 
@@ -78,6 +85,18 @@ const bench: BrowserBench = {
       await nextTask();
     }
     return { steps, ms: performance.now() - start };
+  },
+  async cnnSetUp() {
+    cnn = await digitsCnn();
+    return { trainSize: cnn.trainSize, testSize: cnn.testSize };
+  },
+  cnnEpoch(frameMs) {
+    if (!cnn) throw new Error("cnnSetUp() first");
+    return cnn.epoch(frameMs);
+  },
+  cnnAccuracy() {
+    if (!cnn) throw new Error("cnnSetUp() first");
+    return cnn.accuracy();
   },
 };
 

@@ -26,7 +26,13 @@ import {
 } from "./slide-survey.ts";
 
 /** Decks re-cut so that every slide fits at full size and keeps the type scale. */
-const ON_SCALE = new Set(["/labs/graph-sandbox/", "/chapters/08-training-in-practice/"]);
+const ON_SCALE = new Set([
+  "/labs/graph-sandbox/",
+  "/chapters/08-training-in-practice/",
+  "/chapters/11-perspective/",
+  "/labs/gradient-check/",
+  "/labs/fit-playground/",
+]);
 
 let browser: Browser;
 let server: StaticServer;

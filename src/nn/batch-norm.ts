@@ -13,6 +13,7 @@ import {
   zeros,
 } from "../tensor/index.ts";
 import { Module } from "./module.ts";
+import { showValue } from "./show-value.ts";
 
 /** Options of `nn.BatchNorm1d` and `nn.BatchNorm2d`. */
 export interface BatchNormOptions {
@@ -44,7 +45,7 @@ abstract class BatchNorm extends Module {
     super();
     if (!Number.isInteger(numFeatures) || numFeatures < 1) {
       throw new Error(
-        `${layer}: numFeatures must be a positive integer, found ${JSON.stringify(numFeatures)}`,
+        `${layer}: numFeatures must be a positive integer, found ${showValue(numFeatures)}`,
       );
     }
     this.eps = options.eps ?? 1e-5;

@@ -3,6 +3,7 @@ import { conv1d } from "./functional/index.ts";
 import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { type InitScheme, initialise } from "./linear.ts";
 import { Module } from "./module.ts";
+import { showValue } from "./show-value.ts";
 
 /** Options of `nn.Conv1d`. */
 export interface Conv1dLayerOptions extends RandomOptions {
@@ -45,7 +46,7 @@ export class Conv1d extends Module {
     ] as const) {
       if (!Number.isInteger(v) || v < min) {
         const what = min === 1 ? "a positive integer" : "an integer ≥ 0";
-        throw new Error(`nn.Conv1d: ${label} must be ${what}, found ${JSON.stringify(v)}`);
+        throw new Error(`nn.Conv1d: ${label} must be ${what}, found ${showValue(v)}`);
       }
     }
     this.weight = zerosTensor([outChannels, inChannels, kernelSize], {

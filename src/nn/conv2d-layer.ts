@@ -4,6 +4,7 @@ import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { type InitScheme, initialise } from "./linear.ts";
 import { Module } from "./module.ts";
 import { pair } from "./pair.ts";
+import { showValue } from "./show-value.ts";
 
 /** Options of `nn.Conv2d`. */
 export interface Conv2dLayerOptions extends RandomOptions {
@@ -44,7 +45,7 @@ export class Conv2d extends Module {
       ["outChannels", outChannels],
     ] as const) {
       if (!Number.isInteger(v) || v < 1)
-        throw new Error(`nn.Conv2d: ${label} must be a positive integer, found ${v}`);
+        throw new Error(`nn.Conv2d: ${label} must be a positive integer, found ${showValue(v)}`);
     }
     this.weight = zerosTensor([outChannels, inChannels, kh, kw], { requiresGrad: true, name: "K" });
     this.bias =

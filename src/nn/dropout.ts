@@ -2,6 +2,7 @@ import type { Rng, Tensor, TensorLike } from "../tensor/index.ts";
 import { dropout } from "./functional/index.ts";
 import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { Module } from "./module.ts";
+import { showValue } from "./show-value.ts";
 
 /**
  * `new nn.Dropout(p, { seed })`: drops units with probability p in training mode (scaling the
@@ -18,7 +19,7 @@ export class Dropout extends Module {
   ) {
     super();
     if (typeof p !== "number" || !(p >= 0 && p <= 1))
-      throw new Error(`nn.Dropout: p must be a probability in [0, 1], found ${String(p)}`);
+      throw new Error(`nn.Dropout: p must be a probability in [0, 1], found ${showValue(p)}`);
     this.rng = layerRng("nn.Dropout", options);
   }
 

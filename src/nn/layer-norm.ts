@@ -11,6 +11,7 @@ import {
   zeros,
 } from "../tensor/index.ts";
 import { Module } from "./module.ts";
+import { showValue } from "./show-value.ts";
 
 /** Options of `nn.LayerNorm`. */
 export interface LayerNormOptions {
@@ -32,7 +33,7 @@ export class LayerNorm extends Module {
     const shape = typeof normalizedShape === "number" ? [normalizedShape] : [...normalizedShape];
     if (shape.length === 0 || !shape.every((n) => Number.isInteger(n) && n >= 1)) {
       throw new Error(
-        `nn.LayerNorm: normalizedShape must be a positive integer or a list of them, found ${JSON.stringify(normalizedShape)}`,
+        `nn.LayerNorm: normalizedShape must be a positive integer or a list of them, found ${showValue(normalizedShape)}`,
       );
     }
     this.normalizedShape = shape;

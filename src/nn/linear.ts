@@ -3,6 +3,7 @@ import { linear } from "./functional/index.ts";
 import { fans, heNormal, heUniform, uniform, xavierNormal, xavierUniform, zeros } from "./init.ts";
 import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { Module } from "./module.ts";
+import { showValue } from "./show-value.ts";
 
 /**
  * How to draw a layer's first weights. "default" is PyTorch's: weight and bias from
@@ -79,7 +80,7 @@ export class Linear extends Module {
       ["outFeatures", outFeatures],
     ] as const) {
       if (!Number.isInteger(v) || v < 1) {
-        throw new Error(`nn.Linear: ${label} must be a positive integer, found ${v}`);
+        throw new Error(`nn.Linear: ${label} must be a positive integer, found ${showValue(v)}`);
       }
     }
     const [wName, bName] = options.names ?? ["W", "b"];

@@ -3,6 +3,7 @@ import { Identity, LeakyReLU, ReLU, Sigmoid, Tanh } from "./activations.ts";
 import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { type InitScheme, Linear } from "./linear.ts";
 import { Module } from "./module.ts";
+import { showValue } from "./show-value.ts";
 
 /** The hidden-layer non-linearity of an MLP. */
 export type ActivationName = "tanh" | "sigmoid" | "relu" | "leakyRelu" | "identity";
@@ -56,7 +57,7 @@ export class MLP extends Module {
     super();
     if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
       throw new Error(
-        `nn.MLP: sizes must list at least two positive integers, e.g. [1, 3, 1]; found [${sizes.join(", ")}]`,
+        `nn.MLP: sizes must list at least two positive integers, e.g. [1, 3, 1]; found ${showValue(sizes)}`,
       );
     }
     this.sizes = [...sizes];

@@ -1,3 +1,5 @@
+import { showValue } from "./show-value.ts";
+
 /**
  * Reads a size given as one number (both axes) or a [rows, columns] pair, checking it is an
  * integer ≥ `min`; the message names the op and the argument.
@@ -12,7 +14,7 @@ export function pair(
   for (const v of [a, b]) {
     if (!Number.isInteger(v) || v < min) {
       throw new Error(
-        `${op}: ${name} must be an integer ≥ ${min} (or a pair of them), found ${String(value)}`,
+        `${op}: ${name} must be an integer ≥ ${min} (or a pair of them), found ${showValue(value)}`,
       );
     }
   }

@@ -1,4 +1,4 @@
-import { type Tensor, type TensorLike, toTensor } from "../tensor/index.ts";
+import { describeValue, type Tensor, type TensorLike, toTensor } from "../tensor/index.ts";
 import { Module } from "./module.ts";
 
 /** `new nn.Sequential(a, b, c)`: applies its modules in order; children are named "0", "1", … */
@@ -7,6 +7,13 @@ export class Sequential extends Module {
 
   constructor(...layers: Module[]) {
     super();
+    for (const [i, layer] of layers.entries()) {
+      if (!(layer instanceof Module)) {
+        throw new Error(
+          `nn.Sequential: layer #${i} is ${describeValue(layer)}, expected a module such as new nn.Linear(2, 3)`,
+        );
+      }
+    }
     this.layers = layers;
     for (const [i, layer] of layers.entries()) this.registerModule(String(i), layer);
   }

@@ -176,7 +176,7 @@ describe("nn.Conv1d(in, out, k, { stride, padding })", () => {
     );
     assert.throws(
       () => new nn.Conv1d("3" as never, 2, 3),
-      /^Error: nn\.Conv1d: inChannels must be a positive integer, found "3"$/,
+      /^Error: nn\.Conv1d: inChannels must be a positive integer, found a string \("3"\)$/,
     );
   });
 });

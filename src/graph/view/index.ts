@@ -16,6 +16,7 @@ export * from "./unique-id.ts";
 export * from "./view.ts";
 export * from "./view-checks.ts";
 export * from "./view-memory.ts";
+export * from "./view-options.ts";
 export * from "./view-painter.ts";
 export * from "./view-skeleton.ts";
 export * from "./warm-typesetter.ts";

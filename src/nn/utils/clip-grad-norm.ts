@@ -1,4 +1,5 @@
 import { bumpVersion, type Tensor } from "../../tensor/index.ts";
+import { showValue } from "../show-value.ts";
 
 /**
  * `nn.utils.clipGradNorm(params, maxNorm)`: if the gradients of all `params` together have
@@ -7,7 +8,8 @@ import { bumpVersion, type Tensor } from "../../tensor/index.ts";
  * total norm before clipping (torch.nn.utils.clip_grad_norm_).
  */
 export function clipGradNorm(params: Iterable<Tensor>, maxNorm: number): number {
-  if (!(maxNorm > 0)) throw new Error(`clipGradNorm: maxNorm must be > 0, found ${maxNorm}`);
+  if (!(maxNorm > 0))
+    throw new Error(`clipGradNorm: maxNorm must be > 0, found ${showValue(maxNorm)}`);
   const grads: Tensor[] = [];
   let sq = 0;
   for (const p of params) {

@@ -30,9 +30,27 @@ export function parseFrontMatter(text: string, file: string): SplitSource {
       message: "expected front matter between two `---` lines at the top (title, order, summary)",
     });
   }
+  const record = readMapping(match[1], file);
+  const fieldLines: Record<string, number> = {};
+  match[1].split(/\r?\n/).forEach((line, index) => {
+    const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
+    if (key && !(key in fieldLines)) fieldLines[key] = index + 2;
+  });
+  checkFields(record, file, (key) => fieldLines[key] ?? 2);
+  const lineOffset = match[0].split("\n").length - 1;
+  return {
+    frontMatter: record as FrontMatter,
+    body: source.slice(match[0].length),
+    lineOffset,
+    fieldLines,
+  };
+}
+
+/** The front matter's YAML as a mapping, or an error at the file's line. */
+function readMapping(yaml: string, file: string): Record<string, unknown> {
   let data: unknown;
   try {
-    data = parseYaml(match[1]);
+    data = parseYaml(yaml);
   } catch (error) {
     const linePos = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
     throw new CompileError({
@@ -54,13 +72,15 @@ export function parseFrontMatter(text: string, file: string): SplitSource {
       message: "front matter should be a YAML mapping (key: value lines)",
     });
   }
-  const record = data as Record<string, unknown>;
-  const fieldLines: Record<string, number> = {};
-  match[1].split(/\r?\n/).forEach((line, index) => {
-    const key = /^([A-Za-z_][\w-]*)\s*:/.exec(line)?.[1];
-    if (key && !(key in fieldLines)) fieldLines[key] = index + 2;
-  });
-  const lineOf = (key: string): number => fieldLines[key] ?? 2;
+  return data as Record<string, unknown>;
+}
+
+/** The fields every page needs, and the optional ones when given, each at its own line. */
+function checkFields(
+  record: Record<string, unknown>,
+  file: string,
+  lineOf: (key: string) => number,
+): void {
   const expect = (key: string, type: "string" | "number"): void => {
     if (typeof record[key] !== type) {
       const found = record[key] === undefined ? "nothing" : JSON.stringify(record[key]);
@@ -96,11 +116,4 @@ export function parseFrontMatter(text: string, file: string): SplitSource {
       message: `front matter \`duration\` should be the lecture's length in minutes (a number from 1 to 600), found ${JSON.stringify(duration)}`,
     });
   }
-  const lineOffset = match[0].split("\n").length - 1;
-  return {
-    frontMatter: record as FrontMatter,
-    body: source.slice(match[0].length),
-    lineOffset,
-    fieldLines,
-  };
 }

@@ -42,100 +42,156 @@ export interface GradientCheckResult {
   finiteDifference?: number;
 }
 
+/** One random point: the inputs' values, the upstream gradient, and autograd's gradients. */
+interface Point {
+  values: number[][];
+  upstreamValues: number[];
+  upstream: Tensor;
+  outShape: readonly number[];
+  /** Autograd's gradient of Σ out ⊙ upstream for each input, flat. */
+  expected: number[][];
+}
+
+/** The options with their defaults filled in, and the inputs' names. */
+interface Check {
+  options: GradientCheckOptions;
+  names: string[];
+  tolerance: number;
+}
+
 /** Checks a backward rule against autograd and finite differences at random points. */
 export function checkGradient(options: GradientCheckOptions): GradientCheckResult {
   const names = options.shapes.map((_, i) => options.names?.[i] ?? "xyzuvw"[i] ?? `input${i + 1}`);
   const random = mulberry32(options.seed ?? 1);
   const sample = options.sample ?? ((r: () => number) => awayFromZero(r() * 4 - 2));
-  const tolerance = options.tolerance ?? 1e-4;
+  const check: Check = { options, names, tolerance: options.tolerance ?? 1e-4 };
   const points = options.points ?? 3;
   for (let p = 0; p < points; p++) {
-    const values = options.shapes.map((shape) =>
-      Array.from({ length: size(shape) }, () => sample(random)),
-    );
-    const leaves = values.map((v, i) =>
-      tensor(Float64Array.from(v), { shape: [...options.shapes[i]], requiresGrad: true }),
-    );
-    const out = options.forward(...leaves);
-    const upstreamValues = Array.from({ length: out.data.length }, () =>
-      awayFromZero(random() * 2 - 1),
-    );
-    const upstream = tensor(Float64Array.from(upstreamValues), { shape: [...out.shape] });
-    out.mul(upstream).sum().backward();
-    const expected = leaves.map((leaf) =>
-      leaf.grad ? Array.from(leaf.grad.data) : values[0].map(() => 0),
-    );
-
-    let returned: unknown;
-    try {
-      returned = options.backward(
-        ...values.map((v, i) => tensor(Float64Array.from(v), { shape: [...options.shapes[i]] })),
-        tensor(upstream),
-      );
-    } catch (error) {
-      return fail(
-        `your backward rule stopped with an error: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-    if (returned === undefined)
-      return fail("your backward rule returned nothing: end it with `return` and the gradient.");
-    const grads = options.shapes.length === 1 ? [returned] : returned;
-    if (!Array.isArray(grads) || grads.length !== options.shapes.length)
-      return fail(
-        `your backward rule should return ${options.shapes.length} gradients, one for each of ${names.join(", ")}, as an array in that order.`,
-      );
-    const at = describePoint(names, values, options.shapes, upstreamValues, out.shape);
-    // Every shape first: a transposed gradient is a different mistake from a wrong number.
-    const read: { data: number[]; shape: number[] }[] = [];
-    for (let i = 0; i < names.length; i++) {
-      const got = readGradient(grads[i]);
-      const name = names[i];
-      if (typeof got === "string") return fail(`your ∂L/∂${name} ${got}`);
-      const shape = options.shapes[i];
-      if (!sameShape(got.shape, shape))
-        return fail(
-          `your ∂L/∂${name} has shape ${formatShape(got.shape)}, but ${name} has shape ${formatShape(shape)}: a gradient always has the shape of what it is the gradient of.`,
-        );
-      read.push(got);
-    }
-    for (let i = 0; i < names.length; i++) {
-      const got = read[i];
-      const name = names[i];
-      const shape = options.shapes[i];
-      for (let k = 0; k < got.data.length; k++) {
-        const yours = got.data[k];
-        const autograd = expected[i][k];
-        if (
-          Number.isFinite(yours) &&
-          Math.abs(yours - autograd) <= tolerance * Math.max(1, Math.abs(autograd))
-        )
-          continue;
-        const index = unravel(k, shape);
-        const finiteDifference = centralDifference(
-          options.forward,
-          values,
-          options.shapes,
-          upstream,
-          i,
-          k,
-        );
-        const entry = `∂L/∂${name}${index.map((j) => `[${j}]`).join("")}`;
-        return {
-          pass: false,
-          input: name,
-          index,
-          yours,
-          autograd,
-          finiteDifference,
-          message: `${entry} is off by ${format(Math.abs(yours - autograd))}: yours is ${format(yours)}, autograd gives ${format(autograd)} and finite differences ${format(finiteDifference)}, at ${at}.`,
-        };
-      }
-    }
+    const point = randomPoint(options, random, sample);
+    const grads = callBackward(check, point);
+    if (!Array.isArray(grads)) return grads;
+    const read = readGradients(check, grads);
+    if (!Array.isArray(read)) return read;
+    const off = firstEntryOff(check, point, read);
+    if (off) return off;
   }
   return {
     pass: true,
     message: `your rule matches autograd at ${points} random point${points === 1 ? "" : "s"}.`,
   };
+}
+
+/** Draws the inputs, runs the forward pass and autograd against a random upstream gradient. */
+function randomPoint(
+  options: GradientCheckOptions,
+  random: () => number,
+  sample: (random: () => number) => number,
+): Point {
+  const values = options.shapes.map((shape) =>
+    Array.from({ length: size(shape) }, () => sample(random)),
+  );
+  const leaves = values.map((v, i) =>
+    tensor(Float64Array.from(v), { shape: [...options.shapes[i]], requiresGrad: true }),
+  );
+  const out = options.forward(...leaves);
+  const upstreamValues = Array.from({ length: out.data.length }, () =>
+    awayFromZero(random() * 2 - 1),
+  );
+  const upstream = tensor(Float64Array.from(upstreamValues), { shape: [...out.shape] });
+  out.mul(upstream).sum().backward();
+  const expected = leaves.map((leaf) =>
+    leaf.grad ? Array.from(leaf.grad.data) : values[0].map(() => 0),
+  );
+  return { values, upstreamValues, upstream, outShape: out.shape, expected };
+}
+
+/** The student's rule at the point: one gradient per input, or what went wrong. */
+function callBackward({ options, names }: Check, point: Point): unknown[] | GradientCheckResult {
+  let returned: unknown;
+  try {
+    returned = options.backward(
+      ...point.values.map((v, i) =>
+        tensor(Float64Array.from(v), { shape: [...options.shapes[i]] }),
+      ),
+      tensor(point.upstream),
+    );
+  } catch (error) {
+    return fail(
+      `your backward rule stopped with an error: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (returned === undefined)
+    return fail("your backward rule returned nothing: end it with `return` and the gradient.");
+  const grads = options.shapes.length === 1 ? [returned] : returned;
+  if (!Array.isArray(grads) || grads.length !== options.shapes.length)
+    return fail(
+      `your backward rule should return ${options.shapes.length} gradients, one for each of ${names.join(", ")}, as an array in that order.`,
+    );
+  return grads;
+}
+
+/** Every gradient as data, shapes first: a transposed gradient is not a wrong number. */
+function readGradients(
+  { options, names }: Check,
+  grads: unknown[],
+): { data: number[]; shape: number[] }[] | GradientCheckResult {
+  const read: { data: number[]; shape: number[] }[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const got = readGradient(grads[i]);
+    const name = names[i];
+    if (typeof got === "string") return fail(`your ∂L/∂${name} ${got}`);
+    const shape = options.shapes[i];
+    if (!sameShape(got.shape, shape))
+      return fail(
+        `your ∂L/∂${name} has shape ${formatShape(got.shape)}, but ${name} has shape ${formatShape(shape)}: a gradient always has the shape of what it is the gradient of.`,
+      );
+    read.push(got);
+  }
+  return read;
+}
+
+/** The first entry off autograd, with finite differences as the referee, or null. */
+function firstEntryOff(
+  { options, names, tolerance }: Check,
+  point: Point,
+  read: { data: number[]; shape: number[] }[],
+): GradientCheckResult | null {
+  const { values, upstream, expected } = point;
+  for (let i = 0; i < names.length; i++) {
+    const got = read[i];
+    const name = names[i];
+    const shape = options.shapes[i];
+    for (let k = 0; k < got.data.length; k++) {
+      const yours = got.data[k];
+      const autograd = expected[i][k];
+      if (
+        Number.isFinite(yours) &&
+        Math.abs(yours - autograd) <= tolerance * Math.max(1, Math.abs(autograd))
+      )
+        continue;
+      const index = unravel(k, shape);
+      const finiteDifference = centralDifference(
+        options.forward,
+        values,
+        options.shapes,
+        upstream,
+        i,
+        k,
+      );
+      const entry = `∂L/∂${name}${index.map((j) => `[${j}]`).join("")}`;
+      const at = describePoint(names, values, options.shapes, point.upstreamValues, point.outShape);
+      return {
+        pass: false,
+        input: name,
+        index,
+        yours,
+        autograd,
+        finiteDifference,
+        message: `${entry} is off by ${format(Math.abs(yours - autograd))}: yours is ${format(yours)}, autograd gives ${format(autograd)} and finite differences ${format(finiteDifference)}, at ${at}.`,
+      };
+    }
+  }
+  return null;
 }
 
 function fail(message: string): GradientCheckResult {

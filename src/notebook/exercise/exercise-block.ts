@@ -33,11 +33,33 @@ interface SeenState {
 
 const seen = new Map<string, SeenState>();
 
+/** The elements of an exercise's block. */
+interface ExerciseParts {
+  block: HTMLElement;
+  status: HTMLElement;
+  check: HTMLButtonElement;
+  hint: HTMLButtonElement;
+  solution: HTMLButtonElement;
+  result: HTMLElement;
+  hintList: HTMLOListElement;
+  solutionBox: HTMLElement;
+}
+
 /** The block of an exercise: title, Check, hints, solution and what the last check said. */
 export function exercise(options: ExerciseOptions): HTMLElement {
   const state = seen.get(options.id) ?? { hints: 0, attempted: false };
   seen.set(options.id, state);
-  const hints = options.hints ?? [];
+  const parts = exerciseParts(options);
+  markDone(parts, loadWork().done[options.id] === true);
+  wireHints(parts, options.hints ?? [], state);
+  offerSolution(parts, state);
+  wireSolution(parts, options);
+  wireCheck(parts, options, state);
+  if (options.answer) openAnswerEditor(parts.block, options.answer);
+  return parts.block;
+}
+
+function exerciseParts(options: ExerciseOptions): ExerciseParts {
   const block = document.createElement("section");
   block.className = "exercise";
   block.id = `exercise-${options.id}`;
@@ -59,7 +81,7 @@ export function exercise(options: ExerciseOptions): HTMLElement {
   const hint = button("Hint", "exercise-hint");
   const solution = button("Solution", "exercise-solution-button");
   actions.append(check);
-  if (hints.length) actions.append(hint);
+  if (options.hints?.length) actions.append(hint);
   if (options.solution) actions.append(solution);
   const result = document.createElement("div");
   result.className = "exercise-result";
@@ -71,13 +93,17 @@ export function exercise(options: ExerciseOptions): HTMLElement {
   solutionBox.className = "exercise-solution";
   solutionBox.hidden = true;
   block.append(title, actions, result, hintList, solutionBox);
+  return { block, status, check, hint, solution, result, hintList, solutionBox };
+}
 
-  const markDone = (done: boolean): void => {
-    block.classList.toggle("exercise-done", done);
-    status.textContent = done ? "✓ done" : "";
-  };
-  markDone(loadWork().done[options.id] === true);
+function markDone({ block, status }: ExerciseParts, done: boolean): void {
+  block.classList.toggle("exercise-done", done);
+  status.textContent = done ? "✓ done" : "";
+}
 
+/** Shows the hints seen so far; Hint shows the next. */
+function wireHints(parts: ExerciseParts, hints: readonly Content[], state: SeenState): void {
+  const { hint, hintList } = parts;
   const showHints = (): void => {
     hintList.replaceChildren(
       ...hints.slice(0, state.hints).map((h) => {
@@ -91,18 +117,22 @@ export function exercise(options: ExerciseOptions): HTMLElement {
       state.hints < hints.length ? `Hint (${state.hints + 1} of ${hints.length})` : "No more hints";
     hint.disabled = state.hints >= hints.length;
   };
-  const offerSolution = (): void => {
-    solution.disabled = !state.attempted;
-    solution.title = state.attempted ? "Show a solution" : "Press Check on your own answer first";
-  };
   showHints();
-  offerSolution();
-
   hint.addEventListener("click", () => {
     state.hints = Math.min(hints.length, state.hints + 1);
     showHints();
     (hintList.lastElementChild as HTMLElement | null)?.setAttribute("tabindex", "-1");
   });
+}
+
+/** The solution waits for a first Check of the student's own answer. */
+function offerSolution({ solution }: ExerciseParts, state: SeenState): void {
+  solution.disabled = !state.attempted;
+  solution.title = state.attempted ? "Show a solution" : "Press Check on your own answer first";
+}
+
+/** Solution shows or hides the author's code, with a button to put it in the student's cell. */
+function wireSolution({ solution, solutionBox }: ExerciseParts, options: ExerciseOptions): void {
   solution.addEventListener("click", () => {
     if (!options.solution) return;
     solutionBox.hidden = !solutionBox.hidden;
@@ -120,6 +150,11 @@ export function exercise(options: ExerciseOptions): HTMLElement {
       solutionBox.append(use);
     }
   });
+}
+
+/** Check runs the author's check and says what it found; a pass is saved with the page's work. */
+function wireCheck(parts: ExerciseParts, options: ExerciseOptions, state: SeenState): void {
+  const { check, result } = parts;
   check.addEventListener("click", async () => {
     check.disabled = true;
     result.className = "exercise-result";
@@ -135,7 +170,7 @@ export function exercise(options: ExerciseOptions): HTMLElement {
     }
     check.disabled = false;
     state.attempted = true;
-    offerSolution();
+    offerSolution(parts, state);
     result.classList.add(outcome.pass ? "exercise-pass" : "exercise-fail");
     result.replaceChildren();
     appendContent(
@@ -143,12 +178,10 @@ export function exercise(options: ExerciseOptions): HTMLElement {
       outcome.pass ? `✓ Right. ${outcome.message}`.trim() : `✗ ${outcome.message}`,
     );
     if (outcome.pass) {
-      markDone(true);
+      markDone(parts, true);
       updateWork((work) => {
         work.done[options.id] = true;
       });
     }
   });
-  if (options.answer) openAnswerEditor(block, options.answer);
-  return block;
 }

@@ -31,6 +31,21 @@ export interface PredictOptions {
   reveal?: unknown;
 }
 
+/** How the student answers: radio buttons or a number box, read and set as text. */
+interface AnswerField {
+  element: HTMLElement;
+  read: () => string;
+  write: (value: string) => void;
+}
+
+/** The elements of a prediction's block. */
+interface PredictParts {
+  block: HTMLElement;
+  form: HTMLFormElement;
+  result: HTMLElement;
+  reveal: HTMLElement;
+}
+
 /** The block of a prediction. */
 export function predict(options: PredictOptions): HTMLElement {
   const key = `predict:${options.id}`;
@@ -48,43 +63,12 @@ export function predict(options: PredictOptions): HTMLElement {
   block.setAttribute("aria-labelledby", question.id);
   const form = document.createElement("form");
   form.className = "exercise-actions";
-  let read: () => string;
-  let write: (value: string) => void;
-  if (options.choices) {
-    const group = document.createElement("div");
-    group.setAttribute("role", "radiogroup");
-    group.setAttribute("aria-labelledby", question.id);
-    const radios = options.choices.map((choice) => {
-      const label = document.createElement("label");
-      const radio = document.createElement("input");
-      radio.type = "radio";
-      radio.name = key;
-      radio.value = choice;
-      label.append(radio, ` ${choice}`);
-      group.append(label);
-      return radio;
-    });
-    form.append(group);
-    read = () => radios.find((r) => r.checked)?.value ?? "";
-    write = (value) => {
-      for (const r of radios) r.checked = r.value === value;
-    };
-  } else {
-    const input = document.createElement("input");
-    input.type = "text";
-    input.inputMode = "decimal";
-    input.className = "print-keep";
-    input.setAttribute("aria-labelledby", question.id);
-    input.size = 10;
-    form.append(input);
-    read = () => input.value.trim();
-    write = (value) => {
-      input.value = value;
-    };
-  }
+  const field = options.choices
+    ? choiceField(options.choices, key, question.id)
+    : numberField(question.id);
   const check = button("Check", "exercise-check");
   check.type = "submit";
-  form.append(check);
+  form.append(field.element, check);
   const result = document.createElement("div");
   result.className = "exercise-result";
   result.setAttribute("role", "status");
@@ -92,32 +76,60 @@ export function predict(options: PredictOptions): HTMLElement {
   reveal.className = "predict-reveal";
   reveal.hidden = true;
   block.append(question, form, result, reveal);
+  wireAnswer({ block, form, result, reveal }, options, field, key);
+  return block;
+}
 
-  const answerWith = (value: string): void => {
-    const verdict = judge(options, value);
-    result.className = `exercise-result ${verdict.pass ? "exercise-pass" : "exercise-fail"}`;
-    result.replaceChildren();
-    appendContent(result, verdict.pass ? "✓ Right." : `✗ ${verdict.wanted}`);
-    if (verdict.message !== undefined) {
-      result.append(" ");
-      appendContent(result, verdict.message);
-    }
-    if (options.explain !== undefined) {
-      result.append(" ");
-      appendContent(result, options.explain);
-    }
-    if (reveal.hidden && options.reveal !== undefined) {
-      appendContent(
-        reveal,
-        options.reveal instanceof Node ? options.reveal : String(options.reveal),
-      );
-      reveal.hidden = false;
-    }
-    block.classList.add("exercise-done");
+function choiceField(choices: readonly string[], key: string, questionId: string): AnswerField {
+  const group = document.createElement("div");
+  group.setAttribute("role", "radiogroup");
+  group.setAttribute("aria-labelledby", questionId);
+  const radios = choices.map((choice) => {
+    const label = document.createElement("label");
+    const radio = document.createElement("input");
+    radio.type = "radio";
+    radio.name = key;
+    radio.value = choice;
+    label.append(radio, ` ${choice}`);
+    group.append(label);
+    return radio;
+  });
+  return {
+    element: group,
+    read: () => radios.find((r) => r.checked)?.value ?? "",
+    write: (value) => {
+      for (const r of radios) r.checked = r.value === value;
+    },
   };
+}
+
+function numberField(questionId: string): AnswerField {
+  const input = document.createElement("input");
+  input.type = "text";
+  input.inputMode = "decimal";
+  input.className = "print-keep";
+  input.setAttribute("aria-labelledby", questionId);
+  input.size = 10;
+  return {
+    element: input,
+    read: () => input.value.trim(),
+    write: (value) => {
+      input.value = value;
+    },
+  };
+}
+
+/** Check judges the answer, saves it and reveals the result; a saved answer is shown again. */
+function wireAnswer(
+  parts: PredictParts,
+  options: PredictOptions,
+  field: AnswerField,
+  key: string,
+): void {
+  const { form, result } = parts;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    const value = read();
+    const value = field.read();
     if (value === "") {
       result.className = "exercise-result exercise-fail";
       result.textContent = options.choices
@@ -129,14 +141,38 @@ export function predict(options: PredictOptions): HTMLElement {
       work.fields[key] = value;
       work.done[options.id] = true;
     });
-    answerWith(value);
+    showAnswer(parts, options, value);
   });
   const saved = loadWork().fields[key];
   if (saved !== undefined) {
-    write(saved);
-    answerWith(saved);
+    field.write(saved);
+    showAnswer(parts, options, saved);
   }
-  return block;
+}
+
+/** The verdict on `value`, the author's feedback and explanation, and the result revealed. */
+function showAnswer(
+  { block, result, reveal }: PredictParts,
+  options: PredictOptions,
+  value: string,
+): void {
+  const verdict = judge(options, value);
+  result.className = `exercise-result ${verdict.pass ? "exercise-pass" : "exercise-fail"}`;
+  result.replaceChildren();
+  appendContent(result, verdict.pass ? "✓ Right." : `✗ ${verdict.wanted}`);
+  if (verdict.message !== undefined) {
+    result.append(" ");
+    appendContent(result, verdict.message);
+  }
+  if (options.explain !== undefined) {
+    result.append(" ");
+    appendContent(result, options.explain);
+  }
+  if (reveal.hidden && options.reveal !== undefined) {
+    appendContent(reveal, options.reveal instanceof Node ? options.reveal : String(options.reveal));
+    reveal.hidden = false;
+  }
+  block.classList.add("exercise-done");
 }
 
 /** Whether `value` is the answer, and the feedback for it. */

@@ -27,76 +27,9 @@ const BUTTON_ACTIONS = new Set(["next", "prev", "overview", "help", "presenter",
 
 /** Listens on `doc` and its window; returns a function that removes every listener. */
 export function bindDeckInput(doc: Document, view: Window, deck: DeckInputTarget): () => void {
-  // The remote's keys are taken before any widget on the slide sees them (a focused stepper or
-  // slider would otherwise keep them), unless the focus is where one types.
-  const onKeyDownFirst = (event: KeyboardEvent) => {
-    if (!deck.inDeck || event.isComposing) return;
-    const route = routeKey(event, focusKind(event.target));
-    if (route === "press" && event.target instanceof HTMLElement) {
-      // Enter ticks a checkbox (which Space no longer does in the deck) or presses a button.
-      event.preventDefault();
-      event.stopPropagation();
-      event.target.click();
-      return;
-    }
-    if (route !== "deck" || !isSlideKey(event.key)) return;
-    const action = actionForKey(event);
-    if (!action) return;
-    event.preventDefault();
-    event.stopPropagation();
-    deck.perform(action, event.key);
-  };
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    const target = event.target;
-    if (deck.inDeck && event.key === "Escape" && !event.defaultPrevented) {
-      // Esc in a slider or a text box gives the keys back to the deck (a second Esc leaves).
-      if (target instanceof HTMLElement && target.matches("input, textarea, select")) {
-        target.blur();
-        return;
-      }
-    }
-    if (!deck.inDeck) {
-      if (keyBelongsToWidget(event)) return;
-      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
-      if (plain && event.key.toLowerCase() === "s") {
-        event.preventDefault();
-        deck.presentFromHere();
-      }
-      return;
-    }
-    if (event.defaultPrevented || event.isComposing) return;
-    if (routeKey(event, focusKind(target)) !== "deck") return;
-    const action = actionForKey(event);
-    if (!action) return;
-    event.preventDefault();
-    deck.perform(action, event.key);
-  };
-
-  const onClick = (event: MouseEvent) => {
-    const target = event.target instanceof Element ? event.target : null;
-    if (!target) return;
-    if (!deck.inDeck) {
-      if (target.closest("[data-action='present']")) {
-        event.preventDefault();
-        deck.presentFromHere();
-      }
-      return;
-    }
-    const button = target.closest<HTMLElement>(".deck-chrome [data-deck]");
-    const action = button?.dataset.deck;
-    if (action && BUTTON_ACTIONS.has(action)) {
-      deck.perform({ type: action } as DeckAction);
-      return;
-    }
-    const tile = target.closest<HTMLElement>("section.slide");
-    if (tile && deck.pickTile(tile)) {
-      // In the overview a click picks a slide; it must not also press a button inside it.
-      event.preventDefault();
-      event.stopPropagation();
-    }
-  };
-
+  const onKeyDownFirst = (event: KeyboardEvent) => takeRemoteKey(deck, event);
+  const onKeyDown = (event: KeyboardEvent) => handleKey(deck, event);
+  const onClick = (event: MouseEvent) => handleClick(deck, event);
   const onHashChange = () => {
     const match = /^#slide-([1-9][0-9]*)$/.exec(doc.location.hash);
     if (match) deck.openFromHash(Number.parseInt(match[1] ?? "1", 10) - 1);
@@ -120,4 +53,78 @@ export function bindDeckInput(doc: Document, view: Window, deck: DeckInputTarget
     view.removeEventListener("resize", onResize);
     unbindSwipe();
   };
+}
+
+/**
+ * The remote's keys are taken before any widget on the slide sees them (a focused stepper or
+ * slider would otherwise keep them), unless the focus is where one types.
+ */
+function takeRemoteKey(deck: DeckInputTarget, event: KeyboardEvent): void {
+  if (!deck.inDeck || event.isComposing) return;
+  const route = routeKey(event, focusKind(event.target));
+  if (route === "press" && event.target instanceof HTMLElement) {
+    // Enter ticks a checkbox (which Space no longer does in the deck) or presses a button.
+    event.preventDefault();
+    event.stopPropagation();
+    event.target.click();
+    return;
+  }
+  if (route !== "deck" || !isSlideKey(event.key)) return;
+  const action = actionForKey(event);
+  if (!action) return;
+  event.preventDefault();
+  event.stopPropagation();
+  deck.perform(action, event.key);
+}
+
+/** The other deck keys, once widgets have had their turn; `s` on the reading page presents. */
+function handleKey(deck: DeckInputTarget, event: KeyboardEvent): void {
+  const target = event.target;
+  if (deck.inDeck && event.key === "Escape" && !event.defaultPrevented) {
+    // Esc in a slider or a text box gives the keys back to the deck (a second Esc leaves).
+    if (target instanceof HTMLElement && target.matches("input, textarea, select")) {
+      target.blur();
+      return;
+    }
+  }
+  if (!deck.inDeck) {
+    if (keyBelongsToWidget(event)) return;
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (plain && event.key.toLowerCase() === "s") {
+      event.preventDefault();
+      deck.presentFromHere();
+    }
+    return;
+  }
+  if (event.defaultPrevented || event.isComposing) return;
+  if (routeKey(event, focusKind(target)) !== "deck") return;
+  const action = actionForKey(event);
+  if (!action) return;
+  event.preventDefault();
+  deck.perform(action, event.key);
+}
+
+/** Present on the reading page; the deck's buttons, and picking a tile in the overview. */
+function handleClick(deck: DeckInputTarget, event: MouseEvent): void {
+  const target = event.target instanceof Element ? event.target : null;
+  if (!target) return;
+  if (!deck.inDeck) {
+    if (target.closest("[data-action='present']")) {
+      event.preventDefault();
+      deck.presentFromHere();
+    }
+    return;
+  }
+  const button = target.closest<HTMLElement>(".deck-chrome [data-deck]");
+  const action = button?.dataset.deck;
+  if (action && BUTTON_ACTIONS.has(action)) {
+    deck.perform({ type: action } as DeckAction);
+    return;
+  }
+  const tile = target.closest<HTMLElement>("section.slide");
+  if (tile && deck.pickTile(tile)) {
+    // In the overview a click picks a slide; it must not also press a button inside it.
+    event.preventDefault();
+    event.stopPropagation();
+  }
 }

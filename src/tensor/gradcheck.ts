@@ -78,26 +78,8 @@ export function gradcheck(
 
   const results: GradcheckInput[] = [];
   xs.forEach((x, index) => {
-    if (!x.requiresGrad) return;
-    const analytic = x.grad?.data ?? new Float64Array(x.data.length);
-    let maxError = 0;
-    let worst: GradcheckInput["worst"] = null;
-    for (let j = 0; j < x.data.length; j++) {
-      const v = x.data[j];
-      x.data[j] = v + eps;
-      const plus = scalar(noGrad(() => fn(...xs)));
-      x.data[j] = v - eps;
-      const minus = scalar(noGrad(() => fn(...xs)));
-      x.data[j] = v;
-      const numeric = (plus - minus) / (2 * eps);
-      const a = analytic[j];
-      const err = Math.abs(a - numeric) / Math.max(1, Math.abs(numeric));
-      if (!(err <= maxError) || worst === null) {
-        maxError = Number.isNaN(err) ? Infinity : Math.max(maxError, err);
-        worst = { position: positionOf(j, x.shape), analytic: a, numeric };
-      }
-    }
-    results.push({ index, name: x.name, shape: x.shape, maxError, worst });
+    if (x.requiresGrad)
+      results.push(checkInput(x, index, () => scalar(noGrad(() => fn(...xs))), eps));
   });
   const maxError = results.reduce((m, r) => Math.max(m, r.maxError), 0);
   const report: GradcheckReport = {
@@ -105,17 +87,7 @@ export function gradcheck(
     op,
     maxError,
     inputs: results,
-    toString: () =>
-      results
-        .map((r) => {
-          const label = r.name ?? `input ${r.index}`;
-          const w = r.worst;
-          const at = w
-            ? ` (worst at [${w.position.join(",")}]: analytic ${w.analytic}, numeric ${w.numeric})`
-            : "";
-          return `${r.maxError <= tol ? "ok  " : "FAIL"} ${label} ${formatShape(r.shape)}: max error ${r.maxError.toExponential(2)}${at}`;
-        })
-        .join("\n"),
+    toString: () => reportText(results, tol),
   };
   if (!report.ok && options.throwOnFailure) {
     const bad = results.find((r) => r.maxError > tol);
@@ -128,4 +100,44 @@ export function gradcheck(
     );
   }
   return report;
+}
+
+/**
+ * One input's check: each entry nudged by ±eps in place (and put back), `value()` read at
+ * both, and the central difference set against the analytic gradient already in `x.grad`.
+ */
+function checkInput(x: Tensor, index: number, value: () => number, eps: number): GradcheckInput {
+  const analytic = x.grad?.data ?? new Float64Array(x.data.length);
+  let maxError = 0;
+  let worst: GradcheckInput["worst"] = null;
+  for (let j = 0; j < x.data.length; j++) {
+    const v = x.data[j];
+    x.data[j] = v + eps;
+    const plus = value();
+    x.data[j] = v - eps;
+    const minus = value();
+    x.data[j] = v;
+    const numeric = (plus - minus) / (2 * eps);
+    const a = analytic[j];
+    const err = Math.abs(a - numeric) / Math.max(1, Math.abs(numeric));
+    if (!(err <= maxError) || worst === null) {
+      maxError = Number.isNaN(err) ? Infinity : Math.max(maxError, err);
+      worst = { position: positionOf(j, x.shape), analytic: a, numeric };
+    }
+  }
+  return { index, name: x.name, shape: x.shape, maxError, worst };
+}
+
+/** One line per input checked: ok or FAIL, its largest error and where it was worst. */
+function reportText(results: readonly GradcheckInput[], tol: number): string {
+  return results
+    .map((r) => {
+      const label = r.name ?? `input ${r.index}`;
+      const w = r.worst;
+      const at = w
+        ? ` (worst at [${w.position.join(",")}]: analytic ${w.analytic}, numeric ${w.numeric})`
+        : "";
+      return `${r.maxError <= tol ? "ok  " : "FAIL"} ${label} ${formatShape(r.shape)}: max error ${r.maxError.toExponential(2)}${at}`;
+    })
+    .join("\n");
 }

@@ -4,19 +4,11 @@ import ts from "typescript";
 import { SRC, sourceFiles, sourceText } from "./source-files.ts";
 
 // No function over about 80 lines: a longer one is a set of phases waiting for their names
-// (`traceComputation` is trace → order → name; a view is a class with small methods). Counted
-// from the line the function starts on to the line its body closes, comments included.
+// (`traceComputation` is record → backward pass → nodes → steps; the graph view a class with
+// small methods). Counted from the line the function starts on to the line its body closes,
+// comments included.
 
 const MAX_LINES = 80;
-
-/**
- * Functions still longer than MAX_LINES, waiting to be split; the test fails when one is split
- * and left here, so this list only gets shorter.
- */
-const PENDING: ReadonlySet<string> = new Set([
-  "slides/deck-input.ts:bindDeckInput",
-  "tensor/gradcheck.ts:gradcheck",
-]);
 
 /** "file:name" → length in lines of every function in src/ longer than MAX_LINES. */
 export function longFunctions(
@@ -55,16 +47,8 @@ function functionName(node: ts.Node, source: ts.SourceFile): string {
 
 describe(`functions in ${SRC}/`, () => {
   it(`are at most ${MAX_LINES} lines long`, () => {
-    const over = [...longFunctions()]
-      .filter(([key]) => !PENDING.has(key))
-      .map(([key, lines]) => `${key} (${lines} lines)`);
+    const over = [...longFunctions()].map(([key, lines]) => `${key} (${lines} lines)`);
     assert.deepEqual(over, [], `split into named phases:\n${over.join("\n")}`);
-  });
-
-  it("the list of pending long functions holds only functions still over the limit", () => {
-    const found = longFunctions();
-    const fixed = [...PENDING].filter((key) => !found.has(key));
-    assert.deepEqual(fixed, [], `now short enough, remove from the list:\n${fixed.join("\n")}`);
   });
 
   it("longFunctions finds functions, methods and arrows by name, inner ones too", () => {

@@ -9,6 +9,7 @@ export * as optim from "./optim/index.ts";
 export type { GradNode, Rng, TensorLike, TensorOptions } from "./tensor/index.ts";
 export {
   arange,
+  autograd,
   concat,
   defaultGenerator,
   detectAnomaly,
@@ -29,6 +30,7 @@ export {
   randn,
   randnLike,
   rng,
+  setMaxTensorBytes,
   stack,
   Tensor,
   tensor,

@@ -1,4 +1,5 @@
 import { readTheme, vegaLiteConfig } from "./palette.ts";
+import { fillsOnSlide, followSlideSize } from "./slide-size.ts";
 import { whenNear } from "./when-near.ts";
 
 /** Options for a Vega-Lite view. */
@@ -17,6 +18,10 @@ export interface VegaViewHandle {
   insert(name: string, rows: unknown[]): VegaViewHandle;
   runAsync(): Promise<unknown>;
   finalize(): void;
+  /** How many removed items a mark's join may hold before it lets them go (Vega: 10 000). */
+  cleanThreshold: number;
+  /** The tuples a dataset holds now. */
+  data(name: string): unknown[];
   data(name: string, rows: unknown[]): VegaViewHandle;
 }
 
@@ -92,5 +97,12 @@ async function render(
     hover: true,
   });
   await view.runAsync();
-  return view as unknown as VegaViewHandle;
+  const handle = view as unknown as VegaViewHandle;
+  // On a slide of the deck a single view fills the room the slide leaves it (slide-size.ts).
+  if (fillsOnSlide(spec))
+    followSlideSize(element, handle, {
+      width: full.width as number | "container",
+      height: full.height as number,
+    });
+  return handle;
 }

@@ -11,11 +11,21 @@ export function describeValue(x: unknown): string {
     return `a string (${JSON.stringify(x.length > 20 ? `${x.slice(0, 20)}…` : x)})`;
   if (typeof x === "boolean") return `the boolean ${x}`;
   if (typeof x === "function") return "a function";
-  if (typeof x === "object") {
-    const name = (x as object).constructor?.name;
-    return name && name !== "Object" ? `a ${name}` : "an object";
-  }
+  if (typeof x === "object") return describeObject(x as object);
   return typeof x;
+}
+
+// Never a class's own name (`constructor.name`): a minifier renames classes, and "found a _t"
+// helps nobody. Tensors are told by their parts; built-in objects by their tag, which stays.
+function describeObject(x: object): string {
+  const o = x as { shape?: unknown; data?: unknown; forward?: unknown; parameters?: unknown };
+  if (Array.isArray(o.shape) && o.data instanceof Float64Array) return "a Tensor";
+  if (typeof o.forward === "function" && typeof o.parameters === "function") {
+    return "an nn module";
+  }
+  const tag = Object.prototype.toString.call(x).slice(8, -1);
+  if (tag !== "Object") return `a ${tag}`;
+  return "an object";
 }
 
 /** `value` if it is a number that is not NaN (finite too unless `allowInfinite`), else throws. */

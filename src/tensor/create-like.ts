@@ -5,6 +5,7 @@ import { describeValue, expectInteger, expectNumber } from "./arguments.ts";
 import { full, ones, rand, randn, type TensorOptions, zeros } from "./create.ts";
 import { type Rng, resolveRng } from "./rng.ts";
 import { checkShape, sizeOf } from "./shape.ts";
+import { checkSize } from "./size-limit.ts";
 import { Tensor } from "./tensor.ts";
 
 /** The n × m identity matrix (m = n by default): ones on the diagonal (torch.eye). */
@@ -37,6 +38,7 @@ export function randint(
     );
   }
   checkShape("randint", shape);
+  checkSize("randint", shape as readonly number[]);
   const g = resolveRng("randint", generator, "randint(0, 10, [3], rng(0))");
   const dims = shape as readonly number[];
   const out = new Float64Array(sizeOf(dims));

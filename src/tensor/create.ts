@@ -3,6 +3,7 @@
 import { describeValue, expectNumber } from "./arguments.ts";
 import { type Rng, resolveRng } from "./rng.ts";
 import { checkShape, formatShape, sizeOf } from "./shape.ts";
+import { checkSize } from "./size-limit.ts";
 import { type NestedArray, Tensor } from "./tensor.ts";
 
 /** Options for creating a leaf tensor. */
@@ -106,6 +107,7 @@ export function createTensor(
 /** A tensor of the given shape filled with `value`. */
 export function full(shape: readonly number[], value: number, options: TensorOptions = {}): Tensor {
   checkShape("full", shape);
+  checkSize("full", shape);
   expectNumber("full", "the fill value", value, true);
   return leaf(new Float64Array(sizeOf(shape)).fill(value), [...shape], options);
 }
@@ -113,6 +115,7 @@ export function full(shape: readonly number[], value: number, options: TensorOpt
 /** All zeros. */
 export function zeros(shape: readonly number[], options: TensorOptions = {}): Tensor {
   checkShape("zeros", shape);
+  checkSize("zeros", shape);
   return leaf(new Float64Array(sizeOf(shape)), [...shape], options);
 }
 
@@ -134,6 +137,7 @@ export function linspace(
     throw new Error(
       `linspace: steps must be a non-negative integer, found ${describeValue(steps)}`,
     );
+  checkSize("linspace", [steps]);
   const out = new Float64Array(steps);
   const step = steps > 1 ? (end - start) / (steps - 1) : 0;
   for (let i = 0; i < steps; i++) out[i] = start + i * step;
@@ -149,6 +153,7 @@ export function arange(start: number, end?: number, step = 1, options: TensorOpt
   expectNumber("arange", "step", step);
   if (step === 0) throw new Error("arange: step must not be 0");
   const n = Math.max(0, Math.ceil((end - start) / step));
+  checkSize("arange", [n]);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = start + i * step;
   return leaf(out, [n], options);
@@ -164,6 +169,7 @@ export function randn(
   options: TensorOptions = {},
 ): Tensor {
   checkShape("randn", shape);
+  checkSize("randn", shape);
   const g = resolveRng("randn", generator, "randn([2, 3], rng(0))");
   const out = new Float64Array(sizeOf(shape));
   for (let i = 0; i < out.length; i++) out[i] = g.normal();
@@ -177,6 +183,7 @@ export function rand(
   options: TensorOptions & { low?: number; high?: number } = {},
 ): Tensor {
   checkShape("rand", shape);
+  checkSize("rand", shape);
   const g = resolveRng("rand", generator, "rand([2, 3], rng(0))");
   const low = expectNumber("rand", "low", options.low ?? 0),
     high = expectNumber("rand", "high", options.high ?? 1);

@@ -2,7 +2,18 @@
 // check for NaN (detectAnomaly), and which forward-mode level is running (jvp). Each is set only
 // around a function call and always restored, even when the function throws.
 
+import { describeValue } from "./arguments.ts";
+
 let enabled = true;
+
+/** Throws unless `fn` is a function, with an example of the call. */
+export function expectFunction(op: string, fn: unknown, example: string): void {
+  if (typeof fn !== "function") {
+    throw new Error(
+      `${op}: expected a function to run, e.g. ${example}, found ${describeValue(fn)}`,
+    );
+  }
+}
 let anomalyDepth = 0;
 
 /** True while ops record their GradNode. */
@@ -15,6 +26,7 @@ export function isGradEnabled(): boolean {
  * do not require grad, and in-place updates of parameters are allowed.
  */
 export function noGrad<T>(fn: () => T): T {
+  expectFunction("noGrad", fn, "noGrad(() => w.subInPlace(w.grad, 0.1))");
   const previous = enabled;
   enabled = false;
   try {
@@ -26,6 +38,7 @@ export function noGrad<T>(fn: () => T): T {
 
 /** Runs `fn` with recording switched back on (inside a `noGrad`), like torch.enable_grad. */
 export function enableGrad<T>(fn: () => T): T {
+  expectFunction("enableGrad", fn, "enableGrad(() => x.mul(2))");
   const previous = enabled;
   enabled = true;
   try {

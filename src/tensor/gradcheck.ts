@@ -2,7 +2,8 @@
 //   ∂f/∂xⱼ ≈ (f(x + ε eⱼ) − f(x − ε eⱼ)) / 2ε,
 // and reports, per input, the worst element. A non-scalar output is reduced to the scalar
 // Σ wₖ yₖ with fixed weights w, so every output element is checked and none can cancel.
-import { enableGrad, noGrad } from "./grad-mode.ts";
+import { describeValue } from "./arguments.ts";
+import { enableGrad, expectFunction, noGrad } from "./grad-mode.ts";
 import { rng } from "./rng.ts";
 import { formatShape, stridesOf } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
@@ -53,6 +54,12 @@ export function gradcheck(
   inputs: readonly Tensor[],
   options: GradcheckOptions = {},
 ): GradcheckReport {
+  expectFunction("gradcheck", fn, "gradcheck((x) => x.tanh().sum(), [x])");
+  if (!Array.isArray(inputs) || inputs.some((x) => !(x instanceof Tensor))) {
+    throw new Error(
+      `gradcheck: expected the inputs as a list of tensors, e.g. gradcheck((x) => x.tanh().sum(), [x]), found ${describeValue(inputs)}`,
+    );
+  }
   const eps = options.eps ?? 1e-6;
   const tol = options.tol ?? 1e-5;
   const checkAll = inputs.every((x) => !x.requiresGrad);

@@ -1,7 +1,9 @@
 export { detectAnomaly } from "./anomaly.ts";
 // For op authors (nn, optim, graph): argument checks, storage, in-place version counts.
 export { describeValue, expectInteger, expectNumber } from "./arguments.ts";
-export { backward, topologicalOrder } from "./autograd.ts";
+export { type BackwardOptions, backward, topologicalOrder } from "./autograd.ts";
+export type { GradOptions } from "./autograd-grad.ts";
+export * as autograd from "./autograd-namespace.ts";
 export {
   arange,
   full,
@@ -70,5 +72,6 @@ export {
   rng,
 } from "./rng.ts";
 export { broadcastShapes, formatShape, type Shape, sameShape, sizeOf } from "./shape.ts";
+export { checkSize, maxTensorBytes, setMaxTensorBytes } from "./size-limit.ts";
 export { allocate } from "./storage.ts";
 export { type NestedArray, Tensor } from "./tensor.ts";

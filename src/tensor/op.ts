@@ -75,6 +75,11 @@ export interface OpRule<S = undefined> {
   jvp(op: OpRecord<S>, tangents: readonly (Tensor | null)[]): Tensor;
   /** Element-wise ops only: ∂out/∂inputs[i] element by element, shaped like the output. */
   localGrad?(node: OpNode<S>, i: number): Tensor;
+  /**
+   * The vjp built from differentiable ops (recorded while grad mode is on), for backward with
+   * createGraph: gradients of gradients. Ops without it refuse createGraph by name.
+   */
+  vjpGraph?(node: OpNode<S>, i: number, gradOut: Tensor): Tensor;
 }
 
 /** The GradNode every op records: op name, inputs, attributes, output and saved values. */
@@ -84,6 +89,8 @@ export class OpNode<S = undefined> implements GradNode, OpRecord<S> {
   private readonly v0: number;
   private readonly v1: number;
   private readonly v2: number;
+  /** @internal a backward without retainGraph went through this node: its graph is used up */
+  _used = false;
 
   constructor(
     readonly rule: OpRule<S>,

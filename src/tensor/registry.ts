@@ -2,6 +2,7 @@
 // view looks ops up here by the name their nodes record, so an op listed here is drawn,
 // written, captioned and replayed with nothing else to edit; tests/tensor/registry.test.ts
 // fails when an op records nodes without a complete definition here (or in nn's NN_OPS).
+import { ADJOINT } from "./linear-adjoint.ts";
 import type { OpDefinition } from "./op-definition.ts";
 import {
   ABS_OP,
@@ -90,6 +91,8 @@ export const TENSOR_OPS: readonly OpDefinition[] = [
   STACK,
   PERMUTE,
   GATHER,
+  // what a createGraph backward records for a linear vjp
+  ADJOINT,
 ];
 
 /** A lookup by name over lists of definitions; throws if two share a name. */

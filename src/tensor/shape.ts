@@ -1,6 +1,7 @@
 // Shape arithmetic shared by every op: sizes, strides, NumPy broadcasting and the way shapes
 // are printed in error messages ("[2,3]"), so every message reads the same.
 import { describeValue } from "./arguments.ts";
+import { checkSize } from "./size-limit.ts";
 
 export type Shape = readonly number[];
 
@@ -49,6 +50,7 @@ export function broadcastShapes(op: string, a: Shape, b: Shape): number[] {
     }
     out[i] = da === 1 ? db : da;
   }
+  checkSize(op, out); // [1e5,1] + [1,1e5] would be 80 GB
   return out;
 }
 

@@ -2,7 +2,7 @@
 // the GradNode saying how. Methods are thin wrappers over the op functions in ops/.
 
 import { describeValue, expectNumber } from "./arguments.ts";
-import { backward } from "./autograd.ts";
+import { type BackwardOptions, backward } from "./autograd.ts";
 import { formatTensor } from "./format.ts";
 import { addScaled, copyInPlace, fillInPlace, mulInPlace } from "./in-place.ts";
 import type { GradNode } from "./node.ts";
@@ -65,7 +65,14 @@ import {
   type VarOptions,
   variance,
 } from "./ops/index.ts";
-import { formatShape, sizeOf } from "./shape.ts";
+import { formatShape, sameShape, sizeOf } from "./shape.ts";
+
+/**
+ * A function `registerHook` calls with a tensor's gradient; returning a Tensor replaces the
+ * gradient, returning nothing keeps it.
+ */
+// biome-ignore lint/suspicious/noConfusingVoidType: a hook that only looks returns nothing
+export type GradHook = (grad: Tensor) => Tensor | undefined | void;
 
 /** Nested arrays of numbers, as `toArray()` returns them (a number for a scalar). */
 export type NestedArray = number | NestedArray[];
@@ -82,8 +89,10 @@ const NON_LEAF_FLAG =
 export class Tensor {
   /** Unique, increasing with creation order. */
   readonly id: number = nextId++;
-  /** ∂L/∂this after `backward()` — kept on leaves that require grad (and on `retainGrad()` tensors). */
-  grad: Tensor | null = null;
+  /** @internal backing field of `grad` */
+  _grad: Tensor | null = null;
+  /** @internal functions registerHook added, run on this tensor's gradient in backward */
+  _hooks: GradHook[] | null = null;
   /** @internal backing field of `requiresGrad` */
   _requiresGrad = false;
   /** How this tensor was computed; null for leaves (inputs, parameters, constants). */
@@ -129,6 +138,24 @@ export class Tensor {
         `Tensor: ${data.length} values do not fill shape ${formatShape(shape)} (${sizeOf(shape)} needed)`,
       );
     }
+  }
+
+  /**
+   * ∂L/∂this after `backward()` — kept on leaves that require grad (and on `retainGrad()`
+   * tensors). Setting it is checked: a Tensor of this tensor's shape, or null.
+   */
+  get grad(): Tensor | null {
+    return this._grad;
+  }
+  set grad(g: Tensor | null) {
+    if (g !== null && !(g instanceof Tensor && sameShape(g.shape, this.shape))) {
+      throw new Error(
+        `.grad: expected a Tensor of this tensor's shape ${formatShape(this.shape)} (or null), found ${
+          g instanceof Tensor ? `a Tensor of shape ${formatShape(g.shape)}` : describeValue(g)
+        }`,
+      );
+    }
+    this._grad = g;
   }
 
   /**
@@ -240,10 +267,42 @@ export class Tensor {
 
   /**
    * Reverse mode from this tensor: adds ∂this/∂t to `t.grad` for every leaf t that requires
-   * grad. Without an argument this tensor must be a scalar.
+   * grad. Without a gradient this tensor must be a scalar. The graph is used up unless
+   * `{ retainGraph: true }`; `{ createGraph: true }` records the backward for a second
+   * derivative. `y.backward()`, `y.backward(g)`, `y.backward({ retainGraph: true })`,
+   * `y.backward(g, { createGraph: true })`.
    */
-  backward(gradient?: TensorLike): void {
-    backward(this, gradient);
+  backward(gradient?: TensorLike | BackwardOptions, options?: BackwardOptions): void {
+    if (isOptions(gradient)) backward(this, undefined, gradient);
+    else backward(this, gradient, options);
+  }
+
+  /**
+   * Calls `hook(grad)` with this tensor's gradient each time backward computes it, before it
+   * flows on (or into `.grad`); a hook that returns a Tensor replaces the gradient. Returns a
+   * handle whose `remove()` takes the hook off (torch's register_hook).
+   */
+  registerHook(hook: GradHook): { remove(): void } {
+    if (typeof hook !== "function") {
+      throw new Error(
+        `registerHook: expected a function of the gradient, e.g. x.registerHook((g) => console.log(g)), found ${describeValue(hook)}`,
+      );
+    }
+    if (!this.requiresGrad) {
+      throw new Error(
+        "registerHook: this tensor does not require grad, so no gradient will ever reach the hook",
+      );
+    }
+    if (this._hooks === null) this._hooks = [];
+    this._hooks.push(hook);
+    return {
+      remove: () => {
+        const list = this._hooks ?? [];
+        const k = list.indexOf(hook);
+        if (k >= 0) list.splice(k, 1);
+        if (list.length === 0) this._hooks = null;
+      },
+    };
   }
 
   // ── element-wise ──────────────────────────────────────────────────────────────────
@@ -495,6 +554,17 @@ export class Tensor {
   toString(): string {
     return formatTensor(this);
   }
+}
+
+/** A plain options bag (not a tensor, a number or an array): backward's first argument as options. */
+function isOptions(x: unknown): x is BackwardOptions {
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    !(x instanceof Tensor) &&
+    !Array.isArray(x) &&
+    !ArrayBuffer.isView(x)
+  );
 }
 
 function flatArgs(shape: number[] | [readonly number[]]): readonly number[] {

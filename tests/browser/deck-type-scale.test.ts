@@ -28,7 +28,8 @@ import {
 /** Decks re-cut so that every slide fits at full size and keeps the type scale. */
 const ON_SCALE = new Set([
   "/labs/graph-sandbox/",
-  "/chapters/08-training-in-practice/",
+  "/chapters/02-neurons-activations/",
+  "/chapters/03-one-hidden-layer/",
   "/chapters/11-perspective/",
   "/labs/gradient-check/",
   "/labs/fit-playground/",

@@ -83,8 +83,24 @@ describe("chapter 3's Bishop fits", () => {
     const { page } = watched;
     await page.setViewportSize({ width: 1280, height: 720 });
     await recordStates(page);
-    await page.goto(`${server.url}${CHAPTER3}?slides#slide-3`);
+    await page.goto(`${server.url}${CHAPTER3}?slides`);
     await deckShown(page);
+    // Starts on the slide before the fits' own (1-based, the cover is 1).
+    const fitsSlide = await page.$$eval("article.chapter > section.slide", (sections) =>
+      sections.findIndex((s) => s.querySelector(`[aria-label="Bishop's four fits"]`)),
+    );
+    assert.ok(fitsSlide > 0, "chapter 3's deck has a slide with the Bishop fits");
+    await page.evaluate((n) => {
+      location.hash = `#slide-${n}`;
+    }, fitsSlide);
+    await page.waitForFunction(
+      (n) =>
+        document
+          .querySelectorAll("article.chapter > section.slide")
+          [n - 1]?.classList.contains("is-current"),
+      fitsSlide,
+      POLL,
+    );
     await page.waitForSelector("[data-demo] .demo-status", { state: "attached" });
     await frames(page, 20);
     assert.equal(await bishopSteps(page), 0, "the slide before: not started");

@@ -2,15 +2,9 @@
 // prose names (1,500 to train, 297 to test), one epoch per pass over the loader, and a network that
 // reads most test digits right within the demo's eight epochs (it gets past 90 % in three).
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { data, F, nn, noGrad, optim } from "../../src/index.ts";
-
-const markdown = readFileSync(
-  new URL("../../content/09-convolutional-networks.md", import.meta.url),
-  "utf8",
-);
-const cells = [...markdown.matchAll(/^```js[^\n]*\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
+import { cellWith, runCells } from "./chapter-cells.ts";
 
 interface Trainer {
   labels: number[];
@@ -21,13 +15,9 @@ interface Trainer {
 }
 
 test("chapter 9: the digits CNN passes 90 % test accuracy within three epochs", async () => {
-  const source = cells.find((c) => c.includes("function digitsTrainer"));
-  assert.ok(source, "chapter 9 no longer has the digitsTrainer cell");
+  const source = cellWith("content/09-convolutional-networks.md", "function digitsTrainer");
   const builtins = { data, F, nn, noGrad, optim };
-  // The chapter's own cell, run as a function body the way the page runs it.
-  const make = new Function(...Object.keys(builtins), `${source}\nreturn digitsTrainer;`)(
-    ...Object.values(builtins),
-  ) as (set: unknown) => Trainer;
+  const make = runCells<(set: unknown) => Trainer>(source, builtins, "digitsTrainer");
   const trainer = make(await data.digits());
   assert.equal(trainer.labels.length, 297);
   while (trainer.epoch < 3) trainer.step();

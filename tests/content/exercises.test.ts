@@ -4,10 +4,11 @@
 // teaches nothing). Helper cells the check calls (plain `function` cells, and the cells declaring
 // names it uses) are put in scope, as the page's runtime would.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { describe, test } from "node:test";
 import * as core from "../../src/core.ts";
 import { checkGradient, readCheckResult } from "../../src/notebook/exercise/index.ts";
+import { cellsOf } from "./chapter-cells.ts";
 
 interface ExerciseOptions {
   id: string;
@@ -21,11 +22,6 @@ const files = ["content", "notebooks"].flatMap((dir) =>
     .filter((f) => f.endsWith(".md"))
     .map((f) => `${dir}/${f}`),
 );
-
-const cellsOf = (file: string): string[] =>
-  [...readFileSync(file, "utf8").matchAll(/^```js[^\n]*\n([\s\S]*?)^```$/gm)].map(
-    (m) => m[1] ?? "",
-  );
 
 /** A cell that only declares functions (after comments): safe to run anywhere. */
 const isFunctionCell = (cell: string): boolean =>

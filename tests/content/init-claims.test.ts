@@ -2,24 +2,18 @@
 // with Xavier's variance loses about √2 per layer (down to a few hundredths after ten), and that
 // He's variance keeps the signal near the input's size.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { randn, rng, tensor } from "../../src/index.ts";
-
-const markdown = readFileSync(
-  new URL("../../content/08-training-in-practice.md", import.meta.url),
-  "utf8",
-);
-const cells = [...markdown.matchAll(/^```js[^\n]*\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
+import { cellWith, runCells } from "./chapter-cells.ts";
 
 test("chapter 8: Xavier fades in a ReLU stack, He keeps the scale", () => {
-  const source = cells.find((c) => c.includes("const reluDepth"));
-  assert.ok(source, "chapter 8 no longer has the cell that defines reluDepth");
+  const source = cellWith("content/08-training-in-practice.md", "const reluDepth");
   const builtins = { randn, rng, tensor, html: () => "", display: () => undefined };
-  // The chapter's own cell, run as a function body the way the page runs it.
-  const depth = new Function(...Object.keys(builtins), `${source}\nreturn reluDepth;`)(
-    ...Object.values(builtins),
-  ) as { xavier: number[]; he: number[]; input: number };
+  const depth = runCells<{ xavier: number[]; he: number[]; input: number }>(
+    source,
+    builtins,
+    "reluDepth",
+  );
   assert.ok(Math.abs(depth.input - 1) < 0.01, `input RMS ${depth.input}`);
   // "a factor of about √2 per layer": the geometric mean ratio over ten layers.
   const perLayer = (depth.input / depth.xavier[9]) ** (1 / 10);

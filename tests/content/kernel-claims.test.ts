@@ -3,27 +3,20 @@
 // has rank two (four zero eigenvalues), and the hinge's autograd slopes are −1, 0 and 0 at
 // margins 0.5, 1 (the corner) and 1.5.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { tensor } from "../../src/index.ts";
+import { cellWith, runCells } from "./chapter-cells.ts";
 
-const markdown = readFileSync(new URL("../../content/10-kernels.md", import.meta.url), "utf8");
-const cells = [...markdown.matchAll(/^```js[^\n]*\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
-const cell = (marker: string): string => {
-  const found = cells.find((c) => c.includes(marker));
-  assert.ok(found, `chapter 10 no longer has a cell with "${marker}"`);
-  return found;
-};
+const cell = (marker: string): string => cellWith("content/10-kernels.md", marker);
 const page = { html: () => "", display: () => undefined, tensor };
 
 /** The Gram matrix cell and the eigenvalue cell, run for one choice of the kernel menu. */
 function eigenvaluesFor(kernelPick: string): number[] {
-  const builtins = { ...page, kernelPick };
-  // The chapter's own cells, run as a function body the way the page runs them.
-  return new Function(
-    ...Object.keys(builtins),
-    `${cell("function eigenvalues")}\n${cell("const gramPoints")}\nreturn eigenvalues(gram);`,
-  )(...Object.values(builtins));
+  return runCells(
+    [cell("function eigenvalues"), cell("const gramPoints")],
+    { ...page, kernelPick },
+    "eigenvalues(gram)",
+  );
 }
 
 test("chapter 10: only the minus-distance function has a negative eigenvalue", () => {
@@ -39,11 +32,7 @@ test("chapter 10: only the minus-distance function has a negative eigenvalue", (
 });
 
 test("chapter 10: the hinge's slopes on each side of the corner and at it", () => {
-  const builtins = page;
-  const grads = new Function(
-    ...Object.keys(builtins),
-    `${cell("const hingeGrads")}\nreturn hingeGrads;`,
-  )(...Object.values(builtins)) as { z: number; g: number }[];
+  const grads = runCells<{ z: number; g: number }[]>(cell("const hingeGrads"), page, "hingeGrads");
   assert.deepEqual(
     grads.map((r) => [r.z, r.g + 0]),
     [

@@ -2,19 +2,12 @@
 // descent is still crawling after 50 steps, momentum at the same step size is orders of
 // magnitude lower, and Adam is no faster than momentum there.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { optim, tensor } from "../../src/index.ts";
-
-const markdown = readFileSync(
-  new URL("../../content/08-training-in-practice.md", import.meta.url),
-  "utf8",
-);
-const cells = [...markdown.matchAll(/^```js[^\n]*\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
+import { cellWith, runCells } from "./chapter-cells.ts";
 
 test("chapter 8: momentum beats plain descent on the valley, Adam does not beat momentum", () => {
-  const source = cells.find((c) => c.includes("const valley ="));
-  assert.ok(source, "chapter 8 no longer has the cell that defines valley");
+  const source = cellWith("content/08-training-in-practice.md", "const valley =");
   const builtins = {
     optim,
     tensor,
@@ -23,10 +16,7 @@ test("chapter 8: momentum beats plain descent on the valley, Adam does not beat 
     display: () => undefined,
     plots: { vegaLite: () => undefined },
   };
-  // The chapter's own cell, run as a function body the way the page runs it.
-  const lossAt = new Function(...Object.keys(builtins), `${source}\nreturn lossAt;`)(
-    ...Object.values(builtins),
-  ) as (name: string, t: number) => number;
+  const lossAt = runCells<(name: string, t: number) => number>(source, builtins, "lossAt");
   const gd = lossAt("gradient descent", 50);
   const momentum = lossAt("momentum", 50);
   const adam = lossAt("Adam", 50);

@@ -3,8 +3,9 @@
 // tolerance of the right answer can never be reached (the right answer wins), which is the
 // mistake that left two hints of the backprop-by-hand lab silent.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { describe, test } from "node:test";
+import { cellsOf } from "./chapter-cells.ts";
 
 interface Prediction {
   id: string;
@@ -22,9 +23,7 @@ const files = ["content", "notebooks"].flatMap((dir) =>
 
 /** The options of every cell that is a single `predict({...})` call, in page order. */
 function predictionsOf(file: string): Prediction[] {
-  const markdown = readFileSync(file, "utf8");
-  const cells = [...markdown.matchAll(/^```js[^\n]*\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
-  return cells
+  return cellsOf(file)
     .filter((c) => /^\s*predict\(\{/.test(c))
     .map((c) =>
       new Function("predict", `return ${c.trim().replace(/;$/, "")};`)((o: Prediction) => o),

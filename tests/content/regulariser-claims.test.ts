@@ -2,20 +2,16 @@
 // the five useless weights near zero, L2 leaves them clearly non-zero and pulls the real weights
 // further from their true values.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { optim, randn, rng, tensor } from "../../src/index.ts";
+import { cellWith, runCells } from "./chapter-cells.ts";
 
-const markdown = readFileSync(
-  new URL("../../content/08-training-in-practice.md", import.meta.url),
-  "utf8",
-);
-const cells = [...markdown.matchAll(/^```js[^\n]*\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
+const CHAPTER = "content/08-training-in-practice.md";
 
 test("chapter 8: L1 zeroes the useless weights, L2 only shrinks", () => {
-  const source = cells.find((c) => c.includes("const sparseFit"));
-  assert.ok(source, "chapter 8 no longer has the cell that defines sparseFit");
-  const lambda = Number(/const regLambda = .*value: ([\d.]+)/.exec(markdown)?.[1]);
+  const source = cellWith(CHAPTER, "const sparseFit");
+  const slider = cellWith(CHAPTER, "const regLambda");
+  const lambda = Number(/value: ([\d.]+)/.exec(slider)?.[1]);
   assert.equal(lambda, 0.3, "the slider's default");
   const builtins = {
     optim,
@@ -27,11 +23,11 @@ test("chapter 8: L1 zeroes the useless weights, L2 only shrinks", () => {
     plots: { vegaLite: () => undefined },
   };
   type Row = { weight: string; penalty: string; value: number };
-  // The chapter's own cell, run as a function body the way the page runs it.
-  const { sparseFit, idle } = new Function(
-    ...Object.keys(builtins),
-    `${source}\nreturn { sparseFit, idle };`,
-  )(...Object.values(builtins)) as { sparseFit: Row[]; idle: (p: string) => Row[] };
+  const { sparseFit, idle } = runCells<{ sparseFit: Row[]; idle: (p: string) => Row[] }>(
+    source,
+    builtins,
+    "{ sparseFit, idle }",
+  );
   const largest = (rows: Row[]) => Math.max(...rows.map((d) => Math.abs(d.value)));
   assert.ok(largest(idle("L1")) < 0.02, `L1's useless weights: ${largest(idle("L1"))}`);
   assert.ok(largest(idle("L2")) > 0.1, `L2's useless weights: ${largest(idle("L2"))}`);

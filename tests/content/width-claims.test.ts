@@ -41,7 +41,8 @@ const near = (value: number, quoted: number) => Math.abs(value - quoted) <= 0.25
 describe("chapter 3 notes: what each width reaches after 1500 steps", () => {
   test("the demo trains 1500 steps from seed 7", () => {
     assert.match(markdown, /makeFit\(wk\.kind, wk\.hidden, 7\)/);
-    assert.match(markdown, /wideFit\.steps < 1500/);
+    assert.match(markdown, /const WIDE_STEPS = 1500;/);
+    assert.match(markdown, /done: \(steps\) => steps >= WIDE_STEPS/);
   });
 
   test("step target: K = 2 halves K = 1's error, K = 3 is no better than K = 1, K = 10 about 0.0005", () => {

@@ -72,7 +72,7 @@ describe("error messages", () => {
     );
     assert.equal(
       message(() => zeros([2, 3]).index(5)),
-      "select: index 5 is out of range for axis 0 of shape [2,3] (size 2)",
+      "index: row 5 is out of range for shape [2,3] (2 rows)",
     );
     assert.equal(
       message(() => zeros([2, 3]).item()),

@@ -108,7 +108,7 @@ describe("jvp(f, inputs, tangents)", () => {
 });
 
 describe("forward mode agrees with reverse mode on every tensor op", () => {
-  for (const c of TENSOR_OP_CASES) {
+  for (const c of TENSOR_OP_CASES.filter((c) => !c.reverseOnly)) {
     it(c.name, () => {
       fc.assert(fc.property(c.arb, forwardMatchesReverse), {
         numRuns: 10,

@@ -2,7 +2,7 @@
 // table that the gradient check (ops-grad.test.ts) and the forward-mode check (jvp.test.ts)
 // both run, and a list of what each case covers so a test can insist every op is in it.
 import fc from "fast-check";
-import { type Tensor, tensor } from "../../src/index.ts";
+import { autograd, enableGrad, type Tensor, tensor } from "../../src/index.ts";
 import * as ops from "../../src/tensor/ops/index.ts";
 import {
   BROADCAST_EXAMPLES,
@@ -30,6 +30,8 @@ export interface OpCase {
   arb: fc.Arbitrary<OpInstance>;
   /** Instances checked besides the random ones (fast-check `examples`). */
   examples?: OpInstance[];
+  /** Reverse mode only: f itself differentiates (autograd.grad), which forward mode cannot enter. */
+  reverseOnly?: boolean;
 }
 
 type Domain = { low?: number; high?: number; gap?: number };
@@ -419,6 +421,19 @@ export const TENSOR_OP_CASES: readonly OpCase[] = [
           label: `[${s}] mask [${ms}]`,
         };
       }),
+  },
+  {
+    ...unary(
+      "a gradient as a function: x ↦ ∇ Σ tanh(reshape x) (createGraph records the backward)",
+      ["autograd.grad"],
+      (x) =>
+        enableGrad(() => {
+          const [g] = autograd.grad(x.reshape([-1]).tanh().sum(), x, { createGraph: true });
+          if (g === null || g === undefined) throw new Error("expected a gradient");
+          return g;
+        }),
+    ),
+    reverseOnly: true,
   },
   // ── a composition ─────────────────────────────────────────────────────────────────────
   {

@@ -158,7 +158,7 @@ describe("retained gradients of large intermediates", () => {
     // h = tanh(…) is [300,2]: 600 values, a recycled size; its vjp allocates that size again.
     const h = x.matmul(W.T).tanh().retainGrad();
     const loss = h.mul(h).sum();
-    loss.backward();
+    loss.backward({ retainGraph: true });
     const once = Array.from(gradOf(W).data);
     const hOnce = Array.from(gradOf(h).data);
     loss.backward();

@@ -15,6 +15,9 @@ import { sameShape } from "../shape.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 import { A_REPEATS, B_REPEATS, broadcastData, planBinary, SAME, sumToShape } from "./broadcast.ts";
+import { sumToShapeGraph } from "./sum-to-shape-graph.ts";
+// Used only inside rules (at call time), so the import cycle with unary.ts is harmless.
+import { log } from "./unary.ts";
 
 type Node = OpRecord<undefined>;
 
@@ -41,6 +44,7 @@ function sumTerms(node: Node, x: Tensor | null, y: Tensor | null): Tensor {
 // ── add: out = a + b; ∂out/∂a = ∂out/∂b = 1 ────────────────────────────────────────────
 const addRule: OpRule = {
   saves: [],
+  vjpGraph: (node, i, g) => sumToShapeGraph(g, node.inputs[i].shape),
   vjp: (node, i, g) => sumToShape(g, node.inputs[i].shape),
   jvp: (node, [ta, tb]) => sumTerms(node, ta, tb),
   localGrad: (node) => ones(node),
@@ -87,6 +91,7 @@ export const ADD: OpDefinition = {
 // ── sub: out = a − b; ∂out/∂a = 1, ∂out/∂b = −1 ─────────────────────────────────────────
 const subRule: OpRule = {
   saves: [],
+  vjpGraph: (node, i, g) => sumToShapeGraph(i === 0 ? g : scaleGraph(g, -1), node.inputs[i].shape),
   vjp: (node, i, g) => {
     const s = sumToShape(g, node.inputs[i].shape);
     return i === 0 ? s : scale(s, -1);
@@ -139,6 +144,7 @@ export const SUB: OpDefinition = {
 // ── mul: out = a · b; ∂out/∂a = b, ∂out/∂b = a ──────────────────────────────────────────
 const mulRule: OpRule = {
   saves: [0, 1],
+  vjpGraph: (node, i, g) => sumToShapeGraph(mul(g, node.inputs[1 - i]), node.inputs[i].shape),
   vjp: (node, i, g) => sumToShape(mul(g, node.inputs[1 - i]), node.inputs[i].shape),
   // d(a·b) = da·b + a·db
   jvp: (node, [ta, tb]) =>
@@ -187,6 +193,11 @@ export const MUL: OpDefinition = {
 // ── div: out = a / b; ∂out/∂a = 1/b, ∂out/∂b = −a/b² = −out/b ──────────────────────────
 const divRule: OpRule = {
   saves: [1, OUTPUT],
+  vjpGraph: (node, i, g) => {
+    const [a, b] = node.inputs as [Tensor, Tensor];
+    if (i === 0) return sumToShapeGraph(div(g, b), a.shape);
+    return sumToShapeGraph(scaleGraph(div(mul(g, node.output), b), -1), b.shape);
+  },
   vjp: (node, i, g) => {
     const [a, b] = node.inputs as [Tensor, Tensor];
     if (i === 0) return sumToShape(div(g, b), a.shape);
@@ -250,6 +261,12 @@ export const DIV: OpDefinition = {
 // ── powTensor: out = a^b; ∂out/∂a = b·a^(b−1), ∂out/∂b = out·ln a ──────────────────────
 export const powTensorRule: OpRule = {
   saves: [0, 1, OUTPUT],
+  vjpGraph: (node, i, g) => {
+    const [a, b] = node.inputs as [Tensor, Tensor];
+    const keep = constantMask(node, i); // 0 where PyTorch masks the derivative (see powLocal)
+    const local = i === 0 ? mul(b, powTensor(a, sub(b, 1))) : mul(node.output, log(a));
+    return sumToShapeGraph(mul(g, mul(local, keep)), node.inputs[i].shape);
+  },
   vjp: (node, i, g) => sumToShape(mul(g, powLocal(node, i)), node.inputs[i].shape),
   jvp: (node, [ta, tb]) =>
     sumTerms(node, ta && mul(ta, powLocal(node, 0)), tb && mul(tb, powLocal(node, 1))),
@@ -284,6 +301,23 @@ export function powTensor(x: TensorLike, y: TensorLike): Tensor {
     out = allocate(n);
   for (let k = 0; k < n; k++) out[k] = A[k] ** B[k];
   return makeResult(out, p.shape, powTensorRule, "pow", [a, b], NO_ATTRS, undefined);
+}
+
+/** g · s, recorded (createGraph's backward helpers). */
+function scaleGraph(g: Tensor, s: number): Tensor {
+  return mul(g, s);
+}
+
+/** 1 where powLocal's derivative is kept, 0 where PyTorch masks it (a constant). */
+function constantMask(node: Node, i: number): Tensor {
+  const [a, b] = node.inputs as [Tensor, Tensor];
+  const A = broadcastData(a, node.output.shape),
+    B = broadcastData(b, node.output.shape),
+    Y = node.output.data;
+  const keep = allocate(Y.length);
+  for (let k = 0; k < keep.length; k++)
+    keep[k] = i === 0 ? (B[k] === 0 ? 0 : 1) : Y[k] === 0 || (A[k] === 0 && B[k] >= 0) ? 0 : 1;
+  return new Tensor(keep, node.output.shape);
 }
 
 /** Multiplies by a number without recording (backward helpers only). */

@@ -1,6 +1,7 @@
 // Broadcasting plumbing for binary ops and their backward: how two inputs line up with the
 // output (with fast paths for equal shapes, a repeated scalar and a repeated trailing block
 // such as a bias), `sumToShape` for the backward, and the `expand` op.
+import { linearVjpGraph } from "../linear-adjoint.ts";
 import { makeResult, type OpRule, soleTangent, type TensorLike, toTensor } from "../op.ts";
 import { type OpDefinition, replayInput } from "../op-definition.ts";
 import {
@@ -124,6 +125,7 @@ export function broadcastData(t: Tensor, shape: Shape): Float64Array {
 
 const expandRule: OpRule = {
   saves: [],
+  vjpGraph: linearVjpGraph,
   vjp: (node, _i, g) => sumToShape(g, node.inputs[0].shape),
   jvp: (node, t) => expand(soleTangent(t), node.output.shape),
 };

@@ -1,7 +1,9 @@
 // Comparisons (gt, lt, ge, le, eq, ne) give 1 or 0 with broadcasting and carry no gradient, like
 // PyTorch's boolean masks; `where` picks element-wise between two tensors and is
 // differentiable in both; `clamp` limits values to [min, max].
+
 import { expectNumber } from "../arguments.ts";
+import { linearVjpGraph } from "../linear-adjoint.ts";
 import {
   makeResult,
   NO_ATTRS,
@@ -61,6 +63,7 @@ function masked(
 
 const whereRule: OpRule<Float64Array> = {
   saves: [],
+  vjpGraph: linearVjpGraph,
   vjp(node, i, g) {
     const mask = node.saved; // cond broadcast to the output's shape, as 0/1
     const G = g.data;
@@ -122,6 +125,7 @@ function inside(node: OpRecord<Bounds>): Float64Array {
 
 const clampRule: OpRule<Bounds> = {
   saves: [0],
+  vjpGraph: linearVjpGraph,
   vjp(node, _i, g) {
     const d = inside(node);
     for (let k = 0; k < d.length; k++) d[k] *= g.data[k];

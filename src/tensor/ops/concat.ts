@@ -1,6 +1,8 @@
 // Joins: concat (torch.cat, along an existing axis) and stack (along a new one). The backward
 // cuts the gradient back into the pieces.
+
 import { describeValue } from "../arguments.ts";
+import { linearVjpGraph } from "../linear-adjoint.ts";
 import { makeResult, type OpRule, type TensorLike, toTensor } from "../op.ts";
 import { numberAttr, type OpDefinition, operatorTex } from "../op-definition.ts";
 import { formatShape, normalizeAxis, sameShape } from "../shape.ts";
@@ -17,6 +19,7 @@ interface Pieces {
 
 const concatRule: OpRule<Pieces> = {
   saves: [],
+  vjpGraph: linearVjpGraph,
   vjp(node, i, g) {
     const { outer, inner, sizes } = node.saved;
     const total = sizes.reduce((p, s) => p + s, 0);

@@ -1,5 +1,6 @@
 // cumsum: running sums along one axis (torch.cumsum), out[j] = Σ_{i ≤ j} x[i]. Its backward is
 // the running sum of the gradient taken from the other end: ∂L/∂x[i] = Σ_{j ≥ i} g[j].
+import { linearVjpGraph } from "../linear-adjoint.ts";
 import { makeResult, type OpRule, soleTangent, type TensorLike, toTensor } from "../op.ts";
 import { numberAttr, type OpDefinition, replayInput } from "../op-definition.ts";
 import { normalizeAxis } from "../shape.ts";
@@ -29,6 +30,7 @@ function scan(X: Float64Array, { outer, n, inner }: Lanes, reverse: boolean): Fl
 
 const cumsumRule: OpRule<Lanes> = {
   saves: [],
+  vjpGraph: linearVjpGraph,
   vjp: (node, _i, g) => new Tensor(scan(g.data, node.saved, true), node.inputs[0].shape),
   jvp: (node, t) => new Tensor(scan(soleTangent(t).data, node.saved, false), node.output.shape),
 };

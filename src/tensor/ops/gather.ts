@@ -1,7 +1,9 @@
 // gather: entries picked along one axis by an index tensor (torch.gather), e.g. the score of
 // each row's label: scores.gather(1, labels.unsqueeze(1)). The backward scatters the gradient
 // back, adding where an entry was picked twice. maskedFill is composed from where.
+
 import { expectNumber } from "../arguments.ts";
+import { linearVjpGraph } from "../linear-adjoint.ts";
 import { makeResult, type OpRule, type TensorLike, toTensor } from "../op.ts";
 import { numberAttr, type OpDefinition, replayInput } from "../op-definition.ts";
 import { broadcastShapes, formatShape, normalizeAxis, sameShape, stridesOf } from "../shape.ts";
@@ -52,6 +54,7 @@ function gatherPositions(op: string, a: Tensor, axis: number, index: Tensor): In
 
 const gatherRule: OpRule<Int32Array> = {
   saves: [],
+  vjpGraph: linearVjpGraph,
   vjp(node, i, g) {
     const x = node.inputs[0];
     if (i !== 0) return new Tensor(allocate(node.inputs[1].data.length), node.inputs[1].shape);

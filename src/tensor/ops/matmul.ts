@@ -8,9 +8,12 @@
 import { makeResult, NO_ATTRS, type OpRule, type TensorLike, toTensor } from "../op.ts";
 import { type OpDefinition, replayInput } from "../op-definition.ts";
 import { broadcastIndex, broadcastShapes, formatShape, sameShape, sizeOf } from "../shape.ts";
+import { checkSize, maxTensorBytes } from "../size-limit.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 import { matmulNN, matmulNT, matmulTN } from "./matmul-kernels.ts";
+import { reshape, transpose } from "./shape.ts";
+import { sumToShapeGraph } from "./sum-to-shape-graph.ts";
 
 interface Dims {
   m: number;
@@ -35,6 +38,24 @@ function batchedNN(A: Float64Array, B: Float64Array, d: Dims, count: number): Fl
 
 const matmulRule: OpRule<Dims> = {
   saves: [0, 1],
+  // createGraph: ∂L/∂A = G Bᵀ, ∂L/∂B = Aᵀ G as recorded ops (1-D operands as a row/column).
+  vjpGraph(node, i, g) {
+    const [a, b] = node.inputs as [Tensor, Tensor];
+    const { m, k, n, batch } = node.saved;
+    if (batch === null) {
+      const G = reshape(g, [m, n]);
+      if (i === 0) return reshape(matmul(G, transpose(reshape(b, [k, n]))), a.shape);
+      return reshape(matmul(transpose(reshape(a, [m, k])), G), b.shape);
+    }
+    // A 1-D operand is a row [1,k] (or a column [k,1]), and g gets the dropped axis back.
+    const A = a.shape.length === 1 ? reshape(a, [1, k]) : a;
+    const B = b.shape.length === 1 ? reshape(b, [k, 1]) : b;
+    let G = g;
+    if (a.shape.length === 1) G = reshape(G, [...G.shape.slice(0, -1), 1, n]);
+    if (b.shape.length === 1) G = reshape(G, [...G.shape, 1]);
+    if (i === 0) return reshape(sumToShapeGraph(matmul(G, transpose(B, -1, -2)), A.shape), a.shape);
+    return reshape(sumToShapeGraph(matmul(transpose(A, -1, -2), G), B.shape), b.shape);
+  },
   vjp(node, i, g) {
     const [a, b] = node.inputs as [Tensor, Tensor];
     const { m, k, n, batch } = node.saved;
@@ -102,6 +123,8 @@ function matmulAs(op: string, x: TensorLike, y: TensorLike): Tensor {
   const kb = b.shape[rb >= 2 ? rb - 2 : 0];
   const n = rb >= 2 ? b.shape[rb - 1] : 1;
   if (k !== kb) throw new Error(sizesMessage(a, b, op, `inner sizes ${k} and ${kb} differ`));
+  // [1e5,1] @ [1,1e5] would be 80 GB (the shape is built only when it is refused)
+  if (m * n * 8 > maxTensorBytes()) checkSize(op, [m, n]);
   if (ra <= 2 && rb <= 2) {
     const shape = ra === 2 ? (rb === 2 ? [m, n] : [m]) : rb === 2 ? [n] : [];
     const dims: Dims = { m, k, n, batch: null };
@@ -132,6 +155,7 @@ function matmulAs(op: string, x: TensorLike, y: TensorLike): Tensor {
     );
   }
   const count = sizeOf(batchShape);
+  checkSize(op, [...batchShape, m, n]);
   const ai = sameShape(batchA, batchShape)
     ? Int32Array.from({ length: count }, (_, q) => q)
     : broadcastIndex(batchA, batchShape);

@@ -1,7 +1,9 @@
 // Rows and slices: narrow (a window along one axis, torch.narrow) and select (one index,
 // dropping the axis). Their backward writes the gradient back into the window, zeros elsewhere.
 // A tensor of shape S viewed along axis a is [outer, n, inner], as in the reductions.
+
 import { expectInteger } from "../arguments.ts";
+import { linearVjpGraph } from "../linear-adjoint.ts";
 import { makeResult, type OpRule, soleTangent, type TensorLike, toTensor } from "../op.ts";
 import { numberAttr, type OpDefinition, operatorTex, replayInput } from "../op-definition.ts";
 import { formatShape, normalizeAxis } from "../shape.ts";
@@ -28,6 +30,7 @@ export function copyWindow(X: Float64Array, w: Window): Float64Array {
 
 const narrowRule: OpRule<Window> = {
   saves: [],
+  vjpGraph: linearVjpGraph,
   vjp(node, _i, g) {
     const { outer, n, inner, start, length } = node.saved;
     const out = allocate(node.inputs[0].data.length);
@@ -129,7 +132,14 @@ export const SELECT: OpDefinition = {
 export function indexRow(x: TensorLike, i: number): Tensor {
   const a = toTensor(x, "index");
   if (a.shape.length === 0) throw new Error("index: a scalar has no rows to index");
-  return select(a, 0, expectInteger("index", "the row index", i));
+  const n = a.shape[0];
+  expectInteger("index", "the row index", i);
+  if (i < -n || i >= n) {
+    throw new Error(
+      `index: row ${i} is out of range for shape ${formatShape(a.shape)} (${n} row${n === 1 ? "" : "s"})`,
+    );
+  }
+  return select(a, 0, i);
 }
 
 /** Rows start … end−1 of `x` (x[start:end]); negative bounds count from the end, as in Python. */

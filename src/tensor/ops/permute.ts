@@ -1,6 +1,8 @@
 // permute: the axes in a new order (torch.permute), a copy. Output axis i is input axis
 // dims[i]; the backward permutes the gradient back with the inverse order.
+
 import { describeValue } from "../arguments.ts";
+import { linearVjpGraph } from "../linear-adjoint.ts";
 import { makeResult, type OpRule, soleTangent, type TensorLike, toTensor } from "../op.ts";
 import { type OpDefinition, operatorTex, replayInput } from "../op-definition.ts";
 import { formatShape, stridesOf } from "../shape.ts";
@@ -38,6 +40,7 @@ type Saved = { dims: number[]; inverse: number[] };
 
 const permuteRule: OpRule<Saved> = {
   saves: [],
+  vjpGraph: linearVjpGraph,
   vjp: (node, _i, g) =>
     new Tensor(permuteData(g.data, g.shape, node.saved.inverse), node.inputs[0].shape),
   jvp: (node, t) => {

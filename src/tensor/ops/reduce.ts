@@ -2,7 +2,9 @@
 // mean also over several axes, composed as one single-axis reduction per axis.
 // A reduction over axis `a` of a shape is viewed as [outer, n, inner]: outer = product of the
 // sizes before `a`, n = shape[a], inner = product of the sizes after it.
+
 import { describeValue } from "../arguments.ts";
+import { linearVjpGraph } from "../linear-adjoint.ts";
 import { makeResult, type OpRule, soleTangent, type TensorLike, toTensor } from "../op.ts";
 import {
   entriesOf,
@@ -82,6 +84,7 @@ type Saved = Layout & { scale: number };
 
 const sumRule: OpRule<Saved> = {
   saves: [],
+  vjpGraph: linearVjpGraph,
   vjp: (node, _i, g) =>
     new Tensor(spreadLoop(g.data, node.saved, node.saved.scale), node.inputs[0].shape),
   jvp: (node, t) =>
@@ -158,6 +161,7 @@ type MaxSaved = Layout & {
 
 const maxRule: OpRule<MaxSaved> = {
   saves: [],
+  vjpGraph: linearVjpGraph,
   // Along an axis the gradient goes to the element max picked (the first of equal ones);
   // the maximum of all elements shares it evenly between ties, as PyTorch's max() and amax do.
   vjp(node, _i, g) {
@@ -321,7 +325,10 @@ export function min(x: TensorLike): Tensor;
 export function min(x: TensorLike, axis: number, keepdim?: boolean): MaxResult;
 export function min(x: TensorLike, axis?: number, keepdim?: boolean): Tensor;
 export function min(x: TensorLike, axis?: number, keepdim = false): Tensor {
-  const top = max(neg(x), axis, keepdim);
+  const a = toTensor(x, "min");
+  const L = layoutOf("min", a.shape, axis, keepdim); // checked here, so messages say "min"
+  if (L.n === 0) throw new Error("min: cannot take the minimum over an axis of size 0");
+  const top = max(neg(a), axis, keepdim);
   const values = neg(top);
   if (axis === undefined) return values;
   Object.defineProperty(values, "values", { value: values });

@@ -1,6 +1,8 @@
 // Ops that move elements without changing them: reshape, transpose, clone. Their backward
 // moves the gradient back the same way. Rows and slices are in narrow.ts, joins in concat.ts.
+
 import { describeValue } from "../arguments.ts";
+import { linearVjpGraph } from "../linear-adjoint.ts";
 import {
   makeResult,
   NO_ATTRS,
@@ -17,6 +19,7 @@ import { Tensor } from "../tensor.ts";
 // ── reshape: same elements, new shape; shares the storage, as PyTorch's view ────────────
 const reshapeRule: OpRule = {
   saves: [],
+  vjpGraph: linearVjpGraph,
   vjp: (node, _i, g) => new Tensor(g.data, node.inputs[0].shape),
   jvp: (node, t) => new Tensor(soleTangent(t).data, node.output.shape),
 };
@@ -119,6 +122,7 @@ function swapAxes(X: Float64Array, shape: readonly number[], d0: number, d1: num
 
 const transposeRule: OpRule<Swap> = {
   saves: [],
+  vjpGraph: linearVjpGraph,
   vjp: (node, _i, g) =>
     new Tensor(swapAxes(g.data, g.shape, node.saved.dim0, node.saved.dim1), node.inputs[0].shape),
   jvp: (node, tangents) => {
@@ -164,6 +168,7 @@ export function transpose(x: TensorLike, dim0?: number, dim1?: number): Tensor {
 // ── clone: a copy that stays in the graph ──────────────────────────────────────────────
 const cloneRule: OpRule = {
   saves: [],
+  vjpGraph: linearVjpGraph,
   vjp: (_node, _i, g) => g,
   jvp: (_node, t) => soleTangent(t),
   localGrad: (node) =>

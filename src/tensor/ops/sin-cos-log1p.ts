@@ -1,9 +1,11 @@
 // More element-wise ops, each one `defineUnary` call (see unary.ts): sin, cos and log1p.
-import { defineUnary } from "./unary.ts";
+import { add, div } from "./binary.ts";
+import { defineUnary, neg } from "./unary.ts";
 
 /** sin x; derivative cos x */
 export const SIN_OP = defineUnary({
   name: "sin",
+  gradGraph: (x) => cos(x),
   reads: "x",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) y[k] = Math.sin(x[k]);
@@ -22,6 +24,7 @@ export const sin = SIN_OP.op;
 /** cos x; derivative −sin x */
 export const COS_OP = defineUnary({
   name: "cos",
+  gradGraph: (x) => neg(sin(x)),
   reads: "x",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) y[k] = Math.cos(x[k]);
@@ -40,6 +43,7 @@ export const cos = COS_OP.op;
 /** ln(1 + x), accurate for tiny x (where 1 + x would round to 1); derivative 1/(1 + x) */
 export const LOG1P_OP = defineUnary({
   name: "log1p",
+  gradGraph: (x) => div(1, add(x, 1)),
   reads: "x",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) y[k] = Math.log1p(x[k]);

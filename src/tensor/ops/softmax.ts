@@ -15,6 +15,9 @@ import { OUTPUT } from "../saves.ts";
 import { normalizeAxis } from "../shape.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
+import { mul, sub } from "./binary.ts";
+import { sum } from "./reduce.ts";
+import { exp } from "./unary.ts";
 
 interface Lanes {
   outer: number;
@@ -101,6 +104,14 @@ function probabilities(node: OpRecord<Saved>): Float64Array {
 
 const softmaxRule: OpRule<Saved> = {
   saves: [OUTPUT], // the probabilities (logSoftmax: their logarithms)
+  // createGraph: the same maps as recorded ops, on the recorded output y.
+  vjpGraph(node, _i, g) {
+    const y = node.output;
+    if (y.shape.length === 0) return mul(g, 0); // one entry: the output is constant
+    const axis = numberAttr(node.attrs, "axis") ?? -1;
+    if (node.saved.log) return sub(g, mul(exp(y), sum(g, axis, true)));
+    return mul(y, sub(g, sum(mul(g, y), axis, true)));
+  },
   vjp: (node, _i, g) =>
     new Tensor(
       laneLoop(g.data, probabilities(node), node.saved, node.saved.log ? LOG_VJP : SOFTMAX_BACK),

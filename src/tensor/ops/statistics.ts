@@ -55,18 +55,20 @@ function countOf(op: string, shape: Shape, axis: Axes): number {
  * default (`{ correction: 0 }` divides by n).
  */
 export function variance(x: TensorLike, axis?: Axes, options?: VarOptions): Tensor {
-  const a = toTensor(x, "var");
-  const { correction, keepdim } = checkOptions("var", options);
-  const n = countOf("var", a.shape, axis);
+  return varianceAs("var", x, axis, options);
+}
+
+function varianceAs(op: string, x: TensorLike, axis: Axes, options?: VarOptions): Tensor {
+  const a = toTensor(x, op);
+  const { correction, keepdim } = checkOptions(op, options);
+  const n = countOf(op, a.shape, axis);
   const d = sub(a, mean(a, axis, true));
   return div(sum(mul(d, d), axis, keepdim), Math.max(0, n - correction));
 }
 
 /** Standard deviation: √var (same options). */
 export function std(x: TensorLike, axis?: Axes, options?: VarOptions): Tensor {
-  toTensor(x, "std");
-  checkOptions("std", options);
-  return sqrt(variance(x, axis, options));
+  return sqrt(varianceAs("std", x, axis, options));
 }
 
 /** log Σ exp(x) over all elements or along `axis`, without overflow (torch.logsumexp). */

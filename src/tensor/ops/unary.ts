@@ -22,6 +22,7 @@ import {
 import { OUTPUT } from "../saves.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
+import { add, div, mul, sub } from "./binary.ts";
 
 /** The two loops that define an element-wise op. `p` is its number parameter (slope, exponent). */
 export interface UnaryKernels {
@@ -31,6 +32,11 @@ export interface UnaryKernels {
   derivative(x: Float64Array, y: Float64Array, d: Float64Array, p: number): void;
   /** Which of x and y `derivative` reads: backward refuses if that one changed in place. */
   reads: "x" | "y" | "none";
+  /**
+   * f′ built from recorded ops on x and y, for createGraph (second derivatives). Omit it only
+   * for piecewise-linear ops (neg, abs, relu): their derivative is then used as a constant.
+   */
+  gradGraph?(x: Tensor, y: Tensor, p: number): Tensor;
 }
 
 /** An element-wise op in full: its name, its two loops, its TeX and its words. */
@@ -65,8 +71,15 @@ function derivativeOf(node: OpRecord<Saved>): Float64Array {
 }
 
 // One rule object per `reads`, so each op notes the versions of just what its backward reads.
-function unaryRule(reads: UnaryKernels["reads"]): OpRule<Saved> {
+function unaryRule(kernels: UnaryKernels): OpRule<Saved> {
+  const { reads, gradGraph } = kernels;
   return {
+    vjpGraph(node, _i, g) {
+      const d = gradGraph
+        ? gradGraph(node.inputs[0], node.output, node.saved.p)
+        : new Tensor(derivativeOf(node), node.output.shape);
+      return mul(g, d);
+    },
     saves: reads === "x" ? [0] : reads === "y" ? [OUTPUT] : [],
     vjp(node, _i, g) {
       const d = derivativeOf(node),
@@ -89,7 +102,7 @@ function unaryRule(reads: UnaryKernels["reads"]): OpRule<Saved> {
 export function defineUnary(spec: UnarySpec): UnaryOp {
   const { name, param } = spec;
   const kernels: UnaryKernels = spec;
-  const rule = unaryRule(kernels.reads);
+  const rule = unaryRule(kernels);
   const fixed: Saved = { kernels, p: 0 }; // shared by every call of an op without a parameter
   const op = (x: TensorLike, p = 0): Tensor => {
     const a = toTensor(x, name);
@@ -137,6 +150,7 @@ export const neg = NEG_OP.op;
 /** eˣ; derivative eˣ = y */
 export const EXP_OP = defineUnary({
   name: "exp",
+  gradGraph: (_x, y) => y,
   reads: "y",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) y[k] = Math.exp(x[k]);
@@ -155,6 +169,7 @@ export const exp = EXP_OP.op;
 /** ln x; derivative 1/x */
 export const LOG_OP = defineUnary({
   name: "log",
+  gradGraph: (x) => div(1, x),
   reads: "x",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) y[k] = Math.log(x[k]);
@@ -173,6 +188,7 @@ export const log = LOG_OP.op;
 /** √x; derivative 1/(2√x) */
 export const SQRT_OP = defineUnary({
   name: "sqrt",
+  gradGraph: (_x, y) => div(0.5, y),
   reads: "y",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) y[k] = Math.sqrt(x[k]);
@@ -209,6 +225,7 @@ export const abs = ABS_OP.op;
 /** tanh x; derivative 1 − tanh² x */
 export const TANH_OP = defineUnary({
   name: "tanh",
+  gradGraph: (_x, y) => sub(1, mul(y, y)),
   reads: "y",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) y[k] = Math.tanh(x[k]);
@@ -228,6 +245,7 @@ export const tanh = TANH_OP.op;
 /** σ(x) = 1/(1 + e⁻ˣ); derivative σ(1 − σ). Written to avoid overflow for large |x|. */
 export const SIGMOID_OP = defineUnary({
   name: "sigmoid",
+  gradGraph: (_x, y) => mul(y, sub(1, y)),
   reads: "y",
   forward(x, y) {
     for (let k = 0; k < x.length; k++) {
@@ -300,6 +318,8 @@ export function leakyRelu(x: TensorLike, slope = 0.01): Tensor {
 // The number-exponent form of `pow`; its definition (TeX, words, both rules) is in pow.ts.
 export const POW_SCALAR_OP = defineUnary({
   name: "pow",
+  gradGraph: (x, _y, p) =>
+    p === 0 ? mul(x, 0) : p === 1 ? add(mul(x, 0), 1) : mul(POW_SCALAR_OP.op(x, p - 1), p),
   param: "exponent",
   reads: "x",
   forward(x, y, p) {

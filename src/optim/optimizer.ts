@@ -47,6 +47,12 @@ export abstract class Optimizer<H extends object = object> {
   addParamGroup(group: ParamGroupOptions<H>): void {
     const k = this.paramGroups.length;
     const where = k > 0 ? ` in param group ${k}` : "";
+    const iterable = group?.params as unknown as { [Symbol.iterator]?: unknown } | undefined;
+    if (typeof iterable?.[Symbol.iterator] !== "function") {
+      throw new Error(
+        `optim.${this.name}: a param group needs its tensors as { params: [...] }, found ${describeValue(group?.params)}`,
+      );
+    }
     const params = [...group.params];
     if (params.length === 0)
       throw new Error(`optim.${this.name}: param group ${k} has no parameters`);
@@ -125,7 +131,8 @@ export abstract class Optimizer<H extends object = object> {
       this.checkHyperParameters(group);
     } catch (error) {
       const message = (error as Error).message;
-      throw new Error(this.paramGroups.length > 1 ? `${message} (param group ${k})` : message);
+      const grouped = k > 0 || this.paramGroups.length > 1;
+      throw new Error(grouped ? `${message} (param group ${k})` : message);
     }
   }
 

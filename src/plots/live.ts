@@ -1,4 +1,5 @@
 import { boundRows, type HistoryMode } from "./bound-rows.ts";
+import { replaceRows } from "./replace-rows.ts";
 import { type PlotElement, type VegaLiteOptions, vegaLite } from "./vega-lite.ts";
 
 /** Options for a live plot: the named datasets the spec reads, with their first rows. */
@@ -28,6 +29,9 @@ export interface LivePlot {
  */
 export const CALM_REDRAW_MS = 500;
 
+/** Removed items a live plot's marks may hold before Vega lets them go. */
+const LIVE_CLEAN_THRESHOLD = 256;
+
 const reducedMotion = (): boolean =>
   typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
 
@@ -46,17 +50,20 @@ export function live(spec: Record<string, unknown>, options: LiveOptions): LiveP
   const held = new Map(Object.entries(options.datasets).map(([name, rows]) => [name, [...rows]]));
   const pending = new Map<string, { replace: boolean; rows: unknown[] }>();
   let scheduled = false;
+  // Vega keeps the items of removed rows in each mark's join until more than `cleanThreshold`
+  // (10 000) have piled up; a plot thinning its history every few hundred frames would carry
+  // thousands of dead items (and their SVG nodes) at all times. Its own few hundred rows make
+  // an early clean cheap.
+  void element.view.then((view) => {
+    view.cleanThreshold = LIVE_CLEAN_THRESHOLD;
+  });
   const flush = async (): Promise<void> => {
     scheduled = false;
     const view = await element.view;
     const vega = await import("vega");
     for (const [name, update] of pending) {
       const changes = update.replace
-        ? vega
-            .changeset()
-            .remove(() => true)
-            // Copies: a kept row may be a tuple the view holds now, removed in this same change.
-            .insert(update.rows.map((row) => (row && typeof row === "object" ? { ...row } : row)))
+        ? replaceRows(vega.changeset(), view.data(name), update.rows)
         : vega.changeset().insert(update.rows);
       view.change(name, changes);
     }
@@ -78,8 +85,9 @@ export function live(spec: Record<string, unknown>, options: LiveOptions): LiveP
       held.set(dataset, kept);
       if (kept !== all) {
         // Thinned: the view gets the kept rows whole (and nothing piles up while no frame
-        // comes, in a background tab).
-        pending.set(dataset, { replace: true, rows: kept });
+        // comes, in a background tab). A copy: rows pushed before the next frame are added to
+        // it, and `held` has them already.
+        pending.set(dataset, { replace: true, rows: [...kept] });
       } else {
         const entry = pending.get(dataset) ?? { replace: false, rows: [] };
         for (const row of rows) entry.rows.push(row);
@@ -90,7 +98,7 @@ export function live(spec: Record<string, unknown>, options: LiveOptions): LiveP
     replace(dataset, rows) {
       const kept = boundRows([...rows], maxRows, history);
       held.set(dataset, kept);
-      pending.set(dataset, { replace: true, rows: kept });
+      pending.set(dataset, { replace: true, rows: [...kept] });
       schedule();
     },
   };

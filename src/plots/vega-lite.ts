@@ -18,6 +18,10 @@ export interface VegaViewHandle {
   insert(name: string, rows: unknown[]): VegaViewHandle;
   runAsync(): Promise<unknown>;
   finalize(): void;
+  /** How many removed items a mark's join may hold before it lets them go (Vega: 10 000). */
+  cleanThreshold: number;
+  /** The tuples a dataset holds now. */
+  data(name: string): unknown[];
   data(name: string, rows: unknown[]): VegaViewHandle;
 }
 

@@ -35,15 +35,22 @@ function helpDialog(doc: Document): HTMLElement {
   help.hidden = true;
   const title = element(doc, "h2", "deck-help-title", "Keys");
   title.id = "deck-help-title";
-  const table = element(doc, "table", "deck-help-keys");
-  for (const [keys, meaning] of KEY_HELP) {
-    const row = table.insertRow();
-    const keyCell = row.insertCell();
-    for (const key of keys.split(/\s{2,}/)) keyCell.append(element(doc, "kbd", "", key), " ");
-    row.insertCell().textContent = meaning;
+  // Two tables side by side (moving through the deck, then the tools), so the whole list fits
+  // a 720 px tall projector without scrolling at a size the room can read.
+  const columns = element(doc, "div", "deck-help-columns");
+  const half = Math.ceil(KEY_HELP.length / 2);
+  for (const part of [KEY_HELP.slice(0, half), KEY_HELP.slice(half)]) {
+    const table = element(doc, "table", "deck-help-keys");
+    for (const [keys, meaning] of part) {
+      const row = table.insertRow();
+      const keyCell = row.insertCell();
+      for (const key of keys.split(/\s{2,}/)) keyCell.append(element(doc, "kbd", "", key), " ");
+      row.insertCell().textContent = meaning;
+    }
+    columns.append(table);
   }
   const close = element(doc, "p", "deck-help-close", "Press Esc or ? to close.");
-  help.append(title, table, close);
+  help.append(title, columns, close);
   return help;
 }
 

@@ -21,6 +21,9 @@ export class DeckStage {
   private readonly resizeObserver: ResizeObserver;
   private frame = 0;
   private scene: StageScene | null = null;
+  /** Slides to fit while the browser is idle, nearest to the current one first. */
+  private waiting: HTMLElement[] = [];
+  private idle = 0;
 
   /** `slideWidth`: the deck's logical width (its aspect ratio; the height is always 720). */
   constructor(
@@ -65,8 +68,58 @@ export class DeckStage {
     }
   }
 
+  /**
+   * Fits the slides around `index` while the browser is idle, one per idle slice, nearest
+   * first. Fitting a slide lays it out (several times when it does not fit), which with KaTeX,
+   * plots or a graph on it takes longer than a frame; done ahead, a slide change only confirms
+   * the remembered fit against the content's sizes — the one layout showing a slide costs.
+   */
+  prefitAround(slides: readonly HTMLElement[], index: number): void {
+    const order: HTMLElement[] = [];
+    for (let d = 1; d < slides.length; d++) {
+      for (const at of [index + d, index - d]) {
+        const section = slides[at];
+        if (section && !this.fitter.knows(section)) order.push(section);
+      }
+    }
+    this.waiting = order;
+    if (this.idle === 0 && order.length > 0) this.idle = this.whenIdle(() => this.prefitNext());
+  }
+
+  private prefitNext(): void {
+    this.idle = 0;
+    const origin = { x: 0, y: 0, scale: 1, slideWidth: this.slideWidth };
+    for (let section = this.waiting.shift(); section; section = this.waiting.shift()) {
+      if (this.fitter.knows(section)) continue;
+      if (section.classList.contains("is-current") || section.classList.contains("is-next"))
+        continue;
+      section.classList.add("is-measuring");
+      this.fitter.prefit(section, origin);
+      section.classList.remove("is-measuring");
+      break;
+    }
+    if (this.waiting.length > 0) this.idle = this.whenIdle(() => this.prefitNext());
+  }
+
+  private whenIdle(run: () => void): number {
+    const view = this.view as Window & Partial<Pick<Window, "requestIdleCallback">>;
+    return view.requestIdleCallback
+      ? view.requestIdleCallback(run, { timeout: 2000 })
+      : view.setTimeout(run, 50);
+  }
+
+  private cancelIdle(): void {
+    if (this.idle === 0) return;
+    const view = this.view as Window & Partial<Pick<Window, "cancelIdleCallback">>;
+    if (view.cancelIdleCallback) view.cancelIdleCallback(this.idle);
+    else view.clearTimeout(this.idle);
+    this.idle = 0;
+    this.waiting = [];
+  }
+
   /** Stops watching and removes every placement from `slides`. */
   clear(slides: readonly HTMLElement[]): void {
+    this.cancelIdle();
     this.scene = null;
     this.resizeObserver.disconnect();
     this.view.cancelAnimationFrame(this.frame);

@@ -30,6 +30,8 @@ export interface SlideFit {
 export interface PlaceOptions {
   /** Bisection rounds after the first guess (default 5: within 1/64 of the best size). */
   rounds?: number;
+  /** Mark a slide that does not fit without warning yet (fitting ahead of time; default false). */
+  quiet?: boolean;
 }
 
 /**
@@ -90,13 +92,22 @@ const reported = new WeakSet<HTMLElement>();
  * Says where a slide that does not fit at full size comes from, once, and marks it
  * (`data-overflow`: how far past the bottom and side, in logical pixels).
  */
-function reportOverflow(section: HTMLElement, placement: Placement): void {
+function reportOverflow(section: HTMLElement, placement: Placement, quiet: boolean): void {
   const width = widthOf(placement);
   const y = Math.max(0, Math.round(section.scrollHeight - SLIDE_HEIGHT));
   const x = Math.max(0, Math.round(section.scrollWidth - width));
   section.dataset.overflow = `${x} ${y}`;
-  if (reported.has(section)) return;
+  if (!quiet) warnOverflow(section, width);
+}
+
+/**
+ * Warns once that `section` (marked by placeSlide) does not fit: a slide fitted ahead of time
+ * is reported when it is shown.
+ */
+export function warnOverflow(section: HTMLElement, width: number = SLIDE_WIDTH): void {
+  if (reported.has(section) || section.dataset.overflow === undefined) return;
   reported.add(section);
+  const [x = 0, y = 0] = section.dataset.overflow.split(" ").map(Number);
   const where = section.dataset.source ?? `slide ${section.dataset.slide ?? "?"}`;
   console.warn(
     `${where}: this slide does not fit at ${width}×${SLIDE_HEIGHT} (${y} px too tall${x ? `, ${x} px too wide` : ""}), so the deck shrinks its text below the projection type scale; split it, or move material into a \`::: reading\` block or the notes`,
@@ -122,14 +133,14 @@ function fitsAt(section: HTMLElement, placement: Placement, fit: number): boolea
 export function placeSlide(
   section: HTMLElement,
   placement: Placement,
-  { rounds = 5 }: PlaceOptions = {},
+  { rounds = 5, quiet = false }: PlaceOptions = {},
 ): SlideFit {
   if (fitsAt(section, placement, 1)) {
     section.classList.remove("is-overflowing");
     delete section.dataset.overflow;
     return { fit: 1, contentWidth: null };
   }
-  reportOverflow(section, placement);
+  reportOverflow(section, placement, quiet);
   let fits = contentFit(section.scrollWidth, section.scrollHeight, FIT_FLOOR, widthOf(placement));
   let tooBig = 1;
   if (!fitsAt(section, placement, fits)) {

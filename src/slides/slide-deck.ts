@@ -467,6 +467,7 @@ export class SlideDeck implements DeckInputTarget {
       presenter: this.presenter,
       overview: this.overview,
     });
+    if (!this.overview.isOpen) this.stage.prefitAround(this.slides, this.state.slide);
   }
 
   private setOverview(open: boolean): void {

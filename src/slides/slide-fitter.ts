@@ -2,7 +2,13 @@
 // fit is remembered per slide together with the sizes of the slide's children it was found
 // for. Coming back to a slide, moving it (presenter frames) or rescaling it (a resized window)
 // reuses the fit; only a change in the content itself fits again.
-import { applyPlacement, placeSlide, type SlideFit, unplaceSlide } from "./place-slide.ts";
+import {
+  applyPlacement,
+  placeSlide,
+  type SlideFit,
+  unplaceSlide,
+  warnOverflow,
+} from "./place-slide.ts";
 import { contentFit, type Placement, SLIDE_HEIGHT } from "./stage-geometry.ts";
 
 interface Remembered extends SlideFit {
@@ -29,9 +35,24 @@ export class SlideFitter {
     const known = this.memo.get(section);
     if (known && known.signature === signatureOf(section)) {
       applyPlacement(section, placement, known.fit, known.contentWidth);
+      warnOverflow(section, placement.slideWidth);
       return;
     }
     const fit = placeSlide(section, placement);
+    this.memo.set(section, { ...fit, signature: signatureOf(section) });
+  }
+
+  /** True when `section` has a remembered fit (it may still be stale). */
+  knows(section: HTMLElement): boolean {
+    return this.memo.has(section);
+  }
+
+  /**
+   * Fits `section` ahead of its showing, without warning about overflow yet (it is reported
+   * when shown): the slide change then only checks the fit against the content.
+   */
+  prefit(section: HTMLElement, placement: Placement): void {
+    const fit = placeSlide(section, placement, { quiet: true });
     this.memo.set(section, { ...fit, signature: signatureOf(section) });
   }
 

@@ -7,6 +7,8 @@
 //   chapter 3's Bishop slide training: frames per second at the default speed and at the
 //   fastest (target ≥ 55 fps), and the time from "Start over" until all four fits reach MSE
 //   1e-4 (x²), 1e-4 (sin), 1e-3 (|x|) and 5e-3 (step) at the fastest speed (target < 2 s).
+// `npm run bench:deck -- --only=06-backprop` (repeatable) walks only the decks whose path holds
+// one of the words, and times the Bishop slide only when chapter 3 is among them.
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,10 +30,15 @@ await buildSite({ outDir, cacheDir: join(work, "cache") });
 const server = await serveStatic(outDir);
 const browser = await launchBrowser();
 
+const only = process.argv.filter((a) => a.startsWith("--only=")).map((a) => a.slice(7));
 const decks = [
   ...readdirSync(join(outDir, "chapters")).map((d) => `/chapters/${d}/`),
   ...readdirSync(join(outDir, "labs")).map((d) => `/labs/${d}/`),
-].sort();
+]
+  .filter((deck) => only.length === 0 || only.some((word) => deck.includes(word)))
+  .sort();
+const BISHOP_DECK = "/chapters/03-one-hidden-layer/";
+const timeBishop = decks.includes(BISHOP_DECK);
 
 const percentile = (xs: number[], p: number): number => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -82,69 +89,73 @@ for (const path of decks) {
 }
 
 // 2. Chapter 3's Bishop slide: frames per second while it trains, and time to the targets.
-const TARGETS = [1e-4, 1e-4, 1e-3, 5e-3];
-const bishop = await browser.newPage();
-await bishop.setViewportSize({ width: 1280, height: 720 });
-await bishop.addInitScript(
-  `document.addEventListener("demo-state", (e) => { window.lastDemoState = e.detail; });`,
-);
-await bishop.goto(`${server.url}/chapters/03-one-hidden-layer/?slides#slide-1`);
-await deckShown(bishop);
-const bishopSlide = await bishop.$$eval(
-  "article.chapter > section.slide",
-  (ss) => ss.findIndex((s) => s.querySelector("[data-demo]")) + 1,
-);
-await bishop.evaluate(TIMED_JUMP(bishopSlide));
-await bishop.waitForSelector("section.is-current [data-demo] .demo-status");
-/** Frames per second over `ms`, or until the demo finishes (a string: no compiler helpers). */
-const fps = (ms: number) =>
-  bishop.evaluate<number>(`new Promise((resolve) => {
-    const start = performance.now(); let frames = 0;
-    requestAnimationFrame(function count(now) {
-      frames++;
-      const done = document.querySelector("section.is-current .demo-play")?.disabled;
-      if (now - start < ${ms} && !done) requestAnimationFrame(count);
-      else resolve(frames / ((now - start) / 1000));
-    });
-  })`);
-const restart = async (speed: string) => {
-  await bishop.selectOption("section.is-current .demo-speed select", speed);
-  await bishop.click("section.is-current .demo-restart");
-  const play = await bishop.textContent("section.is-current .demo-play");
-  if (play === "Play") await bishop.click("section.is-current .demo-play");
-};
-// The machine's own pace first: the same slide, paused (nothing but the page's frames).
-await restart("2");
-await bishop.click("section.is-current .demo-play"); // pause
-const fpsIdle = await fps(2000);
-await bishop.click("section.is-current .demo-play"); // play
-const fpsDefault = await fps(3000);
-await restart("max");
-const fpsMax = await fps(1000);
-// Time to target, in the page: pause, start over, then play at the fastest speed and time the
-// first report with all four fits under their targets.
-const timeToTarget = await bishop.evaluate<number>(`new Promise((resolve) => {
-  const targets = ${JSON.stringify(TARGETS)};
-  const demo = document.querySelector("section.is-current [data-demo]");
-  const play = demo.querySelector(".demo-play");
-  if (play.textContent === "Pause") play.click();
-  const onState = (e) => {
-    const fits = e.detail.state;
-    if (e.detail.steps > 0 && fits && fits.every((f, i) => f.loss < targets[i])) {
-      document.removeEventListener("demo-state", onState);
-      resolve(performance.now() - start);
-    } else if (e.detail.finished) resolve(Infinity);
+async function measureBishop() {
+  const TARGETS = [1e-4, 1e-4, 1e-3, 5e-3];
+  const bishop = await browser.newPage();
+  await bishop.setViewportSize({ width: 1280, height: 720 });
+  await bishop.addInitScript(
+    `document.addEventListener("demo-state", (e) => { window.lastDemoState = e.detail; });`,
+  );
+  await bishop.goto(`${server.url}/chapters/03-one-hidden-layer/?slides#slide-1`);
+  await deckShown(bishop);
+  const bishopSlide = await bishop.$$eval(
+    "article.chapter > section.slide",
+    (ss) => ss.findIndex((s) => s.querySelector("[data-demo]")) + 1,
+  );
+  await bishop.evaluate(TIMED_JUMP(bishopSlide));
+  await bishop.waitForSelector("section.is-current [data-demo] .demo-status");
+  /** Frames per second over `ms`, or until the demo finishes (a string: no compiler helpers). */
+  const fps = (ms: number) =>
+    bishop.evaluate<number>(`new Promise((resolve) => {
+      const start = performance.now(); let frames = 0;
+      requestAnimationFrame(function count(now) {
+        frames++;
+        const done = document.querySelector("section.is-current .demo-play")?.disabled;
+        if (now - start < ${ms} && !done) requestAnimationFrame(count);
+        else resolve(frames / ((now - start) / 1000));
+      });
+    })`);
+  const restart = async (speed: string) => {
+    await bishop.selectOption("section.is-current .demo-speed select", speed);
+    await bishop.click("section.is-current .demo-restart");
+    const play = await bishop.textContent("section.is-current .demo-play");
+    if (play === "Play") await bishop.click("section.is-current .demo-play");
   };
-  const start = performance.now();
-  demo.querySelector(".demo-restart").click(); // step 0, paused (or playing, if it had finished)
-  document.addEventListener("demo-state", onState);
-  if (play.textContent === "Play") play.click();
-  setTimeout(() => resolve(Infinity), 20000);
-})`);
-const stepsToTarget = await bishop.evaluate<number>(
-  "window.lastDemoState ? window.lastDemoState.steps : NaN",
-);
-await bishop.close();
+  // The machine's own pace first: the same slide, paused (nothing but the page's frames).
+  await restart("2");
+  await bishop.click("section.is-current .demo-play"); // pause
+  const fpsIdle = await fps(2000);
+  await bishop.click("section.is-current .demo-play"); // play
+  const fpsDefault = await fps(3000);
+  await restart("max");
+  const fpsMax = await fps(1000);
+  // Time to target, in the page: pause, start over, then play at the fastest speed and time the
+  // first report with all four fits under their targets.
+  const timeToTarget = await bishop.evaluate<number>(`new Promise((resolve) => {
+    const targets = ${JSON.stringify(TARGETS)};
+    const demo = document.querySelector("section.is-current [data-demo]");
+    const play = demo.querySelector(".demo-play");
+    if (play.textContent === "Pause") play.click();
+    const onState = (e) => {
+      const fits = e.detail.state;
+      if (e.detail.steps > 0 && fits && fits.every((f, i) => f.loss < targets[i])) {
+        document.removeEventListener("demo-state", onState);
+        resolve(performance.now() - start);
+      } else if (e.detail.finished) resolve(Infinity);
+    };
+    const start = performance.now();
+    demo.querySelector(".demo-restart").click(); // step 0, paused (or playing, if it had finished)
+    document.addEventListener("demo-state", onState);
+    if (play.textContent === "Play") play.click();
+    setTimeout(() => resolve(Infinity), 20000);
+  })`);
+  const stepsToTarget = await bishop.evaluate<number>(
+    "window.lastDemoState ? window.lastDemoState.steps : NaN",
+  );
+  await bishop.close();
+  return { fpsIdle, fpsDefault, fpsMax, timeToTarget, stepsToTarget };
+}
+const bishopFigures = timeBishop ? await measureBishop() : null;
 await browser.close();
 await server.close();
 
@@ -174,6 +185,14 @@ table(
       "< 50 ms",
     ],
     ["slide change median", `${median(changes).toFixed(1)} ms`, ""],
+    ...(bishopFigures ? bishopRows(bishopFigures) : []),
+  ],
+);
+
+/** The Bishop slide's lines of the motion table. */
+function bishopRows(f: NonNullable<typeof bishopFigures>): string[][] {
+  const { fpsIdle, fpsDefault, fpsMax, timeToTarget, stepsToTarget } = f;
+  return [
     ["ch. 3 Bishop slide paused: fps (this machine's baseline)", fpsIdle.toFixed(1), ""],
     ["ch. 3 Bishop training, fps at default speed (2 steps/frame)", fpsDefault.toFixed(1), "≥ 55"],
     ["ch. 3 Bishop training, fps at fastest", fpsMax.toFixed(1), "≥ 55"],
@@ -184,5 +203,5 @@ table(
         : "not reached",
       "< 2 s",
     ],
-  ],
-);
+  ];
+}

@@ -1,5 +1,6 @@
-// Pages that stay open for a whole lecture: a late failure shows in its cell, a live plot's
-// history stays bounded, and a paused demo asks the browser for nothing.
+// Pages that stay open for a whole lecture: a late failure shows in its cell, a loop that never
+// ends is stopped, a live plot's history stays bounded, and a paused demo asks the browser for
+// nothing.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
@@ -69,6 +70,24 @@ describe("a page left open (fixture site)", () => {
       /^A promise failed in the cell at tests\/fixtures\/notebook\/site\/notebooks\/long-running\.md:12:\d+ — this promise fails on purpose$/,
     );
     assert.equal(await failed.getAttribute("role"), "alert");
+    assert.equal(await watched.page.locator(".cell-failed").count(), 1);
+    await watched.page.close();
+  });
+
+  it("stops a loop of the page's own code that never ends, and the rest of the page keeps working", async () => {
+    const watched = await openWatchedPage(browser, server.url);
+    await watched.page.goto(`${server.url}/labs/runaway-loop/`);
+    await settle(watched.page);
+    const message = watched.page.locator(".cell-failed .cell-error-message");
+    assert.match(
+      (await message.textContent()) ?? "",
+      /runaway-loop\.md:11:\d+ — stopped after 5 s: is there a loop that never ends\?/,
+    );
+    // The slider below it still drives its output.
+    await watched.page.getByText("Twice n is 6.").waitFor();
+    const slider = watched.page.getByRole("slider", { name: "n" });
+    await slider.fill("4");
+    await watched.page.getByText("Twice n is 8.").waitFor();
     assert.equal(await watched.page.locator(".cell-failed").count(), 1);
     await watched.page.close();
   });

@@ -291,6 +291,28 @@ describe("slide deck on the fixture chapter", () => {
     assert.match(help ?? "", /turn the slide from any slider, menu or checkbox/);
     assert.match(help ?? "", /adjust the focused slider/);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-deck-help-1280.png` });
+    // Every key is on screen at once, at a size the room reads: no scrolling at 720 px or 4:3.
+    for (const [width, height] of [
+      [1280, 720],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const box = await page.$eval(".deck-help", (el) => {
+        const r = el.getBoundingClientRect();
+        const text = Array.from(el.querySelectorAll("td"), (td) =>
+          Number.parseFloat(getComputedStyle(td).fontSize),
+        );
+        return {
+          top: r.top,
+          bottom: r.bottom,
+          scroll: el.scrollHeight - el.clientHeight,
+          smallest: Math.min(...text),
+        };
+      });
+      assert.ok(box.top >= 0 && box.bottom <= height, `help spans ${box.top}–${box.bottom} px`);
+      assert.ok(box.scroll <= 1, `help scrolls by ${box.scroll} px at ${width}×${height}`);
+      assert.ok(box.smallest >= 16, `help text at ${box.smallest} px`);
+    }
     assertClean(watched);
     await page.close();
   });
@@ -610,6 +632,27 @@ describe("slide deck on the fixture chapter", () => {
     );
     assert.equal(pdf.match(/\/Count (\d+)/)?.[1], "6", "six slides, six pages");
     assert.match(pdf, /\/MediaBox \[0 0 960 540\]/, "pages are 16:9 (960 × 540 pt)");
+    assertClean(watched);
+    await page.close();
+  });
+
+  test("while the deck is idle the slides around the current one are fitted ahead of showing", async () => {
+    const watched = await openDeckPage("/?slides#slide-3");
+    const { page } = watched;
+    // Hidden slides get their fit (and a slide too full for 16:9 its overflow mark) unseen, so
+    // turning to them only confirms it; the long slide 5 is reported once it is shown.
+    await page.waitForFunction(
+      () => {
+        const slides = document.querySelectorAll<HTMLElement>("article.chapter > section.slide");
+        return [1, 3, 4].every((i) => slides[i]?.style.getPropertyValue("--slide-fit") !== "");
+      },
+      undefined,
+      POLL,
+    );
+    const hidden = await page.$$eval("article.chapter > section.slide", (slides) =>
+      slides.map((s) => getComputedStyle(s).display === "none" && !s.matches(".is-current")),
+    );
+    assert.deepEqual(hidden.slice(0, 5), [true, true, false, true, true], "fitted unseen");
     assertClean(watched);
     await page.close();
   });

@@ -114,7 +114,7 @@ describe("new data.DataLoader(dataset, { batchSize, shuffle, dropLast, seed })",
     );
     assert.throws(
       () => new data.DataLoader(x as never),
-      /^Error: data\.DataLoader: expected a dataset such as new data\.TensorDataset\(x, y\) \(a length and get\(index\)\), found a Tensor$/,
+      /^Error: data\.DataLoader: expected a dataset such as new data\.TensorDataset\(x, y\) \(a length and get\(index\)\), found a [Tt]ensor\b.*$/,
     );
   });
 });

@@ -104,6 +104,14 @@ describe("parameter groups", () => {
       [0.2, 0.2],
     );
     assert.throws(
+      () => opt.addParamGroup({ params: [tensor([0], { requiresGrad: true })], lr: -1 }),
+      /^Error: optim\.Adam: lr must be a number ≥ 0, found -1 \(param group 2\)$/,
+    );
+    assert.throws(
+      () => opt.addParamGroup({ params: a as never }),
+      /^Error: optim\.Adam: a param group needs its tensors as \{ params: \[\.\.\.\] \}, found a [Tt]ensor\b.*$/,
+    );
+    assert.throws(
       () => opt.addParamGroup({ params: [a] }),
       /^Error: optim\.Adam: parameter #0 in param group 2 is already in another group$/,
     );

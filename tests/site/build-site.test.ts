@@ -36,6 +36,7 @@ describe("buildSite(options)", () => {
         "labs/plots/",
         "labs/below-the-fold/",
         "labs/long-running/",
+        "labs/runaway-loop/",
         "labs/broken-front-matter/",
       ],
     );

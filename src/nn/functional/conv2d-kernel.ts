@@ -1,7 +1,7 @@
 // The arithmetic of 2-D cross-correlation on flat row-major arrays, forward and both
 // backward products, kept free of tensors so the op file reads as forward and backward side by
 // side. Layout NCHW (PyTorch): x [N, C, H, W], weight [O, C, kh, kw], out [N, O, Ho, Wo].
-import { allocate, matmulNN, matmulNT, matmulTN } from "../../tensor/index.ts";
+import { allocate, matmulNN } from "../../tensor/index.ts";
 
 /** Sizes and hyper-parameters of one 2-D convolution, all resolved to numbers. */
 export interface Conv2dGeometry {
@@ -82,23 +82,11 @@ export function conv2dForward(
   return out;
 }
 
-/** gOut [N, O, P] rearranged as [O, N·P], the layout the patches' columns have. */
-function channelMajor(g: Conv2dGeometry, gOut: Float64Array): Float64Array {
-  const { N, O, Ho, Wo } = g;
-  const P = Ho * Wo;
-  const out = allocate(N * O * P);
-  for (let n = 0; n < N; n++) {
-    for (let o = 0; o < O; o++) {
-      out.set(gOut.subarray((n * O + o) * P, (n * O + o + 1) * P), (o * N + n) * P);
-    }
-  }
-  return out;
-}
-
 /**
  * ∂L/∂x: every output position sends gOut·w back to the input pixels it read, so the input
- * gradient is a full correlation of gOut with the flipped filter (a "transposed convolution"):
- * the patches' gradient wᵀ gOut [C·kh·kw, N·P], each added back where im2col took it from.
+ * gradient is a full correlation of gOut with the flipped filter (a "transposed convolution").
+ * The two backward products keep their direct loops: they skip the zeros that ReLU and max
+ * pooling leave in gOut (most of it), which an im2col product could not.
  */
 export function conv2dBackwardInput(
   g: Conv2dGeometry,
@@ -106,25 +94,26 @@ export function conv2dBackwardInput(
   w: Float64Array,
 ): Float64Array {
   const { N, C, H, W, O, kh, kw, sh, sw, ph, pw, Ho, Wo } = g;
-  const P = Ho * Wo;
-  const NP = N * P;
-  const gCols = matmulTN(w, channelMajor(g, gOut), C * kh * kw, O, NP); // [C·kh·kw, N·P]
   const gx = allocate(N * C * H * W);
-  for (let c = 0; c < C; c++) {
-    for (let p = 0; p < kh; p++) {
-      const iLo = Math.max(0, Math.ceil((ph - p) / sh));
-      const iHi = Math.min(Ho, Math.floor((H - 1 + ph - p) / sh) + 1);
-      for (let q = 0; q < kw; q++) {
-        const jLo = Math.max(0, Math.ceil((pw - q) / sw));
-        const jHi = Math.min(Wo, Math.floor((W - 1 + pw - q) / sw) + 1);
-        const row = ((c * kh + p) * kw + q) * NP;
-        for (let n = 0; n < N; n++) {
-          const xBase = (n * C + c) * H * W;
-          const cBase = row + n * P;
-          for (let i = iLo; i < iHi; i++) {
-            const xRow = xBase + (i * sh + p - ph) * W + q - pw;
-            const cRow = cBase + i * Wo;
-            for (let j = jLo; j < jHi; j++) gx[xRow + j * sw] += gCols[cRow + j];
+  for (let n = 0; n < N; n++) {
+    for (let o = 0; o < O; o++) {
+      const outBase = (n * O + o) * Ho * Wo;
+      for (let i = 0; i < Ho; i++) {
+        for (let j = 0; j < Wo; j++) {
+          const go = gOut[outBase + i * Wo + j];
+          if (go === 0) continue;
+          for (let c = 0; c < C; c++) {
+            const xBase = (n * C + c) * H * W;
+            const wBase = (o * C + c) * kh * kw;
+            for (let p = 0; p < kh; p++) {
+              const y = i * sh + p - ph;
+              if (y < 0 || y >= H) continue;
+              for (let q = 0; q < kw; q++) {
+                const xx = j * sw + q - pw;
+                if (xx < 0 || xx >= W) continue;
+                gx[xBase + y * W + xx] += go * w[wBase + p * kw + q];
+              }
+            }
           }
         }
       }
@@ -133,17 +122,39 @@ export function conv2dBackwardInput(
   return gx;
 }
 
-/**
- * ∂L/∂w[o,c,p,q] = Σ_n Σ_i Σ_j gOut[n,o,i,j] · x[n, c, i·sh + p − ph, j·sw + q − pw]:
- * gOut [O, N·P] times the patches transposed [N·P, C·kh·kw].
- */
+/** ∂L/∂w[o,c,p,q] = Σ_n Σ_i Σ_j gOut[n,o,i,j] · x[n, c, i·sh + p − ph, j·sw + q − pw]. */
 export function conv2dBackwardWeight(
   g: Conv2dGeometry,
   gOut: Float64Array,
   x: Float64Array,
 ): Float64Array {
-  const { N, C, O, kh, kw, Ho, Wo } = g;
-  return matmulNT(channelMajor(g, gOut), im2col(g, x), O, N * Ho * Wo, C * kh * kw);
+  const { N, C, H, W, O, kh, kw, sh, sw, ph, pw, Ho, Wo } = g;
+  const gw = allocate(O * C * kh * kw);
+  for (let n = 0; n < N; n++) {
+    for (let o = 0; o < O; o++) {
+      const outBase = (n * O + o) * Ho * Wo;
+      for (let i = 0; i < Ho; i++) {
+        for (let j = 0; j < Wo; j++) {
+          const go = gOut[outBase + i * Wo + j];
+          if (go === 0) continue;
+          for (let c = 0; c < C; c++) {
+            const xBase = (n * C + c) * H * W;
+            const wBase = (o * C + c) * kh * kw;
+            for (let p = 0; p < kh; p++) {
+              const y = i * sh + p - ph;
+              if (y < 0 || y >= H) continue;
+              for (let q = 0; q < kw; q++) {
+                const xx = j * sw + q - pw;
+                if (xx < 0 || xx >= W) continue;
+                gw[wBase + p * kw + q] += go * x[xBase + y * W + xx];
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return gw;
 }
 
 /** ∂L/∂bias[o] = Σ_n Σ_i Σ_j gOut[n,o,i,j]: each bias is added at every output position. */

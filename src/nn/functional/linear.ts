@@ -6,6 +6,7 @@ import {
   entriesOf,
   formatShape,
   makeResult,
+  matmul,
   matmulNN,
   matmulNT,
   matmulTN,
@@ -15,10 +16,13 @@ import {
   type OpRule,
   recordedShapes,
   replayInput,
+  reshape,
   sizeOf,
+  sum,
   Tensor,
   type TensorLike,
   toTensor,
+  transpose,
 } from "../../tensor/index.ts";
 
 interface Dims {
@@ -30,6 +34,16 @@ interface Dims {
 
 const linearRule: OpRule<Dims> = {
   saves: [0, 1], // x and W; the bias's gradient needs neither
+  // createGraph (gradients of gradients, e.g. a gradient penalty): the same three products
+  // as recorded ops.
+  vjpGraph(node, i, g) {
+    const { batch, inF, outF } = node.saved;
+    const inputs = node.inputs;
+    const G = reshape(g, [batch, outF]);
+    if (i === 0) return reshape(matmul(G, inputs[1]), inputs[0].shape);
+    if (i === 1) return matmul(transpose(G), reshape(inputs[0], [batch, inF]));
+    return reshape(sum(G, 0), inputs[2].shape);
+  },
   vjp(node, i, g) {
     const { batch, inF, outF } = node.saved;
     const inputs = node.inputs; // indexed, not destructured: this runs on every training step

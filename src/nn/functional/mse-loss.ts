@@ -5,12 +5,14 @@ import {
   allocate,
   entriesOf,
   makeResult,
+  mul,
   type OpAttrs,
   type OpDefinition,
   type OpRecord,
   type OpRule,
   recordedShapes,
   replayInput,
+  sub,
   Tensor,
   type TensorLike,
   toTensor,
@@ -36,6 +38,11 @@ function residualGrad(node: OpRecord<Saved>, factor: number): Float64Array {
 
 const mseRule: OpRule<Saved> = {
   saves: [0, 1],
+  // createGraph: ±2(ŷ − y)·scale·g as recorded ops, so the loss can be differentiated twice.
+  vjpGraph(node, i, g) {
+    const [a, b] = node.inputs as [Tensor, Tensor];
+    return mul(mul(sub(a, b), 2 * node.saved.scale * (i === 0 ? 1 : -1)), g);
+  },
   vjp(node, i, g) {
     const d = residualGrad(node, g.data[0] * (i === 0 ? 1 : -1));
     return new Tensor(d, node.inputs[i].shape);

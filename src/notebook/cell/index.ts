@@ -6,7 +6,7 @@
 
 export { codeOfCell } from "./code-of-cell.ts";
 export { CompileError, CompileErrors, formatCompileError } from "./compile-error.ts";
-export { type GuardedCode, type Insertion, instrumentLoops } from "./instrument-loops.ts";
+export { type GuardedCode, instrumentLoops } from "./instrument-loops.ts";
 export { looseDeclarations, parseJavaScript } from "./parse-javascript.ts";
 export { failedCellDefinition, transpileCell } from "./transpile-cell.ts";
 export type {

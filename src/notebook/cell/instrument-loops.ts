@@ -1,13 +1,6 @@
 import { type Node, type Options, Parser, parseExpressionAt } from "acorn";
 import { simple } from "acorn-walk";
-import { GUARD_NAME } from "../guard/index.ts";
-
-/** Text put into a cell's code, and where (1-based line, 0-based column of the original code). */
-export interface Insertion {
-  line: number;
-  column: number;
-  length: number;
-}
+import { GUARD_NAME, type Insertion } from "../guard/index.ts";
 
 /** A cell's code with its loops guarded, and what was inserted (to map columns back). */
 export interface GuardedCode {
@@ -29,16 +22,22 @@ type Loop = Node & { body: Node & { type: string } };
  * `for…of`), so a loop that never ends is stopped by the guard instead of freezing the page.
  * Nothing is put on a new line: every line keeps its number, and `mapColumn` undoes the shift
  * of the columns after an insertion. `expression` says the code is a lone expression (an
- * expression cell), not a program. Code that does not parse comes back unchanged.
+ * expression cell), not a program; `budget` gives these loops a time budget of their own (ms)
+ * instead of the guard's. Code that does not parse comes back unchanged.
  */
-export function instrumentLoops(code: string, expression: boolean, id = ""): GuardedCode {
+export function instrumentLoops(
+  code: string,
+  expression: boolean,
+  id = "",
+  budget?: number,
+): GuardedCode {
   let root: Node;
   try {
     root = expression ? parseExpressionAt(code, 0, OPTIONS) : Parser.parse(code, OPTIONS);
   } catch {
     return { code, insertions: [] };
   }
-  const call = `${GUARD_NAME}(${JSON.stringify(id)});`;
+  const call = `${GUARD_NAME}(${JSON.stringify(id)}${budget === undefined ? "" : `,${budget}`});`;
   const edits: { at: number; text: string }[] = [];
   const guard = (loop: Loop): void => {
     const body = loop.body;

@@ -1,5 +1,7 @@
 // One cell as plain data, from its source to its runtime definition, and a compile error.
 
+import type { Insertion } from "../guard/index.ts";
+
 /** A position in a Markdown source file, 1-based line and column. */
 export interface SourcePosition {
   file: string;
@@ -64,6 +66,8 @@ export interface CellDefinition {
   line: number;
   /** The file column of each code line, when any is not 1 (inline cells, lists, quotes). */
   columns?: number[];
+  /** What the loop guard put into the code (instrument-loops.ts), when it put anything. */
+  insertions?: readonly Insertion[];
   /**
    * Set for a cell that does not compile (dev): the page shows this error in its place, and
    * its `outputs` exist as failed variables, so the cells using them say they are waiting.

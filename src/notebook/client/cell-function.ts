@@ -2,8 +2,7 @@
 // source is padded so the code sits on its Markdown line, and named after the Markdown file,
 // so a stack trace (and the browser's tools) point into the chapter itself, minified or not.
 
-import type { Insertion } from "../cell/index.ts";
-import { mapColumn } from "../guard/index.ts";
+import { type Insertion, mapColumn } from "../guard/index.ts";
 
 /** What a cell's code needs to be compiled and its errors placed. */
 export interface CellCode {

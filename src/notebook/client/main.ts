@@ -1,4 +1,5 @@
 import { type Module, Runtime, type Variable } from "@observablehq/runtime";
+import { installLoopGuard } from "../guard/index.ts";
 import { type CellCode, cellFunction, errorLocation } from "./cell-function.ts";
 import { type CellObserver, createCellObserver, type PageContext } from "./cell-observer.ts";
 import { addEditButtons } from "./edit-buttons.ts";
@@ -63,6 +64,8 @@ declare global {
  */
 export function boot(cells: readonly ClientCell[], options: LibraryOptions): NotebookHandle {
   snapNumberBoxes(document);
+  // The chapter's loops call the guard (compile-page.ts puts the calls in).
+  if (cells.some((c) => c.insertions?.length)) installLoopGuard();
   const builtins = createBuiltins(options);
   const runtime = new Runtime(builtins);
   const main = runtime.module();

@@ -2,10 +2,12 @@ import {
   CompileError,
   CompileErrors,
   failedCellDefinition,
+  instrumentLoops,
   looseDeclarations,
   parseJavaScript,
   transpileCell,
 } from "../cell/index.ts";
+import { AUTHORED_LOOP_BUDGET } from "../guard/index.ts";
 import { annotateTokens, type FoundHeading } from "./annotate-tokens.ts";
 import { checkCells } from "./check-cells.ts";
 import { createMarkdown, type RenderEnv } from "./create-markdown.ts";
@@ -17,7 +19,14 @@ import { parseFrontMatter } from "./parse-front-matter.ts";
 import { renderCell } from "./render-cell.ts";
 import type { LinkTargets } from "./resolve-link.ts";
 import { bodySource } from "./source-text.ts";
-import type { CellSource, CompiledPage, CompileErrorData, Heading, ParsedCell } from "./types.ts";
+import type {
+  CellDefinition,
+  CellSource,
+  CompiledPage,
+  CompileErrorData,
+  Heading,
+  ParsedCell,
+} from "./types.ts";
 
 /** What a page is compiled against. */
 export interface CompileOptions {
@@ -88,7 +97,7 @@ export function compilePage(source: string, file: string, options: CompileOption
   const definitions = live.map((c) =>
     c.error
       ? failedCellDefinition(c, c.error, (name) => owner.get(name) === c.id)
-      : transpileCell(c, isVariable),
+      : guardedCell(c, isVariable),
   );
   const builtinsUsed = [
     ...new Set(live.filter((c) => !c.error).flatMap((c) => c.references.map((r) => r.name))),
@@ -186,4 +195,15 @@ function renderHeading(heading: FoundHeading, page: RenderEnv): Heading {
 function exercisesOf(cells: readonly ParsedCell[]): Pick<CompiledPage, "exercises"> {
   const exercises = findExercises(cells);
   return exercises.length ? { exercises } : {};
+}
+
+/**
+ * A cell's runtime definition with its loops guarded: a loop of the chapter's own code that
+ * never ends is stopped (after AUTHORED_LOOP_BUDGET ms within one task) instead of freezing the
+ * tab; `insertions` let the client map columns back and the editor show the code as written.
+ */
+function guardedCell(cell: ParsedCell, isVariable: (name: string) => boolean): CellDefinition {
+  const guarded = instrumentLoops(cell.code, cell.expression, cell.id, AUTHORED_LOOP_BUDGET);
+  const definition = transpileCell({ ...cell, code: guarded.code }, isVariable);
+  return guarded.insertions.length ? { ...definition, insertions: guarded.insertions } : definition;
 }

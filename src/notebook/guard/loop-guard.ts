@@ -31,9 +31,14 @@ function formatSeconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
-/** Makes the guard function: called with the cell's id at the top of each loop iteration. */
-export function createLoopGuard(options: LoopGuardOptions = {}): (id: string) => void {
-  const budget = options.budget ?? 2000;
+/**
+ * Makes the guard function: called with the cell's id (and, for code with a budget of its own,
+ * that budget in ms) at the top of each loop iteration.
+ */
+export function createLoopGuard(
+  options: LoopGuardOptions = {},
+): (id: string, budget?: number) => void {
+  const standard = options.budget ?? 2000;
   const now = options.now ?? (() => performance.now());
   const afterTask = options.afterTask ?? messageChannelTask();
   const started = new Map<string, number>();
@@ -42,7 +47,7 @@ export function createLoopGuard(options: LoopGuardOptions = {}): (id: string) =>
     started.clear();
     restartQueued = false;
   };
-  return (id) => {
+  return (id, budget = standard) => {
     const t = now();
     const start = started.get(id);
     if (start === undefined) {

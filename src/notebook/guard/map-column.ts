@@ -1,4 +1,9 @@
-import type { Insertion } from "../cell/index.ts";
+/** Text put into a cell's code, and where (1-based line, 0-based column of the original code). */
+export interface Insertion {
+  line: number;
+  column: number;
+  length: number;
+}
 
 /**
  * The column in the original code of a 0-based `column` of guarded code on `line` (1-based):

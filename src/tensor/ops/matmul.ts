@@ -8,7 +8,7 @@
 import { makeResult, NO_ATTRS, type OpRule, type TensorLike, toTensor } from "../op.ts";
 import { type OpDefinition, replayInput } from "../op-definition.ts";
 import { broadcastIndex, broadcastShapes, formatShape, sameShape, sizeOf } from "../shape.ts";
-import { checkSize } from "../size-limit.ts";
+import { checkSize, maxTensorBytes } from "../size-limit.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 import { matmulNN, matmulNT, matmulTN } from "./matmul-kernels.ts";
@@ -123,7 +123,8 @@ function matmulAs(op: string, x: TensorLike, y: TensorLike): Tensor {
   const kb = b.shape[rb >= 2 ? rb - 2 : 0];
   const n = rb >= 2 ? b.shape[rb - 1] : 1;
   if (k !== kb) throw new Error(sizesMessage(a, b, op, `inner sizes ${k} and ${kb} differ`));
-  checkSize(op, [...a.shape.slice(0, -2), m, n]); // [1e5,1] @ [1,1e5] would be 80 GB
+  // [1e5,1] @ [1,1e5] would be 80 GB (the shape is built only when it is refused)
+  if (m * n * 8 > maxTensorBytes()) checkSize(op, [m, n]);
   if (ra <= 2 && rb <= 2) {
     const shape = ra === 2 ? (rb === 2 ? [m, n] : [m]) : rb === 2 ? [n] : [];
     const dims: Dims = { m, k, n, batch: null };

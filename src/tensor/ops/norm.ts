@@ -16,8 +16,11 @@ import { OUTPUT } from "../saves.ts";
 import { normalizeAxis } from "../shape.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
+import { div, mul } from "./binary.ts";
+import { where } from "./compare.ts";
 import { max } from "./reduce.ts";
-import { abs } from "./unary.ts";
+import { reshape } from "./shape.ts";
+import { abs, powScalar } from "./unary.ts";
 
 interface Saved {
   outer: number;
@@ -44,6 +47,25 @@ function partials(node: OpRecord<Saved>): Float64Array {
 
 const normRule: OpRule<Saved> = {
   saves: [0, OUTPUT],
+  // createGraph: the same formula with recorded ops; sign(x) is a constant (piecewise), and
+  // entries of a zero norm get 0 through where.
+  vjpGraph(node, _i, g) {
+    const x = node.inputs[0];
+    const { p } = node.saved;
+    const axis = numberAttr(node.attrs, "axis");
+    const ax = axis === undefined ? -1 : axis < 0 ? axis + x.shape.length : axis;
+    const kept = x.shape.map((d, k) => (ax < 0 || k === ax ? 1 : d));
+    const G = reshape(g, kept);
+    const N = reshape(node.output, kept);
+    const sign = new Tensor(x.data.map(Math.sign), x.shape);
+    const zero = new Tensor(
+      N.data.map((v) => (v === 0 ? 1 : 0)),
+      kept,
+    );
+    const local =
+      p === 1 ? sign : p === 2 ? div(x, N) : mul(sign, powScalar(div(abs(x), N), p - 1));
+    return mul(G, where(zero, 0, local));
+  },
   vjp(node, _i, g) {
     const d = partials(node);
     const { n, inner } = node.saved;

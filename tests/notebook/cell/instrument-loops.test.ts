@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import fc from "fast-check";
 import { instrumentLoops } from "../../../src/notebook/cell/index.ts";
 import {
   createLoopGuard,
   LoopStopped,
   mapColumn,
+  removeInsertions,
   stopMessage,
 } from "../../../src/notebook/guard/index.ts";
 
@@ -88,6 +90,56 @@ describe("stopMessage(error)", () => {
     assert.equal(
       stopMessage(new RangeError("toFixed() digits argument must be between 0 and 100")),
       null,
+    );
+  });
+});
+
+describe("removeInsertions(code, insertions)", () => {
+  it("gives back the code as written from guarded code", () => {
+    const code =
+      "let n = 0;\nwhile (n < 3) { n++; }\nfor (const x of [1]) for (const y of [2]) n += x * y;\ndo n--; while (n > 0);";
+    const guarded = instrumentLoops(code, false, "c1", 5000);
+    assert.notEqual(guarded.code, code);
+    assert.equal(removeInsertions(guarded.code, guarded.insertions), code);
+  });
+
+  it("round-trips any nesting of loops on one line or many", () => {
+    const loop = fc.letrec((tie) => ({
+      body: fc.oneof(
+        { depthSize: "small" },
+        fc.constant("n++;"),
+        fc
+          .tuple(fc.constantFrom("while (n < 9) ", "for (;;) ", "for (const k of a) "), tie("body"))
+          .map(([head, body]) => `${head}${body}`),
+        fc
+          .tuple(tie("body"), tie("body"), fc.constantFrom(" ", "\n"))
+          .map(([a, b, gap]) => `{ ${a}${gap}${b} }`),
+      ),
+    }));
+    fc.assert(
+      fc.property(loop.body, (code) => {
+        const guarded = instrumentLoops(code, false, "c1");
+        assert.equal(removeInsertions(guarded.code, guarded.insertions), code);
+      }),
+    );
+  });
+});
+
+describe("createLoopGuard(options) with a budget in the call", () => {
+  it("gives code guarded with a budget of its own that budget, and says so", () => {
+    let t = 0;
+    const guard = createLoopGuard({ budget: 2000, now: () => t, afterTask: () => undefined });
+    guard("c1", 5000);
+    t = 4000;
+    guard("c1", 5000);
+    t = 5001;
+    assert.throws(() => guard("c1", 5000), /stopped after 5 s: is there a loop that never ends\?/);
+  });
+
+  it("puts the budget into the guard call", () => {
+    assert.match(
+      instrumentLoops("for (;;) {}", false, "c4", 5000).code,
+      /__cellGuard\("c4",5000\);/,
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { codeOfCell } from "../../../src/notebook/cell/code-of-cell.ts";
 import { parseJavaScript } from "../../../src/notebook/cell/parse-javascript.ts";
 import { transpileCell } from "../../../src/notebook/cell/transpile-cell.ts";
+import { compilePage } from "../../../src/notebook/compile/compile-page.ts";
 import { compileEdit, type EditContext } from "../../../src/notebook/edit/compile-edit.ts";
 
 const context: EditContext = {
@@ -28,6 +29,21 @@ describe("codeOfCell(definition)", () => {
       });
       assert.equal(codeOfCell(transpileCell(parsed)), code);
     });
+
+  it("reads back a chapter cell's code without the loop guard's calls the build put in", () => {
+    const code = "let n = 0;\nwhile (n < 3) n++;\nfor (const k of [1]) { n += k; }";
+    const { cells } = compilePage(
+      `---\ntitle: T\norder: 1\nsummary: S\n---\n\n\`\`\`js\n${code}\n\`\`\`\n`,
+      "a.md",
+      {
+        macros: {},
+        builtins: new Set(),
+        globals: new Set(),
+      },
+    );
+    assert.match(cells[0].body, /__cellGuard\("c1",5000\)/);
+    assert.equal(codeOfCell(cells[0]), `${code}\n`);
+  });
 });
 
 describe("compileEdit(code, context)", () => {

@@ -39,6 +39,9 @@ export function dressPage(
   body.classList.toggle("presenter-mode", mode === "presenter");
   // The presenter's frames take the deck's shape (styles/slides/presenter.css).
   if (aspect) body.style.setProperty("--deck-aspect", aspect.name.replace(":", " / "));
+  // Printing picks the page of the deck's shape (styles/slides/print.css): @page sizes take no
+  // custom properties, so the shape is an attribute the print rules can select on.
+  if (aspect) body.dataset.deckAspect = aspect.name;
   const chrome = createDeckChrome(doc);
   const presenter = mode === "presenter" ? new PresenterView(doc, undefined, timerKey) : null;
   const restoreInert = inertOutside(doc, article, DECK_UI);
@@ -58,6 +61,7 @@ export function dressPage(
     undress() {
       body.classList.remove("deck-mode", "presenter-mode");
       body.style.removeProperty("--deck-aspect");
+      delete body.dataset.deckAspect;
       chrome.root.remove();
       presenter?.destroy();
       restoreInert();

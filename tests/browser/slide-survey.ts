@@ -77,7 +77,9 @@ function measureCurrent(): Omit<SlideSurvey, "slide"> {
     } else scale = cssScale(el);
     const size = Math.round(fontSize * scale * 10) / 10;
     const prose =
-      el.closest("section.slide > p, section.slide > ul > li, section.slide > ol > li") !== null;
+      el.closest(
+        "section.slide > p, section.slide > ul > li, section.slide > ol > li, .slide-columns > p, .slide-columns-side > p, :is(.slide-columns, .slide-columns-side) > :is(ul, ol) > li",
+      ) !== null;
     runs.push({ size, text: text.slice(0, 40), chars: text.length, prose });
     for (const r of rects) {
       if (

@@ -636,6 +636,41 @@ describe("slide deck on the fixture chapter", () => {
     await page.close();
   });
 
+  test("printing a 4:3 or 16:10 deck gives pages of that shape, every slide inside its page", async () => {
+    for (const [aspect, box, width] of [
+      ["4:3", "720 540", 960],
+      ["16:10", "864 540", 1152],
+    ] as const) {
+      const watched = await openDeckPage(`/?slides&aspect=${aspect}#slide-2`);
+      const { page } = watched;
+      const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString(
+        "latin1",
+      );
+      assert.equal(pdf.match(/\/Count (\d+)/)?.[1], "6", `${aspect}: six slides, six pages`);
+      const boxes = [...pdf.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map(
+        (m) => `${m[1]} ${m[2]}`,
+      );
+      assert.ok(boxes.length > 0, `${aspect}: no page sizes in the PDF`);
+      assert.deepEqual(new Set(boxes), new Set([box]), `${aspect}: every page ${box} pt`);
+      // Under print styles each slide is as wide as its page and lies inside it.
+      await page.emulateMedia({ media: "print" });
+      const sizes = await page.$$eval("article.chapter > section.slide", (sections) =>
+        sections.map((s) => {
+          const r = s.getBoundingClientRect();
+          return Math.round(r.width);
+        }),
+      );
+      // A slide shrunk to fit on screen prints at that fit: narrower than its page, never wider.
+      assert.ok(
+        sizes.every((w) => w <= width + 1) && sizes.includes(width),
+        `${aspect}: slides ${sizes.join(", ")} px wide on a ${width} px page`,
+      );
+      await page.emulateMedia({ media: null });
+      assertClean(watched);
+      await page.close();
+    }
+  });
+
   test("while the deck is idle the slides around the current one are fitted ahead of showing", async () => {
     const watched = await openDeckPage("/?slides#slide-3");
     const { page } = watched;

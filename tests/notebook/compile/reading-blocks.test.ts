@@ -60,3 +60,36 @@ describe("front matter aspect", () => {
     );
   });
 });
+
+describe("::: columns blocks", () => {
+  it("wrap their blocks in a slide-columns div, every block after the first in its side column", () => {
+    const page = compile(
+      "## Slide\n\n::: columns\n\n```js\nconst a = 1;\n```\n\nBeside it.\n\n- and this\n\n:::\n\nAfter.\n",
+    );
+    assert.match(
+      page.html,
+      /<div class="slide-columns">\n<div class="cell" data-cell="c1"[^>]*><\/div>\n<div class="slide-columns-side">\n<p>Beside it\.<\/p>\n<ul>\n<li>and this<\/li>\n<\/ul>\n<\/div>\n<\/div>\n<p>After\.<\/p>/,
+    );
+    assert.equal(page.cells.length, 1);
+  });
+
+  it("a first block of several tokens (a paragraph) stays whole on the left", () => {
+    const page = compile("::: columns\n\nLeft *text*.\n\n```js\nconst a = 1;\n```\n\n:::\n");
+    assert.match(
+      page.html,
+      /<div class="slide-columns">\n<p>Left <em>text<\/em>\.<\/p>\n<div class="slide-columns-side">\n<div class="cell"[^>]*><\/div>\n<\/div>\n<\/div>/,
+    );
+  });
+
+  it("an unclosed block is a build error at its line", () => {
+    assert.throws(
+      () => compile("Intro.\n\n::: columns\n\nNever closed.\n"),
+      (error: unknown) => {
+        const list = error instanceof CompileErrors ? error.errors : [];
+        assert.equal(list[0]?.line, 8);
+        assert.match(list[0]?.message ?? "", /`::: columns` is never closed/);
+        return true;
+      },
+    );
+  });
+});

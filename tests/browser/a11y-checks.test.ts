@@ -241,20 +241,22 @@ describe("reduced motion", () => {
     await nextPaint(page);
     assert.equal(await play.textContent(), "Play", "training waits for the reader");
     assert.match((await demo.locator(".demo-status").textContent()) ?? "", /^Step 0/);
-    // Played, the plot redraws about twice a second, not on every frame.
+    // Played, each plot redraws about twice a second, not on every frame.
     const figure = page
       .locator("figure.plot")
       .filter({ has: page.locator("svg") })
       .first();
     await page.evaluate(() => {
-      const w = window as unknown as { redraws: number };
-      w.redraws = 0;
-      // One callback per redraw: Vega renders a frame's changes in one task.
-      const count = new MutationObserver(() => {
-        w.redraws++;
+      // One count per plot (the demo may draw several, as Bishop's four fits), each callback one
+      // redraw: Vega renders a frame's changes to a plot in one task.
+      const w = window as unknown as { redraws: number[] };
+      w.redraws = [];
+      document.querySelectorAll("figure.plot svg").forEach((svg, k) => {
+        w.redraws[k] = 0;
+        new MutationObserver(() => {
+          w.redraws[k]++;
+        }).observe(svg, { subtree: true, childList: true, attributes: true });
       });
-      for (const svg of document.querySelectorAll("figure.plot svg"))
-        count.observe(svg, { subtree: true, childList: true, attributes: true });
     });
     assert.ok(await figure.count());
     await play.click();
@@ -264,10 +266,12 @@ describe("reduced motion", () => {
     );
     await page.waitForTimeout(2000); // a span of time to count redraws in, not a wait for a state
     const seconds = (Date.now() - started) / 1000;
-    const redraws = await page.evaluate(() => (window as unknown as { redraws: number }).redraws);
+    const redraws = await page.evaluate(() =>
+      Math.max(...(window as unknown as { redraws: number[] }).redraws),
+    );
     assert.ok(
       redraws <= Math.ceil(seconds * 2) + 2,
-      `${redraws} redraws in ${seconds.toFixed(1)} s under reduced motion`,
+      `a plot redrew ${redraws} times in ${seconds.toFixed(1)} s under reduced motion`,
     );
     await context.close();
   });

@@ -51,6 +51,9 @@ export function createEditor(parent: Element, code: string, options: EditorOptio
     state: EditorState.create({
       doc: code,
       extensions: [
+        // Long lines wrap: a narrow column, a phone or an overview tile never scrolls sideways
+        // (a region that scrolls needs keyboard access of its own).
+        EditorView.lineWrapping,
         lineNumbers(),
         history(),
         drawSelection(),

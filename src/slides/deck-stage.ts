@@ -36,6 +36,9 @@ export class DeckStage {
   /** Shows `scene` now and keeps it fitted until the next show or clear. */
   show(scene: StageScene): void {
     this.scene = scene;
+    // The overview places every slide as a tile itself: a fit ahead finishing now would put its
+    // slide back at full size among the tiles.
+    if (scene.overview.isOpen) this.cancelIdle();
     this.resizeObserver.disconnect();
     const visible = scene.overview.isOpen ? [] : [scene.current, scene.next];
     for (const section of visible) {

@@ -30,6 +30,7 @@ const ON_SCALE = new Set([
   "/labs/graph-sandbox/",
   "/chapters/02-neurons-activations/",
   "/chapters/03-one-hidden-layer/",
+  "/chapters/08-training-in-practice/",
   "/chapters/11-perspective/",
   "/labs/gradient-check/",
   "/labs/fit-playground/",

@@ -1,5 +1,4 @@
 import { type Module, Runtime, type Variable } from "@observablehq/runtime";
-import { installLoopGuard } from "../guard/index.ts";
 import { type CellCode, cellFunction, errorLocation } from "./cell-function.ts";
 import { type CellObserver, createCellObserver, type PageContext } from "./cell-observer.ts";
 import { addEditButtons } from "./edit-buttons.ts";
@@ -60,12 +59,11 @@ declare global {
 
 /**
  * Starts the page's cells on @observablehq/runtime: one variable per cell (observed, so it
- * renders), and one per declared name, reading it off the cell's returned object.
+ * renders), and one per declared name, reading it off the cell's returned object. Cells whose
+ * loops call the guard need it installed first (the page module does so: notebook/loop-guard).
  */
 export function boot(cells: readonly ClientCell[], options: LibraryOptions): NotebookHandle {
   snapNumberBoxes(document);
-  // The chapter's loops call the guard (compile-page.ts puts the calls in).
-  if (cells.some((c) => c.insertions?.length)) installLoopGuard();
   const builtins = createBuiltins(options);
   const runtime = new Runtime(builtins);
   const main = runtime.module();

@@ -6,7 +6,7 @@
 import { instrumentLoops } from "../cell/index.ts";
 import { mapColumn, stopMessage } from "../guard/index.ts";
 import { installLoopGuard } from "../loop-guard/index.ts";
-import { messageNodes } from "./error-message.ts";
+import { messageNodes } from "../message/index.ts";
 import {
   type CodeError,
   type CodeMode,

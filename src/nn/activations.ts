@@ -85,13 +85,20 @@ export class ELU extends Module {
   }
 }
 
-/** (1/β)·log(1 + e^(βx)), the smooth ReLU (β = 1 by default). */
+/**
+ * (1/β)·log(1 + e^(βx)), the smooth ReLU (β = 1 by default), and x itself where βx > threshold
+ * (20 by default), as torch.nn.Softplus(beta, threshold).
+ */
 export class Softplus extends Module {
-  constructor(readonly beta = 1) {
+  constructor(
+    readonly beta = 1,
+    readonly threshold = 20,
+  ) {
     super();
+    softplus(0, beta, threshold); // checks both now, not at the first forward
   }
 
   forward(x: TensorLike): Tensor {
-    return softplus(x, this.beta);
+    return softplus(x, this.beta, this.threshold);
   }
 }

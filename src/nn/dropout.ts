@@ -26,4 +26,12 @@ export class Dropout extends Module {
   forward(x: TensorLike): Tensor {
     return dropout(x, this.p, this.training, this.rng);
   }
+
+  override get typeName(): string {
+    return "Dropout";
+  }
+
+  override extraRepr(): string {
+    return `p=${this.p}`;
+  }
 }

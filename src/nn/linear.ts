@@ -98,4 +98,12 @@ export class Linear extends Module {
   forward(x: TensorLike): Tensor {
     return linear(x, this.weight, this.bias);
   }
+
+  override get typeName(): string {
+    return "Linear";
+  }
+
+  override extraRepr(): string {
+    return `inFeatures=${this.inFeatures}, outFeatures=${this.outFeatures}, bias=${this.bias !== null}`;
+  }
 }

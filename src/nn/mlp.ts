@@ -99,6 +99,14 @@ export class MLP extends Module {
     return out;
   }
 
+  override get typeName(): string {
+    return "MLP";
+  }
+
+  override extraRepr(): string {
+    return `sizes=[${this.sizes.join(", ")}], activation=${this.activation}`;
+  }
+
   /** Parameters named as in the lecture: W1, b1, W2, b2, … */
   override namedParameters(): [string, Tensor][] {
     return super.namedParameters().map(([path, p]) => [p.name ?? path, p]);

@@ -34,6 +34,7 @@ export {
 } from "./gradcheck.ts";
 export { bumpVersion } from "./in-place.ts";
 export { type JvpResult, jvp } from "./jvp.ts";
+export { linearVjpGraph } from "./linear-adjoint.ts";
 export type { GradNode } from "./node.ts";
 export {
   AnomalyError,

@@ -7,13 +7,13 @@ import {
   formatShape,
   noGrad,
   ones,
+  showValue,
   type Tensor,
   type TensorLike,
   toTensor,
   zeros,
 } from "../tensor/index.ts";
 import { Module } from "./module.ts";
-import { showValue } from "./show-value.ts";
 
 /** Options of `nn.BatchNorm1d` and `nn.BatchNorm2d`. */
 export interface BatchNormOptions {

@@ -1,9 +1,8 @@
 // What nn.Conv1d and nn.Conv2d share: their sizes checked with one message, and their weight
 // [out, in, ...kernel] and bias [out] made and initialised as nn.Linear's are.
-import { type Tensor, zeros } from "../tensor/index.ts";
+import { showValue, type Tensor, zeros } from "../tensor/index.ts";
 import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { type InitScheme, initialise } from "./linear.ts";
-import { showValue } from "./show-value.ts";
 
 /** Options every convolution layer takes. */
 export interface ConvLayerOptions extends RandomOptions {

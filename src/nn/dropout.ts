@@ -1,8 +1,8 @@
 import type { Rng, Tensor, TensorLike } from "../tensor/index.ts";
+import { showValue } from "../tensor/index.ts";
 import { dropout } from "./functional/index.ts";
 import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { Module } from "./module.ts";
-import { showValue } from "./show-value.ts";
 
 /**
  * `new nn.Dropout(p, { seed })`: drops units with probability p in training mode (scaling the

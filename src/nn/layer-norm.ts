@@ -5,13 +5,13 @@
 import {
   formatShape,
   ones,
+  showValue,
   type Tensor,
   type TensorLike,
   toTensor,
   zeros,
 } from "../tensor/index.ts";
 import { Module } from "./module.ts";
-import { showValue } from "./show-value.ts";
 
 /** Options of `nn.LayerNorm`. */
 export interface LayerNormOptions {

@@ -1,9 +1,8 @@
-import { type Tensor, type TensorLike, toTensor } from "../tensor/index.ts";
+import { showValue, type Tensor, type TensorLike, toTensor } from "../tensor/index.ts";
 import { Identity, LeakyReLU, ReLU, Sigmoid, Tanh } from "./activations.ts";
 import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { type InitScheme, Linear } from "./linear.ts";
 import { Module } from "./module.ts";
-import { showValue } from "./show-value.ts";
 
 /** The hidden-layer non-linearity of an MLP. */
 export type ActivationName = "tanh" | "sigmoid" | "relu" | "leakyRelu" | "identity";

@@ -119,7 +119,11 @@ function notFoundPage(path: string, problems: readonly string[]): string {
   const why = problems.length
     ? `<p>The last build failed:</p>\n<pre>${escapeHtml(problems.join("\n"))}</pre>\n`
     : "";
-  return `<!doctype html>\n<html lang="en">\n<meta charset="utf-8">\n<title>Not found</title>\n<h1>Not found: ${escapeHtml(path)}</h1>\n${why}<p>This page reloads by itself when the site is rebuilt.</p>\n${RELOAD_SCRIPT}\n</html>\n`;
+  // Inline styles: the site's stylesheet may be what is missing. System colours follow the
+  // reader's light or dark setting.
+  const style =
+    "<style>:root{color-scheme:light dark}body{font:18px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}h1{font-size:1.6rem;overflow-wrap:anywhere}pre{white-space:pre-wrap}</style>";
+  return `<!doctype html>\n<html lang="en">\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Not found</title>\n${style}\n<h1>Not found: ${escapeHtml(path)}</h1>\n${why}<p>No page is built at this address. If its file was deleted or renamed, put it back: this page reloads by itself when the site is rebuilt.</p>\n<p><a href="/">Contents</a></p>\n${RELOAD_SCRIPT}\n</html>\n`;
 }
 
 function plain(res: ServerResponse, status: number, text: string): void {

@@ -1,71 +1,14 @@
 // The Tensor: a row-major Float64Array, a shape, and — when it came out of a recorded op —
-// the GradNode saying how. Methods are thin wrappers over the op functions in ops/.
+// the GradNode saying how. Its op methods (x.add(y)) come from TensorMethods (tensor-methods.ts).
 
-import { describeValue, expectNumber } from "./arguments.ts";
+import { describeValue } from "./arguments.ts";
 import { type BackwardOptions, backward } from "./autograd.ts";
 import { formatTensor } from "./format.ts";
-import { addScaled, copyInPlace, fillInPlace, mulInPlace } from "./in-place.ts";
 import type { GradNode } from "./node.ts";
 import type { TensorLike } from "./op.ts";
-import {
-  type Axes,
-  abs,
-  add,
-  argmax,
-  argmin,
-  bmm,
-  clamp,
-  clone,
-  cos,
-  cumsum,
-  div,
-  eq,
-  exp,
-  expand,
-  gather,
-  ge,
-  gt,
-  indexRow,
-  le,
-  leakyRelu,
-  log,
-  log1p,
-  logSoftmax,
-  logsumexp,
-  lt,
-  type MaxResult,
-  maskedFill,
-  matmul,
-  max,
-  mean,
-  min,
-  mul,
-  narrow,
-  ne,
-  neg,
-  norm,
-  permute,
-  pow,
-  prod,
-  relu,
-  reshape,
-  select,
-  sigmoid,
-  sin,
-  sliceRows,
-  softmax,
-  sqrt,
-  squeeze,
-  std,
-  sub,
-  sum,
-  tanh,
-  transpose,
-  unsqueeze,
-  type VarOptions,
-  variance,
-} from "./ops/index.ts";
+import { transpose } from "./ops/index.ts";
 import { formatShape, sameShape, sizeOf } from "./shape.ts";
+import { TensorMethods } from "./tensor-methods.ts";
 
 /**
  * A function `registerHook` calls with a tensor's gradient; returning a Tensor replaces the
@@ -86,7 +29,7 @@ const NON_LEAF_FLAG =
   "varNoGrad = var.detach().";
 
 /** An n-dimensional array of float64 values that records the ops applied to it. */
-export class Tensor {
+export class Tensor extends TensorMethods {
   /** Unique, increasing with creation order. */
   readonly id: number = nextId++;
   /** @internal backing field of `grad` */
@@ -133,6 +76,7 @@ export class Tensor {
     readonly data: Float64Array,
     readonly shape: readonly number[],
   ) {
+    super();
     if (data.length !== sizeOf(shape)) {
       throw new Error(
         `Tensor: ${data.length} values do not fill shape ${formatShape(shape)} (${sizeOf(shape)} needed)`,
@@ -195,6 +139,11 @@ export class Tensor {
   /** Number of axes. */
   get ndim(): number {
     return this.shape.length;
+  }
+
+  /** The transpose of a matrix (a 0-D or 1-D tensor is returned unchanged). */
+  get T(): Tensor {
+    return transpose(this);
   }
 
   /** Number of elements. */
@@ -305,237 +254,6 @@ export class Tensor {
     };
   }
 
-  // ── element-wise ──────────────────────────────────────────────────────────────────
-  add(other: TensorLike): Tensor {
-    return add(this, other);
-  }
-  sub(other: TensorLike): Tensor {
-    return sub(this, other);
-  }
-  mul(other: TensorLike): Tensor {
-    return mul(this, other);
-  }
-  div(other: TensorLike): Tensor {
-    return div(this, other);
-  }
-  pow(exponent: TensorLike): Tensor {
-    return pow(this, exponent);
-  }
-  neg(): Tensor {
-    return neg(this);
-  }
-  exp(): Tensor {
-    return exp(this);
-  }
-  log(): Tensor {
-    return log(this);
-  }
-  sqrt(): Tensor {
-    return sqrt(this);
-  }
-  abs(): Tensor {
-    return abs(this);
-  }
-  tanh(): Tensor {
-    return tanh(this);
-  }
-  sigmoid(): Tensor {
-    return sigmoid(this);
-  }
-  relu(): Tensor {
-    return relu(this);
-  }
-  leakyRelu(slope = 0.01): Tensor {
-    return leakyRelu(this, slope);
-  }
-  sin(): Tensor {
-    return sin(this);
-  }
-  cos(): Tensor {
-    return cos(this);
-  }
-  /** ln(1 + x), accurate for tiny x. */
-  log1p(): Tensor {
-    return log1p(this);
-  }
-  /** Limits values to [min, max] (torch.clamp). */
-  clamp(min?: number, max?: number): Tensor {
-    return clamp(this, min, max);
-  }
-
-  // ── comparisons: 1 where true, 0 elsewhere; no gradient ──────────────────────────────
-  gt(other: TensorLike): Tensor {
-    return gt(this, other);
-  }
-  lt(other: TensorLike): Tensor {
-    return lt(this, other);
-  }
-  ge(other: TensorLike): Tensor {
-    return ge(this, other);
-  }
-  le(other: TensorLike): Tensor {
-    return le(this, other);
-  }
-  eq(other: TensorLike): Tensor {
-    return eq(this, other);
-  }
-  ne(other: TensorLike): Tensor {
-    return ne(this, other);
-  }
-  /** This tensor with `value` wherever `mask` is non-zero (the mask broadcasts). */
-  maskedFill(mask: TensorLike, value: number): Tensor {
-    return maskedFill(this, mask, value);
-  }
-
-  // ── linear algebra and shape ──────────────────────────────────────────────────────
-  /** Matrix product; batched over leading axes, which broadcast (torch.matmul). */
-  matmul(other: TensorLike): Tensor {
-    return matmul(this, other);
-  }
-  /** Batched matrix product of two 3-D tensors, [b,n,m] @ [b,m,p] (torch.bmm). */
-  bmm(other: TensorLike): Tensor {
-    return bmm(this, other);
-  }
-  transpose(dim0?: number, dim1?: number): Tensor {
-    return transpose(this, dim0, dim1);
-  }
-  /** The transpose of a matrix (a 0-D or 1-D tensor is returned unchanged). */
-  get T(): Tensor {
-    return transpose(this);
-  }
-  reshape(...shape: number[] | [readonly number[]]): Tensor {
-    return reshape(this, flatArgs(shape));
-  }
-  /** PyTorch's view: the same as reshape here (storage is always contiguous). */
-  view(...shape: number[] | [readonly number[]]): Tensor {
-    return reshape(this, flatArgs(shape));
-  }
-  flatten(): Tensor {
-    return reshape(this, [this.data.length]);
-  }
-  /** Inserts an axis of size 1 at `axis`. */
-  unsqueeze(axis: number): Tensor {
-    return unsqueeze(this, axis);
-  }
-  /** Removes axes of size 1 (all, or the one given). */
-  squeeze(axis?: number): Tensor {
-    return squeeze(this, axis);
-  }
-  expand(...shape: number[] | [readonly number[]]): Tensor {
-    return expand(this, flatArgs(shape));
-  }
-  clone(): Tensor {
-    return clone(this);
-  }
-  /** Row `i` (axis 0, dropped): x.index(i) is x[i]; a negative `i` counts from the end. */
-  index(i: number): Tensor {
-    return indexRow(this, i);
-  }
-  /** Rows start … end−1 along axis 0 (x[start:end]); negative bounds count from the end. */
-  slice(start: number, end?: number): Tensor {
-    return sliceRows(this, start, end);
-  }
-  narrow(axis: number, start: number, length: number): Tensor {
-    return narrow(this, axis, start, length);
-  }
-  select(axis: number, index: number): Tensor {
-    return select(this, axis, index);
-  }
-  /** The axes in a new order: `x.permute(2, 0, 1)` or `x.permute([2, 0, 1])`. */
-  permute(...dims: number[] | [readonly number[]]): Tensor {
-    return permute(this, flatArgs(dims));
-  }
-  /** Entries picked along `axis` by an index tensor of the same rank (torch.gather). */
-  gather(axis: number, index: TensorLike): Tensor {
-    return gather(this, axis, index);
-  }
-
-  // ── reductions ────────────────────────────────────────────────────────────────────
-  /** Sum of all elements, or over one axis or several (`sum([0, 2])`). */
-  sum(axis?: number | readonly number[], keepdim = false): Tensor {
-    return sum(this, axis, keepdim);
-  }
-  /** Mean of all elements, or over one axis or several. */
-  mean(axis?: number | readonly number[], keepdim = false): Tensor {
-    return mean(this, axis, keepdim);
-  }
-  /**
-   * The maximum of all elements, or along `axis` — then with `indices` too, as PyTorch's
-   * `x.max(dim)`: `const { values, indices } = x.max(1)` (the result is also the values).
-   */
-  max(): Tensor;
-  max(axis: number, keepdim?: boolean): MaxResult;
-  max(axis?: number, keepdim?: boolean): Tensor;
-  max(axis?: number, keepdim = false): Tensor {
-    return max(this, axis, keepdim);
-  }
-  /** The minimum, as `max` (with `indices` along an axis). */
-  min(): Tensor;
-  min(axis: number, keepdim?: boolean): MaxResult;
-  min(axis?: number, keepdim?: boolean): Tensor;
-  min(axis?: number, keepdim = false): Tensor {
-    return min(this, axis, keepdim);
-  }
-  /** Product of all elements, or along `axis`. */
-  prod(axis?: number, keepdim = false): Tensor {
-    return prod(this, axis, keepdim);
-  }
-  /** Running sums along `axis`. */
-  cumsum(axis: number): Tensor {
-    return cumsum(this, axis);
-  }
-  /** Variance (Bessel-corrected unless `{ correction: 0 }`) of all elements or over `axis`. */
-  var(axis?: Axes, options?: VarOptions): Tensor {
-    return variance(this, axis, options);
-  }
-  /** Standard deviation, √var. */
-  std(axis?: Axes, options?: VarOptions): Tensor {
-    return std(this, axis, options);
-  }
-  /** The p-norm (default 2; Infinity the largest |x|) of all elements or along `axis`. */
-  norm(p = 2, axis?: number, keepdim = false): Tensor {
-    return norm(this, p, axis, keepdim);
-  }
-  /** log Σ exp(x) of all elements or along `axis`, without overflow. */
-  logsumexp(axis?: number, keepdim = false): Tensor {
-    return logsumexp(this, axis, keepdim);
-  }
-  /** Index of the maximum along `axis` (or in the flattened tensor); not differentiable. */
-  argmax(axis?: number, keepdim = false): Tensor {
-    return argmax(this, axis, keepdim);
-  }
-  /** Index of the minimum along `axis` (or in the flattened tensor); not differentiable. */
-  argmin(axis?: number, keepdim = false): Tensor {
-    return argmin(this, axis, keepdim);
-  }
-  softmax(axis = -1): Tensor {
-    return softmax(this, axis);
-  }
-  logSoftmax(axis = -1): Tensor {
-    return logSoftmax(this, axis);
-  }
-
-  // ── in place (optimisers) ─────────────────────────────────────────────────────────
-  /** this += alpha · other (other broadcast to this shape). Outside noGrad only for tensors without grad. */
-  addInPlace(other: TensorLike, alpha = 1): this {
-    return addScaled(this, "addInPlace", other, alpha);
-  }
-  /** this −= alpha · other. The SGD step: `noGrad(() => w.subInPlace(w.grad!, lr))`. */
-  subInPlace(other: TensorLike, alpha = 1): this {
-    return addScaled(this, "subInPlace", other, -expectNumber("subInPlace", "alpha", alpha));
-  }
-  /** this ∘= other. */
-  mulInPlace(other: TensorLike): this {
-    return mulInPlace(this, other);
-  }
-  /** Overwrites the values with `other`'s (broadcast). */
-  copyInPlace(other: TensorLike): this {
-    return copyInPlace(this, other);
-  }
-  /** Sets every element to `value`. */
-  fillInPlace(value: number): this {
-    return fillInPlace(this, value);
-  }
   /** Forgets the gradient (setToNone, PyTorch's default) or zeroes it in place. */
   zeroGrad(setToNone = true): void {
     if (setToNone || this.grad === null) this.grad = null;
@@ -551,7 +269,7 @@ export class Tensor {
   }
 
   /** A short readable form for notebook cells and the console. */
-  toString(): string {
+  override toString(): string {
     return formatTensor(this);
   }
 }
@@ -565,8 +283,4 @@ function isOptions(x: unknown): x is BackwardOptions {
     !Array.isArray(x) &&
     !ArrayBuffer.isView(x)
   );
-}
-
-function flatArgs(shape: number[] | [readonly number[]]): readonly number[] {
-  return Array.isArray(shape[0]) ? (shape[0] as readonly number[]) : (shape as number[]);
 }

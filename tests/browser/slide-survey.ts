@@ -143,15 +143,30 @@ async function settled(page: Page): Promise<void> {
       for (const graph of section.querySelectorAll(".graph-view")) {
         if (!graph.querySelector("svg")) return false;
       }
+      // An exercise opens its student's editor when it comes into view; its code loads then.
+      for (const bar of section.querySelectorAll(".exercise-answer")) {
+        if (!bar.querySelector(".cm-editor")) return false;
+      }
       return document.fonts.status === "loaded";
     },
     undefined,
     { polling: 50, timeout: 20_000 },
   );
-  // Two frames: the deck refits on the frame after a size change.
-  await page.evaluate(
-    () =>
-      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  // The deck refits on the frame after a size change: wait until the slide's drawn box and
+  // content height have held still for three frames in a row.
+  await page.waitForFunction(
+    () => {
+      const section = document.querySelector("article.chapter > section.is-current");
+      if (!(section instanceof HTMLElement)) return false;
+      const box = section.getBoundingClientRect();
+      const shape = [box.x, box.y, box.width, box.height, section.scrollHeight].join(" ");
+      const memo = globalThis as unknown as { surveyShape?: string; surveyStill?: number };
+      memo.surveyStill = memo.surveyShape === shape ? (memo.surveyStill ?? 0) + 1 : 0;
+      memo.surveyShape = shape;
+      return memo.surveyStill >= 3;
+    },
+    undefined,
+    { polling: "raf", timeout: 20_000 },
   );
 }
 

@@ -10,25 +10,13 @@ export { CUMSUM, cumsum } from "./cumsum.ts";
 export { GATHER, gather, maskedFill } from "./gather.ts";
 export { BMM, bmm, MATMUL, matmul } from "./matmul.ts";
 export { matmulNN, matmulNT, matmulTN } from "./matmul-kernels.ts";
+export { argmax, argmin, MAX, type MaxResult, max, min } from "./max-min.ts";
 // Helpers the Tensor methods use.
 export { indexRow, NARROW, narrow, SELECT, select, sliceRows } from "./narrow.ts";
 export { NORM, norm } from "./norm.ts";
 export { PERMUTE, permute } from "./permute.ts";
 export { POW, pow } from "./pow.ts";
 export { PROD, prod } from "./prod.ts";
-export {
-  type Axes,
-  argmax,
-  argmin,
-  MAX,
-  type MaxResult,
-  MEAN,
-  max,
-  mean,
-  min,
-  SUM,
-  sum,
-} from "./reduce.ts";
 export {
   CLONE,
   clone,
@@ -42,6 +30,7 @@ export {
 export { COS_OP, cos, LOG1P_OP, log1p, SIN_OP, sin } from "./sin-cos-log1p.ts";
 export { LOG_SOFTMAX, logSoftmax, SOFTMAX, softmax } from "./softmax.ts";
 export { logsumexp, std, type VarOptions, variance } from "./statistics.ts";
+export { type Axes, MEAN, mean, SUM, sum } from "./sum-mean.ts";
 export {
   ABS_OP,
   abs,

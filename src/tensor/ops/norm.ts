@@ -18,7 +18,7 @@ import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 import { div, mul } from "./binary.ts";
 import { where } from "./compare.ts";
-import { max } from "./reduce.ts";
+import { max } from "./max-min.ts";
 import { reshape } from "./shape.ts";
 import { abs, powScalar } from "./unary.ts";
 

@@ -16,7 +16,7 @@ import { normalizeAxis } from "../shape.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 import { mul, sub } from "./binary.ts";
-import { sum } from "./reduce.ts";
+import { sum } from "./sum-mean.ts";
 import { exp } from "./unary.ts";
 
 interface Lanes {

@@ -10,8 +10,9 @@ import { type TensorLike, toTensor } from "../op.ts";
 import { normalizeAxis, type Shape } from "../shape.ts";
 import { Tensor } from "../tensor.ts";
 import { add, div, mul, sub } from "./binary.ts";
-import { type Axes, max, mean, sum } from "./reduce.ts";
+import { max } from "./max-min.ts";
 import { reshape } from "./shape.ts";
+import { type Axes, mean, sum } from "./sum-mean.ts";
 import { exp, log, sqrt } from "./unary.ts";
 
 /** Options of `var` and `std`. */

@@ -2,8 +2,8 @@
 // graph-recording twin of `sumToShape`.
 import { type Shape, sameShape } from "../shape.ts";
 import type { Tensor } from "../tensor.ts";
-import { sum } from "./reduce.ts";
 import { reshape } from "./shape.ts";
+import { sum } from "./sum-mean.ts";
 
 /** `g` (shaped like a broadcast output) summed down to `shape`, recorded. */
 export function sumToShapeGraph(g: Tensor, shape: Shape): Tensor {

@@ -1,6 +1,6 @@
 export { detectAnomaly } from "./anomaly.ts";
 // For op authors (nn, optim, graph): argument checks, storage, in-place version counts.
-export { describeValue, expectInteger, expectNumber } from "./arguments.ts";
+export { describeValue, expectInteger, expectNumber, showValue } from "./arguments.ts";
 export { type BackwardOptions, backward, topologicalOrder } from "./autograd.ts";
 export type { GradOptions } from "./autograd-grad.ts";
 export * as autograd from "./autograd-namespace.ts";
@@ -34,6 +34,7 @@ export {
 } from "./gradcheck.ts";
 export { bumpVersion } from "./in-place.ts";
 export { type JvpResult, jvp } from "./jvp.ts";
+export { linearVjpGraph } from "./linear-adjoint.ts";
 export type { GradNode } from "./node.ts";
 export {
   AnomalyError,

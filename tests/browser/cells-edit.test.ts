@@ -278,4 +278,39 @@ describe("editing a cell (chapter 5)", () => {
     );
     await page.screenshot({ path: join(SCREENSHOT_DIR, "cells", "quiet-edit-group.png") });
   });
+  it("a quiet Edit just above another cell's Edit says which code it opens, and opens only that", async () => {
+    // Chapter 5: the cell computing the nudge table's numbers shows nothing; the table's own
+    // cell, with its own Edit, follows it.
+    const { page } = await openChapter();
+    const silent = await cellWith(page, "const aNudged");
+    const quiet = page.locator(`[data-edit-for="${silent}"]`);
+    const next = await page.evaluate((id) => {
+      const bar = document.querySelector(`[data-edit-for="${id}"]`);
+      const after = bar?.nextElementSibling?.nextElementSibling as HTMLElement | null;
+      return after?.matches(".cell-edit-bar:not(.cell-edit-quiet)") ? after.dataset.editFor : null;
+    }, silent);
+    assert.ok(next, "the cell after the silent one has an Edit of its own");
+    const button = quiet.getByRole("button", { name: "Edit", exact: true });
+    // The caption beside the button names what the hidden code defines, and describes it.
+    const caption = quiet.locator(".cell-edit-names");
+    assert.match((await caption.textContent()) ?? "", /^code that defines M, c, a\b/);
+    assert.equal(await caption.isVisible(), true);
+    const described = await button.evaluate(
+      (b) => document.getElementById(b.getAttribute("aria-describedby") ?? "")?.textContent,
+    );
+    assert.equal(described, await caption.textContent());
+    // The two buttons stand apart: the quiet one at the right, the next cell's at the left.
+    const quietBox = await button.boundingBox();
+    const nextBox = await page
+      .locator(`[data-edit-for="${next}"]`)
+      .getByRole("button", { name: "Edit", exact: true })
+      .boundingBox();
+    assert.ok(quietBox && nextBox && quietBox.x > nextBox.x + nextBox.width + 200);
+    // It opens the silent cell's editor, not the next cell's.
+    await button.click();
+    await quiet.locator(".cm-content").waitFor();
+    assert.match((await quiet.locator(".cm-content").textContent()) ?? "", /const aNudged/);
+    assert.equal(await page.locator(`[data-edit-for="${next}"] .cm-content`).count(), 0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "cells", "quiet-edit-named.png") });
+  });
 });

@@ -50,6 +50,20 @@ describe("nn.GELU, nn.ELU, nn.Softplus, nn.Softmax (PyTorch's values)", () => {
     );
   });
 
+  test("Softplus(beta, threshold) is linear past βx > threshold, and exact for a large threshold", () => {
+    const x = tensor([0.2, 1, 1000], { requiresGrad: true });
+    const y = new nn.Softplus(1, 0.5).call(x);
+    close(y.data, [0.7981388693815918, 1, 1000]);
+    y.sum().backward();
+    close(gradOf(x).data, [0.549833997312478, 1, 1]);
+    // no threshold in reach: log1p(e^1000) written stably, not log(Infinity)
+    close(F.softplus([1000, -1000], 1, 1e9).data, [1000, 0]);
+    assert.throws(
+      () => new nn.Softplus(1, "20" as never),
+      /^Error: softplus: threshold must be a number, found a string \("20"\)$/,
+    );
+  });
+
   test("Softmax turns each row into probabilities along its dim", () => {
     const p = new nn.Softmax(1).call([
       [0, 0],
@@ -153,7 +167,7 @@ describe("nn.BatchNorm1d / nn.BatchNorm2d (train and eval)", () => {
     );
     assert.throws(
       () => new nn.BatchNorm1d(2, { momentum: 2 }),
-      /momentum must be in \[0, 1\], found 2/,
+      /momentum must be a number in \[0, 1\], found 2/,
     );
   });
 });

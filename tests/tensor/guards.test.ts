@@ -4,12 +4,15 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   arange,
+  concat,
   detectAnomaly,
   enableGrad,
+  F,
   gradcheck,
   noGrad,
   ones,
   setMaxTensorBytes,
+  stack,
   type Tensor,
   tensor,
   zeros,
@@ -56,6 +59,35 @@ describe("a size limit on one tensor (512 MB unless set)", () => {
       message(() => col.matmul(row)),
       /^matmul: a tensor of shape \[100000,100000\]/,
     );
+  });
+
+  it("refuses a join or a convolution whose result would be huge, naming the op called", () => {
+    const previous = setMaxTensorBytes(8000); // 1000 values
+    try {
+      const piece = zeros([600]);
+      assert.equal(
+        message(() => concat([piece, piece])),
+        "concat: a tensor of shape [1200] would hold 1,200 values (9.6 kB), more than the limit of 8 kB — check the shape, or raise the limit with setMaxTensorBytes(bytes)",
+      );
+      assert.match(
+        message(() => stack([piece, piece])),
+        /^stack: a tensor of shape \[2,600\]/,
+      );
+      assert.match(
+        message(() => F.conv2d(zeros([1, 1, 20, 20]), zeros([4, 1, 3, 3]), null, { padding: 1 })),
+        /^conv2d: a tensor of shape \[1,4,20,20\] would hold 1,600 values \(12\.8 kB\)/,
+      );
+      assert.match(
+        message(() => F.conv2d(zeros([1, 2, 10, 10]), zeros([1, 2, 5, 5]), null, { padding: 2 })),
+        /^conv2d \(its patch matrix, im2col\): a tensor of shape \[50,100\]/,
+      );
+      assert.match(
+        message(() => F.conv1d(zeros([1, 1, 400]), zeros([3, 1, 1]))),
+        /^conv1d: a tensor of shape \[1,3,400\]/,
+      );
+    } finally {
+      setMaxTensorBytes(previous);
+    }
   });
 
   it("is configurable", () => {

@@ -4,12 +4,18 @@
 // prediction (p = 0 for y = 1) costs 100, not Infinity, and the gradient stays finite.
 import {
   allocate,
+  clamp,
+  div,
+  log,
+  log1p,
   makeResult,
+  mul,
   type OpDefinition,
   type OpRecord,
   type OpRule,
   operatorTex,
   replayInput,
+  sub,
   Tensor,
   type TensorLike,
   toTensor,
@@ -54,6 +60,14 @@ function partials(
 
 const bceRule: OpRule<Saved> = {
   saves: [0, 1],
+  // createGraph: the same partials as recorded ops, (p − y)/max(p(1 − p), ε) and
+  // log(1 − p) − log p, times g (times 1/n for "mean"; g is a scalar unless "none").
+  vjpGraph(node, i, g) {
+    const [p, y] = node.inputs as [Tensor, Tensor];
+    const G = node.saved.scale === 1 ? g : mul(g, node.saved.scale);
+    const d = i === 0 ? div(sub(p, y), clamp(mul(p, sub(1, p)), EPS)) : sub(log1p(p.neg()), log(p));
+    return mul(d, G);
+  },
   vjp(node, i, g) {
     const { scale, reduced } = node.saved;
     const d = reduced ? partials(node, i, g.data[0] * scale, null) : partials(node, i, 1, g.data);

@@ -2,6 +2,7 @@
 // row tall, so both share one forward and one backward.
 import { formatShape, type Tensor, type TensorLike, toTensor } from "../../tensor/index.ts";
 import { conv2d } from "./conv2d.ts";
+import { checkConvSize, conv2dGeometry } from "./conv2d-geometry.ts";
 
 /** Stride and zero padding of a 1-D convolution. */
 export interface Conv1dOptions {
@@ -32,10 +33,13 @@ export function conv1d(
   }
   const [N, C, L] = x.shape.length === 3 ? x.shape : [1, ...x.shape];
   const [O, Cw, k] = weight.shape;
-  const out = conv2d(x.reshape([N, C, 1, L]), weight.reshape([O, Cw, 1, k]), b, {
+  const options2d = {
     stride: [1, options.stride ?? 1],
     padding: [0, options.padding ?? 0],
-  }); // [N, O, 1, Lo]
-  const Lo = out.shape[3];
+  } as const;
+  const geometry = conv2dGeometry("conv1d", [N, C, 1, L], [O, Cw, 1, k], options2d);
+  const Lo = geometry.Wo;
+  checkConvSize("conv1d", geometry, x.shape.length === 3 ? [N, O, Lo] : [O, Lo]);
+  const out = conv2d(x.reshape([N, C, 1, L]), weight.reshape([O, Cw, 1, k]), b, options2d); // [N, O, 1, Lo]
   return out.reshape(x.shape.length === 3 ? [N, O, Lo] : [O, Lo]);
 }

@@ -1,11 +1,14 @@
 // ELU (Clevert et al., 2016): x for x > 0, α(eˣ − 1) below, so negative inputs saturate at −α
 // instead of dying as ReLU's do. ELU′(x) = 1 for x > 0, else α·eˣ (= ELU(x) + α), as PyTorch.
 import {
+  clamp,
   defineUnary,
+  exp,
   numberAttr,
   type OpAttrs,
-  type Tensor,
+  Tensor,
   type TensorLike,
+  where,
 } from "../../tensor/index.ts";
 
 const alphaOf = (attrs: OpAttrs): number => numberAttr(attrs, "alpha") ?? 1;
@@ -19,6 +22,15 @@ export const ELU_OP = defineUnary({
   },
   derivative(x, _y, d, alpha) {
     for (let k = 0; k < x.length; k++) d[k] = x[k] > 0 ? 1 : alpha * Math.exp(x[k]);
+  },
+  // f′ recorded: 1 or α·e^min(x, 0) (the min keeps e^x finite on the side where does not take
+  // it, whose zero gradient would otherwise meet an infinite e^x as 0·∞ = NaN)
+  gradGraph(x, _y, alpha) {
+    const positive = new Tensor(
+      x.data.map((v) => (v > 0 ? 1 : 0)),
+      x.shape,
+    );
+    return where(positive, 1, exp(clamp(x, -Infinity, 0)).mul(alpha));
   },
   tex: {
     forward: (x, at, n) => `\\operatorname{ELU}_{${n.texNumber(alphaOf(at))}}(${n.unwrap(x)})`,

@@ -1,9 +1,19 @@
 // F: the functional namespace, like torch.nn.functional.
 export { leakyRelu, logSoftmax, relu, sigmoid, softmax, tanh } from "./activations.ts";
 export { bceLoss } from "./bce-loss.ts";
-export { bceWithLogitsLoss } from "./bce-with-logits-loss.ts";
+export {
+  type BceWithLogitsOptions,
+  bceWithLogitsLoss,
+  binaryCrossEntropyWithLogits,
+} from "./bce-with-logits-loss.ts";
 export { type Conv1dOptions, conv1d } from "./conv1d.ts";
-export { type Conv2dOptions, conv2d, convOutputSize } from "./conv2d.ts";
+export {
+  type Conv2dOptions,
+  conv2d,
+  conv2dInput,
+  conv2dWeight,
+  convOutputSize,
+} from "./conv2d.ts";
 export { crossEntropy, type Labels } from "./cross-entropy.ts";
 export { NN_OPS } from "./definitions.ts";
 export { dropout } from "./dropout.ts";

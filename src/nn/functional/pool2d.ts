@@ -4,6 +4,7 @@
 import {
   allocate,
   formatShape,
+  linearVjpGraph,
   makeResult,
   type OpAttrs,
   type OpDefinition,
@@ -15,7 +16,7 @@ import {
   toTensor,
 } from "../../tensor/index.ts";
 import { pair } from "../pair.ts";
-import { convOutputSize, pairAttr } from "./conv2d.ts";
+import { convOutputSize, pairAttr } from "./conv2d-geometry.ts";
 import {
   avgPool2dBackward,
   avgPool2dForward,
@@ -33,6 +34,7 @@ export interface Pool2dOptions {
 // max: ∂out/∂x is 1 at the window's maximum and 0 elsewhere.
 const maxPoolRule: OpRule<{ geometry: Pool2dGeometry; argmax: Int32Array }> = {
   saves: [],
+  vjpGraph: linearVjpGraph, // linear in g, the argmax held fixed
   vjp(node, _i, g) {
     const { geometry, argmax } = node.saved;
     return new Tensor(maxPool2dBackward(geometry, g.data, argmax), node.inputs[0].shape);
@@ -48,6 +50,7 @@ const maxPoolRule: OpRule<{ geometry: Pool2dGeometry; argmax: Int32Array }> = {
 // average: ∂out/∂x is 1/(kh·kw) for every pixel of the window.
 const avgPoolRule: OpRule<{ geometry: Pool2dGeometry }> = {
   saves: [],
+  vjpGraph: linearVjpGraph,
   vjp(node, _i, g) {
     return new Tensor(avgPool2dBackward(node.saved.geometry, g.data), node.inputs[0].shape);
   },

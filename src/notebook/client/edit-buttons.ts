@@ -1,8 +1,8 @@
 // The Edit button of every block cell that runs. The editor itself (CodeMirror, the compiler)
 // is a chunk of its own, fetched on the first click: a page that is only read never loads it.
 // Cells edited on an earlier visit come back at once (that does load the chunk).
-import type { NotebookHandle } from "./main.ts";
-import { loadWork } from "./saved-work.ts";
+import type { NotebookHandle } from "../handle/index.ts";
+import { loadWork } from "../work/index.ts";
 
 /** Puts an Edit button above each block cell in `ids`; restores saved edits. */
 export function addEditButtons(handle: NotebookHandle, ids: readonly string[]): void {
@@ -51,6 +51,7 @@ export function addEditButtons(handle: NotebookHandle, ids: readonly string[]): 
     const isAnswer = (id: string | undefined): boolean =>
       cells.get(id ?? "")?.outputs.some((name) => answers.has(name)) ?? false;
     groupSilentCells(groups, (bar) => isSilent(bar) && !isAnswer(bar.dataset.editFor));
+    nameQuietButtons(groups, (id) => cells.get(id)?.outputs ?? []);
   });
   const saved = Object.entries(loadWork().cells).filter(([id]) => cells.has(id));
   if (saved.length)
@@ -111,6 +112,32 @@ function groupSilentCells(
     run.push(bar);
   }
   close();
+}
+
+/**
+ * A quiet Edit has nothing under it to point at, and often stands just above the Edit of the
+ * next cell: two buttons together, with no telling which cell each opens. Each quiet Edit says
+ * what its cells define ("defines ref, sym"), beside the button and in its description.
+ */
+function nameQuietButtons(
+  groups: ReadonlyMap<HTMLElement, HTMLElement[]>,
+  outputsOf: (id: string) => readonly string[],
+): void {
+  for (const bar of document.querySelectorAll<HTMLElement>(
+    ".cell-edit-quiet:not(.cell-edit-grouped)",
+  )) {
+    const button = bar.querySelector<HTMLButtonElement>(".cell-edit-button");
+    const members = groups.get(bar) ?? [bar];
+    const names = [...new Set(members.flatMap((m) => outputsOf(m.dataset.editFor ?? "")))];
+    if (!button || names.length === 0 || bar.querySelector(".cell-edit-names")) continue;
+    const caption = document.createElement("span");
+    caption.className = "cell-edit-names";
+    caption.id = `cell-edit-names-${bar.dataset.editFor}`;
+    const shown = names.length > 4 ? [...names.slice(0, 3), `and ${names.length - 3} more`] : names;
+    caption.textContent = `code that defines ${shown.join(", ")}`;
+    button.setAttribute("aria-describedby", caption.id);
+    button.before(caption);
+  }
 }
 
 let editor: Promise<typeof import("../edit/index.ts")> | undefined;

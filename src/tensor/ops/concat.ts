@@ -6,6 +6,7 @@ import { linearVjpGraph } from "../linear-adjoint.ts";
 import { makeResult, type OpRule, type TensorLike, toTensor } from "../op.ts";
 import { numberAttr, type OpDefinition, operatorTex } from "../op-definition.ts";
 import { formatShape, normalizeAxis, sameShape } from "../shape.ts";
+import { checkSize } from "../size-limit.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 import { copyWindow, type Window } from "./narrow.ts";
@@ -84,6 +85,7 @@ export function concat(xs: readonly TensorLike[], axis = 0): Tensor {
   const pieces = { outer, inner, sizes };
   const shape = [...first.shape];
   shape[ax] = sizes.reduce((p, s) => p + s, 0);
+  checkSize("concat", shape); // each piece may be small and the whole not
   return makeResult(join(ts, pieces), shape, concatRule, "concat", ts, { axis: ax }, pieces);
 }
 
@@ -106,6 +108,7 @@ export function stack(xs: readonly TensorLike[], axis = 0): Tensor {
   const pieces = { outer, inner, sizes: ts.map(() => 1) };
   const shape = [...first.shape];
   shape.splice(ax, 0, ts.length);
+  checkSize("stack", shape);
   return makeResult(join(ts, pieces), shape, concatRule, "stack", ts, { axis: ax }, pieces);
 }
 

@@ -14,6 +14,9 @@ import { numberAttr, type OpAttrs, type OpDefinition, replayInput } from "../op-
 import { normalizeAxis } from "../shape.ts";
 import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
+import { mul } from "./binary.ts";
+import { where } from "./compare.ts";
+import { reshape } from "./shape.ts";
 
 interface Lanes {
   outer: number;
@@ -44,8 +47,24 @@ function othersProduct(node: OpRecord<Lanes>): Float64Array {
   return d;
 }
 
+/**
+ * createGraph: Π_{k≠j} x_k for every j as recorded ops — the product along a stack of copies of
+ * the lane in which copy j has x_j replaced by 1 — so it is exact at zeros and can itself be
+ * differentiated (n² values per lane, for second derivatives only).
+ */
+function othersProductGraph(node: OpRecord<Lanes>, g: Tensor): Tensor {
+  const x = node.inputs[0];
+  const { outer, n, inner } = node.saved;
+  const own = allocate(n * n);
+  for (let j = 0; j < n; j++) own[j * n + j] = 1;
+  const copies = where(new Tensor(own, [1, n, n, 1]), 1, reshape(x, [outer, 1, n, inner]));
+  const others = prod(copies, 2); // [outer, n (which entry is left out), inner]
+  return reshape(mul(others, reshape(g, [outer, 1, inner])), x.shape);
+}
+
 const prodRule: OpRule<Lanes> = {
   saves: [0],
+  vjpGraph: (node, _i, g) => othersProductGraph(node, g),
   vjp(node, _i, g) {
     const d = othersProduct(node);
     const { n, inner } = node.saved;

@@ -2,7 +2,16 @@
 // paddings and values (fast-check), in the shape of the tensor op table: the gradient check and
 // the forward-mode check both run it.
 import fc from "fast-check";
-import { F, rand, randn, rng, type Tensor, tensor } from "../../../src/index.ts";
+import {
+  autograd,
+  enableGrad,
+  F,
+  rand,
+  randn,
+  rng,
+  type Tensor,
+  tensor,
+} from "../../../src/index.ts";
 import type { OpCase, OpInstance } from "../../tensor/op-cases.ts";
 
 const seedArb = fc.integer({ min: 0, max: 1e6 });
@@ -93,6 +102,54 @@ export const FUNCTIONAL_CASES: readonly OpCase[] = [
         g.seed,
         g,
       );
+    }),
+  },
+  {
+    name: "F.conv2dInput and F.conv2dWeight: a convolution's two gradients as functions",
+    covers: ["conv2dInput", "conv2dWeight"],
+    arb: fc.tuple(geometry, fc.boolean()).map(([g, batched]) => {
+      const r = rng(g.seed);
+      const xShape = [g.N, g.C, g.kh + g.extraH, g.kw + g.extraW].slice(batched ? 0 : 1);
+      const wShape = [g.O, g.C, g.kh, g.kw];
+      const options = { stride: g.stride, padding: g.padding };
+      const outShape = F.conv2d(randn(xShape, r), randn(wShape, r), null, options).shape;
+      const [x, w, gOut] = leaves(randn(xShape, r), randn(wShape, r), randn(outShape, r));
+      return instance(
+        (x: Tensor, w: Tensor, gOut: Tensor) =>
+          F.conv2dInput(xShape, w, gOut, options)
+            .mul(x)
+            .sum()
+            .add(F.conv2dWeight(x, wShape, gOut, options).mul(w).sum()),
+        [x, w, gOut],
+        g.seed,
+        { ...g, batched },
+      );
+    }),
+  },
+  {
+    name: "a gradient as a function through F's layers: ∇ of conv2d → gelu → pools → bceLoss (createGraph)",
+    covers: [],
+    reverseOnly: true,
+    arb: geometry.map((g) => {
+      const r = rng(g.seed);
+      const [x, w, b] = leaves(
+        randn([g.N, g.C, g.kh + g.extraH + 2, g.kw + g.extraW + 2], r),
+        randn([g.O, g.C, g.kh, g.kw], r),
+        randn([g.O], r),
+      );
+      const options = { stride: g.stride, padding: g.padding };
+      const f = (x: Tensor, w: Tensor, b: Tensor): Tensor =>
+        enableGrad(() => {
+          const h = F.gelu(F.conv2d(x, w, b, options));
+          const pooled = F.maxPool2d(h, 2, { stride: 1 }).add(F.avgPool2d(h, 2, { stride: 1 }));
+          const loss = F.bceLoss(F.sigmoid(pooled), 0.3).add(F.elu(h).add(F.softplus(h, 2)).mean());
+          const gs = autograd.grad(loss, [x, w, b], { createGraph: true });
+          return gs.reduce(
+            (s: Tensor, gi) => (gi === null ? s : s.add(gi.pow(2).sum())),
+            tensor(0),
+          );
+        });
+      return instance(f, [x, w, b], g.seed, g);
     }),
   },
   {
@@ -295,6 +352,26 @@ export const FUNCTIONAL_CASES: readonly OpCase[] = [
       return instance(
         (z: Tensor, y: Tensor) => F.bceWithLogitsLoss(z, y, reduction),
         [z, y],
+        g.seed,
+        { ...g, reduction },
+      );
+    }),
+  },
+  {
+    name: "F.binaryCrossEntropyWithLogits with posWeight (per class) and weight, every reduction",
+    covers: ["binaryCrossEntropyWithLogits"],
+    arb: fc.tuple(sizes, reductionArb).map(([g, reduction]) => {
+      const r = rng(g.seed);
+      const [z, y, posWeight] = leaves(
+        randn([g.batch, g.outF], r).mul(3),
+        rand([g.batch, g.outF], r),
+        rand([g.outF], r, { low: 0.2, high: 4 }),
+      );
+      const weight = rand([g.batch, 1], r);
+      return instance(
+        (z: Tensor, y: Tensor, posWeight: Tensor) =>
+          F.binaryCrossEntropyWithLogits(z, y, { posWeight, weight, reduction }),
+        [z, y, posWeight],
         g.seed,
         { ...g, reduction },
       );

@@ -25,6 +25,7 @@ describe("every F function's gradient matches central differences (fast-check)",
 });
 
 describe("forward mode agrees with reverse mode on every F function", () => {
-  for (const c of FUNCTIONAL_CASES)
+  // (not the cases that differentiate inside f: forward mode cannot enter autograd.grad)
+  for (const c of FUNCTIONAL_CASES.filter((c) => !c.reverseOnly))
     test(c.name, () => fc.assert(fc.property(c.arb, forwardMatchesReverse), { numRuns: 10 }));
 });

@@ -39,7 +39,7 @@ interface Found {
   headerBottom: number;
   controlBox: Box;
   figureBox: Box;
-  /** Whether a tap at the control's centre reaches the control (nothing covers it). */
+  /** Whether taps along the control reach it (nothing covers it). */
   controlOnTop: boolean;
 }
 
@@ -177,14 +177,19 @@ function measure(page: Page, index: number): Promise<Found | null> {
         await frame();
         if (JSON.stringify([c, f]) === JSON.stringify([boxOf(control), boxOf(figure)])) break;
       }
-      const hit = document.elementFromPoint((c.left + c.right) / 2, (c.top + c.bottom) / 2);
+      // A tap anywhere along the control reaches it (left end, middle, right end).
+      const middle = (c.top + c.bottom) / 2;
+      const reached = [c.left + 3, (c.left + c.right) / 2, c.right - 3].every((x) => {
+        const hit = document.elementFromPoint(x, middle);
+        return hit === control || control.contains(hit);
+      });
       return {
         control: name,
         figure: `${figure.tagName.toLowerCase()} in cell ${figure.closest<HTMLElement>("[data-cell]")?.dataset.cell}`,
         headerBottom,
         controlBox: c,
         figureBox: f,
-        controlOnTop: hit === control || control.contains(hit),
+        controlOnTop: reached,
       };
     }
   }, index);

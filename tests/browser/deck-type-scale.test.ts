@@ -32,6 +32,7 @@ const ON_SCALE = new Set([
   "/chapters/02-neurons-activations/",
   "/chapters/03-one-hidden-layer/",
   "/chapters/04-mlp-outputs-losses/",
+  "/chapters/08-training-in-practice/",
   "/chapters/11-perspective/",
   "/labs/gradient-check/",
   "/labs/fit-playground/",

@@ -94,30 +94,34 @@ describe("labs (notebooks/)", () => {
     assert.equal(await page.getByLabel("z2", { exact: true }).isVisible(), true);
   });
 
-  it("fit playground: Play trains, a huge learning rate pauses with a reason, bad expressions say why", async () => {
+  it("fit playground: trains once its plots are in view, Pause and Step, a huge learning rate pauses with a reason, bad expressions say why", async () => {
     const watched = await openLab("fit-playground");
     const { page } = watched;
-    const status = page.locator(".lab-status");
-    await page.getByRole("button", { name: "Play" }).click();
+    const status = page.locator(".lab-controls .demo-status");
+    // Training runs through demo.train: it starts when the plots come into view.
+    await page.locator(".lab-two-plots").scrollIntoViewIfNeeded();
     await page.waitForFunction(() =>
-      /Step [1-9]\d*, loss/.test(document.querySelector(".lab-status")?.textContent ?? ""),
+      /Step [1-9]\d*, loss/.test(
+        document.querySelector(".lab-controls .demo-status")?.textContent ?? "",
+      ),
     );
-    await page.getByRole("button", { name: "Pause" }).click();
+    await page.locator(".lab-controls").getByRole("button", { name: "Pause" }).click();
     const paused = (await status.textContent()) ?? "";
     await page.getByRole("button", { name: "Step", exact: true }).click();
     await page.waitForFunction(
-      (before) => document.querySelector(".lab-status")?.textContent !== before,
+      (before) => document.querySelector(".lab-controls .demo-status")?.textContent !== before,
       paused,
     );
+    assert.match((await status.textContent()) ?? "", /^Step \d+, loss/);
     await shot(page, "fit-playground");
     // SGD at learning rate 10 overshoots on the first steps.
     await page.getByLabel("SGD", { exact: true }).check();
     const rate = page.getByRole("spinbutton").nth(3);
     await rate.fill("10");
     await rate.dispatchEvent("input");
-    await page.getByRole("button", { name: "Play" }).click();
+    // A new setting starts a new run, which trains at once (its plots are in view).
     await page.waitForFunction(() =>
-      /blew up/.test(document.querySelector(".lab-status")?.textContent ?? ""),
+      /blew up/.test(document.querySelector(".lab-controls .demo-status")?.textContent ?? ""),
     );
     // A name outside the whitelist is refused in place.
     await page.locator("select").first().selectOption({ label: "my own f(x) …" });

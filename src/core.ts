@@ -3,8 +3,8 @@
 // fetches the graph code (dagre, client-side KaTeX). src/index.ts is this plus `graph`.
 
 export * as data from "./data/index.ts";
-export * as F from "./nn/functional/index.ts";
 export * as nn from "./nn/index.ts";
+export { functional as F } from "./nn/index.ts";
 export * as optim from "./optim/index.ts";
 export type { GradNode, Rng, TensorLike, TensorOptions } from "./tensor/index.ts";
 export {

@@ -1,7 +1,7 @@
 // The four regression problems of Bishop's PRML figure 5.3: N points with x uniform on
 // (−1, 1) and a noiseless target — x², sin(πx), |x| or the Heaviside step — fitted in the
 // lecture by a 1-3-1 tanh network.
-import { rng as makeRng, type Rng, Tensor } from "../tensor/index.ts";
+import { describeValue, rng as makeRng, type Rng, showValue, Tensor } from "../tensor/index.ts";
 
 /** Which target function. */
 export type BishopTarget = "x2" | "sin" | "abs" | "heaviside";
@@ -57,12 +57,12 @@ export function bishop(
   const spec = bishopTargets[ALIASES[target] ?? (target as BishopTarget)];
   if (!spec) {
     throw new Error(
-      `data.bishop: unknown target "${String(target)}", expected "x2", "sin", "abs" or "heaviside" (or "square", "step")`,
+      `data.bishop: unknown target ${typeof target === "string" ? JSON.stringify(target) : `(${describeValue(target)})`}, expected "x2", "sin", "abs" or "heaviside" (or "square", "step")`,
     );
   }
   const n = options.n ?? 50;
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`data.bishop: n must be a positive integer, found ${n}`);
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1)
+    throw new Error(`data.bishop: n must be a positive integer, found ${showValue(n)}`);
   const r = options.rng ?? makeRng(options.seed ?? 0);
   const xs: number[] = [];
   for (let i = 0; i < n; i++) {

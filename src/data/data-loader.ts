@@ -1,7 +1,7 @@
 // DataLoader: a dataset in mini-batches, for SGD that looks at B examples per step
 // (torch.utils.data.DataLoader). Each pass (`for … of loader`) is one epoch; with `shuffle`, each
 // epoch draws a fresh order from the loader's generator, so a seed replays the whole run.
-import { expectInteger, type Rng, type Tensor } from "../tensor/index.ts";
+import { describeValue, expectInteger, type Rng, showValue, type Tensor } from "../tensor/index.ts";
 import { checkDataset, collate, type Dataset } from "./dataset.ts";
 import { splitRng } from "./split-rng.ts";
 
@@ -34,14 +34,16 @@ export class DataLoader implements Iterable<Tensor[]> {
   constructor(dataset: Dataset, options: DataLoaderOptions = {}) {
     this.dataset = checkDataset("data.DataLoader", dataset);
     if (typeof options !== "object" || options === null) {
-      throw new Error("data.DataLoader: expected options such as { batchSize: 32, shuffle: true }");
+      throw new Error(
+        `data.DataLoader: expected options such as { batchSize: 32, shuffle: true }, found ${describeValue(options)}`,
+      );
     }
     this.batchSize = expectInteger("data.DataLoader", "batchSize", options.batchSize ?? 1);
     if (this.batchSize < 1) {
       throw new Error(`data.DataLoader: batchSize must be at least 1, found ${this.batchSize}`);
     }
-    this.shuffle = options.shuffle === true;
-    this.dropLast = options.dropLast === true;
+    this.shuffle = flag("shuffle", options.shuffle);
+    this.dropLast = flag("dropLast", options.dropLast);
     this.rng = splitRng("data.DataLoader", options);
   }
 
@@ -67,6 +69,15 @@ export class DataLoader implements Iterable<Tensor[]> {
   *[Symbol.iterator](): Iterator<Tensor[]> {
     for (const indices of this.batchIndices()) yield collate(this.dataset, indices);
   }
+}
+
+/** A true/false option (false when left out); "true" as a string would otherwise mean false. */
+function flag(name: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== "boolean") {
+    throw new Error(`data.DataLoader: ${name} must be true or false, found ${showValue(value)}`);
+  }
+  return value;
 }
 
 /** Fisher–Yates: every order equally likely. */

@@ -3,7 +3,7 @@
 // LeNet-style network live in a page. The pixels live in digits/digit-rows.ts (provenance and
 // licence in digits/README.md), fetched through import() on first use, so a page that never
 // asks for them never downloads them.
-import { Tensor } from "../tensor/index.ts";
+import { describeValue, Tensor } from "../tensor/index.ts";
 
 /** Options of `data.digits`. */
 export interface DigitsOptions {
@@ -39,7 +39,9 @@ let rows: Promise<readonly string[]> | null = null;
  */
 export async function digits(options: DigitsOptions = {}): Promise<DigitsData> {
   if (typeof options !== "object" || options === null) {
-    throw new Error("data.digits: expected options such as { scale: false }, or nothing");
+    throw new Error(
+      `data.digits: expected options such as { scale: false }, or nothing, found ${describeValue(options)}`,
+    );
   }
   rows ??= import("./digits/digit-rows.ts").then((m) => m.DIGIT_ROWS);
   const lines = await rows;

@@ -1,6 +1,6 @@
 // randomSplit: a dataset cut at random into parts of given sizes — training and test sets —
 // each a Subset that reads through to the original (torch.utils.data.random_split).
-import { describeValue, type Rng, type Tensor } from "../tensor/index.ts";
+import { describeValue, type Rng, showValue, type Tensor } from "../tensor/index.ts";
 import { shuffleInPlace } from "./data-loader.ts";
 import { checkDataset, checkIndex, collate, type Dataset } from "./dataset.ts";
 import { splitRng } from "./split-rng.ts";
@@ -69,7 +69,7 @@ function splitCounts(n: number, lengths: readonly number[]): number[] {
   for (const v of lengths) {
     if (typeof v !== "number" || !(v >= 0)) {
       throw new Error(
-        `data.randomSplit: sizes must be numbers ≥ 0, found ${describeValue(v)} in [${lengths.join(", ")}]`,
+        `data.randomSplit: sizes must be numbers ≥ 0, found ${showValue(v)} in ${showValue(lengths)}`,
       );
     }
   }

@@ -1,6 +1,6 @@
 // Two-class point clouds in the plane that no straight line separates but a small hidden
 // layer does: "rings" (a disc inside a ring) and "xor" (four blobs, opposite corners alike).
-import { rng as makeRng, type Rng, Tensor } from "../tensor/index.ts";
+import { describeValue, rng as makeRng, type Rng, showValue, Tensor } from "../tensor/index.ts";
 
 /** Options of `data.twoClass`. */
 export interface TwoClassOptions {
@@ -34,13 +34,23 @@ export interface TwoClassData {
  * relu(x₁ + x₂ − 1), map to a line-separable picture.
  */
 export function twoClass(options: TwoClassOptions = {}): TwoClassData {
+  if (typeof options !== "object" || options === null) {
+    throw new Error(
+      `data.twoClass: expected options such as { n: 100, kind: "rings" }, or nothing, found ${describeValue(options)}`,
+    );
+  }
   const n = options.n ?? 100;
   const kind = options.kind ?? "rings";
   const noise = options.noise ?? 0.1;
-  if (!Number.isInteger(n) || n < 2)
-    throw new Error(`data.twoClass: n must be an integer ≥ 2, found ${n}`);
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 2)
+    throw new Error(`data.twoClass: n must be an integer ≥ 2, found ${showValue(n)}`);
   if (kind !== "rings" && kind !== "xor") {
-    throw new Error(`data.twoClass: unknown kind "${String(kind)}", expected "rings" or "xor"`);
+    throw new Error(
+      `data.twoClass: unknown kind ${typeof kind === "string" ? JSON.stringify(kind) : `(${describeValue(kind)})`}, expected "rings" or "xor"`,
+    );
+  }
+  if (typeof noise !== "number" || !(noise >= 0 && noise < Infinity)) {
+    throw new Error(`data.twoClass: noise must be a number ≥ 0, found ${showValue(noise)}`);
   }
   const r = options.rng ?? makeRng(options.seed ?? 0);
   const xs = new Float64Array(2 * n);

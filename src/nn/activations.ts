@@ -18,6 +18,10 @@ export class Tanh extends Module {
   forward(x: TensorLike): Tensor {
     return tanh(x);
   }
+
+  override get typeName(): string {
+    return "Tanh";
+  }
 }
 
 /** σ(z) = 1/(1 + e^(−z)), range (0, 1); derivative σ(z)(1 − σ(z)). */
@@ -25,12 +29,20 @@ export class Sigmoid extends Module {
   forward(x: TensorLike): Tensor {
     return sigmoid(x);
   }
+
+  override get typeName(): string {
+    return "Sigmoid";
+  }
 }
 
 /** max(0, z); derivative 1 for z > 0, else 0. */
 export class ReLU extends Module {
   forward(x: TensorLike): Tensor {
     return relu(x);
+  }
+
+  override get typeName(): string {
+    return "ReLU";
   }
 }
 
@@ -43,12 +55,24 @@ export class LeakyReLU extends Module {
   forward(x: TensorLike): Tensor {
     return leakyRelu(x, this.negativeSlope);
   }
+
+  override get typeName(): string {
+    return "LeakyReLU";
+  }
+
+  override extraRepr(): string {
+    return `negativeSlope=${this.negativeSlope}`;
+  }
 }
 
 /** The identity, for a network whose hidden layers are linear. */
 export class Identity extends Module {
   forward(x: TensorLike): Tensor {
     return toTensor(x, "nn.Identity", "the input");
+  }
+
+  override get typeName(): string {
+    return "Identity";
   }
 }
 
@@ -61,6 +85,14 @@ export class Softmax extends Module {
   forward(x: TensorLike): Tensor {
     return softmax(x, this.dim);
   }
+
+  override get typeName(): string {
+    return "Softmax";
+  }
+
+  override extraRepr(): string {
+    return `dim=${this.dim}`;
+  }
 }
 
 /** x·Φ(x) (`{ approximate: "tanh" }` for the tanh form), as torch.nn.GELU. */
@@ -72,6 +104,14 @@ export class GELU extends Module {
   forward(x: TensorLike): Tensor {
     return gelu(x, { approximate: this.approximate });
   }
+
+  override get typeName(): string {
+    return "GELU";
+  }
+
+  override extraRepr(): string {
+    return this.approximate === "none" ? "" : `approximate="${this.approximate}"`;
+  }
 }
 
 /** x for x > 0, α(eˣ − 1) otherwise (α = 1 by default). */
@@ -82,6 +122,14 @@ export class ELU extends Module {
 
   forward(x: TensorLike): Tensor {
     return elu(x, this.alpha);
+  }
+
+  override get typeName(): string {
+    return "ELU";
+  }
+
+  override extraRepr(): string {
+    return `alpha=${this.alpha}`;
   }
 }
 
@@ -100,5 +148,13 @@ export class Softplus extends Module {
 
   forward(x: TensorLike): Tensor {
     return softplus(x, this.beta, this.threshold);
+  }
+
+  override get typeName(): string {
+    return "Softplus";
+  }
+
+  override extraRepr(): string {
+    return `beta=${this.beta}, threshold=${this.threshold}`;
   }
 }

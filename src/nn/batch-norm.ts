@@ -7,13 +7,13 @@ import {
   formatShape,
   noGrad,
   ones,
+  showValue,
   type Tensor,
   type TensorLike,
   toTensor,
   zeros,
 } from "../tensor/index.ts";
 import { Module } from "./module.ts";
-import { showValue } from "./show-value.ts";
 
 /** Options of `nn.BatchNorm1d` and `nn.BatchNorm2d`. */
 export interface BatchNormOptions {
@@ -50,9 +50,13 @@ abstract class BatchNorm extends Module {
     }
     this.eps = options.eps ?? 1e-5;
     this.momentum = options.momentum ?? 0.1;
-    if (!(this.eps >= 0)) throw new Error(`${layer}: eps must be ≥ 0, found ${this.eps}`);
-    if (!(this.momentum >= 0 && this.momentum <= 1)) {
-      throw new Error(`${layer}: momentum must be in [0, 1], found ${this.momentum}`);
+    if (typeof this.eps !== "number" || !(this.eps >= 0)) {
+      throw new Error(`${layer}: eps must be a number ≥ 0, found ${showValue(this.eps)}`);
+    }
+    if (typeof this.momentum !== "number" || !(this.momentum >= 0 && this.momentum <= 1)) {
+      throw new Error(
+        `${layer}: momentum must be a number in [0, 1], found ${showValue(this.momentum)}`,
+      );
     }
     const affine = options.affine !== false;
     this.weight = affine ? ones([numFeatures], { requiresGrad: true, name: "γ" }) : null;
@@ -98,6 +102,17 @@ abstract class BatchNorm extends Module {
     const y = x.sub(mean).div(variance.add(this.eps).sqrt());
     if (!this.weight || !this.bias) return y;
     return y.mul(this.weight.reshape(perChannel)).add(this.bias.reshape(perChannel));
+  }
+
+  override get typeName(): string {
+    return this.layer.slice("nn.".length);
+  }
+
+  override extraRepr(): string {
+    return (
+      `${this.numFeatures}, eps=${this.eps}, momentum=${this.momentum}, ` +
+      `affine=${this.weight !== null}, trackRunningStats=${this.runningMean !== null}`
+    );
   }
 
   private updateRunningStats(mean: Tensor, variance: Tensor, m: number): void {

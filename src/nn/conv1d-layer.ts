@@ -1,20 +1,14 @@
-import { type Tensor, type TensorLike, zeros as zerosTensor } from "../tensor/index.ts";
+import type { Tensor, TensorLike } from "../tensor/index.ts";
+import { type ConvLayerOptions, checkSizeArgument, convParameters } from "./conv-layer.ts";
 import { conv1d } from "./functional/index.ts";
-import { layerRng, type RandomOptions } from "./layer-rng.ts";
-import { type InitScheme, initialise } from "./linear.ts";
 import { Module } from "./module.ts";
-import { showValue } from "./show-value.ts";
 
 /** Options of `nn.Conv1d`. */
-export interface Conv1dLayerOptions extends RandomOptions {
+export interface Conv1dLayerOptions extends ConvLayerOptions {
   /** Step between windows (default 1). */
   stride?: number;
   /** Zeros at both ends (default 0). */
   padding?: number;
-  /** One bias per filter (default true). */
-  bias?: boolean;
-  /** Weight initialisation (default PyTorch's U(−1/√fanIn, 1/√fanIn), fanIn = in·k). */
-  init?: InitScheme;
 }
 
 /**
@@ -35,38 +29,32 @@ export class Conv1d extends Module {
     options: Conv1dLayerOptions = {},
   ) {
     super();
-    this.stride = options.stride ?? 1;
-    this.padding = options.padding ?? 0;
-    for (const [label, v, min] of [
-      ["inChannels", inChannels, 1],
-      ["outChannels", outChannels, 1],
-      ["kernelSize", kernelSize, 1],
-      ["stride", this.stride, 1],
-      ["padding", this.padding, 0],
-    ] as const) {
-      if (!Number.isInteger(v) || v < min) {
-        const what = min === 1 ? "a positive integer" : "an integer ≥ 0";
-        throw new Error(`nn.Conv1d: ${label} must be ${what}, found ${showValue(v)}`);
-      }
-    }
-    this.weight = zerosTensor([outChannels, inChannels, kernelSize], {
-      requiresGrad: true,
-      name: "K",
-    });
-    this.bias =
-      options.bias === false ? null : zerosTensor([outChannels], { requiresGrad: true, name: "b" });
-    initialise(
-      options.init ?? "default",
-      this.weight,
-      this.bias,
-      layerRng("nn.Conv1d", options),
+    checkSizeArgument("nn.Conv1d", "kernelSize", kernelSize, 1);
+    this.stride = checkSizeArgument("nn.Conv1d", "stride", options.stride ?? 1, 1);
+    this.padding = checkSizeArgument("nn.Conv1d", "padding", options.padding ?? 0, 0);
+    const { weight, bias } = convParameters(
       "nn.Conv1d",
+      inChannels,
+      outChannels,
+      [kernelSize],
+      options,
     );
-    this.registerParameter("weight", this.weight);
-    if (this.bias) this.registerParameter("bias", this.bias);
+    this.weight = this.registerParameter("weight", weight);
+    this.bias = bias && this.registerParameter("bias", bias);
   }
 
   forward(x: TensorLike): Tensor {
     return conv1d(x, this.weight, this.bias, { stride: this.stride, padding: this.padding });
+  }
+
+  override get typeName(): string {
+    return "Conv1d";
+  }
+
+  override extraRepr(): string {
+    return (
+      `${this.inChannels}, ${this.outChannels}, kernelSize=${this.kernelSize}, ` +
+      `stride=${this.stride}, padding=${this.padding}, bias=${this.bias !== null}`
+    );
   }
 }

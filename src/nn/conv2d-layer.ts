@@ -1,21 +1,15 @@
-import { type Tensor, type TensorLike, zeros as zerosTensor } from "../tensor/index.ts";
+import type { Tensor, TensorLike } from "../tensor/index.ts";
+import { type ConvLayerOptions, convParameters } from "./conv-layer.ts";
 import { conv2d } from "./functional/index.ts";
-import { layerRng, type RandomOptions } from "./layer-rng.ts";
-import { type InitScheme, initialise } from "./linear.ts";
 import { Module } from "./module.ts";
 import { pair } from "./pair.ts";
-import { showValue } from "./show-value.ts";
 
 /** Options of `nn.Conv2d`. */
-export interface Conv2dLayerOptions extends RandomOptions {
+export interface Conv2dLayerOptions extends ConvLayerOptions {
   /** Step between windows (default 1). */
   stride?: number | readonly [number, number];
   /** Zeros around the image (default 0). */
   padding?: number | readonly [number, number];
-  /** One bias per filter (default true). */
-  bias?: boolean;
-  /** Weight initialisation (default PyTorch's U(−1/√fanIn, 1/√fanIn), fanIn = in·kh·kw). */
-  init?: InitScheme;
 }
 
 /**
@@ -27,6 +21,7 @@ export interface Conv2dLayerOptions extends RandomOptions {
 export class Conv2d extends Module {
   readonly weight: Tensor;
   readonly bias: Tensor | null;
+  readonly kernelSize: readonly [number, number];
   readonly stride: readonly [number, number];
   readonly padding: readonly [number, number];
 
@@ -37,31 +32,33 @@ export class Conv2d extends Module {
     options: Conv2dLayerOptions = {},
   ) {
     super();
-    const [kh, kw] = pair("nn.Conv2d", "kernelSize", kernelSize, 1);
+    this.kernelSize = pair("nn.Conv2d", "kernelSize", kernelSize, 1);
     this.stride = pair("nn.Conv2d", "stride", options.stride ?? 1, 1);
     this.padding = pair("nn.Conv2d", "padding", options.padding ?? 0, 0);
-    for (const [label, v] of [
-      ["inChannels", inChannels],
-      ["outChannels", outChannels],
-    ] as const) {
-      if (!Number.isInteger(v) || v < 1)
-        throw new Error(`nn.Conv2d: ${label} must be a positive integer, found ${showValue(v)}`);
-    }
-    this.weight = zerosTensor([outChannels, inChannels, kh, kw], { requiresGrad: true, name: "K" });
-    this.bias =
-      options.bias === false ? null : zerosTensor([outChannels], { requiresGrad: true, name: "b" });
-    initialise(
-      options.init ?? "default",
-      this.weight,
-      this.bias,
-      layerRng("nn.Conv2d", options),
+    const { weight, bias } = convParameters(
       "nn.Conv2d",
+      inChannels,
+      outChannels,
+      this.kernelSize,
+      options,
     );
-    this.registerParameter("weight", this.weight);
-    if (this.bias) this.registerParameter("bias", this.bias);
+    this.weight = this.registerParameter("weight", weight);
+    this.bias = bias && this.registerParameter("bias", bias);
   }
 
   forward(x: TensorLike): Tensor {
     return conv2d(x, this.weight, this.bias, { stride: this.stride, padding: this.padding });
+  }
+
+  override get typeName(): string {
+    return "Conv2d";
+  }
+
+  override extraRepr(): string {
+    const show = ([a, b]: readonly [number, number]) => `[${a}, ${b}]`;
+    return (
+      `${this.inChannels}, ${this.outChannels}, kernelSize=${show(this.kernelSize)}, ` +
+      `stride=${show(this.stride)}, padding=${show(this.padding)}, bias=${this.bias !== null}`
+    );
   }
 }

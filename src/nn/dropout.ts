@@ -1,8 +1,8 @@
 import type { Rng, Tensor, TensorLike } from "../tensor/index.ts";
+import { showValue } from "../tensor/index.ts";
 import { dropout } from "./functional/index.ts";
 import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { Module } from "./module.ts";
-import { showValue } from "./show-value.ts";
 
 /**
  * `new nn.Dropout(p, { seed })`: drops units with probability p in training mode (scaling the
@@ -25,5 +25,13 @@ export class Dropout extends Module {
 
   forward(x: TensorLike): Tensor {
     return dropout(x, this.p, this.training, this.rng);
+  }
+
+  override get typeName(): string {
+    return "Dropout";
+  }
+
+  override extraRepr(): string {
+    return `p=${this.p}`;
   }
 }

@@ -1,5 +1,5 @@
-// nn: layers and networks (torch.nn). The functional namespace F is exported beside it from
-// src/index.ts.
+// nn: layers and networks (torch.nn), and the functional namespace as nn.functional (the
+// library's face also names it F, as `import torch.nn.functional as F` does).
 export {
   ELU,
   GELU,
@@ -15,6 +15,7 @@ export { BatchNorm1d, BatchNorm2d, type BatchNormOptions } from "./batch-norm.ts
 export { Conv1d, type Conv1dLayerOptions } from "./conv1d-layer.ts";
 export { Conv2d, type Conv2dLayerOptions } from "./conv2d-layer.ts";
 export { Dropout } from "./dropout.ts";
+export * as functional from "./functional/index.ts";
 // The op definitions of nn's primitive ops, for the graph view (see tensor/op-definition.ts).
 export { NN_OPS } from "./functional/index.ts";
 export * as init from "./init.ts";

@@ -5,13 +5,13 @@
 import {
   formatShape,
   ones,
+  showValue,
   type Tensor,
   type TensorLike,
   toTensor,
   zeros,
 } from "../tensor/index.ts";
 import { Module } from "./module.ts";
-import { showValue } from "./show-value.ts";
 
 /** Options of `nn.LayerNorm`. */
 export interface LayerNormOptions {
@@ -38,7 +38,9 @@ export class LayerNorm extends Module {
     }
     this.normalizedShape = shape;
     this.eps = options.eps ?? 1e-5;
-    if (!(this.eps >= 0)) throw new Error(`nn.LayerNorm: eps must be ≥ 0, found ${this.eps}`);
+    if (typeof this.eps !== "number" || !(this.eps >= 0)) {
+      throw new Error(`nn.LayerNorm: eps must be a number ≥ 0, found ${showValue(this.eps)}`);
+    }
     const affine = options.elementwiseAffine !== false;
     this.weight = affine ? ones(shape, { requiresGrad: true, name: "γ" }) : null;
     this.bias = affine ? zeros(shape, { requiresGrad: true, name: "β" }) : null;
@@ -60,5 +62,13 @@ export class LayerNorm extends Module {
     const variance = centred.pow(2).mean(axes, true); // biased, as PyTorch normalises
     const y = centred.div(variance.add(this.eps).sqrt());
     return this.weight && this.bias ? y.mul(this.weight).add(this.bias) : y;
+  }
+
+  override get typeName(): string {
+    return "LayerNorm";
+  }
+
+  override extraRepr(): string {
+    return `[${this.normalizedShape.join(", ")}], eps=${this.eps}, elementwiseAffine=${this.weight !== null}`;
   }
 }

@@ -1,9 +1,14 @@
-import { type Rng, type Tensor, type TensorLike, zeros as zerosTensor } from "../tensor/index.ts";
+import {
+  type Rng,
+  showValue,
+  type Tensor,
+  type TensorLike,
+  zeros as zerosTensor,
+} from "../tensor/index.ts";
 import { linear } from "./functional/index.ts";
 import { fans, heNormal, heUniform, uniform, xavierNormal, xavierUniform, zeros } from "./init.ts";
 import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { Module } from "./module.ts";
-import { showValue } from "./show-value.ts";
 
 /**
  * How to draw a layer's first weights. "default" is PyTorch's: weight and bias from
@@ -97,5 +102,13 @@ export class Linear extends Module {
 
   forward(x: TensorLike): Tensor {
     return linear(x, this.weight, this.bias);
+  }
+
+  override get typeName(): string {
+    return "Linear";
+  }
+
+  override extraRepr(): string {
+    return `inFeatures=${this.inFeatures}, outFeatures=${this.outFeatures}, bias=${this.bias !== null}`;
   }
 }

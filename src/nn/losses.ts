@@ -1,8 +1,10 @@
 // Loss modules, as torch.nn writes them: built once with their reduction, called with the
 // prediction and the target (`criterion.call(model.call(x), y)`). Each is its function in F.
-// They hold no parameters, so they are not Modules here (Module.forward takes one input).
-import { describeValue, type Tensor, type TensorLike } from "../tensor/index.ts";
+// They are Modules whose forward takes two arguments: they print, and they are listed by
+// `modules()` of a model that registers one, like any layer.
+import { describeValue, type Tensor, type TensorLike, toTensor } from "../tensor/index.ts";
 import {
+  type BceWithLogitsOptions,
   bceLoss,
   bceWithLogitsLoss,
   crossEntropy,
@@ -11,37 +13,53 @@ import {
   nllLoss,
   type Reduction,
 } from "./functional/index.ts";
-
-/** What every loss module shares: its reduction ("mean", "sum" or "none"). */
-abstract class Loss<Target> {
-  readonly reduction: Reduction;
-
-  constructor(name: string, options: { reduction?: Reduction }) {
-    if (typeof options !== "object" || options === null) {
-      throw new Error(`nn.${name}: expected options such as { reduction: "sum" }, or nothing`);
-    }
-    const reduction = options.reduction ?? "mean";
-    if (reduction !== "mean" && reduction !== "sum" && reduction !== "none") {
-      throw new Error(
-        `nn.${name}: reduction must be "mean", "sum" or "none", found ${describeValue(reduction)}`,
-      );
-    }
-    this.reduction = reduction;
-  }
-
-  /** The loss of `input` against `target`. */
-  abstract forward(input: TensorLike, target: Target): Tensor;
-
-  /** Same as `forward(input, target)`, as PyTorch's `criterion(input, target)`. */
-  call(input: TensorLike, target: Target): Tensor {
-    return this.forward(input, target);
-  }
-}
+import { Module } from "./module.ts";
 
 /** Options of every loss module. */
 export interface LossOptions {
   /** "mean" (default), "sum" or "none". */
   reduction?: Reduction;
+}
+
+/** What every loss module shares: its name and its reduction ("mean", "sum" or "none"). */
+abstract class Loss<Target> extends Module<[input: TensorLike, target: Target]> {
+  readonly reduction: Reduction;
+
+  constructor(
+    private readonly lossName: string,
+    options: LossOptions,
+  ) {
+    super();
+    if (typeof options !== "object" || options === null) {
+      throw new Error(
+        `nn.${lossName}: expected options such as { reduction: "sum" }, or nothing, found ${describeValue(options)}`,
+      );
+    }
+    const reduction = options.reduction ?? "mean";
+    if (reduction !== "mean" && reduction !== "sum" && reduction !== "none") {
+      throw new Error(
+        `nn.${lossName}: reduction must be "mean", "sum" or "none", found ${describeValue(reduction)}`,
+      );
+    }
+    this.reduction = reduction;
+  }
+
+  /** The loss of `input` against `target`; `call(input, target)` is the same. */
+  abstract override forward(input: TensorLike, target: Target): Tensor;
+
+  override get typeName(): string {
+    return this.lossName;
+  }
+
+  /** `reduction="sum"` when it is not the default. */
+  override extraRepr(): string {
+    return this.reduction === "mean" ? "" : `reduction="${this.reduction}"`;
+  }
+}
+
+/** True for the loss modules (their forward takes a prediction and a target). */
+export function isLoss(module: unknown): boolean {
+  return module instanceof Loss;
 }
 
 /** Mean squared error (1/n) Σ (inputₖ − targetₖ)², as F.mseLoss. */
@@ -88,13 +106,37 @@ export class BCELoss extends Loss<TensorLike> {
   }
 }
 
-/** Binary cross-entropy of σ(logits) against targets, computed stably, as F.bceWithLogitsLoss. */
+/** Options of `nn.BCEWithLogitsLoss`: a reduction, and PyTorch's `posWeight` and `weight`. */
+export type BCEWithLogitsLossOptions = BceWithLogitsOptions;
+
+/**
+ * Binary cross-entropy of σ(logits) against targets, computed stably, as
+ * F.binaryCrossEntropyWithLogits; `posWeight` (one per class) weighs the positive examples.
+ */
 export class BCEWithLogitsLoss extends Loss<TensorLike> {
-  constructor(options: LossOptions = {}) {
+  readonly posWeight: Tensor | null;
+  readonly weight: Tensor | null;
+
+  constructor(options: BCEWithLogitsLossOptions = {}) {
     super("BCEWithLogitsLoss", options);
+    const { posWeight, weight } = options;
+    const op = "nn.BCEWithLogitsLoss";
+    this.posWeight = posWeight == null ? null : toTensor(posWeight, op, "posWeight");
+    this.weight = weight == null ? null : toTensor(weight, op, "weight");
   }
 
   forward(input: TensorLike, target: TensorLike): Tensor {
-    return bceWithLogitsLoss(input, target, this.reduction);
+    return bceWithLogitsLoss(input, target, {
+      reduction: this.reduction,
+      posWeight: this.posWeight,
+      weight: this.weight,
+    });
+  }
+
+  override extraRepr(): string {
+    const parts = [super.extraRepr()];
+    if (this.posWeight !== null) parts.push(`posWeight=${String(this.posWeight)}`);
+    if (this.weight !== null) parts.push(`weight=${String(this.weight)}`);
+    return parts.filter((p) => p !== "").join(", ");
   }
 }

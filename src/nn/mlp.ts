@@ -1,9 +1,8 @@
-import { type Tensor, type TensorLike, toTensor } from "../tensor/index.ts";
+import { showValue, type Tensor, type TensorLike, toTensor } from "../tensor/index.ts";
 import { Identity, LeakyReLU, ReLU, Sigmoid, Tanh } from "./activations.ts";
 import { layerRng, type RandomOptions } from "./layer-rng.ts";
 import { type InitScheme, Linear } from "./linear.ts";
 import { Module } from "./module.ts";
-import { showValue } from "./show-value.ts";
 
 /** The hidden-layer non-linearity of an MLP. */
 export type ActivationName = "tanh" | "sigmoid" | "relu" | "leakyRelu" | "identity";
@@ -97,6 +96,14 @@ export class MLP extends Module {
       out.push(h);
     }
     return out;
+  }
+
+  override get typeName(): string {
+    return "MLP";
+  }
+
+  override extraRepr(): string {
+    return `sizes=[${this.sizes.join(", ")}], activation=${this.activation}`;
   }
 
   /** Parameters named as in the lecture: W1, b1, W2, b2, … */

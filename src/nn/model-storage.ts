@@ -2,7 +2,7 @@
 // localStorage (or any storage with getItem and setItem), so a network trained in one lecture
 // is there in the next, and a reload does not lose it.
 import { describeValue } from "../tensor/index.ts";
-import type { Module } from "./module.ts";
+import type { AnyModule } from "./module.ts";
 import { type StateJSON, stateToJSON } from "./state-dict.ts";
 
 /** What the helpers need of a storage: the two methods of the Web Storage API. */
@@ -36,7 +36,7 @@ function checkKey(op: string, key: unknown): string {
  * `nn.saveModel(model, "digits-cnn")`: writes the model's `stateDict()` as JSON under that key
  * of localStorage. Throws when the storage is full (a 5 MB origin holds ~300,000 weights).
  */
-export function saveModel(model: Module, key: string, storage?: StorageLike): void {
+export function saveModel(model: AnyModule, key: string, storage?: StorageLike): void {
   const k = checkKey("nn.saveModel", key);
   const s = storageOf("nn.saveModel", storage);
   const text = JSON.stringify({ format: FORMAT, state: stateToJSON(model.stateDict()) });
@@ -54,7 +54,7 @@ export function saveModel(model: Module, key: string, storage?: StorageLike): vo
  * returns true, or returns false when nothing is kept under that key. A kept state that does
  * not fit the model (another architecture) throws, naming what differs, and changes nothing.
  */
-export function loadModel(model: Module, key: string, storage?: StorageLike): boolean {
+export function loadModel(model: AnyModule, key: string, storage?: StorageLike): boolean {
   const k = checkKey("nn.loadModel", key);
   const text = storageOf("nn.loadModel", storage).getItem(k);
   if (text === null) return false;

@@ -9,23 +9,57 @@ import {
   stateDict,
 } from "./state-dict.ts";
 
-/** Base class of every layer and network. Subclasses implement `forward`. */
-export abstract class Module {
+/** Any module, whatever its forward takes (a layer one input; a loss an input and a target). */
+// biome-ignore lint/suspicious/noExplicitAny: the arguments of forward differ between modules
+export type AnyModule = Module<any[]>;
+
+/**
+ * Base class of every layer, network and loss. Subclasses implement `forward`; `In` is what it
+ * takes (one tensor for a layer; a loss takes a prediction and a target).
+ */
+export abstract class Module<In extends unknown[] = [x: TensorLike]> {
   /** True in training mode (dropout active), false after `eval()`. */
   training = true;
   private readonly ownParameters = new Map<string, Tensor>();
-  private readonly children = new Map<string, Module>();
+  private readonly children = new Map<string, AnyModule>();
   private readonly ownBuffers = new Map<string, Tensor>();
 
   /**
    * Computes the module's output; `module.call(x)` is the same. The built-in layers take a
    * tensor, a number or nested arrays, as every op does.
    */
-  abstract forward(x: TensorLike): Tensor;
+  abstract forward(...input: In): Tensor;
 
   /** Same as `forward(x)`, the way PyTorch lets you write `model(x)`. */
-  call(x: TensorLike): Tensor {
-    return this.forward(x);
+  call(...input: In): Tensor {
+    return this.forward(...input);
+  }
+
+  /**
+   * The name the module prints as ("Linear", "Sequential"). Each built-in module states its
+   * own, since a minified bundle renames classes; a module of your own prints its class name.
+   */
+  get typeName(): string {
+    return this.constructor.name || "Module";
+  }
+
+  /** The settings printed inside its parentheses, `inFeatures=2, outFeatures=3, bias=true`. */
+  extraRepr(): string {
+    return "";
+  }
+
+  /**
+   * The module as PyTorch prints one: its name and settings, then each child on its own line
+   * under its name, indented — `Sequential(\n  (0): Linear(inFeatures=2, …)\n  (1): Tanh()\n)`.
+   */
+  toString(): string {
+    const extra = this.extraRepr();
+    if (this.children.size === 0) return `${this.typeName}(${extra})`;
+    const lines = [...this.children].map(
+      ([name, child]) => `(${name}): ${String(child).split("\n").join("\n  ")}`,
+    );
+    if (extra) lines.unshift(extra);
+    return `${this.typeName}(\n  ${lines.join("\n  ")}\n)`;
   }
 
   /** Makes `tensor` a parameter of this module under `name` (it must require grad). */
@@ -38,7 +72,7 @@ export abstract class Module {
   }
 
   /** Makes `module` a child of this one under `name`; its parameters become ours too. */
-  protected registerModule<M extends Module>(name: string, module: M): M {
+  protected registerModule<M extends AnyModule>(name: string, module: M): M {
     this.children.set(name, module);
     return module;
   }
@@ -63,10 +97,10 @@ export abstract class Module {
   }
 
   /** This module and every module inside it, with its dotted path ("" for this one). */
-  namedModules(): [string, Module][] {
-    const out: [string, Module][] = [];
-    const seen = new Set<Module>();
-    const visit = (module: Module, path: string): void => {
+  namedModules(): [string, AnyModule][] {
+    const out: [string, AnyModule][] = [];
+    const seen = new Set<AnyModule>();
+    const visit = (module: AnyModule, path: string): void => {
       if (seen.has(module)) return;
       seen.add(module);
       out.push([path, module]);
@@ -77,7 +111,7 @@ export abstract class Module {
   }
 
   /** This module and every module inside it, outermost first (PyTorch's `modules()`). */
-  modules(): Module[] {
+  modules(): AnyModule[] {
     return this.namedModules().map(([, m]) => m);
   }
 
@@ -85,7 +119,7 @@ export abstract class Module {
    * Calls `fn` on every sub-module, innermost first, then on this one — e.g. to initialise
    * every Linear layer: `model.apply((m) => { if (m instanceof nn.Linear) nn.init.zeros(m.bias) })`.
    */
-  apply(fn: (module: Module) => void): this {
+  apply(fn: (module: AnyModule) => void): this {
     if (typeof fn !== "function") {
       throw new Error(`Module.apply: expected a function of a module, found ${typeof fn}`);
     }
@@ -115,7 +149,7 @@ export abstract class Module {
   }
 
   /** Child modules with the names they were registered under. */
-  namedChildren(): [string, Module][] {
+  namedChildren(): [string, AnyModule][] {
     return [...this.children];
   }
 
@@ -126,7 +160,7 @@ export abstract class Module {
   namedParameters(): [string, Tensor][] {
     const out: [string, Tensor][] = [];
     const seen = new Set<Tensor>();
-    const visit = (module: Module, prefix: string): void => {
+    const visit = (module: AnyModule, prefix: string): void => {
       for (const [name, p] of module.ownParameters) {
         if (seen.has(p)) continue;
         seen.add(p);

@@ -1,4 +1,4 @@
-import { showValue } from "./show-value.ts";
+import { showValue } from "../tensor/index.ts";
 
 /**
  * Reads a size given as one number (both axes) or a [rows, columns] pair, checking it is an

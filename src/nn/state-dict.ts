@@ -9,7 +9,7 @@ import {
   Tensor,
   toTensor,
 } from "../tensor/index.ts";
-import type { Module } from "./module.ts";
+import type { AnyModule } from "./module.ts";
 
 /** Parameters and buffers by dotted path ("0.weight", "1.runningMean"). */
 export type StateDict = Record<string, Tensor>;
@@ -24,7 +24,7 @@ export interface LoadStateDictOptions {
 export type StateJSON = Record<string, { shape: number[]; data: (number | null)[] }>;
 
 /** Copies of `module`'s parameters and buffers, by dotted path. */
-export function stateDict(module: Module): StateDict {
+export function stateDict(module: AnyModule): StateDict {
   const out: StateDict = {};
   for (const [name, t] of [...module.namedParameters(), ...module.namedBuffers()]) {
     out[name] = new Tensor(t.data.slice(), t.shape);
@@ -64,7 +64,7 @@ function entryTensor(name: string, value: unknown): Tensor {
 
 /** Copies `state` into `module` after checking names (when strict) and every shape. */
 export function loadStateDict(
-  module: Module,
+  module: AnyModule,
   state: unknown,
   options: LoadStateDictOptions = {},
 ): void {

@@ -78,3 +78,23 @@ export function vegaLiteConfig(theme: PlotTheme): Record<string, unknown> {
     view: { stroke: null },
   };
 }
+
+/**
+ * A spec's own `config` over the page's: each block it sets (`legend`, `axis`, …) is merged
+ * into the page's block of that name, so a spec that moves its legend keeps the page's type
+ * sizes and colours instead of falling back to Vega's 10 px defaults.
+ */
+export function mergeConfig(
+  base: Record<string, unknown>,
+  own: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(own ?? {})) {
+    const under = base[key];
+    merged[key] = isBlock(value) && isBlock(under) ? { ...under, ...value } : value;
+  }
+  return merged;
+}
+
+const isBlock = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);

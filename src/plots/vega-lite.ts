@@ -1,4 +1,4 @@
-import { readTheme, vegaLiteConfig } from "./palette.ts";
+import { mergeConfig, readTheme, vegaLiteConfig } from "./palette.ts";
 import { fillsOnSlide, followSlideSize } from "./slide-size.ts";
 import { whenNear } from "./when-near.ts";
 
@@ -81,10 +81,10 @@ async function render(
     height: options.height ?? 240,
     autosize: { type: "fit-x", contains: "padding" },
     ...spec,
-    config: {
-      ...vegaLiteConfig(readTheme(element.isConnected ? element : document.documentElement)),
-      ...(spec.config as object | undefined),
-    },
+    config: mergeConfig(
+      vegaLiteConfig(readTheme(element.isConnected ? element : document.documentElement)),
+      spec.config as Record<string, unknown> | undefined,
+    ),
   };
   // Vega-Lite's own typings want its full TopLevelSpec type; specs here are plain JSON.
   const compiled = vl.compile(full as unknown as Parameters<typeof vl.compile>[0]).spec;

@@ -15,7 +15,8 @@ export interface PageModuleOptions {
 
 /**
  * The ES module of one page: page controls, the slides hook, and the page's cells handed to
- * the runtime. Cells without any other import stay out, so a prose-only page ships very little.
+ * the runtime. Cells without any other import stay out, so a prose-only page ships very little,
+ * and the loop guard is installed only where a cell has a loop.
  */
 export function renderPageModule(page: SitePage | null, options: PageModuleOptions): string {
   const client = (file: string): string =>
@@ -32,6 +33,13 @@ export function renderPageModule(page: SitePage | null, options: PageModuleOptio
       ? `import { boot, setUpPage } from ${client("index.ts")};`
       : `import { setUpPage } from ${client("page.ts")};`,
   ];
+  // Only a page whose loops carry the guard's calls (compile-page.ts puts them in) loads the
+  // guard (notebook/loop-guard, a chunk of its own), so the other pages do not pay for it.
+  const guarded = cells.some((c) => c.insertions?.length);
+  if (guarded)
+    lines.push(
+      `import { installLoopGuard } from ${JSON.stringify(join(options.project, "src/notebook/loop-guard/index.ts"))};`,
+    );
   if (options.dev) lines.push(`import ${client("reload.ts")};`);
   if (options.slides)
     lines.push(
@@ -39,6 +47,7 @@ export function renderPageModule(page: SitePage | null, options: PageModuleOptio
     );
   lines.push("setUpPage();");
   if (options.slides) lines.push("installSlides(document);");
+  if (guarded) lines.push("installLoopGuard();");
   if (cells.length) {
     const library = builtinsUsed.filter((n) => !CLIENT_BUILTINS.has(n));
     // Bodies travel as text: the client compiles each at its Markdown line (cell-function.ts).

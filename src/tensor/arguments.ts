@@ -15,13 +15,41 @@ export function describeValue(x: unknown): string {
   return typeof x;
 }
 
+/**
+ * A wrong argument as a message shows it: numbers as they are, a short list with its items
+ * (strings in quotes, so "3" does not read as 3), anything else described (`describeValue`:
+ * `a string ("3")`).
+ */
+export function showValue(x: unknown): string {
+  if (typeof x === "number") return String(x);
+  if (Array.isArray(x)) {
+    const item = (v: unknown): string =>
+      typeof v === "number"
+        ? String(v)
+        : typeof v === "string"
+          ? JSON.stringify(v)
+          : Array.isArray(v)
+            ? "[…]"
+            : describeValue(v);
+    return `[${x.slice(0, 8).map(item).join(", ")}${x.length > 8 ? ", …" : ""}]`;
+  }
+  return describeValue(x);
+}
+
 // Never a class's own name (`constructor.name`): a minifier renames classes, and "found a _t"
 // helps nobody. Tensors are told by their parts; built-in objects by their tag, which stays.
 function describeObject(x: object): string {
-  const o = x as { shape?: unknown; data?: unknown; forward?: unknown; parameters?: unknown };
+  const o = x as {
+    shape?: unknown;
+    data?: unknown;
+    forward?: unknown;
+    parameters?: unknown;
+    typeName?: unknown;
+  };
   if (Array.isArray(o.shape) && o.data instanceof Float64Array) return "a Tensor";
   if (typeof o.forward === "function" && typeof o.parameters === "function") {
-    return "an nn module";
+    // the name each module states for itself, which a minifier leaves alone
+    return typeof o.typeName === "string" ? `an nn module (${o.typeName})` : "an nn module";
   }
   const tag = Object.prototype.toString.call(x).slice(8, -1);
   if (tag !== "Object") return `a ${tag}`;

@@ -1,6 +1,6 @@
 export { detectAnomaly } from "./anomaly.ts";
 // For op authors (nn, optim, graph): argument checks, storage, in-place version counts.
-export { describeValue, expectInteger, expectNumber } from "./arguments.ts";
+export { describeValue, expectInteger, expectNumber, showValue } from "./arguments.ts";
 export { type BackwardOptions, backward, topologicalOrder } from "./autograd.ts";
 export type { GradOptions } from "./autograd-grad.ts";
 export * as autograd from "./autograd-namespace.ts";

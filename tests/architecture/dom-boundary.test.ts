@@ -5,7 +5,8 @@ import { namesUsedIn, sourceFiles, sourceText } from "./source-files.ts";
 // Only the browser-side folders touch the DOM; the engine (tensor, nn, optim, data), the graph's
 // model, TeX, layout and render stages, and the notebook compiler run in Node and in tests
 // without one. (demo/, notebook/edit, notebook/exercise and the search panel are browser-side by nature:
-// live demos, the code editor, exercises and search are built from elements.)
+// live demos, the code editor, exercises and search are built from elements; so are what they
+// share with the client: messages as nodes, and the reader's work in the browser's storage.)
 const MAY_USE_DOM = [
   "graph/view/",
   "notebook/client/",
@@ -15,6 +16,8 @@ const MAY_USE_DOM = [
   "demo/",
   "notebook/edit/",
   "notebook/exercise/",
+  "notebook/message/",
+  "notebook/work/",
   "notebook/search/search-panel.ts",
 ];
 

@@ -9,9 +9,6 @@ import { importsOf, SRC, sourceFiles } from "./source-files.ts";
 // sub-folder's). Inside a module, sub-modules are entered the same way (graph/render reads
 // graph/model through model/index.ts). Leaving a folder for a file of an enclosing one is free.
 
-/** The library's face composes the cell built-ins, F among them (nn/functional's own index). */
-const FACE: ReadonlySet<string> = new Set(["core.ts -> nn/functional/index.ts"]);
-
 /** The index.ts an import from `file` to `target` (both relative to src/) must name, or null. */
 export function requiredEntry(file: string, target: string): string | null {
   const from = file.split("/");
@@ -44,14 +41,8 @@ function violations(): string[] {
 
 describe("imports in src/", () => {
   it("enter a module or sub-module only through its index.ts", () => {
-    const found = violations().filter((v) => !FACE.has(v));
+    const found = violations();
     assert.deepEqual(found, [], `imports past an index.ts:\n${found.join("\n")}`);
-  });
-
-  it("the library's face is still there (else remove it from FACE)", () => {
-    const found = new Set(violations());
-    const fixed = [...FACE].filter((v) => !found.has(v));
-    assert.deepEqual(fixed, [], `fixed, remove from the list:\n${fixed.join("\n")}`);
   });
 
   it("requiredEntry names the index.ts of the first folder entered that has one", () => {

@@ -14,7 +14,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 // The modules editing adds to every page's up-front bundle (the editor itself is a lazy chunk).
 const UPFRONT = [
   "src/notebook/client/edit-buttons.ts",
-  "src/notebook/client/saved-work.ts",
+  "src/notebook/work/saved-work.ts",
   "src/notebook/client/progress.ts",
   "src/notebook/client/search-box.ts",
   "src/notebook/guard/stop-message.ts",

@@ -28,8 +28,11 @@ import {
 /** Decks re-cut so that every slide fits at full size and keeps the type scale. */
 const ON_SCALE = new Set([
   "/labs/graph-sandbox/",
+  "/chapters/01-feature-learning/",
   "/chapters/02-neurons-activations/",
   "/chapters/03-one-hidden-layer/",
+  "/chapters/04-mlp-outputs-losses/",
+  "/chapters/08-training-in-practice/",
   "/chapters/11-perspective/",
   "/labs/gradient-check/",
   "/labs/fit-playground/",

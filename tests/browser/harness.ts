@@ -1,11 +1,14 @@
 // Shared set-up for browser tests: Debian's Chromium through playwright-core, a static server
-// for a folder on 127.0.0.1, and a page wrapper that records console errors and any request
-// that leaves the page's own origin.
-import { createReadStream, existsSync, statSync } from "node:fs";
+// for a folder on 127.0.0.1, a page wrapper that records console errors and any request that
+// leaves the page's own origin, and the fixture deck the slide tests share.
+import assert from "node:assert/strict";
+import { createReadStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, resolve } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { after, before } from "node:test";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { buildSlidesFixture } from "./slides-fixture.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** The built site the browser tests load: dist/, or DIST to test a build made elsewhere. */
@@ -76,10 +79,16 @@ export interface WatchedPage {
   foreignRequests: string[];
 }
 
-/** Opens a new page that records console errors and requests leaving `origin`. */
-export async function openWatchedPage(browser: Browser, origin: string): Promise<WatchedPage> {
+/**
+ * Opens a new page (of `browser`, or of one context of it) that records console errors, into
+ * `errors` when given (one list for several pages), and requests leaving `origin`.
+ */
+export async function openWatchedPage(
+  browser: Browser | BrowserContext,
+  origin: string,
+  errors: string[] = [],
+): Promise<WatchedPage> {
   const page = await browser.newPage();
-  const errors: string[] = [];
   const foreignRequests: string[] = [];
   page.on("console", (msg) => {
     if (msg.type() === "error") errors.push(msg.text());
@@ -103,4 +112,86 @@ export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? "test-results";
  */
 export async function deckShown(page: Page): Promise<void> {
   await page.waitForSelector("body.deck-mode section.slide.is-current", { state: "attached" });
+}
+
+/** Poll on a timer: a page behind the presenter window gets no animation frames to poll on. */
+export const POLL = { polling: 50 };
+
+/** No console errors and no request to another host on a watched page. */
+export function assertClean(watched: WatchedPage): void {
+  assert.deepEqual(watched.errors, [], `no console errors: ${watched.errors.join("; ")}`);
+  assert.deepEqual(watched.foreignRequests, [], "no requests to other hosts");
+}
+
+/** How `DeckFixture.open` opens a page. */
+export interface OpenDeckOptions {
+  /** The window's size (default 1280×720, a projector). */
+  viewport?: { width: number; height: number };
+  /** A context of the fixture's browser to open the page in (default a page of its own). */
+  context?: BrowserContext;
+  /** Where the page's console errors go (default the returned page's own list). */
+  errors?: string[];
+}
+
+/** A deck site served on 127.0.0.1 and a Chromium to load it in, for one test file. */
+export interface DeckFixture {
+  readonly browser: Browser;
+  readonly server: StaticServer;
+  /**
+   * Opens `path` of the served site (of the fixture: `/` the deck chapter, `/demo.html` the live
+   * demo) in a watched page; an address with `?slides` returns once the deck shows a slide.
+   */
+  open(path: string, options?: OpenDeckOptions): Promise<WatchedPage>;
+}
+
+/** A built site for `useDeckFixture` to serve instead of the fixture deck. */
+export interface BuiltSite {
+  /** The folder (dist/, or DIST). */
+  dir: string;
+  /** A page the tests need ("/chapters/05-chain-rule/"): missing, the file stops with a hint. */
+  needs: string;
+}
+
+/**
+ * The slide tests' shared set-up: registers the file's `before` (build the fixture deck of
+ * tests/fixtures/slides, or check `site`, and serve it; launch Chromium; make the screenshot
+ * folder) and `after` (close both). Call it at the top of a test file; use it inside tests.
+ */
+export function useDeckFixture(site?: BuiltSite): DeckFixture {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the deck fixture is used before its before() ran");
+    return value;
+  };
+  before(async () => {
+    if (site && !existsSync(join(site.dir, site.needs, "index.html"))) {
+      throw new Error(
+        `${join(site.dir, site.needs, "index.html")} is missing: run \`node --import tsx build.mjs\` first`,
+      );
+    }
+    server = await serveStatic(site ? site.dir : await buildSlidesFixture());
+    browser = await launchBrowser();
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      return ready(browser);
+    },
+    get server() {
+      return ready(server);
+    },
+    async open(path, options = {}) {
+      const url = ready(server).url;
+      const watched = await openWatchedPage(options.context ?? ready(browser), url, options.errors);
+      await watched.page.setViewportSize(options.viewport ?? { width: 1280, height: 720 });
+      await watched.page.goto(url + path);
+      if (path.includes("?slides")) await deckShown(watched.page);
+      return watched;
+    },
+  };
 }

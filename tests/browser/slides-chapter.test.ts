@@ -2,41 +2,22 @@
 // speaker notes and a backprop stepper, so it exercises the fragment protocol with the real
 // graph view, the site's theme switch and the presenter window.
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import { describe, test } from "node:test";
+import type { Page } from "playwright-core";
 import {
   DIST,
   deckShown,
-  launchBrowser,
   openWatchedPage,
+  POLL,
   SCREENSHOT_DIR,
-  type StaticServer,
-  serveStatic,
+  useDeckFixture,
 } from "./harness.ts";
 
 const CHAPTER = "/chapters/05-chain-rule/";
-const POLL = { polling: 50 };
 
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  if (!existsSync(`${DIST}${CHAPTER}index.html`)) {
-    throw new Error(
-      `${DIST}${CHAPTER}index.html is missing: run \`node --import tsx build.mjs\` first`,
-    );
-  }
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const deck = useDeckFixture({ dir: DIST, needs: CHAPTER });
 
 /** The deck position (1-based, the cover slide first) of the section that shows. */
 const current = (page: Page) =>
@@ -56,7 +37,7 @@ async function graphSlide(page: Page): Promise<number> {
 
 /** Opens `path`, a `?slides` address, once the deck shows a slide. */
 async function openDeck(page: Page, path: string): Promise<void> {
-  await page.goto(server.url + path);
+  await page.goto(deck.server.url + path);
   await deckShown(page);
 }
 
@@ -67,10 +48,10 @@ async function jumpTo(page: Page, slide: number): Promise<void> {
 
 describe("slide deck on chapter 5 as built", () => {
   test("Present shows 16:9 slides; → walks the graph stepper, then moves on", async () => {
-    const watched = await openWatchedPage(browser, server.url);
+    const watched = await openWatchedPage(deck.browser, deck.server.url);
     const { page } = watched;
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(server.url + CHAPTER);
+    await page.goto(deck.server.url + CHAPTER);
     await page.waitForSelector(".deck-live", { state: "attached" }); // the deck is installed
     const total = await page.$$eval("section.slide", (s) => s.length);
     assert.ok(total > 3, `chapter 5 has ${total} slides`);
@@ -139,7 +120,7 @@ describe("slide deck on chapter 5 as built", () => {
   });
 
   test("the site's theme switch turns the deck dark; the notes stay hidden", async () => {
-    const watched = await openWatchedPage(browser, server.url);
+    const watched = await openWatchedPage(deck.browser, deck.server.url);
     const { page } = watched;
     await page.setViewportSize({ width: 1920, height: 1080 });
     await openDeck(page, `${CHAPTER}?slides#slide-2`);
@@ -169,7 +150,7 @@ describe("slide deck on chapter 5 as built", () => {
 
   test("keys pressed while the deck downloads are kept for it, in order", async () => {
     for (const how of ["address", "button"] as const) {
-      const watched = await openWatchedPage(browser, server.url);
+      const watched = await openWatchedPage(deck.browser, deck.server.url);
       const { page } = watched;
       await page.setViewportSize({ width: 1920, height: 1080 });
       // Hold the deck's code back, as a slow network would.
@@ -182,7 +163,7 @@ describe("slide deck on chapter 5 as built", () => {
         await route.continue();
       });
       const path = how === "address" ? `${CHAPTER}?slides#slide-2` : CHAPTER;
-      await page.goto(server.url + path, { waitUntil: "domcontentloaded" });
+      await page.goto(deck.server.url + path, { waitUntil: "domcontentloaded" });
       await page.waitForSelector(".deck-live", { state: "attached" }); // the page listens
       if (how === "button") {
         await page.focus("[data-action='present']");
@@ -202,7 +183,7 @@ describe("slide deck on chapter 5 as built", () => {
   });
 
   test("the presenter window shows the chapter's notes and follows the deck", async () => {
-    const watched = await openWatchedPage(browser, server.url);
+    const watched = await openWatchedPage(deck.browser, deck.server.url);
     const { page } = watched;
     await page.setViewportSize({ width: 1920, height: 1080 });
     await openDeck(page, `${CHAPTER}?slides`);
@@ -260,10 +241,10 @@ describe("slide deck on chapter 5 as built", () => {
 
   test("every built chapter shows each slide whole, and leaves, without a console error", async () => {
     for (const chapter of readdirSync(join(DIST, "chapters"))) {
-      const watched = await openWatchedPage(browser, server.url);
+      const watched = await openWatchedPage(deck.browser, deck.server.url);
       const { page } = watched;
       await page.setViewportSize({ width: 1920, height: 1080 });
-      await page.goto(`${server.url}/chapters/${chapter}/`);
+      await page.goto(`${deck.server.url}/chapters/${chapter}/`);
       await page.waitForSelector(".deck-live", { state: "attached" }); // the deck is installed
       await page.keyboard.press("s");
       await page.waitForSelector("body.deck-mode", { state: "attached" });

@@ -2,44 +2,14 @@
 // on its slide in the deck, on screen while reading — and the presenter window shows the
 // audience window's run instead of training a copy of its own.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import {
-  deckShown,
-  launchBrowser,
-  openWatchedPage,
-  SCREENSHOT_DIR,
-  type StaticServer,
-  serveStatic,
-  type WatchedPage,
-} from "./harness.ts";
-import { buildSlidesFixture } from "./slides-fixture.ts";
+import { describe, test } from "node:test";
+import type { Page } from "playwright-core";
+import { assertClean, POLL, SCREENSHOT_DIR, useDeckFixture, type WatchedPage } from "./harness.ts";
 
-const POLL = { polling: 50 };
+const deck = useDeckFixture();
 
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  const dir = await buildSlidesFixture();
-  server = await serveStatic(dir);
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openDemoPage(path = "/demo.html"): Promise<WatchedPage> {
-  const watched = await openWatchedPage(browser, server.url);
-  await watched.page.setViewportSize({ width: 1280, height: 720 });
-  await watched.page.goto(server.url + path);
-  if (path.includes("?slides")) await deckShown(watched.page);
-  return watched;
-}
+/** The live-demo fixture at `path`, watched for errors and requests to other hosts. */
+const openDemoPage = (path = "/demo.html"): Promise<WatchedPage> => deck.open(path);
 
 /** Steps this window trained itself. */
 const trained = (page: Page) => page.evaluate(() => window.trainedHere);
@@ -59,11 +29,6 @@ const frames = (page: Page, n = 20) =>
 /** Waits until this window has trained more than `steps` steps. */
 const trainsPast = (page: Page, steps: number) =>
   page.waitForFunction((n) => window.trainedHere > n, steps, POLL);
-
-function assertClean(watched: WatchedPage): void {
-  assert.deepEqual(watched.errors, [], `no console errors: ${watched.errors.join("; ")}`);
-  assert.deepEqual(watched.foreignRequests, [], "no requests to other hosts");
-}
 
 describe("live demos start with their slide", () => {
   test("reading: a demo trains only while it is on screen", async () => {

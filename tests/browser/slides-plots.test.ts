@@ -3,38 +3,14 @@
 // more on a 1280×720 projector; back on the reading page a plot takes the size its cell asked
 // for again.
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
-import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import {
-  DIST,
-  deckShown,
-  launchBrowser,
-  openWatchedPage,
-  SCREENSHOT_DIR,
-  type StaticServer,
-  serveStatic,
-} from "./harness.ts";
+import { describe, test } from "node:test";
+import type { Page } from "playwright-core";
+import { DIST, deckShown, openWatchedPage, SCREENSHOT_DIR, useDeckFixture } from "./harness.ts";
 
 const CHAPTER3 = "/chapters/03-one-hidden-layer/";
 const POLL = { polling: 50, timeout: 20_000 };
 
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  if (!existsSync(`${DIST}${CHAPTER3}index.html`)) {
-    throw new Error(`${DIST}${CHAPTER3}index.html is missing: run \`node --import tsx build.mjs\``);
-  }
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const deck = useDeckFixture({ dir: DIST, needs: CHAPTER3 });
 
 /** Shows the deck's slide (1-based) holding the first element that matches `selector`. */
 async function showSlideWith(page: Page, selector: string): Promise<number> {
@@ -108,10 +84,10 @@ async function plotsOnSlide(page: Page, selector: string): Promise<PlotBox[]> {
 
 describe("plots on a slide", () => {
   test("a plot fills the room below the slide's text, labels at 14 px or more", async () => {
-    const watched = await openWatchedPage(browser, server.url);
+    const watched = await openWatchedPage(deck.browser, deck.server.url);
     const { page } = watched;
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${server.url}${CHAPTER3}?slides`);
+    await page.goto(`${deck.server.url}${CHAPTER3}?slides`);
     await deckShown(page);
     await showSlideWith(page, ".cell > figure.plot");
     const [plot] = await plotsOnSlide(page, ".cell > figure.plot");

@@ -2,47 +2,15 @@
 // and pacing from `duration` and the notes' "About N minutes", and two tabs of one deck that do
 // not steer each other (only a tab and the presenter window it opened do).
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { after, before, describe, test } from "node:test";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import {
-  deckShown,
-  launchBrowser,
-  SCREENSHOT_DIR,
-  type StaticServer,
-  serveStatic,
-} from "./harness.ts";
-import { buildSlidesFixture } from "./slides-fixture.ts";
+import { describe, test } from "node:test";
+import type { BrowserContext, Page } from "playwright-core";
+import { deckShown, POLL, SCREENSHOT_DIR, useDeckFixture } from "./harness.ts";
 
-// Poll on a timer: a page behind the presenter window gets no animation frames to poll on.
-const POLL = { polling: 50 };
+const deck = useDeckFixture();
 
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  const dir = await buildSlidesFixture();
-  server = await serveStatic(dir);
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A page of `context` on the fixture deck, watched for errors. */
+/** A page of `context` on the fixture deck, its console errors recorded into `errors`. */
 async function openDeck(context: BrowserContext, path: string, errors: string[]): Promise<Page> {
-  const page = await context.newPage();
-  page.on("pageerror", (err) => errors.push(String(err)));
-  page.on("console", (msg) => {
-    if (msg.type() === "error") errors.push(msg.text());
-  });
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(server.url + path);
-  await deckShown(page);
-  return page;
+  return (await deck.open(path, { context, errors })).page;
 }
 
 const current = (page: Page) =>
@@ -60,7 +28,7 @@ async function openPresenter(page: Page): Promise<Page> {
 
 describe("presenter polish", () => {
   test("the timer survives a reload of the presenter window; duration gives a countdown and pacing", async () => {
-    const context = await browser.newContext();
+    const context = await deck.browser.newContext();
     const errors: string[] = [];
     const page = await openDeck(context, "/?slides#slide-1", errors);
     const presenter = await openPresenter(page);
@@ -106,7 +74,7 @@ describe("presenter polish", () => {
   });
 
   test("two tabs of one deck do not steer each other; each steers its own presenter window", async () => {
-    const context = await browser.newContext();
+    const context = await deck.browser.newContext();
     const errors: string[] = [];
     const first = await openDeck(context, "/?slides#slide-2", errors);
     const second = await openDeck(context, "/?slides#slide-2", errors);

@@ -2,47 +2,14 @@
 // zoom (z or Alt+click), printing the drawings on request (k), Esc putting a tool down, the
 // presenter window mirroring the marks, and no zoom animation under prefers-reduced-motion.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import {
-  deckShown,
-  launchBrowser,
-  SCREENSHOT_DIR,
-  type StaticServer,
-  serveStatic,
-} from "./harness.ts";
-import { buildSlidesFixture } from "./slides-fixture.ts";
+import { describe, test } from "node:test";
+import type { Page } from "playwright-core";
+import { deckShown, POLL, SCREENSHOT_DIR, useDeckFixture, type WatchedPage } from "./harness.ts";
 
-const POLL = { polling: 50 };
+const deck = useDeckFixture();
 
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  const dir = await buildSlidesFixture();
-  server = await serveStatic(dir);
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openDeck(path = "/?slides#slide-1"): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (err) => errors.push(String(err)));
-  page.on("console", (msg) => {
-    if (msg.type() === "error") errors.push(msg.text());
-  });
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(server.url + path);
-  await deckShown(page);
-  return { page, errors };
-}
+/** The fixture deck at `path` on a 1280×720 projector, watched for errors. */
+const openDeck = (path = "/?slides#slide-1"): Promise<WatchedPage> => deck.open(path);
 
 const strokes = (page: Page) =>
   page.$$eval("section.is-current > .slide-ink path", (paths) => paths.length);
@@ -183,10 +150,10 @@ describe("laser, pen and zoom", () => {
   });
 
   test("the presenter window shows the audience's drawing and laser, and its own reach the projector", async () => {
-    const context = await browser.newContext();
+    const context = await deck.browser.newContext();
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${server.url}/?slides#slide-2`);
+    await page.goto(`${deck.server.url}/?slides#slide-2`);
     await deckShown(page);
     await page.keyboard.press("d");
     await drawLine(page, 250);

@@ -1,45 +1,23 @@
 // The deck on the fixture chapter: entering, moving, fragments, keys that belong to widgets,
 // overview, blanking, deep links, leaving, and the presenter window kept in sync.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import { describe, test } from "node:test";
+import type { Page } from "playwright-core";
 import {
+  assertClean,
   deckShown,
-  launchBrowser,
   openWatchedPage,
+  POLL,
   SCREENSHOT_DIR,
-  type StaticServer,
-  serveStatic,
+  useDeckFixture,
   type WatchedPage,
 } from "./harness.ts";
-import { buildSlidesFixture } from "./slides-fixture.ts";
 
-// Poll on a timer: a page behind the presenter window gets no animation frames to poll on.
-const POLL = { polling: 50 };
+const deck = useDeckFixture();
 
-let browser: Browser;
-let server: StaticServer;
-
-before(async () => {
-  const dir = await buildSlidesFixture();
-  server = await serveStatic(dir);
-  browser = await launchBrowser();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openDeckPage(path = "/"): Promise<WatchedPage> {
-  const watched = await openWatchedPage(browser, server.url);
-  await watched.page.setViewportSize({ width: 1920, height: 1080 });
-  await watched.page.goto(server.url + path);
-  if (path.includes("?slides")) await deckShown(watched.page);
-  return watched;
-}
+/** `path` of the fixture deck on a 1920×1080 screen. */
+const openDeckPage = (path = "/"): Promise<WatchedPage> =>
+  deck.open(path, { viewport: { width: 1920, height: 1080 } });
 
 /** Boxes of the sections on screen, with their data-slide numbers. */
 function visibleSlides(page: Page) {
@@ -61,11 +39,6 @@ function visibleSlides(page: Page) {
 
 async function currentSlide(page: Page): Promise<string | null> {
   return page.$eval("section.slide.is-current", (s) => s.getAttribute("data-slide"));
-}
-
-function assertClean(watched: WatchedPage): void {
-  assert.deepEqual(watched.errors, [], `no console errors: ${watched.errors.join("; ")}`);
-  assert.deepEqual(watched.foreignRequests, [], "no requests to other hosts");
 }
 
 describe("slide deck on the fixture chapter", () => {
@@ -101,7 +74,7 @@ describe("slide deck on the fixture chapter", () => {
     const watched = await openDeckPage("/");
     const { page } = watched;
     assert.equal(await page.isVisible("#reading-only"), true, "reading mode shows it");
-    await page.goto(`${server.url}/?slides#slide-6`);
+    await page.goto(`${deck.server.url}/?slides#slide-6`);
     await deckShown(page);
     assert.equal(await page.isVisible("#reading-only"), false, "the slide leaves it out");
     assert.equal(
@@ -114,10 +87,10 @@ describe("slide deck on the fixture chapter", () => {
   });
 
   test("?aspect=4:3 fills a 1024×768 projector with a 960×720 slide, no bars", async () => {
-    const watched = await openWatchedPage(browser, server.url);
+    const watched = await openWatchedPage(deck.browser, deck.server.url);
     const { page } = watched;
     await page.setViewportSize({ width: 1024, height: 768 });
-    await page.goto(`${server.url}/?slides&aspect=4:3#slide-2`);
+    await page.goto(`${deck.server.url}/?slides&aspect=4:3#slide-2`);
     await deckShown(page);
     const [slide] = await visibleSlides(page);
     assert.ok(Math.abs((slide?.width ?? 0) - 1024) < 1, `width ${slide?.width}`);
@@ -129,7 +102,7 @@ describe("slide deck on the fixture chapter", () => {
     assert.deepEqual(logical, [960, 720], "laid out 720 tall: the type scale holds");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-deck-4x3-1024.png` });
     // Without the parameter the same screen letterboxes a 16:9 slide.
-    await page.goto(`${server.url}/?slides#slide-2`);
+    await page.goto(`${deck.server.url}/?slides#slide-2`);
     await deckShown(page);
     const [wide] = await visibleSlides(page);
     assert.ok(Math.abs((wide?.height ?? 0) - 576) < 1, `16:9 height ${wide?.height}`);
@@ -333,14 +306,14 @@ describe("slide deck on the fixture chapter", () => {
   });
 
   test("a slide fuller than 16:9 is reported by file:line, and shrunk so its end stays on screen", async () => {
-    const watched = await openWatchedPage(browser, server.url);
+    const watched = await openWatchedPage(deck.browser, deck.server.url);
     const { page } = watched;
     const warnings: string[] = [];
     page.on("console", (msg) => {
       if (msg.type() === "warning") warnings.push(msg.text());
     });
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.goto(`${server.url}/?slides#slide-5`);
+    await page.goto(`${deck.server.url}/?slides#slide-5`);
     await deckShown(page);
     await page.waitForFunction(
       () => document.querySelector("section.is-current")?.hasAttribute("data-overflow"),

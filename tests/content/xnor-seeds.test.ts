@@ -36,7 +36,7 @@ describe("chapter 1 notes: random starts of the learned XNOR network", () => {
   const atHalf = (r: Run) => r.probs.filter((p) => Math.abs(p - 0.5) < 0.01).length;
 
   test("the slider offers seeds 1 to 20 and the page calls a loss under 0.05 a success", () => {
-    assert.match(markdown, /Inputs\.range\(\[1, 20\], \{ label: "random start \(seed\)"/);
+    assert.match(markdown, /Inputs\.range\(\[1, 20\], \{ label: "random seed"/);
     assert.match(markdown, /xnorLoss < 0\.05/);
   });
 

@@ -162,3 +162,54 @@ describe("data.randomSplit(dataset, lengths, { seed })", () => {
     assert.throws(() => data.randomSplit(ds, [-1, 11]), /sizes must be numbers ≥ 0/);
   });
 });
+
+describe("data messages: the class or function called, and the value as given", () => {
+  const message = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error("expected an error");
+  };
+  const ds = new data.TensorDataset(x, y);
+
+  test("DataLoader refuses a shuffle or dropLast that is not true or false", () => {
+    // "true" as a string would otherwise mean no shuffling, without a word
+    assert.equal(
+      message(() => new data.DataLoader(ds, { shuffle: "true" as never })),
+      'data.DataLoader: shuffle must be true or false, found a string ("true")',
+    );
+    assert.equal(
+      message(() => new data.DataLoader(ds, { dropLast: 1 as never })),
+      "data.DataLoader: dropLast must be true or false, found 1",
+    );
+    assert.equal(
+      message(() => new data.DataLoader(ds, 32 as never)),
+      "data.DataLoader: expected options such as { batchSize: 32, shuffle: true }, found the number 32",
+    );
+  });
+
+  test("randomSplit and the lecture's sets quote what they were given", () => {
+    assert.equal(
+      message(() => data.randomSplit(ds, ["0.8", 0.2] as never)),
+      'data.randomSplit: sizes must be numbers ≥ 0, found a string ("0.8") in ["0.8", 0.2]',
+    );
+    assert.equal(
+      message(() => data.randomSplit(ds, [0.5, 0.5], null as never)),
+      "data.randomSplit: expected options such as { seed: 0 }, found null",
+    );
+    assert.equal(
+      message(() => data.twoClass({ n: "50" as never })),
+      'data.twoClass: n must be an integer ≥ 2, found a string ("50")',
+    );
+    assert.equal(
+      message(() => data.twoClass({ kind: 3 as never })),
+      'data.twoClass: unknown kind (the number 3), expected "rings" or "xor"',
+    );
+    assert.equal(
+      message(() => data.bishop("sin", { n: 2.5 })),
+      "data.bishop: n must be a positive integer, found 2.5",
+    );
+  });
+});

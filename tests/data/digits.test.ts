@@ -62,7 +62,7 @@ describe("data.digits()", () => {
   test("refuses options that are not an object", async () => {
     await assert.rejects(
       () => data.digits(5 as never),
-      /^Error: data\.digits: expected options such as \{ scale: false \}, or nothing$/,
+      /^Error: data\.digits: expected options such as \{ scale: false \}, or nothing, found the number 5$/,
     );
   });
 });

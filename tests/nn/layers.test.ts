@@ -167,7 +167,7 @@ describe("nn.BatchNorm1d / nn.BatchNorm2d (train and eval)", () => {
     );
     assert.throws(
       () => new nn.BatchNorm1d(2, { momentum: 2 }),
-      /momentum must be in \[0, 1\], found 2/,
+      /momentum must be a number in \[0, 1\], found 2/,
     );
   });
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { F, nn, tensor } from "../../src/index.ts";
+import { F, gradcheck, nn, type Tensor, tensor } from "../../src/index.ts";
 import { gradOf } from "./helpers.ts";
 
 const near = (a: number, b: number, tol = 1e-12) =>
@@ -81,6 +81,86 @@ describe("loss modules: new nn.XxxLoss({ reduction }).call(input, target)", () =
     assert.throws(
       () => new nn.BCEWithLogitsLoss().call([[0, 1]], [0, 1]),
       /^Error: bceWithLogitsLoss: input \[1,2\] and target \[2\] differ in shape/,
+    );
+  });
+
+  test("BCEWithLogitsLoss({ posWeight }) weighs the positive term: −[p·y log σ(z) + (1 − y) log(1 − σ(z))]", () => {
+    const z = [
+      [0.5, -1],
+      [2, 0.25],
+    ];
+    const y = [
+      [1, 0],
+      [0.3, 1],
+    ];
+    const p = [3, 0.5]; // one per class (the last axis)
+    const sig = (v: number) => 1 / (1 + Math.exp(-v));
+    let expected = 0;
+    for (let i = 0; i < 2; i++)
+      for (let j = 0; j < 2; j++)
+        expected -=
+          p[j] * y[i][j] * Math.log(sig(z[i][j])) + (1 - y[i][j]) * Math.log(1 - sig(z[i][j]));
+    const loss = new nn.BCEWithLogitsLoss({ posWeight: p });
+    near(loss.call(z, y).item(), expected / 4);
+    near(F.binaryCrossEntropyWithLogits(z, y, { posWeight: p, reduction: "sum" }).item(), expected);
+    near(F.bceWithLogitsLoss(z, y, { posWeight: p }).item(), expected / 4);
+    // posWeight 1 is the plain loss; a weight per element multiplies each term
+    near(
+      F.binaryCrossEntropyWithLogits(z, y, { posWeight: 1 }).item(),
+      F.bceWithLogitsLoss(z, y).item(),
+    );
+    const none = F.bceWithLogitsLoss(z, y, "none");
+    const weighted = F.binaryCrossEntropyWithLogits(z, y, { weight: [2, 0], reduction: "none" });
+    assert.deepEqual(Array.from(weighted.data), [2 * none.data[0], 0, 2 * none.data[2], 0]);
+    const report = gradcheck(
+      (zt: Tensor, yt: Tensor) => F.binaryCrossEntropyWithLogits(zt, yt, { posWeight: p }),
+      [tensor(z, { requiresGrad: true }), tensor(y, { requiresGrad: true })],
+    );
+    assert.ok(report.ok, report.toString());
+    assert.throws(
+      () => F.binaryCrossEntropyWithLogits(z, y, { posWeight: [1, 2, 3] }),
+      /^Error: binaryCrossEntropyWithLogits: posWeight of shape \[3\] does not broadcast over the logits \[2,2\] \(one weight per class, the last axis, or one number\)$/,
+    );
+    assert.throws(
+      () => new nn.BCEWithLogitsLoss({ posWeight: "2" as never }),
+      /^Error: nn\.BCEWithLogitsLoss: expected a Tensor, a number or nested arrays of numbers for posWeight, found a string \("2"\)$/,
+    );
+  });
+
+  test("are nn.Modules: callable, listed by modules(), printed by name and reduction", () => {
+    const loss = new nn.CrossEntropyLoss({ reduction: "sum" });
+    assert.ok(loss instanceof nn.Module);
+    assert.deepEqual(loss.modules(), [loss]);
+    assert.deepEqual(loss.parameters(), []);
+    assert.equal(String(loss), 'CrossEntropyLoss(reduction="sum")');
+    assert.equal(String(new nn.MSELoss()), "MSELoss()");
+    assert.equal(String(new nn.NLLLoss()), "NLLLoss()");
+    assert.equal(String(new nn.BCELoss({ reduction: "none" })), 'BCELoss(reduction="none")');
+    assert.match(
+      String(new nn.BCEWithLogitsLoss({ posWeight: [2] })),
+      /^BCEWithLogitsLoss\(posWeight=tensor\(/,
+    );
+    // a model that holds its criterion lists it among its modules
+    class Regressor extends nn.Module {
+      readonly body = this.registerModule("body", new nn.Linear(1, 1, { seed: 0 }));
+      readonly criterion = this.registerModule("criterion", new nn.MSELoss());
+      forward(x: Tensor): Tensor {
+        return this.body.call(x);
+      }
+    }
+    const model = new Regressor();
+    assert.deepEqual(
+      model.namedModules().map(([name, m]) => [name, m.typeName]),
+      [
+        ["", "Regressor"],
+        ["body", "Linear"],
+        ["criterion", "MSELoss"],
+      ],
+    );
+    assert.equal(model.criterion.call(model.call([[1]]), [[0]]).shape.length, 0);
+    assert.throws(
+      () => new nn.Sequential(new nn.Linear(1, 1), new nn.MSELoss() as never),
+      /^Error: nn\.Sequential: layer #1 is a loss \(nn\.MSELoss\), which takes a prediction and a target/,
     );
   });
 });

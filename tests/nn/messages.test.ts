@@ -27,7 +27,7 @@ describe("nn's messages show what was passed", () => {
   test("a list shows its contents; a number stays a number", () => {
     assert.throws(
       () => new nn.MLP(["1", 2] as never),
-      /^Error: nn\.MLP: sizes must list at least two positive integers, e\.g\. \[1, 3, 1\]; found \["1",2\]$/,
+      /^Error: nn\.MLP: sizes must list at least two positive integers, e\.g\. \[1, 3, 1\]; found \["1", 2\]$/,
     );
     assert.throws(
       () => new nn.Linear(0, 3),

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { F, nn, ones, randn, rng, tensor } from "../../src/index.ts";
+import { F, nn, ones, randn, rng, type Tensor, tensor } from "../../src/index.ts";
 
 describe("nn.Linear(in, out, options)", () => {
   test("stores W as [out, in] and b as [out], and maps [N, in] to [N, out]", () => {
@@ -183,5 +183,71 @@ describe("nn.utils.clipGradNorm(params, maxNorm)", () => {
     a.mul(0.5).sum().backward();
     nn.utils.clipGradNorm([a], 1);
     assert.equal(a.grad?.item(), 0.5);
+  });
+});
+
+describe("module.toString(): as PyTorch prints a model", () => {
+  test("names each layer with its settings, children indented under their names", () => {
+    const model = new nn.Sequential(
+      new nn.Conv2d(1, 8, 3, { seed: 0, padding: 1 }),
+      new nn.ReLU(),
+      new nn.MaxPool2d(2),
+      new nn.Flatten(),
+      new nn.Linear(8, 10, { seed: 0, bias: false }),
+      new nn.Dropout(0.2),
+      new nn.BatchNorm1d(10),
+      new nn.Softplus(2, 10),
+    );
+    assert.equal(
+      String(model),
+      [
+        "Sequential(",
+        "  (0): Conv2d(1, 8, kernelSize=[3, 3], stride=[1, 1], padding=[1, 1], bias=true)",
+        "  (1): ReLU()",
+        "  (2): MaxPool2d(kernelSize=2, stride=2, padding=0)",
+        "  (3): Flatten()",
+        "  (4): Linear(inFeatures=8, outFeatures=10, bias=false)",
+        "  (5): Dropout(p=0.2)",
+        "  (6): BatchNorm1d(10, eps=0.00001, momentum=0.1, affine=true, trackRunningStats=true)",
+        "  (7): Softplus(beta=2, threshold=10)",
+        ")",
+      ].join("\n"),
+    );
+  });
+
+  test("nests, puts a container's own settings first, and prints a subclass by its class name", () => {
+    const inner = new nn.Sequential(new nn.LayerNorm(3), new nn.GELU("tanh"));
+    assert.equal(
+      String(new nn.Sequential(inner, new nn.Conv1d(2, 4, 3, { seed: 0 }))),
+      [
+        "Sequential(",
+        "  (0): Sequential(",
+        "    (0): LayerNorm([3], eps=0.00001, elementwiseAffine=true)",
+        '    (1): GELU(approximate="tanh")',
+        "  )",
+        "  (1): Conv1d(2, 4, kernelSize=3, stride=1, padding=0, bias=true)",
+        ")",
+      ].join("\n"),
+    );
+    assert.equal(
+      String(new nn.MLP([1, 3, 1], { seed: 0 })),
+      [
+        "MLP(",
+        "  sizes=[1, 3, 1], activation=Tanh()",
+        "  (layer1): Linear(inFeatures=1, outFeatures=3, bias=true)",
+        "  (layer2): Linear(inFeatures=3, outFeatures=1, bias=true)",
+        ")",
+      ].join("\n"),
+    );
+    class TwoLayer extends nn.Module {
+      readonly fc = this.registerModule("fc", new nn.Linear(2, 1, { seed: 0 }));
+      forward(x: Tensor): Tensor {
+        return this.fc.call(x);
+      }
+    }
+    assert.equal(
+      String(new TwoLayer()),
+      "TwoLayer(\n  (fc): Linear(inFeatures=2, outFeatures=1, bias=true)\n)",
+    );
   });
 });

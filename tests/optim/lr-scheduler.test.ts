@@ -128,3 +128,73 @@ describe("optim.lrScheduler, round two", () => {
     );
   });
 });
+
+describe("schedule messages: the schedule called, what it expected, the value as given", () => {
+  const message = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error("expected an error");
+  };
+  const { lrScheduler } = optim;
+
+  test("a missing optimiser is named as such, not as a property read of undefined", () => {
+    assert.equal(
+      message(() => new lrScheduler.StepLR(undefined as never, 2)),
+      "lrScheduler.StepLR: expected an optimiser such as new optim.SGD(model.parameters(), { lr: 0.1 }) as the first argument, found undefined",
+    );
+    assert.match(
+      message(() => new lrScheduler.ReduceLROnPlateau({} as never)),
+      /^lrScheduler\.ReduceLROnPlateau: expected an optimiser .* found an object$/,
+    );
+    assert.match(
+      message(() => new lrScheduler.LambdaLR(null as never, () => 1)),
+      /^lrScheduler\.LambdaLR: /,
+    );
+  });
+
+  test("strings are quoted, so '2' does not read as 2; NaN reads as NaN", () => {
+    assert.equal(
+      message(() => new lrScheduler.StepLR(sgd(1), "2" as never)),
+      'lrScheduler.StepLR: stepSize must be a positive integer, found a string ("2")',
+    );
+    assert.equal(
+      message(() => new lrScheduler.StepLR(sgd(1), 2, "0.5" as never)),
+      'lrScheduler.StepLR: gamma must be a number > 0, found a string ("0.5")',
+    );
+    assert.equal(
+      message(() => new lrScheduler.ExponentialLR(sgd(1), Number.NaN)),
+      "lrScheduler.ExponentialLR: gamma must be a number > 0, found NaN",
+    );
+    assert.equal(
+      message(() => new lrScheduler.MultiStepLR(sgd(1), ["10", 20] as never)),
+      'lrScheduler.MultiStepLR: milestones must be a list of epochs (integers ≥ 0), found ["10", 20]',
+    );
+    assert.equal(
+      message(() => new lrScheduler.CosineAnnealingLR(sgd(1), 10, -1)),
+      "lrScheduler.CosineAnnealingLR: etaMin must be a number ≥ 0, found -1",
+    );
+  });
+
+  test("ReduceLROnPlateau checks every option when built, not at the first plateau", () => {
+    const opt = sgd(1);
+    assert.equal(
+      message(() => new lrScheduler.ReduceLROnPlateau(opt, { patience: "5" as never })),
+      'lrScheduler.ReduceLROnPlateau: patience must be an integer ≥ 0, found a string ("5")',
+    );
+    assert.equal(
+      message(() => new lrScheduler.ReduceLROnPlateau(opt, { factor: 1 })),
+      "lrScheduler.ReduceLROnPlateau: factor must be a number in [0, 1), found 1",
+    );
+    assert.equal(
+      message(() => new lrScheduler.ReduceLROnPlateau(opt, { minLr: [-0.1] })),
+      "lrScheduler.ReduceLROnPlateau: minLr must be a number ≥ 0, found -0.1",
+    );
+    assert.match(
+      message(() => new lrScheduler.ReduceLROnPlateau(opt, 5 as never)),
+      /^lrScheduler\.ReduceLROnPlateau: expected options such as \{ patience: 5, factor: 0\.5 \}, or nothing, found the number 5$/,
+    );
+  });
+});

@@ -4,26 +4,23 @@ import type { CompiledPage } from "../../src/notebook/compile/types.ts";
 import { renderPageModule } from "../../src/site/render-page-module.ts";
 import type { SitePage } from "../../src/site/render-pages.ts";
 
-const page = (builtinsUsed: string[], withCells = true): SitePage => ({
+const cell = {
+  id: "c1",
+  inputs: ["tensor"],
+  outputs: ["t"],
+  expression: false,
+  inline: false,
+  body: "(tensor) => {\nconst t = tensor(1);\nreturn {t};\n}",
+  source: "content/01-x.md:9",
+  line: 9,
+};
+const page = (builtinsUsed: string[], withCells = true, cells: object[] = [cell]): SitePage => ({
   kind: "chapter",
   slug: "01-x",
   path: { dir: "chapters/01-x/", root: "../../" },
   page: {
     builtinsUsed,
-    cells: withCells
-      ? [
-          {
-            id: "c1",
-            inputs: ["tensor"],
-            outputs: ["t"],
-            expression: false,
-            inline: false,
-            body: "(tensor) => {\nconst t = tensor(1);\nreturn {t};\n}",
-            source: "content/01-x.md:9",
-            line: 9,
-          },
-        ]
-      : [],
+    cells: withCells ? cells : [],
   } as unknown as CompiledPage,
 });
 const options = { project: "/p", macros: { "\\R": "\\mathbb{R}" }, dev: false, slides: true };
@@ -38,19 +35,20 @@ describe("renderPageModule(page, options)", () => {
     assert.match(source, /installSlides\(document\);/);
     const cells = /boot\(\[\n([\s\S]*)\n\], \{library/.exec(source)?.[1] ?? "";
     // Cells travel as data; the client compiles each body at its Markdown line.
-    assert.deepEqual(JSON.parse(`[${cells}]`), [
-      {
-        id: "c1",
-        inputs: ["tensor"],
-        outputs: ["t"],
-        expression: false,
-        inline: false,
-        body: "(tensor) => {\nconst t = tensor(1);\nreturn {t};\n}",
-        source: "content/01-x.md:9",
-        line: 9,
-      },
-    ]);
+    assert.deepEqual(JSON.parse(`[${cells}]`), [cell]);
     assert.match(source, /\{library: \["tensor"\]\}\);\n$/);
+  });
+
+  it("installs the loop guard, from its own file, only on a page whose cells carry its calls", () => {
+    assert.doesNotMatch(renderPageModule(page(["tensor"]), options), /guard/i);
+    const looped = { ...cell, insertions: [{ line: 2, column: 0, length: 18 }] };
+    const source = renderPageModule(page(["tensor"], true, [cell, looped]), options);
+    assert.match(
+      source,
+      /import \{ installLoopGuard \} from "\/p\/src\/notebook\/loop-guard\/index\.ts";/,
+    );
+    // Installed before the cells start, so their first loop finds it.
+    assert.ok(source.indexOf("installLoopGuard();") < source.indexOf("boot(["));
   });
 
   it("passes the shared macros only to pages that typeset with tex", () => {

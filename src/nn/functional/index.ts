@@ -1,7 +1,11 @@
 // F: the functional namespace, like torch.nn.functional.
 export { leakyRelu, logSoftmax, relu, sigmoid, softmax, tanh } from "./activations.ts";
 export { bceLoss } from "./bce-loss.ts";
-export { bceWithLogitsLoss } from "./bce-with-logits-loss.ts";
+export {
+  type BceWithLogitsOptions,
+  bceWithLogitsLoss,
+  binaryCrossEntropyWithLogits,
+} from "./bce-with-logits-loss.ts";
 export { type Conv1dOptions, conv1d } from "./conv1d.ts";
 export {
   type Conv2dOptions,

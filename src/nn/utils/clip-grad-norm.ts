@@ -1,5 +1,4 @@
-import { bumpVersion, type Tensor } from "../../tensor/index.ts";
-import { showValue } from "../show-value.ts";
+import { bumpVersion, showValue, type Tensor } from "../../tensor/index.ts";
 
 /**
  * `nn.utils.clipGradNorm(params, maxNorm)`: if the gradients of all `params` together have

@@ -2,27 +2,8 @@
 // source is padded so the code sits on its Markdown line, and named after the Markdown file,
 // so a stack trace (and the browser's tools) point into the chapter itself, minified or not.
 
-import { type Insertion, mapColumn } from "../guard/index.ts";
-
-/** What a cell's code needs to be compiled and its errors placed. */
-export interface CellCode {
-  id: string;
-  /** Source of a function of the cell's inputs; the code starts on its second line. */
-  body: string;
-  /** "content/06-backprop.md:42" */
-  source: string;
-  /** The Markdown line of the code's first line. */
-  line: number;
-  /** The Markdown column of each code line, when any is not 1. */
-  columns?: readonly number[];
-  /**
-   * Set for code a reader edited in the page: its lines are the editor's (code line 1 on body
-   * line 2, `line` is 2) and errors are placed in the edited code, not the Markdown.
-   */
-  edited?: boolean;
-  /** Text the loop guard put into the code, so columns after it map back to what was written. */
-  insertions?: readonly Insertion[];
-}
+import { mapColumn } from "../guard/index.ts";
+import type { CellCode } from "../handle/index.ts";
 
 /** The name stack frames of a cell's code carry: "content/06-backprop.md?c3". */
 export function cellUrl(cell: Pick<CellCode, "id" | "source" | "edited">): string {

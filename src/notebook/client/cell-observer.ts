@@ -1,7 +1,7 @@
 import type { Observer } from "@observablehq/runtime";
 import { stopMessage } from "../guard/index.ts";
-import type { CellCode } from "./cell-function.ts";
-import { messageNodes } from "./error-message.ts";
+import type { CellCode } from "../handle/index.ts";
+import { messageNodes } from "../message/index.ts";
 import { inspect } from "./inspect.ts";
 import { sizeNumberBoxes } from "./size-number-boxes.ts";
 import { fitCellTables } from "./wide-blocks.ts";

@@ -1,8 +1,8 @@
 // The Edit button of every block cell that runs. The editor itself (CodeMirror, the compiler)
 // is a chunk of its own, fetched on the first click: a page that is only read never loads it.
 // Cells edited on an earlier visit come back at once (that does load the chunk).
-import type { NotebookHandle } from "./main.ts";
-import { loadWork } from "./saved-work.ts";
+import type { NotebookHandle } from "../handle/index.ts";
+import { loadWork } from "../work/index.ts";
 
 /** Puts an Edit button above each block cell in `ids`; restores saved edits. */
 export function addEditButtons(handle: NotebookHandle, ids: readonly string[]): void {

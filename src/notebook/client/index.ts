@@ -3,9 +3,6 @@
 // @observablehq/runtime. The live-reload client (reload.ts) stays a side-effect import of its
 // own, added to a page module only in development.
 
-// For the editor and the exercises (chunks of their own): saved work and error messages.
-export { messageNodes } from "./error-message.ts";
 export type { LibraryOptions } from "./library.ts";
-export { boot, type ClientCell, type NotebookHandle } from "./main.ts";
+export { boot } from "./main.ts";
 export { currentTheme, setUpPage, toggleTheme } from "./page.ts";
-export { loadWork, updateWork } from "./saved-work.ts";

@@ -33,6 +33,11 @@ function isTensorLike(value: unknown): value is TensorLike {
   );
 }
 
+function isModuleLike(value: unknown): boolean {
+  const m = value as { typeName?: unknown; namedParameters?: unknown };
+  return typeof m.typeName === "string" && typeof m.namedParameters === "function";
+}
+
 /** A one-screen text form of a value, nested `depth` levels deep at most. */
 export function describe(value: unknown, depth: number): string {
   switch (typeof value) {
@@ -73,6 +78,9 @@ export function describe(value: unknown, depth: number): string {
       .join(", ")}}`;
   }
   if (value instanceof Promise) return "Promise {…}";
+  // An nn module prints as PyTorch's do (its own toString), not as its fields under a class
+  // name the bundle's minifier has renamed.
+  if (isModuleLike(value)) return String(value);
   const entries = Object.entries(value as object);
   const shown = entries
     .slice(0, MAX_ITEMS)

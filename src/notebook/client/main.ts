@@ -1,6 +1,6 @@
 import { type Module, Runtime, type Variable } from "@observablehq/runtime";
-import { installLoopGuard } from "../guard/index.ts";
-import { type CellCode, cellFunction, errorLocation } from "./cell-function.ts";
+import type { ClientCell, NotebookHandle } from "../handle/index.ts";
+import { cellFunction, errorLocation } from "./cell-function.ts";
 import { type CellObserver, createCellObserver, type PageContext } from "./cell-observer.ts";
 import { addEditButtons } from "./edit-buttons.ts";
 import { input } from "./generators.ts";
@@ -10,62 +10,19 @@ import { snapNumberBoxes } from "./snap-number-boxes.ts";
 import { showUnhandledRejections } from "./unhandled-rejections.ts";
 import { createVisibility } from "./visibility.ts";
 
-/** A cell as the generated page module hands it over: the build's definition, as data. */
-export interface ClientCell extends CellCode {
-  inputs: string[];
-  outputs: string[];
-  expression: boolean;
-  inline: boolean;
-  /** Set when the cell does not compile (dev): its outputs exist, failing with this. */
-  error?: string;
-}
-
-/**
- * What tests and the benchmark can wait on: every cell has shown a first value or an error,
- * or waits for the reader to scroll to it (`visibility`).
- */
-export interface NotebookHandle {
-  settled: Promise<void>;
-  /** `performance.now()` when the last cell settled (for the site benchmark). */
-  settledAt?: number;
-  /** `performance.now()` when each cell settled, by cell id (to find a slow cell). */
-  cellSettledAt: Record<string, number>;
-  /** The cells not settled yet, as "file:line" (for a test that gives up waiting). */
-  pending(): string[];
-  runtime: Runtime;
-  /** The page's cells as they run now (an edited cell's entry is its edited code). */
-  cells(): readonly ClientCell[];
-  /**
-   * Runs new code in a cell's place (a reader's edit): the cell's variable takes the new
-   * definition and its declared names follow, so every cell using them runs again.
-   */
-  redefine(cell: ClientCell): void;
-  /** Names the runtime has as built-ins (the standard ones and the library exports the page uses). */
-  builtins: ReadonlySet<string>;
-  /** Defines a name the page's cells did not use so far (a library export an edit uses). */
-  defineBuiltin(name: string, definition: () => unknown): void;
-}
-
 /** A cell's variable and the variables of the names it declares. */
 interface DefinedCell {
   variable: Variable;
   outputs: Map<string, Variable>;
 }
 
-declare global {
-  interface Window {
-    __notebook?: NotebookHandle;
-  }
-}
-
 /**
  * Starts the page's cells on @observablehq/runtime: one variable per cell (observed, so it
- * renders), and one per declared name, reading it off the cell's returned object.
+ * renders), and one per declared name, reading it off the cell's returned object. Cells whose
+ * loops call the guard need it installed first (the page module does so: notebook/loop-guard).
  */
 export function boot(cells: readonly ClientCell[], options: LibraryOptions): NotebookHandle {
   snapNumberBoxes(document);
-  // The chapter's loops call the guard (compile-page.ts puts the calls in).
-  if (cells.some((c) => c.insertions?.length)) installLoopGuard();
   const builtins = createBuiltins(options);
   const runtime = new Runtime(builtins);
   const main = runtime.module();

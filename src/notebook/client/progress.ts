@@ -1,6 +1,6 @@
 // The reader's progress and work, shown from what the browser saved: exercises done in a
 // chapter's header list and on the index, and the buttons to export, import and reset it.
-import { clearWork, exportWork, importWork, loadWork } from "./saved-work.ts";
+import { clearWork, exportWork, importWork, loadWork } from "../work/index.ts";
 
 /** Fills in progress and wires the work buttons of the page (header list, index entries). */
 export function setUpWork(): void {

@@ -2,7 +2,7 @@
 // work: what the reader types is saved as they type, and the box comes back with it after a
 // reload or a new visit, marked as edited. "Reset all", "Export my work" and "Import" treat it
 // like an edited cell, since it lives in the same record (`fields`, under `code:<key>`).
-import { loadWork, updateWork } from "./saved-work.ts";
+import { loadWork, updateWork } from "../work/index.ts";
 
 /** An Inputs element: a form whose `value` the view reads. */
 type InputsForm = HTMLElement & { value: unknown };

@@ -4,8 +4,9 @@
 // guarded as an edited cell's are, so a loop that never ends is stopped after about 2 s, and
 // `remember` keeps what was typed into the box with the page's saved work.
 import { instrumentLoops } from "../cell/index.ts";
-import { installLoopGuard, mapColumn, stopMessage } from "../guard/index.ts";
-import { messageNodes } from "./error-message.ts";
+import { mapColumn, stopMessage } from "../guard/index.ts";
+import { installLoopGuard } from "../loop-guard/index.ts";
+import { messageNodes } from "../message/index.ts";
 import {
   type CodeError,
   type CodeMode,

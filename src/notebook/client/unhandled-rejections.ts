@@ -2,8 +2,9 @@
 // function called without `await`) fails after the cell has returned, so the runtime never sees
 // it: the browser only logs it. Its stack still names the cell's code ("…md?c3:45:9"), so the
 // failure is shown in that cell, the way the cell's own errors are.
-import { type CellCode, errorLocation } from "./cell-function.ts";
-import { messageNodes } from "./error-message.ts";
+import type { CellCode } from "../handle/index.ts";
+import { messageNodes } from "../message/index.ts";
+import { errorLocation } from "./cell-function.ts";
 
 /** The cell (by id) whose code a stack frame of `error` is in, innermost frame first. */
 export function cellOfError(error: unknown, cells: readonly CellCode[]): CellCode | undefined {

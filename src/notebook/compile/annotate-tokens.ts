@@ -1,6 +1,6 @@
 import type { MarkdownIt, Token } from "markdown-it";
-import { metaOf, type RenderEnv } from "./create-markdown.ts";
 import { type DisplayMath, findLabels } from "./number-equations.ts";
+import { metaOf, type RenderEnv } from "./render-env.ts";
 import { blockText, nestedSource, type SourceText } from "./source-text.ts";
 import type { CellSource, CompileErrorData } from "./types.ts";
 

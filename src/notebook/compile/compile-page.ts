@@ -10,13 +10,14 @@ import {
 import { AUTHORED_LOOP_BUDGET } from "../guard/index.ts";
 import { annotateTokens, type FoundHeading } from "./annotate-tokens.ts";
 import { checkCells } from "./check-cells.ts";
-import { createMarkdown, type RenderEnv } from "./create-markdown.ts";
+import { createMarkdown } from "./create-markdown.ts";
 import { escapeHtml } from "./escape-html.ts";
 import { findExercises } from "./find-exercises.ts";
 import { nestingCut } from "./nesting-cut.ts";
 import { numberEquations } from "./number-equations.ts";
 import { parseFrontMatter } from "./parse-front-matter.ts";
 import { renderCell } from "./render-cell.ts";
+import type { RenderEnv } from "./render-env.ts";
 import type { LinkTargets } from "./resolve-link.ts";
 import { bodySource } from "./source-text.ts";
 import type {

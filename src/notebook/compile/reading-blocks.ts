@@ -4,7 +4,7 @@
 // control beside the plot it moves, a sentence beside its figure) and leaves the reading page's
 // flow as it is. Inside either, everything is Markdown as usual: prose, math, live cells.
 import type { MarkdownIt, StateBlock } from "markdown-it";
-import type { RenderEnv } from "./create-markdown.ts";
+import type { RenderEnv } from "./render-env.ts";
 
 const OPEN = /^:::[ \t]*(reading|columns)[ \t]*$/;
 /** The class each kind of block renders with. */

@@ -4,8 +4,9 @@
 import type { Completion } from "@codemirror/autocomplete";
 import type { EditorView } from "@codemirror/view";
 import { codeOfCell } from "../cell/index.ts";
-import { type ClientCell, type NotebookHandle, updateWork } from "../client/index.ts";
-import { installLoopGuard } from "../guard/index.ts";
+import type { ClientCell, NotebookHandle } from "../handle/index.ts";
+import { installLoopGuard } from "../loop-guard/index.ts";
+import { updateWork } from "../work/index.ts";
 import type { EditContext, EditError } from "./compile-edit.ts";
 import { createEditor } from "./create-editor.ts";
 import { libraryNames, loadLibraryExport, preloadLibraryNames } from "./library-names.ts";

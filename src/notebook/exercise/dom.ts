@@ -1,5 +1,5 @@
 // Small DOM helpers shared by exercises and predictions.
-import { messageNodes } from "../client/index.ts";
+import { messageNodes } from "../message/index.ts";
 
 /** Text (with `code` in backticks) or an element (html`…`, tex`…`). */
 export type Content = string | Node;

@@ -3,7 +3,7 @@
 // has tried. The block is rebuilt each time the student's cell runs again, so what the student
 // has seen (hints, a first attempt) is kept per exercise for the page's life, and a pass is
 // saved with the page's work (it counts towards the chapter's progress).
-import { loadWork, updateWork } from "../client/index.ts";
+import { loadWork, updateWork } from "../work/index.ts";
 import { readCheckResult } from "./check-result.ts";
 import { appendContent, button, type Content, openAnswerEditor, useSolution } from "./dom.ts";
 

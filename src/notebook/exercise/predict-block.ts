@@ -2,7 +2,7 @@
 // number or a choice; Check then says whether it was right, with the feedback the author
 // wrote for the usual wrong answers, and reveals the result. What was typed is saved with the
 // page's work, so a reload shows the same state.
-import { loadWork, updateWork } from "../client/index.ts";
+import { loadWork, updateWork } from "../work/index.ts";
 import { appendContent, button, type Content } from "./dom.ts";
 
 /** A wrong answer the author expects, and what to say to it. */

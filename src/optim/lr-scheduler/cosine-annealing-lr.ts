@@ -1,4 +1,5 @@
 import type { Optimizer } from "../optimizer.ts";
+import { checkArgument } from "./check-arguments.ts";
 import { LRScheduler } from "./scheduler.ts";
 
 /**
@@ -12,10 +13,9 @@ export class CosineAnnealingLR extends LRScheduler {
     readonly tMax: number,
     readonly etaMin = 0,
   ) {
-    super(optimizer);
-    if (!(tMax > 0)) {
-      throw new Error(`lrScheduler.CosineAnnealingLR: tMax must be > 0, found ${tMax}`);
-    }
+    super(optimizer, "lrScheduler.CosineAnnealingLR");
+    checkArgument("lrScheduler.CosineAnnealingLR", "tMax", tMax, "a number > 0");
+    checkArgument("lrScheduler.CosineAnnealingLR", "etaMin", etaMin, "a number ≥ 0");
   }
 
   lrAt(epoch: number, baseLr = this.baseLr): number {

@@ -1,4 +1,5 @@
 import type { Optimizer } from "../optimizer.ts";
+import { checkArgument } from "./check-arguments.ts";
 import { LRScheduler } from "./scheduler.ts";
 
 /**
@@ -10,12 +11,8 @@ export class ExponentialLR extends LRScheduler {
     optimizer: Optimizer,
     readonly gamma: number,
   ) {
-    super(optimizer);
-    if (typeof gamma !== "number" || !(gamma > 0)) {
-      throw new Error(
-        `lrScheduler.ExponentialLR: gamma must be a number > 0, found ${JSON.stringify(gamma)}`,
-      );
-    }
+    super(optimizer, "lrScheduler.ExponentialLR");
+    checkArgument("lrScheduler.ExponentialLR", "gamma", gamma, "a number > 0");
   }
 
   lrAt(epoch: number, baseLr = this.baseLr): number {

@@ -14,7 +14,7 @@ export class LambdaLR extends LRScheduler {
     optimizer: Optimizer,
     lrLambda: ((epoch: number) => number) | readonly ((epoch: number) => number)[],
   ) {
-    super(optimizer);
+    super(optimizer, "lrScheduler.LambdaLR");
     const groups = optimizer.paramGroups.length;
     const list = typeof lrLambda === "function" ? Array(groups).fill(lrLambda) : lrLambda;
     if (

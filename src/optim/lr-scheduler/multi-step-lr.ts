@@ -1,4 +1,6 @@
+import { showValue } from "../../tensor/index.ts";
 import type { Optimizer } from "../optimizer.ts";
+import { checkArgument } from "./check-arguments.ts";
 import { LRScheduler } from "./scheduler.ts";
 
 /**
@@ -14,12 +16,13 @@ export class MultiStepLR extends LRScheduler {
     milestones: readonly number[],
     readonly gamma = 0.1,
   ) {
-    super(optimizer);
+    super(optimizer, "lrScheduler.MultiStepLR");
     if (!Array.isArray(milestones) || !milestones.every((m) => Number.isInteger(m) && m >= 0)) {
       throw new Error(
-        `lrScheduler.MultiStepLR: milestones must be a list of epochs (integers ≥ 0), found ${JSON.stringify(milestones)}`,
+        `lrScheduler.MultiStepLR: milestones must be a list of epochs (integers ≥ 0), found ${showValue(milestones)}`,
       );
     }
+    checkArgument("lrScheduler.MultiStepLR", "gamma", gamma, "a number > 0");
     this.milestones = [...milestones].sort((a, b) => a - b);
     this.apply(); // a milestone at 0 lowers the rate at once, as in PyTorch
   }

@@ -2,6 +2,7 @@
 // say) stops improving — torch.optim.lr_scheduler.ReduceLROnPlateau, step(metric) once an epoch.
 import { describeValue } from "../../tensor/index.ts";
 import type { Optimizer } from "../optimizer.ts";
+import { checkArgument, checkOptimizer } from "./check-arguments.ts";
 
 /** Options of `lrScheduler.ReduceLROnPlateau`. */
 export interface ReduceLROnPlateauOptions {
@@ -45,11 +46,16 @@ export class ReduceLROnPlateau {
   cooldownCounter = 0;
   lastEpoch = 0;
 
-  constructor(
-    readonly optimizer: Optimizer,
-    options: ReduceLROnPlateauOptions = {},
-  ) {
+  readonly optimizer: Optimizer;
+
+  constructor(optimizer: Optimizer, options: ReduceLROnPlateauOptions = {}) {
     const name = "lrScheduler.ReduceLROnPlateau";
+    this.optimizer = checkOptimizer(name, optimizer);
+    if (typeof options !== "object" || options === null) {
+      throw new Error(
+        `${name}: expected options such as { patience: 5, factor: 0.5 }, or nothing, found ${describeValue(options)}`,
+      );
+    }
     this.mode = options.mode ?? "min";
     this.thresholdMode = options.thresholdMode ?? "rel";
     if (this.mode !== "min" && this.mode !== "max") {
@@ -60,17 +66,15 @@ export class ReduceLROnPlateau {
         `${name}: thresholdMode must be "rel" or "abs", found ${describeValue(this.thresholdMode)}`,
       );
     }
-    this.factor = options.factor ?? 0.1;
-    if (!(this.factor < 1 && this.factor >= 0)) {
-      throw new Error(`${name}: factor must be in [0, 1), found ${describeValue(this.factor)}`);
-    }
-    this.patience = options.patience ?? 10;
-    this.threshold = options.threshold ?? 1e-4;
-    this.cooldown = options.cooldown ?? 0;
-    this.eps = options.eps ?? 1e-8;
+    this.factor = checkArgument(name, "factor", options.factor ?? 0.1, "a number in [0, 1)");
+    this.patience = checkArgument(name, "patience", options.patience ?? 10, "an integer ≥ 0");
+    this.threshold = checkArgument(name, "threshold", options.threshold ?? 1e-4, "a number ≥ 0");
+    this.cooldown = checkArgument(name, "cooldown", options.cooldown ?? 0, "an integer ≥ 0");
+    this.eps = checkArgument(name, "eps", options.eps ?? 1e-8, "a number ≥ 0");
     const groups = optimizer.paramGroups.length;
     const minLr = options.minLr ?? 0;
-    this.minLrs = typeof minLr === "number" ? Array(groups).fill(minLr) : [...minLr];
+    this.minLrs = Array.isArray(minLr) ? [...minLr] : Array(groups).fill(minLr);
+    for (const v of this.minLrs) checkArgument(name, "minLr", v, "a number ≥ 0");
     if (this.minLrs.length !== groups) {
       throw new Error(
         `${name}: minLr has ${this.minLrs.length} values for ${groups} parameter groups`,

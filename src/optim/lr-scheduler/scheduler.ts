@@ -2,6 +2,7 @@
 // `scheduler.step()` once per epoch (after `optimizer.step()`), and it sets the learning rate of
 // every parameter group from that group's own starting rate.
 import type { Optimizer } from "../optimizer.ts";
+import { checkOptimizer } from "./check-arguments.ts";
 
 /** Base of the closed-form schedules: counts epochs and writes the rate of epoch `lastEpoch`. */
 export abstract class LRScheduler {
@@ -10,8 +11,12 @@ export abstract class LRScheduler {
   /** Each group's learning rate when the schedule was built. */
   readonly baseLrs: readonly number[];
 
-  constructor(readonly optimizer: Optimizer) {
-    this.baseLrs = optimizer.paramGroups.map((g) => g.lr);
+  readonly optimizer: Optimizer;
+
+  /** `name`: the schedule as its messages call it ("lrScheduler.StepLR"). */
+  constructor(optimizer: Optimizer, name = "lrScheduler.LRScheduler") {
+    this.optimizer = checkOptimizer(name, optimizer);
+    this.baseLrs = this.optimizer.paramGroups.map((g) => g.lr);
   }
 
   /** The first group's starting rate. */

@@ -1,4 +1,5 @@
 import type { Optimizer } from "../optimizer.ts";
+import { checkArgument } from "./check-arguments.ts";
 import { LRScheduler } from "./scheduler.ts";
 
 /**
@@ -11,10 +12,9 @@ export class StepLR extends LRScheduler {
     readonly stepSize: number,
     readonly gamma = 0.1,
   ) {
-    super(optimizer);
-    if (!(Number.isInteger(stepSize) && stepSize > 0)) {
-      throw new Error(`lrScheduler.StepLR: stepSize must be a positive integer, found ${stepSize}`);
-    }
+    super(optimizer, "lrScheduler.StepLR");
+    checkArgument("lrScheduler.StepLR", "stepSize", stepSize, "a positive integer");
+    checkArgument("lrScheduler.StepLR", "gamma", gamma, "a number > 0");
   }
 
   lrAt(epoch: number, baseLr = this.baseLr): number {

@@ -357,6 +357,26 @@ export const FUNCTIONAL_CASES: readonly OpCase[] = [
       );
     }),
   },
+  {
+    name: "F.binaryCrossEntropyWithLogits with posWeight (per class) and weight, every reduction",
+    covers: ["binaryCrossEntropyWithLogits"],
+    arb: fc.tuple(sizes, reductionArb).map(([g, reduction]) => {
+      const r = rng(g.seed);
+      const [z, y, posWeight] = leaves(
+        randn([g.batch, g.outF], r).mul(3),
+        rand([g.batch, g.outF], r),
+        rand([g.outF], r, { low: 0.2, high: 4 }),
+      );
+      const weight = rand([g.batch, 1], r);
+      return instance(
+        (z: Tensor, y: Tensor, posWeight: Tensor) =>
+          F.binaryCrossEntropyWithLogits(z, y, { posWeight, weight, reduction }),
+        [z, y, posWeight],
+        g.seed,
+        { ...g, reduction },
+      );
+    }),
+  },
 ];
 
 /** Exports of F that are not differentiable functions of tensors. */

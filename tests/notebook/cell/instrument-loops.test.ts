@@ -2,13 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { instrumentLoops } from "../../../src/notebook/cell/index.ts";
-import {
-  createLoopGuard,
-  LoopStopped,
-  mapColumn,
-  removeInsertions,
-  stopMessage,
-} from "../../../src/notebook/guard/index.ts";
+import { mapColumn, removeInsertions, stopMessage } from "../../../src/notebook/guard/index.ts";
+import { createLoopGuard, LoopStopped } from "../../../src/notebook/loop-guard/index.ts";
 
 describe("instrumentLoops(code, expression, id)", () => {
   it("puts a guard call at the top of every kind of loop body, on the same lines", () => {

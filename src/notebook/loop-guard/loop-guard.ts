@@ -5,7 +5,7 @@
 // unthrottled, even in a background tab. A loop that awaits timers or frames yields between
 // its iterations and is never stopped; one that only awaits settled promises (which never
 // yields) is stopped like a synchronous one.
-import { GUARD_NAME } from "./guard-name.ts";
+import { GUARD_NAME } from "../guard/index.ts";
 
 /** Options of the guard. */
 export interface LoopGuardOptions {

@@ -1,0 +1,1 @@
+export type { CellCode, ClientCell, NotebookHandle } from "./notebook-handle.ts";

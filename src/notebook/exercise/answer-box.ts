@@ -3,7 +3,7 @@
 // feedback for that mistake, or a general hint, and may be tried again — the answer itself is
 // never given away. What was typed is saved with the page's work and shown again, with its
 // verdict, after a reload; the box counts as done once it is right.
-import { loadWork, updateWork } from "../client/index.ts";
+import { loadWork, updateWork } from "../work/index.ts";
 import { appendContent, button, type Content } from "./dom.ts";
 import { judge, type Misconception } from "./predict-block.ts";
 

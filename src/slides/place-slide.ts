@@ -2,17 +2,25 @@
 // size (720 px tall, as wide as the deck's aspect ratio makes it), scaled. A slide whose content
 // does not fit at that size breaks the projection type scale: it is reported with its
 // `file:line` (the console here; `npm run check:slides` and the deck test list them all) for
-// its author to re-cut. Until then it is shrunk to fit (down to half size) rather than cut off,
-// because a projector cannot scroll.
+// its author to re-cut. The deck does not rescue it by shrinking its text out of the type
+// scale: it shrinks a slide at most to SHRINK_FLOOR (prose 28 → 24 px, 14 px labels → 12 px,
+// the scale's own floors), and a slide fuller than that scrolls, marked as such, so the room
+// still reads everything on it and the lecturer can bring its end up. Printing cannot scroll:
+// the printout alone shrinks such a slide onto its page (slides/print.css).
 import { contentFit, type Placement, SLIDE_HEIGHT, SLIDE_WIDTH } from "./stage-geometry.ts";
 
 /** The placement's logical slide width. */
 const widthOf = (placement: Placement): number => placement.slideWidth ?? SLIDE_WIDTH;
 
-/** Smallest shrink that lets text reflow into a wider slide. */
-const FIT_FLOOR = 0.5;
-/** Smallest shrink of all; past it the slide scrolls. */
-const ZOOM_FLOOR = 0.3;
+/**
+ * The least a slide is shrunk on screen: 28 px prose stays at 24 px and 14 px labels at 12 px,
+ * the type scale's floors. A slide that needs more scrolls instead.
+ */
+export const SHRINK_FLOOR = 6 / 7;
+/** Printing only: smallest shrink that lets text reflow into a wider slide. */
+const PRINT_FLOOR = 0.5;
+/** Printing only: smallest shrink of all, for content that grows with its column. */
+const PRINT_ZOOM_FLOOR = 0.3;
 /** The slide's side padding at full size, in logical pixels (matches styles/slides/stage.css). */
 const SIDE_PADDING = 88;
 
@@ -24,6 +32,11 @@ const SIDE_PADDING = 88;
 export interface SlideFit {
   readonly fit: number;
   readonly contentWidth: number | null;
+  /**
+   * For a slide too full for the type scale (it scrolls on screen): the fit that puts all of
+   * it on a printed page. Absent when the slide fits on screen.
+   */
+  readonly print?: { readonly fit: number; readonly contentWidth: number | null };
 }
 
 /** How placeSlide searches for the content scale. */
@@ -89,15 +102,13 @@ function innerOverflow(section: HTMLElement): boolean {
 const reported = new WeakSet<HTMLElement>();
 
 /**
- * Says where a slide that does not fit at full size comes from, once, and marks it
- * (`data-overflow`: how far past the bottom and side, in logical pixels).
+ * Marks a slide laid out at full size that does not fit (`data-overflow`: how far past the
+ * bottom and side, in logical pixels).
  */
-function reportOverflow(section: HTMLElement, placement: Placement, quiet: boolean): void {
-  const width = widthOf(placement);
+function markOverflow(section: HTMLElement, placement: Placement): void {
   const y = Math.max(0, Math.round(section.scrollHeight - SLIDE_HEIGHT));
-  const x = Math.max(0, Math.round(section.scrollWidth - width));
+  const x = Math.max(0, Math.round(section.scrollWidth - widthOf(placement)));
   section.dataset.overflow = `${x} ${y}`;
-  if (!quiet) warnOverflow(section, width);
 }
 
 /**
@@ -110,7 +121,7 @@ export function warnOverflow(section: HTMLElement, width: number = SLIDE_WIDTH):
   const [x = 0, y = 0] = section.dataset.overflow.split(" ").map(Number);
   const where = section.dataset.source ?? `slide ${section.dataset.slide ?? "?"}`;
   console.warn(
-    `${where}: this slide does not fit at ${width}×${SLIDE_HEIGHT} (${y} px too tall${x ? `, ${x} px too wide` : ""}), so the deck shrinks its text below the projection type scale; split it, or move material into a \`::: reading\` block or the notes`,
+    `${where}: this slide does not fit at ${width}×${SLIDE_HEIGHT} (${y} px too tall${x ? `, ${x} px too wide` : ""}); the deck does not shrink text below the projection type scale, so ${section.classList.contains("is-overflowing") ? "it scrolls" : "its text is set slightly smaller"}; split it, or move material into a \`::: reading\` block or the notes`,
   );
 }
 
@@ -126,51 +137,82 @@ function fitsAt(section: HTMLElement, placement: Placement, fit: number): boolea
 }
 
 /**
- * Places `section` and finds the largest content scale at which it fits. A wider slide wraps
- * text into fewer lines, so the scale measured at full size is only a first guess that surely
- * fits; bisection between it and full size then finds the best. Returns the fit used.
+ * The largest content scale from `floor` up to 1 at which the slide fits, or null when it
+ * does not fit even at `floor`. A wider slide wraps text into fewer lines, so the scale
+ * measured at full size is only a first guess that surely fits; bisection between it and full
+ * size then finds the best. Leaves the slide laid out at some trial scale.
  */
-export function placeSlide(
+function largestFit(
   section: HTMLElement,
   placement: Placement,
-  { rounds = 5, quiet = false }: PlaceOptions = {},
-): SlideFit {
-  if (fitsAt(section, placement, 1)) {
-    section.classList.remove("is-overflowing");
-    delete section.dataset.overflow;
-    return { fit: 1, contentWidth: null };
-  }
-  reportOverflow(section, placement, quiet);
-  let fits = contentFit(section.scrollWidth, section.scrollHeight, FIT_FLOOR, widthOf(placement));
+  floor: number,
+  rounds: number,
+): number | null {
+  let fits = contentFit(section.scrollWidth, section.scrollHeight, floor, widthOf(placement));
   let tooBig = 1;
   if (!fitsAt(section, placement, fits)) {
     // Something inside overflows on its own (a long equation): search down to the floor.
     tooBig = fits;
-    fits = FIT_FLOOR;
-    if (!fitsAt(section, placement, fits)) return bestColumn(section, placement);
+    fits = floor;
+    if (!fitsAt(section, placement, fits)) return null;
   }
   for (let round = 0; round < rounds; round++) {
     const middle = (fits + tooBig) / 2;
     if (fitsAt(section, placement, middle)) fits = middle;
     else tooBig = middle;
   }
-  applyPlacement(section, placement, fits);
+  return fits;
+}
+
+/**
+ * Places `section` at the largest content scale, no smaller than SHRINK_FLOOR, at which it
+ * fits; a slide that does not fit even there is placed at SHRINK_FLOOR and scrolls
+ * (`is-overflowing`), and the fit that would put it all on a printed page is worked out for
+ * printing. Returns the fits used.
+ */
+export function placeSlide(
+  section: HTMLElement,
+  placement: Placement,
+  { rounds = 5, quiet = false }: PlaceOptions = {},
+): SlideFit {
   section.classList.remove("is-overflowing");
-  return { fit: fits, contentWidth: null };
+  clearPrintPlacement(section);
+  if (fitsAt(section, placement, 1)) {
+    delete section.dataset.overflow;
+    return { fit: 1, contentWidth: null };
+  }
+  markOverflow(section, placement);
+  const onScale = largestFit(section, placement, SHRINK_FLOOR, rounds);
+  if (onScale !== null) {
+    applyPlacement(section, placement, onScale);
+    if (!quiet) warnOverflow(section, widthOf(placement));
+    return { fit: onScale, contentWidth: null };
+  }
+  const rescued = largestFit(section, placement, PRINT_FLOOR, rounds);
+  const print =
+    rescued === null ? bestColumn(section, placement) : { fit: rescued, contentWidth: null };
+  applyPrintPlacement(section, placement, print);
+  applyPlacement(section, placement, SHRINK_FLOOR);
+  section.classList.add("is-overflowing");
+  if (!quiet) warnOverflow(section, widthOf(placement));
+  return { fit: SHRINK_FLOOR, contentWidth: null, print };
 }
 
 /** Content widths tried when widening alone fails: from the normal column to 2.5 times it. */
 const COLUMN_STEPS = [1, 1.25, 1.5, 1.75, 2, 2.5];
 
 /**
- * Widening the whole slide did not help (the content grows as fast as the slide, like a graph
- * drawn to fill its column): try a few column widths, each laid out once, and keep the one
- * that lets the slide be largest. Past ZOOM_FLOOR the slide scrolls.
+ * Printing a slide that widening the whole slide does not help (the content grows as fast as
+ * the slide, like a graph drawn to fill its column): tries a few column widths, each laid out
+ * once, and keeps the one that lets the slide be largest, down to PRINT_ZOOM_FLOOR.
  */
-function bestColumn(section: HTMLElement, placement: Placement): SlideFit {
+function bestColumn(
+  section: HTMLElement,
+  placement: Placement,
+): { fit: number; contentWidth: number } {
   const slideWidth = widthOf(placement);
   const column = slideWidth - 2 * SIDE_PADDING;
-  let best: SlideFit = { fit: 0, contentWidth: column };
+  let best = { fit: 0, contentWidth: column };
   for (const step of COLUMN_STEPS) {
     const contentWidth = column * step;
     // Lay out at exactly this column (a slide just wide enough), then read the height.
@@ -179,10 +221,39 @@ function bestColumn(section: HTMLElement, placement: Placement): SlideFit {
     const fit = Math.min(1, trialFit, SLIDE_HEIGHT / section.scrollHeight);
     if (fit > best.fit) best = { fit, contentWidth };
   }
-  const fit = Math.max(ZOOM_FLOOR, best.fit);
-  applyPlacement(section, placement, fit, best.contentWidth);
-  section.classList.toggle("is-overflowing", section.scrollHeight > SLIDE_HEIGHT / fit + 1);
-  return { fit, contentWidth: best.contentWidth };
+  return { fit: Math.max(PRINT_ZOOM_FLOOR, best.fit), contentWidth: best.contentWidth };
+}
+
+/** The custom properties slides/print.css lays a slide out by when it prints smaller. */
+const PRINT_PROPERTIES = [
+  "--slide-print-fit",
+  "--slide-print-width",
+  "--slide-print-height",
+  "--slide-print-pad-x",
+];
+
+/**
+ * Records how `section` prints: laid out `width / fit` wide (its content `contentWidth` wide,
+ * if set) and zoomed by `fit` onto its page.
+ */
+function applyPrintPlacement(
+  section: HTMLElement,
+  placement: Placement,
+  { fit, contentWidth }: { fit: number; contentWidth: number | null },
+): void {
+  const width = widthOf(placement) / fit;
+  const style = section.style;
+  style.setProperty("--slide-print-fit", String(fit));
+  style.setProperty("--slide-print-width", `${width}px`);
+  style.setProperty("--slide-print-height", `${SLIDE_HEIGHT / fit}px`);
+  style.setProperty(
+    "--slide-print-pad-x",
+    `${contentWidth === null ? SIDE_PADDING : Math.max(SIDE_PADDING, (width - contentWidth) / 2)}px`,
+  );
+}
+
+function clearPrintPlacement(section: HTMLElement): void {
+  for (const name of PRINT_PROPERTIES) section.style.removeProperty(name);
 }
 
 /** Removes what placeSlide set. */
@@ -198,6 +269,7 @@ export function unplaceSlide(section: HTMLElement): void {
   ]) {
     section.style.removeProperty(name);
   }
+  clearPrintPlacement(section);
   section.classList.remove("is-overflowing");
   delete section.dataset.overflow;
 }

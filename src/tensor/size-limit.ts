@@ -2,6 +2,8 @@
 // with the op, the shape and the bytes, instead of freezing the tab or ending Node with a bare
 // RangeError. 512 MB by default (64 million float64 values); `setMaxTensorBytes` changes it.
 
+import { showValue } from "./arguments.ts";
+
 let maxBytes = 512e6;
 
 /** The largest tensor, in bytes, an op or creator makes (values are 8 bytes each). */
@@ -12,7 +14,7 @@ export function maxTensorBytes(): number {
 /** Sets the size limit (bytes, at least 8); returns the previous one. */
 export function setMaxTensorBytes(bytes: number): number {
   if (typeof bytes !== "number" || !(bytes >= 8)) {
-    throw new Error(`setMaxTensorBytes: expected a number of bytes ≥ 8, found ${String(bytes)}`);
+    throw new Error(`setMaxTensorBytes: expected a number of bytes ≥ 8, found ${showValue(bytes)}`);
   }
   const previous = maxBytes;
   maxBytes = bytes;

@@ -305,7 +305,10 @@ describe("slide deck on the fixture chapter", () => {
     await page.close();
   });
 
-  test("a slide fuller than 16:9 is reported by file:line, and shrunk so its end stays on screen", async () => {
+  // The issue's rule: overflow is not rescued by shrinking text out of the type scale. A slide
+  // too full is shrunk at most to 6/7 (prose 28 → 24 px, 14 px labels → 12 px, the scale's
+  // floors); past that it scrolls, says so at its foot, and its end is a scroll away.
+  test("a slide fuller than 16:9 is reported by file:line, kept on the type scale, and scrolls to its end", async () => {
     const watched = await openWatchedPage(deck.browser, deck.server.url);
     const { page } = watched;
     const warnings: string[] = [];
@@ -321,16 +324,43 @@ describe("slide deck on the fixture chapter", () => {
       POLL,
     );
     const report = warnings.find((w) => w.startsWith("content/05-fixture.md:68: "));
-    assert.match(report ?? warnings.join("\n"), /does not fit at 1280×720 \(\d+ px too tall\)/);
+    assert.match(
+      report ?? warnings.join("\n"),
+      /does not fit at 1280×720 \(\d+ px too tall\); .* so it scrolls/,
+    );
     assert.equal(warnings.filter((w) => w.includes(".md:")).length, 1, "one report per slide");
-    const slide = await page.$eval("section.is-current", (s) => {
+    const shown = await page.$eval("section.is-current", (s) => {
       const r = s.getBoundingClientRect();
-      return { bottom: r.bottom, right: r.right };
+      const end = document.getElementById("long-end") as HTMLElement;
+      return {
+        right: r.right,
+        bottom: r.bottom,
+        fit: Number((s as HTMLElement).style.getPropertyValue("--slide-fit")),
+        scrolls: s.classList.contains("is-overflowing") && s.scrollHeight > s.clientHeight,
+        cue: getComputedStyle(s, "::after").content,
+        fontSize: Number.parseFloat(getComputedStyle(end).fontSize),
+      };
     });
-    const end = await page.$eval("#long-end", (e) => e.getBoundingClientRect().bottom);
-    assert.ok(end <= slide.bottom, `last line at ${end}, slide ends at ${slide.bottom}`);
-    assert.ok(Math.abs(slide.right - 1920) < 1, "the shrunk slide still fills the screen");
+    assert.ok(shown.fit >= 6 / 7 - 1e-9, `content scale ${shown.fit}, under the type scale`);
+    // On screen: 28 px prose × the screen's 1.5 × the slide's fit.
+    const prose = shown.fontSize * 1.5 * shown.fit;
+    assert.ok(prose >= 24 * 1.5 - 0.1, `prose drawn at ${prose} px on a 1.5× screen`);
+    assert.ok(shown.scrolls, "the slide too full for the type scale scrolls");
+    assert.match(shown.cue, /more below/);
+    assert.ok(Math.abs(shown.right - 1920) < 1, "the slide still fills the screen");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-deck-long-1920.png` });
+    await page.$eval("section.is-current", (s) => {
+      s.scrollTop = s.scrollHeight;
+    });
+    await page.waitForFunction(
+      (bottom) => {
+        const end = document.getElementById("long-end")?.getBoundingClientRect();
+        return end !== undefined && end.bottom <= bottom && end.top >= 0;
+      },
+      shown.bottom,
+      POLL,
+    );
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-deck-long-1920-end.png` });
     assertClean(watched);
     await page.close();
   });

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { autograd, enableGrad, F, gradcheck, type Tensor, tensor } from "../../src/index.ts";
+import { autograd, enableGrad, F, gradcheck, nn, type Tensor, tensor } from "../../src/index.ts";
 import { NN_OPS } from "../../src/nn/functional/definitions.ts";
 import { defineUnary } from "../../src/tensor/index.ts";
 import { TENSOR_OPS } from "../../src/tensor/registry.ts";
@@ -217,6 +217,40 @@ describe("autograd.grad(outputs, inputs, options)", () => {
     // ∂/∂x of g·(1, 0, 0) = ∂(x₁x₂)/∂x = (0, x₂, x₁) = (0, 3, 0)
     const h = first(autograd.grad(g.mul(tensor([1, 0, 0])).sum(), x));
     assert.deepEqual(Array.from(h.data), [0, 3, 0]);
+  });
+
+  it("goes through the layers: Conv1d, BatchNorm1d, LayerNorm, Dropout, GELU, ELU, Softplus", () => {
+    const x = tensor(
+      Float64Array.from({ length: 24 }, (_, k) => Math.cos(1.3 * k)),
+      { shape: [3, 2, 4] },
+    );
+    // the input gradient's norm (a gradient penalty on the input), differentiated again
+    const penalty = (w: Tensor): Tensor =>
+      enableGrad(() => {
+        const conv = new nn.Conv1d(2, 2, 2, { seed: 1 });
+        conv.weight.data.set(w.data);
+        const model = new nn.Sequential(
+          new nn.BatchNorm1d(2),
+          new nn.GELU(),
+          new nn.LayerNorm(3),
+          new nn.Dropout(0.3, { seed: 2 }),
+          new nn.ELU(0.5),
+          new nn.Softplus(2, 1),
+        );
+        const xs = tensor(x, { requiresGrad: true });
+        const out = model
+          .call(F.conv1d(xs, w, conv.bias))
+          .pow(2)
+          .sum();
+        const [gx] = autograd.grad(out, xs, { createGraph: true });
+        return first([gx]).pow(2).sum();
+      });
+    const w = tensor(
+      Float64Array.from({ length: 8 }, (_, k) => 0.3 * Math.sin(k + 1)),
+      { shape: [2, 2, 2], requiresGrad: true },
+    );
+    const report = gradcheck(penalty, [w]);
+    assert.ok(report.ok, report.toString());
   });
 
   it("goes through conv2d, both ways: a gradient penalty on the filter of a small CNN", () => {

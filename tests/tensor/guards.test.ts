@@ -105,6 +105,10 @@ describe("a size limit on one tensor (512 MB unless set)", () => {
       message(() => setMaxTensorBytes(Number.NaN)),
       "setMaxTensorBytes: expected a number of bytes ≥ 8, found NaN",
     );
+    assert.equal(
+      message(() => setMaxTensorBytes("1e9" as never)),
+      'setMaxTensorBytes: expected a number of bytes ≥ 8, found a string ("1e9")',
+    );
   });
 });
 

@@ -1,6 +1,13 @@
 // conv1d: 1-D cross-correlation, (θ ∗ x)ᵢ = Σⱼ θⱼ xᵢ₊ⱼ, computed as a conv2d over images one
 // row tall, so both share one forward and one backward.
-import { formatShape, type Tensor, type TensorLike, toTensor } from "../../tensor/index.ts";
+import {
+  describeValue,
+  formatShape,
+  showValue,
+  type Tensor,
+  type TensorLike,
+  toTensor,
+} from "../../tensor/index.ts";
 import { conv2d } from "./conv2d.ts";
 import { checkConvSize, conv2dGeometry } from "./conv2d-geometry.ts";
 
@@ -33,13 +40,39 @@ export function conv1d(
   }
   const [N, C, L] = x.shape.length === 3 ? x.shape : [1, ...x.shape];
   const [O, Cw, k] = weight.shape;
-  const options2d = {
-    stride: [1, options.stride ?? 1],
-    padding: [0, options.padding ?? 0],
-  } as const;
+  const { stride, padding } = checkOptions(options);
+  if (C !== Cw) {
+    throw new Error(
+      `conv1d: input ${formatShape(x.shape)} has ${C} channels but weight ${formatShape(weight.shape)} expects ${Cw}`,
+    );
+  }
+  if (L + 2 * padding < k) {
+    throw new Error(
+      `conv1d: a filter of length ${k} does not fit a sequence of length ${L} with padding ${padding}`,
+    );
+  }
+  const options2d = { stride: [1, stride], padding: [0, padding] } as const;
   const geometry = conv2dGeometry("conv1d", [N, C, 1, L], [O, Cw, 1, k], options2d);
   const Lo = geometry.Wo;
   checkConvSize("conv1d", geometry, x.shape.length === 3 ? [N, O, Lo] : [O, Lo]);
   const out = conv2d(x.reshape([N, C, 1, L]), weight.reshape([O, Cw, 1, k]), b, options2d); // [N, O, 1, Lo]
   return out.reshape(x.shape.length === 3 ? [N, O, Lo] : [O, Lo]);
+}
+
+/** Stride (an integer ≥ 1) and padding (≥ 0), said in one dimension's words when wrong. */
+function checkOptions(options: Conv1dOptions): { stride: number; padding: number } {
+  if (typeof options !== "object" || options === null) {
+    throw new Error(
+      `conv1d: expected options such as { stride: 1, padding: 0 } as the last argument, found ${describeValue(options)}`,
+    );
+  }
+  const stride = options.stride ?? 1;
+  const padding = options.padding ?? 0;
+  if (typeof stride !== "number" || !Number.isInteger(stride) || stride < 1) {
+    throw new Error(`conv1d: stride must be an integer ≥ 1, found ${showValue(stride)}`);
+  }
+  if (typeof padding !== "number" || !Number.isInteger(padding) || padding < 0) {
+    throw new Error(`conv1d: padding must be an integer ≥ 0, found ${showValue(padding)}`);
+  }
+  return { stride, padding };
 }

@@ -4,6 +4,26 @@ import { F, gradcheck, jvp, randn, rng, tensor } from "../../../src/index.ts";
 import { gradOf } from "../helpers.ts";
 
 describe("F.conv1d(x, weight)", () => {
+  test("says what is wrong in one dimension's words, not the conv2d it runs on", () => {
+    const x = tensor([[[1, 1]]]); // [1, 1, 2]
+    assert.throws(
+      () => F.conv1d(x, tensor([[[1, 0, 1]]])),
+      /^Error: conv1d: a filter of length 3 does not fit a sequence of length 2 with padding 0$/,
+    );
+    assert.throws(
+      () => F.conv1d(x, tensor([[[1], [1]]])),
+      /^Error: conv1d: input \[1,1,2\] has 1 channels but weight \[1,2,1\] expects 2$/,
+    );
+    assert.throws(
+      () => F.conv1d(x, tensor([[[1]]]), null, { stride: "2" as never }),
+      /^Error: conv1d: stride must be an integer ≥ 1, found a string \("2"\)$/,
+    );
+    assert.throws(
+      () => F.conv1d(x, tensor([[[1]]]), null, { padding: -1 }),
+      /^Error: conv1d: padding must be an integer ≥ 0, found -1$/,
+    );
+  });
+
   test("[1,1,1,0,0] with filter [1,0,1] gives [2,1,1] (the seeds' 1-D example)", () => {
     const x = tensor([[[1, 1, 1, 0, 0]]]); // [N=1, C=1, L=5]
     const w = tensor([[[1, 0, 1]]]); // [O=1, C=1, k=3]

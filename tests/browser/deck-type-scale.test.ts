@@ -31,11 +31,13 @@ const ON_SCALE = new Set([
   "/chapters/01-feature-learning/",
   "/chapters/02-neurons-activations/",
   "/chapters/03-one-hidden-layer/",
+  "/chapters/06-backpropagation/",
   "/chapters/04-mlp-outputs-losses/",
   "/chapters/08-training-in-practice/",
   "/chapters/11-perspective/",
   "/labs/gradient-check/",
   "/labs/fit-playground/",
+  "/labs/backprop-by-hand/",
 ]);
 
 let browser: Browser;

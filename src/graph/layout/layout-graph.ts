@@ -7,6 +7,7 @@ import {
   coordSimplex,
   decrossDfs,
   decrossTwoLayer,
+  type GraphLink,
   type GraphNode,
   graph,
   layeringSimplex,
@@ -14,10 +15,11 @@ import {
   twolayerAgg,
 } from "d3-dag";
 import type { Layout, NodeBox, Trace, TraceEdge } from "../model/index.ts";
-import { type RawEdge, routeEdges } from "./edge-routes.ts";
+import { routeEdges } from "./edge-routes.ts";
 import { layeredLayout } from "./layered-layout.ts";
 import { NODE_SHAPES, shapeOverhang } from "./node-shapes.ts";
 import { nodeSize } from "./node-text.ts";
+import { type Placed, trimHeight } from "./trim-margins.ts";
 
 export {
   NODE_ITEMS,
@@ -58,8 +60,12 @@ export const FINE_LIMIT = 40;
  */
 export const LIBRARY_LIMIT = 100;
 
-/** Margins around the drawing, px: the top one leaves room for the op caption of the top row. */
-const MARGIN = { x: 16, y: 28 } as const;
+/**
+ * Margins around the drawing, px: the side ones hold the current step's halo, the top one the
+ * op caption of the top row (trim-margins.ts then cuts top and bottom to what the drawing's
+ * top and bottom rows need).
+ */
+const MARGIN = { x: 12, y: 28 } as const;
 
 interface Datum {
   readonly id: string;
@@ -67,7 +73,19 @@ interface Datum {
   readonly height: number;
   /** How far the drawn shape reaches beyond the box left and right (room the layout keeps). */
   readonly reach: number;
+  /** A leaf (input, parameter, constant): it hangs off the chain of ops rather than bending it. */
+  readonly leaf: boolean;
 }
+
+/**
+ * How straight the simplex keeps an edge (d3-dag's triplet: short, medium, long pieces). Edges
+ * from op to op, the computation's spine, are held four times as straight as the default, so
+ * the chain reads along one line with its inputs and parameters above and below it; with one
+ * weight for all, each op settled between its two inputs and the chain stepped down the
+ * drawing (chapter 6's 2-2-1 network took 510 px of height for 280 px of nodes).
+ */
+const SPINE_WEIGHT = [4, 8, 32] as const;
+const LEAF_WEIGHT = [1, 2, 8] as const;
 
 /** d3-dag's Sugiyama layout with the operators for `quality`, laying out layers top to bottom. */
 function sugiyamaFor(quality: "fine" | "fast", nodeSep: number, rankSep: number) {
@@ -75,8 +93,10 @@ function sugiyamaFor(quality: "fine" | "fast", nodeSep: number, rankSep: number)
   const size = (node: GraphNode<Datum, TraceEdge>) =>
     [node.data.height, node.data.width + 2 * node.data.reach] as const;
   const base = sugiyama().layering(layeringSimplex()).nodeSize(size).gap([nodeSep, rankSep]);
+  const weight = (link: GraphLink<Datum, TraceEdge>) =>
+    link.source.data.leaf || link.target.data.leaf ? LEAF_WEIGHT : SPINE_WEIGHT;
   return quality === "fine"
-    ? base.decross(decrossTwoLayer()).coord(coordSimplex())
+    ? base.decross(decrossTwoLayer()).coord(coordSimplex().weight(weight))
     : base
         .decross(decrossTwoLayer().order(twolayerAgg()).passes(2).inits([decrossDfs()]))
         .coord(coordGreedy());
@@ -91,21 +111,13 @@ export function layoutGraph(trace: Trace, options: LayoutOptions = {}): Layout {
     engine === "layered" || (engine === "auto" && trace.nodes.length > LIBRARY_LIMIT)
       ? withLayered(trace, nodeSep, rankSep)
       : withD3dag(trace, options.quality ?? "auto", nodeSep, rankSep);
-  const { nodes, raw, width, height } = placed;
+  const { nodes, raw, width, height } = trimHeight(placed, trace);
   const edges = routeEdges(
     new Map(nodes.map((b) => [b.id, b])),
     new Map(trace.nodes.map((n) => [n.id, n.kind])),
     raw,
   );
   return { trace, nodes, edges, width, height };
-}
-
-/** Node boxes, edges as the layout left them and the drawing's size. */
-interface Placed {
-  nodes: NodeBox[];
-  raw: RawEdge[];
-  width: number;
-  height: number;
 }
 
 const reach = (n: Trace["nodes"][number]): number => shapeOverhang(NODE_SHAPES[n.kind]);
@@ -119,7 +131,10 @@ function withD3dag(
   const quality = wanted === "auto" ? (trace.nodes.length <= FINE_LIMIT ? "fine" : "fast") : wanted;
   const dag = graph<Datum, TraceEdge>();
   const dagNodes = new Map(
-    trace.nodes.map((n) => [n.id, dag.node({ id: n.id, ...nodeSize(n), reach: reach(n) })]),
+    trace.nodes.map((n) => [
+      n.id,
+      dag.node({ id: n.id, ...nodeSize(n), reach: reach(n), leaf: n.inputs.length === 0 }),
+    ]),
   );
   const end = (id: string) => {
     const node = dagNodes.get(id);

@@ -8,8 +8,8 @@ export const NODE_TEXT = {
   valueSize: 17,
   /** Average glyph width as a fraction of the font size (a sans-serif with digits). */
   glyph: 0.6,
-  padX: 10,
-  lineGap: 6,
+  padX: 8,
+  lineGap: 4,
   minWidth: 72,
 } as const;
 
@@ -27,7 +27,9 @@ export function valueRows(values: Values): string[] {
   if (data.length === 1) return [f(data[0] ?? Number.NaN)];
   if (data.length > NODE_ITEMS) return [`[${formatShape(shape)}]`];
   const [m = 1, n = 1] = shape;
-  if (shape.length !== 2 || m === 1 || n === 1) return [`[${data.map(f).join(", ")}]`];
+  // A column vector stands as a column, as the chapters write it (and half as wide as a row).
+  if (shape.length === 2 && n === 1) return Array.from(data, (v) => `[${f(v)}]`);
+  if (shape.length !== 2 || m === 1) return [`[${data.map(f).join(", ")}]`];
   const rows: string[] = [];
   for (let i = 0; i < m; i++)
     rows.push(

@@ -24,11 +24,12 @@ export interface ViewOptions extends TraceOptions, LayoutOptions {
 
 /**
  * Graphs at least this much wider than tall put the panels under the drawing on a slide; the
- * others beside it. Where the two layouts of graph.css draw a graph equally large: under, the
- * drawing gets the view's width and 38% of its height; beside, 56% of its width and nearly all
- * its height, so they break even at 0.56 W / 0.38 H, about 3 for a stepper's 1104 × 550 px.
+ * others beside it. Where the two layouts of styles/graph/on-slide.css draw a graph equally
+ * large: under, the drawing gets the view's width and its height less the toolbar and the
+ * equation's row (1240 × 354 px of a 1248 × 564 px stepper at 16:9); beside, 56% of its width
+ * and nearly all its height (700 × 500), so they break even at 700 / 354, about 2.
  */
-export const WIDE_ASPECT = 3;
+export const WIDE_ASPECT = 2;
 /**
  * Drawings with more nodes than this hold still: no fades, no flowing dashes (graph.css,
  * `.is-still`). Each frame of motion repaints the whole drawing, about 0.025 ms a node here, so

@@ -167,8 +167,19 @@ describe("layoutGraph(trace)", () => {
     const t = trace(mlp221().loss);
     for (const node of t.nodes) assert.ok(nodeSize(node).width >= 48);
     const W1 = must(t.nodes.find((n) => n.label === "W₁"));
-    const z1 = must(t.nodes.find((n) => n.label === "z₁"));
-    assert.ok(nodeSize(W1).height > nodeSize(z1).height);
+    const z2 = must(t.nodes.find((n) => n.label === "z₂"));
+    assert.ok(nodeSize(W1).height > nodeSize(z2).height);
+  });
+
+  test("the chain of ops runs along one line, its leaves above and below it", () => {
+    const layout = layoutGraph(trace(mlp221().loss));
+    const y = new Map(layout.nodes.map((b) => [b.id, b.y]));
+    const spine = layout.trace.edges.filter((e) => {
+      const ends = [e.from, e.to].map((id) => layout.trace.nodes.find((n) => n.id === id));
+      return ends.every((n) => n && n.inputs.length > 0);
+    });
+    assert.ok(spine.length >= 6);
+    for (const e of spine) assert.equal(y.get(e.from), y.get(e.to), `${e.from} → ${e.to}`);
   });
 
   test(`"auto" uses the fine operators up to FINE_LIMIT nodes and the fast ones above`, () => {

@@ -17,11 +17,15 @@ function must<T>(value: T | undefined | null): T {
 }
 
 describe("valueRows(values): the numbers a node shows", () => {
-  test("a number; a vector of up to NODE_ITEMS entries on one line", () => {
+  test("a number; a row or 1-D vector of up to NODE_ITEMS entries on one line", () => {
     assert.equal(NODE_ITEMS, 4);
     assert.deepEqual(valueRows({ shape: [], data: [-0.25] }), ["−0.25"]);
-    assert.deepEqual(valueRows({ shape: [2, 1], data: [0.47, 0.28] }), ["[0.47, 0.28]"]);
     assert.deepEqual(valueRows({ shape: [1, 4], data: [1, 2, 3, 4] }), ["[1, 2, 3, 4]"]);
+    assert.deepEqual(valueRows({ shape: [3], data: [1, 2, 3] }), ["[1, 2, 3]"]);
+  });
+
+  test("a column vector as a column, one entry a line", () => {
+    assert.deepEqual(valueRows({ shape: [2, 1], data: [0.47, 0.28] }), ["[0.47]", "[0.28]"]);
   });
 
   test("a 2×2 matrix as two rows", () => {
@@ -40,6 +44,7 @@ describe("nodeTextLines(node) and nodeSize(node)", () => {
   const t = trace(mlp221().loss);
   const W1 = must(t.nodes.find((n) => n.label === "W₁"));
   const z1 = must(t.nodes.find((n) => n.label === "z₁"));
+  const z2 = must(t.nodes.find((n) => n.label === "z₂"));
 
   test("W⁽¹⁾ (2×2) shows its numbers and its gradient's, two rows each", () => {
     const lines = nodeTextLines(W1);
@@ -60,7 +65,7 @@ describe("nodeTextLines(node) and nodeSize(node)", () => {
   });
 
   test("a box holds its lines: taller with more rows, wide enough for the widest", () => {
-    assert.ok(nodeSize(W1).height > nodeSize(z1).height);
+    assert.ok(nodeSize(W1).height > nodeSize(z2).height);
     for (const node of t.nodes) {
       const { width } = nodeSize(node);
       for (const line of nodeTextLines(node)) {

@@ -164,6 +164,26 @@ export class TrainDemo<S = unknown> {
     this.setPlaying(false);
   }
 
+  /**
+   * One step by hand (a Step button): pauses, trains one step, draws it and tells the other
+   * window, so a lecturer can walk through the first steps one at a time.
+   */
+  stepOnce(): void {
+    if (this.stopped || this.finished || this.failure !== null || this.following) return;
+    this.playing = false;
+    try {
+      this.options.step();
+      this.stepsTaken += 1;
+      if (this.options.done?.(this.stepsTaken)) this.finished = true;
+      this.options.draw?.();
+    } catch (error) {
+      this.failure = error instanceof Error ? error.message : String(error);
+    }
+    this.showControls();
+    this.report();
+    this.schedule();
+  }
+
   /** Back to the start (the options' reset), keeping play or pause. */
   restart(): void {
     if (!this.options.reset || this.stopped) return;

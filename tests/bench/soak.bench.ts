@@ -75,8 +75,13 @@ try {
     await settle(page);
     const cdp = await watch(page);
     const stepOf = async (): Promise<number> =>
-      Number(/Step (\d+)/.exec((await page.locator(".lab-status").textContent()) ?? "")?.[1] ?? 0);
-    await page.getByRole("button", { name: "▶ Play" }).click();
+      Number(
+        /Step (\d+)/.exec(
+          (await page.locator(".lab-controls .demo-status").textContent()) ?? "",
+        )?.[1] ?? 0,
+      );
+    // The playground trains through demo.train, from when its plots come into view.
+    await page.locator(".lab-two-plots").scrollIntoViewIfNeeded();
     const samples = [await sample(cdp)];
     const steps = [await stepOf()];
     console.log(`fit playground, training for ${TRAIN_MINUTES} min (${dist}):`);

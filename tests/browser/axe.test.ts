@@ -185,9 +185,10 @@ describe("accessibility of the built site (axe-core)", () => {
     // The backprop-by-hand lab with a wrong answer typed: the hint shows beside the box.
     await page.goto(`${server.url}/labs/backprop-by-hand/`);
     await settled(page);
-    const box = page.locator(".lab-exercise input").first();
+    const box = page.locator(".answer-box input").first();
     await box.fill("1");
-    await page.locator(".lab-feedback.is-wrong").first().waitFor();
+    await box.press("Enter");
+    await page.locator(".answer-result.is-wrong").first().waitFor();
     await auditLooks(page, "/labs/backprop-by-hand/ with a hint shown", report);
 
     // The presenter window (notes, timer, next slide) on the stepper's slide.

@@ -38,6 +38,7 @@ const ON_SCALE = new Set([
   "/chapters/11-perspective/",
   "/labs/gradient-check/",
   "/labs/fit-playground/",
+  "/labs/backprop-by-hand/",
 ]);
 
 let browser: Browser;

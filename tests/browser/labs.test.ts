@@ -1,7 +1,7 @@
 // The five labs in notebooks/, in Chromium against the built site (dist/): each page runs
 // without a console error or a failed cell, and its main controls do what the text promises.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
@@ -51,10 +51,17 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate((top) => window.scrollTo({ top, behavior: "instant" }), y);
 }
 
-/** The feedback text next to the answer box labelled `name`. */
+/** The verdict next to the answer box named `name`. */
 async function feedback(page: Page, name: string): Promise<string> {
-  const row = page.locator(".lab-row", { has: page.getByLabel(name, { exact: true }) });
-  return (await row.locator(".lab-feedback").textContent()) ?? "";
+  const row = page.locator(".answer-box", { has: page.getByLabel(name, { exact: true }) });
+  return (await row.locator(".answer-result").textContent()) ?? "";
+}
+
+/** Types `value` into the answer box named `name` and presses Enter, as a student would. */
+async function answer(page: Page, name: string, value: string): Promise<void> {
+  const box = page.getByLabel(name, { exact: true });
+  await box.fill(value);
+  await box.press("Enter");
 }
 
 describe("labs (notebooks/)", () => {
@@ -69,55 +76,106 @@ describe("labs (notebooks/)", () => {
     await server?.close();
   });
 
-  it("backprop by hand: checks each typed value, names the usual mistake, keeps score", async () => {
+  it("backprop by hand: checks each answer, names the usual mistake, keeps score, keeps the answers", async () => {
     const { page, ...rest } = await openLab("backprop-by-hand");
-    await page.getByLabel("z1 first", { exact: true }).fill("0.47"); // 0.5·1.0 − 0.3·0.1
-    await page.getByLabel("a1 first", { exact: true }).fill("0.47"); // forgot the tanh
-    await page.getByLabel("delta2", { exact: true }).fill("-0.305"); // ŷ − y without 1 − ŷ²
-    await page.getByLabel("delta1 first", { exact: true }).fill("-0.17"); // correct, rounded
-    await page.getByLabel("new W2 first", { exact: true }).fill("0.674"); // added the step
-    assert.match(await feedback(page, "z1 first"), /right/);
-    assert.match(await feedback(page, "a1 first"), /not a yet: take tanh/);
-    assert.match(await feedback(page, "delta2"), /1 − ŷ²/);
-    assert.match(await feedback(page, "delta1 first"), /right/);
-    assert.match(await feedback(page, "new W2 first"), /subtract/);
-    assert.match((await page.locator(".lab-score").textContent()) ?? "", /2 \/ 28/);
+    await answer(page, "z(1)₁", "0.47"); // 0.5·1.0 − 0.3·0.1
+    await answer(page, "a(1)₁", "0.47"); // forgot the tanh
+    await answer(page, "δ(2)", "-0.305"); // ŷ − y without 1 − ŷ²
+    await answer(page, "δ(1)₁", "-0.17"); // correct, rounded
+    await answer(page, "new W(2)₁", "0.674"); // added the step
+    assert.match(await feedback(page, "z(1)₁"), /right/);
+    assert.match(await feedback(page, "a(1)₁"), /not a yet: take tanh/);
+    assert.match(await feedback(page, "δ(2)"), /1 − ŷ²/);
+    assert.match(await feedback(page, "δ(1)₁"), /right/);
+    assert.match(await feedback(page, "new W(2)₁"), /subtract/);
+    // A wrong answer never gives the right one away.
+    assert.doesNotMatch(await feedback(page, "a(1)₁"), /0\.44/);
+    await page.waitForFunction(() =>
+      /2 \/ 28/.test(document.querySelector(".lab-score")?.textContent ?? ""),
+    );
+    // The page's exercise list counts them with every other page's exercises.
+    assert.equal(await page.locator(".work-bar .progress-count").textContent(), "2");
     await page.getByLabel("Show all answers").check();
     assert.match((await page.locator(".lab-answers").textContent()) ?? "", /-0\.2934/); // δ(2)
     await shot(page, "backprop-by-hand");
     await assertHealthy({ page, ...rest }, "backprop-by-hand");
     // Printed, it is a worksheet: each typed answer on its line, the others blank to fill in.
     await page.emulateMedia({ media: "print" });
-    const typed = page.getByLabel("z1 first", { exact: true });
+    const typed = page.getByLabel("z(1)₁", { exact: true });
     assert.equal(await typed.isVisible(), true);
     assert.equal(await typed.inputValue(), "0.47");
-    assert.equal(await page.getByLabel("z2", { exact: true }).isVisible(), true);
+    assert.equal(await page.getByLabel("z(2)", { exact: true }).isVisible(), true);
+    await page.emulateMedia({ media: "screen" });
+
+    // A reload brings every answer back, with its verdict, its score and its progress.
+    await page.reload();
+    await page.evaluate(() => window.__notebook?.settled);
+    assert.equal(await page.getByLabel("a(1)₁", { exact: true }).inputValue(), "0.47");
+    assert.match(await feedback(page, "z(1)₁"), /right/);
+    assert.match(await feedback(page, "a(1)₁"), /not a yet: take tanh/);
+    assert.match(await feedback(page, "new W(2)₁"), /subtract/);
+    await page.waitForFunction(() =>
+      /2 \/ 28/.test(document.querySelector(".lab-score")?.textContent ?? ""),
+    );
+    assert.equal(await page.locator(".work-bar .progress-count").textContent(), "2");
+    assert.equal(await page.locator("#exercise-z1-1.exercise-done").count(), 1);
+
+    // Put right, it counts; Export my work carries the answers; Reset all forgets them.
+    await answer(page, "a(1)₁", "0.4382");
+    assert.match(await feedback(page, "a(1)₁"), /right/);
+    await page.waitForFunction(() =>
+      /3 \/ 28/.test(document.querySelector(".lab-score")?.textContent ?? ""),
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export my work" }).click(),
+    ]);
+    const file = JSON.parse(readFileSync((await download.path()) ?? "", "utf8"));
+    const work = file.pages["labs/backprop-by-hand/"];
+    assert.equal(work.fields["answer:a1-1"], "0.4382");
+    assert.equal(work.done["a1-1"], true);
+    assert.equal(work.done.delta2, undefined);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await Promise.all([
+      page.waitForEvent("load"),
+      page.getByRole("button", { name: "Reset all" }).click(),
+    ]);
+    await page.evaluate(() => window.__notebook?.settled);
+    assert.equal(await page.getByLabel("z(1)₁", { exact: true }).inputValue(), "");
+    assert.equal(await feedback(page, "z(1)₁"), "");
+    await page.waitForFunction(() =>
+      /0 \/ 28/.test(document.querySelector(".lab-score")?.textContent ?? ""),
+    );
   });
 
-  it("fit playground: Play trains, a huge learning rate pauses with a reason, bad expressions say why", async () => {
+  it("fit playground: trains once its plots are in view, Pause and Step, a huge learning rate pauses with a reason, bad expressions say why", async () => {
     const watched = await openLab("fit-playground");
     const { page } = watched;
-    const status = page.locator(".lab-status");
-    await page.getByRole("button", { name: "Play" }).click();
+    const status = page.locator(".lab-controls .demo-status");
+    // Training runs through demo.train: it starts when the plots come into view.
+    await page.locator(".lab-two-plots").scrollIntoViewIfNeeded();
     await page.waitForFunction(() =>
-      /Step [1-9]\d*, loss/.test(document.querySelector(".lab-status")?.textContent ?? ""),
+      /Step [1-9]\d*, loss/.test(
+        document.querySelector(".lab-controls .demo-status")?.textContent ?? "",
+      ),
     );
-    await page.getByRole("button", { name: "Pause" }).click();
+    await page.locator(".lab-controls").getByRole("button", { name: "Pause" }).click();
     const paused = (await status.textContent()) ?? "";
     await page.getByRole("button", { name: "Step", exact: true }).click();
     await page.waitForFunction(
-      (before) => document.querySelector(".lab-status")?.textContent !== before,
+      (before) => document.querySelector(".lab-controls .demo-status")?.textContent !== before,
       paused,
     );
+    assert.match((await status.textContent()) ?? "", /^Step \d+, loss/);
     await shot(page, "fit-playground");
     // SGD at learning rate 10 overshoots on the first steps.
     await page.getByLabel("SGD", { exact: true }).check();
     const rate = page.getByRole("spinbutton").nth(3);
     await rate.fill("10");
     await rate.dispatchEvent("input");
-    await page.getByRole("button", { name: "Play" }).click();
+    // A new setting starts a new run, which trains at once (its plots are in view).
     await page.waitForFunction(() =>
-      /blew up/.test(document.querySelector(".lab-status")?.textContent ?? ""),
+      /blew up/.test(document.querySelector(".lab-controls .demo-status")?.textContent ?? ""),
     );
     // A name outside the whitelist is refused in place.
     await page.locator("select").first().selectOption({ label: "my own f(x) …" });

@@ -119,29 +119,39 @@ describe("the fit playground left open (dist/)", () => {
     await server?.close();
   });
 
-  it("does no work while paused, and trains again on Play", async () => {
+  it("does no work while its plots are out of view or paused, and trains again on Play", async () => {
     const watched = await openWatchedPage(browser, server.url);
     await watched.page.goto(`${server.url}/labs/fit-playground/`);
     await settle(watched.page);
-    await watched.page.getByText("Step 0. Press Play.").waitFor();
+    const status = () =>
+      watched.page.$eval(".lab-controls .demo-status", (e) => e.textContent ?? "");
+    // The page opens on its introduction: the training waits for its plots to come into view.
     // Plots further down the page are drawn in the background after it settles; once they are,
-    // a paused page must go fully quiet: some 1.5 s window within the next 15 s has no work.
+    // the page must go fully quiet: some 1.5 s window within the next 15 s has no work.
     let idle = await countWork(watched.page, 1500);
     for (let k = 0; k < 10 && (idle.frames > 0 || idle.mutations > 0); k++) {
       idle = await countWork(watched.page, 1500);
     }
-    assert.deepEqual(idle, { frames: 0, mutations: 0 }, "paused at step 0");
-    await watched.page.getByRole("button", { name: "▶ Play" }).click();
+    assert.deepEqual(idle, { frames: 0, mutations: 0 }, "plots out of view");
+    assert.match(await status(), /^Step 0, loss/);
+    await watched.page.locator(".lab-two-plots").scrollIntoViewIfNeeded();
     await watched.page.waitForFunction(() =>
-      /Step [1-9]\d{2,}, loss/.test(document.querySelector(".lab-status")?.textContent ?? ""),
+      /Step [1-9]\d{2,}, loss/.test(
+        document.querySelector(".lab-controls .demo-status")?.textContent ?? "",
+      ),
     );
     const training = await countWork(watched.page, 500);
     assert.ok(training.frames > 0, "training asks for frames");
-    await watched.page.getByRole("button", { name: "Pause" }).click();
-    await watched.page.getByText(/Step \d+, paused\./).waitFor();
+    await watched.page.locator(".lab-controls").getByRole("button", { name: "Pause" }).click();
     const paused = await countWork(watched.page, 1500);
     // One frame may still be on its way when the count starts; then nothing.
     assert.ok(paused.frames <= 2 && paused.mutations <= 2, JSON.stringify(paused));
+    const before = await status();
+    await watched.page.locator(".lab-controls").getByRole("button", { name: "Play" }).click();
+    await watched.page.waitForFunction(
+      (text) => document.querySelector(".lab-controls .demo-status")?.textContent !== text,
+      before,
+    );
     assert.deepEqual(watched.errors, []);
     await watched.page.close();
   });

@@ -235,6 +235,9 @@ describe("reading layout", () => {
   });
 
   it("on a 390 px phone a formula or table wider than the screen fits, or says it scrolls", async () => {
+    // Pages with wide blocks; re-cutting may break a page's last too-wide formula into rows, so
+    // the hint is required on one page at least, not on each.
+    let hinted = 0;
     for (const path of ["/chapters/05-chain-rule/", "/chapters/06-backpropagation/"]) {
       const page = await open(path, 390, 844);
       // Bring every block near the window once: they are measured as they come into sight.
@@ -258,16 +261,16 @@ describe("reading layout", () => {
       );
       const unmarked = blocks.filter((b) => b.cut && !(b.scrolls && b.region && b.hint));
       assert.deepEqual(unmarked, [], `${path}: cut off without saying so`);
-      assert.ok(
-        blocks.some((b) => b.scrolls),
-        `${path}: the widest formula scrolls with a hint`,
-      );
-      const hint = page.locator(".scroll-hint").first();
-      await hint.scrollIntoViewIfNeeded();
-      await page.screenshot({
-        path: join(SCREENSHOT_DIR, "reading", `phone-scroll-hint${path.replace(/\//g, "_")}.png`),
-      });
+      if (blocks.some((b) => b.scrolls)) {
+        hinted += 1;
+        const hint = page.locator(".scroll-hint").first();
+        await hint.scrollIntoViewIfNeeded();
+        await page.screenshot({
+          path: join(SCREENSHOT_DIR, "reading", `phone-scroll-hint${path.replace(/\//g, "_")}.png`),
+        });
+      }
       await page.close();
     }
+    assert.ok(hinted > 0, "a formula or table too wide for a phone scrolls with a hint");
   });
 });

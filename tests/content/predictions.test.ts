@@ -1,10 +1,12 @@
-// Every "predict, then see" block in the chapters and labs, read from the Markdown: each must
-// be answerable and each misconception must be able to fire. A misconception within the
-// tolerance of the right answer can never be reached (the right answer wins), which is the
-// mistake that left two hints of the backprop-by-hand lab silent.
+// Every "predict, then see" block and every answer box in the chapters and labs, read from the
+// Markdown: each must be answerable and each misconception must be able to fire. A misconception
+// within the tolerance of the right answer can never be reached (the right answer wins), which
+// is the mistake that left two hints of the backprop-by-hand lab silent.
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { describe, test } from "node:test";
+import * as core from "../../src/core.ts";
+import { answerTolerance } from "../../src/notebook/exercise/index.ts";
 import { cellsOf } from "./chapter-cells.ts";
 
 interface Prediction {
@@ -67,4 +69,82 @@ describe("predictions in the chapters and labs", () => {
       }
     });
   }
+});
+
+interface AnswerBox {
+  id: string;
+  title?: string;
+  answer: number;
+  decimals?: number;
+  tolerance?: number;
+  misconceptions?: { answer: number | string; message: unknown }[];
+  hint?: unknown;
+}
+
+/** Cells that need the page (inputs, output, the runtime): never a box's helper. */
+const PAGE_ONLY = /\b(view|Inputs|display|plots|demo|Generators|invalidation|document|graph\.)\b/;
+
+/**
+ * The options of every `answerBox({...})` call of `file`, in page order: the cells calling it
+ * run with the page's plain cells (the reference numbers, label helpers) in scope, `html` and
+ * `display` as stand-ins, and `answerBox` collecting its options.
+ */
+function answerBoxesOf(file: string): AnswerBox[] {
+  const cells = cellsOf(file);
+  const boxCells = cells.filter((c) => /\banswerBox\(/.test(c));
+  if (boxCells.length === 0) return [];
+  const helpers = cells.filter(
+    (c) =>
+      !boxCells.includes(c) &&
+      /^\s*(?:\/\/[^\n]*\n\s*)*(const|let|function)\s/.test(c) &&
+      !PAGE_ONLY.test(c),
+  );
+  const found: AnswerBox[] = [];
+  const builtins: Record<string, unknown> = {
+    ...core,
+    html: () => "",
+    display: (x: unknown) => x,
+    answerBox: (options: AnswerBox) => found.push(options),
+  };
+  // Project-owned cell source, run as one function body the way the page's runtime runs it.
+  new Function(...Object.keys(builtins), [...helpers, ...boxCells].join("\n"))(
+    ...Object.values(builtins),
+  );
+  return found;
+}
+
+describe("answer boxes in the chapters and labs", () => {
+  for (const file of files) {
+    const boxes = answerBoxesOf(file);
+    if (boxes.length === 0) continue;
+    test(`${file}: ${boxes.length} answer box(es), each answerable, each hint reachable`, () => {
+      const ids = [...boxes.map((b) => b.id), ...predictionsOf(file).map((p) => p.id)];
+      assert.equal(new Set(ids).size, ids.length, `duplicate ids: ${ids}`);
+      for (const box of boxes) {
+        assert.ok(Number.isFinite(box.answer), `${box.id}: the answer is not a number`);
+        assert.ok(box.title, `${box.id}: no title to name the box`);
+        assert.ok(box.hint, `${box.id}: no hint for a wrong number`);
+        const tol = answerTolerance(box);
+        for (const m of box.misconceptions ?? []) {
+          const gap = Math.abs(Number(m.answer) - box.answer);
+          assert.ok(
+            gap > tol,
+            `${box.id}: "${m.message}" is ${gap.toFixed(5)} from the answer (tolerance ${tol})`,
+          );
+        }
+      }
+    });
+  }
+
+  test("backprop by hand: all 28 numbers of the iteration, two-decimal tolerance by default", () => {
+    const boxes = answerBoxesOf("notebooks/backprop-by-hand.md");
+    assert.equal(boxes.length, 28);
+    assert.equal(answerTolerance({}), 0.006);
+    assert.equal(answerTolerance({ decimals: 3 }), 0.001);
+    // The three places where two decimals would let a mix-up through ask for more.
+    const decimals = Object.fromEntries(boxes.map((b) => [b.id, b.decimals ?? 2]));
+    assert.equal(decimals.yhat, 3);
+    assert.equal(decimals["dW2-2"], 3);
+    assert.equal(decimals.delta2, 4);
+  });
 });

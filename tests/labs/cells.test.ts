@@ -1,6 +1,7 @@
 // The labs' own logic, run in Node straight from their Markdown: the reference answers of
-// "Backprop by hand", the safe expression parser of the fit playground, and the plain-loop
-// convolution helpers the convolution lab checks the library with.
+// "Backprop by hand" (its answer boxes' hints are checked with every page's, in
+// tests/content/predictions.test.ts), the safe expression parser of the fit playground, and
+// the plain-loop convolution helpers the convolution lab checks the library with.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
@@ -180,53 +181,5 @@ describe("convolution lab: plain-loop helpers agree with the lecture and with F.
       .backward();
     const viaFlip = correlate(pad(G, 2), flip(K)).flat();
     assertClose(input.grad?.data ?? [], viaFlip, 1e-14);
-  });
-});
-
-describe("backprop by hand: every trap can fire", () => {
-  // A trap within the box's tolerance of the right answer is never reached (the right answer
-  // is checked first), so its hint would be dead text. Each step's items are read by running
-  // the lab's cells with answerStep collecting them instead of drawing boxes.
-  const markdown = readFileSync("notebooks/backprop-by-hand.md", "utf8");
-  const cells = [...markdown.matchAll(/^```js[^\n]*\n([\s\S]*?)^```$/gm)].map((m) => m[1] ?? "");
-  const ref = cellValue<Record<string, number | number[]>>(
-    cellSource("backprop-by-hand", "const ref ="),
-    "ref",
-    { tensor },
-  );
-  const tolerance = /const TOL = ([\d.]+);/.exec(
-    cellSource("backprop-by-hand", "function answerStep"),
-  )?.[1];
-  interface Item {
-    name: string;
-    answer: number;
-    digits?: number;
-    traps?: { value: number; hint: string }[];
-  }
-  const steps = cells
-    .map((c) => [c, /const (s\d+) = view\(answerStep\(/.exec(c)?.[1]] as const)
-    .filter((pair): pair is readonly [string, string] => pair[1] !== undefined)
-    .map(([c, name]) =>
-      cellValue<Item[]>(c, name, {
-        ref,
-        view: (x: unknown) => x,
-        answerStep: (items: Item[]) => items,
-        html: () => "",
-        sym: () => "",
-      }),
-    );
-
-  it("finds the answer steps and the two-decimal tolerance", () => {
-    assert.equal(steps.length, 5, `found ${steps.length} steps`);
-    assert.equal(tolerance, "0.006");
-  });
-  it("no trap lies within an item's tolerance of its answer", () => {
-    for (const item of steps.flat()) {
-      const tol = item.digits ? 10 ** -item.digits : Number(tolerance);
-      for (const trap of item.traps ?? []) {
-        const gap = Math.abs(trap.value - item.answer);
-        assert.ok(gap > tol, `${item.name}: "${trap.hint}" is ${gap.toFixed(5)} from the answer`);
-      }
-    }
   });
 });

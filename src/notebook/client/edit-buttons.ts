@@ -63,7 +63,7 @@ export function addEditButtons(handle: NotebookHandle, ids: readonly string[]): 
     });
 }
 
-const EXERCISE_BUILTINS = new Set(["exercise", "predict"]);
+const EXERCISE_BUILTINS = new Set(["exercise", "predict", "answerBox"]);
 
 /** Whether a cell shows nothing (it only defines names): its bar would sit on the next one. */
 function isSilent(bar: Element): boolean {

@@ -29,6 +29,7 @@ export function createBuiltins(options: LibraryOptions): Record<string, () => un
     demo: () => import("../../demo/index.ts"),
     exercise: () => import("../exercise/index.ts").then((m) => m.exercise),
     predict: () => import("../exercise/index.ts").then((m) => m.predict),
+    answerBox: () => import("../exercise/index.ts").then((m) => m.answerBox),
     checkGradient: () => import("../exercise/index.ts").then((m) => m.checkGradient),
   };
   for (const name of options.library) {

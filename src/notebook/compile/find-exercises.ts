@@ -2,6 +2,13 @@ import { type Node, type Options, Parser, parseExpressionAt } from "acorn";
 import { simple } from "acorn-walk";
 import type { ExerciseInfo, ParsedCell } from "./types.ts";
 
+/** The built-ins that set an exercise, and the kind each sets. */
+const KINDS = new Map<string, ExerciseInfo["kind"]>([
+  ["exercise", "exercise"],
+  ["predict", "predict"],
+  ["answerBox", "answer"],
+]);
+
 const OPTIONS: Options = {
   ecmaVersion: "latest",
   sourceType: "module",
@@ -9,16 +16,15 @@ const OPTIONS: Options = {
 };
 
 /**
- * The exercises and predictions a page's cells set (`exercise({ id, title, … })`,
- * `predict({ id, question, … })`), read from the code at build time, so the chapter's header
+ * The exercises, predictions and answer boxes a page's cells set (`exercise({ id, title, … })`,
+ * `predict({ id, question, … })`, `answerBox({ id, title, … })`), read from the code at build time, so the chapter's header
  * and the index can list them and count progress before any cell runs. An id or title that is
  * not written as a plain string is left out (the block still works on the page).
  */
 export function findExercises(cells: readonly ParsedCell[]): ExerciseInfo[] {
   const found: ExerciseInfo[] = [];
   for (const cell of cells) {
-    if (cell.error || !cell.references.some((r) => r.name === "exercise" || r.name === "predict"))
-      continue;
+    if (cell.error || !cell.references.some((r) => KINDS.has(r.name))) continue;
     let root: Node;
     try {
       root = cell.expression
@@ -30,11 +36,8 @@ export function findExercises(cells: readonly ParsedCell[]): ExerciseInfo[] {
     simple(root, {
       CallExpression(node) {
         const callee = node.callee;
-        if (
-          callee.type !== "Identifier" ||
-          (callee.name !== "exercise" && callee.name !== "predict")
-        )
-          return;
+        const kind = callee.type === "Identifier" ? KINDS.get(callee.name) : undefined;
+        if (!kind) return;
         const options = node.arguments[0];
         if (options?.type !== "ObjectExpression") return;
         const text = (key: string): string | undefined => {
@@ -56,8 +59,7 @@ export function findExercises(cells: readonly ParsedCell[]): ExerciseInfo[] {
         };
         const id = text("id");
         if (!id) return;
-        const kind = callee.name === "exercise" ? "exercise" : "predict";
-        const title = (kind === "exercise" ? text("title") : text("question")) ?? id;
+        const title = (kind === "predict" ? text("question") : text("title")) ?? id;
         found.push({ id, kind, title });
       },
     });

@@ -81,6 +81,7 @@ export const MODULE_BUILTINS = [
   "demo",
   "exercise",
   "predict",
+  "answerBox",
   "checkGradient",
 ] as const;
 

@@ -26,8 +26,8 @@ export interface FrontMatter {
 export interface ExerciseInfo {
   /** The id its author gave it (its anchor is `#exercise-<id>`). */
   id: string;
-  kind: "exercise" | "predict";
-  /** The exercise's title, or the prediction's question. */
+  kind: "exercise" | "predict" | "answer";
+  /** The exercise's title, the prediction's question, or the answer box's title. */
   title: string;
 }
 

@@ -1,3 +1,4 @@
+export { type AnswerBoxOptions, answerBox, answerTolerance } from "./answer-box.ts";
 export {
   checkGradient,
   type GradientCheckOptions,

@@ -267,3 +267,109 @@ describe("exercises and predictions (chapter 5)", () => {
       assert.deepEqual(errors, []);
     });
 });
+
+/** What a text element measures on screen, and whether it lies inside the slide's box. */
+interface Measured {
+  what: string;
+  size: number;
+  inside: boolean;
+}
+
+describe("an exercise on a slide, at projection size", () => {
+  before(async () => {
+    browser = await launchBrowser();
+    server = await serveStatic(DIST);
+    mkdirSync(join(SCREENSHOT_DIR, "cells"), { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const screen of [
+    { width: 1280, height: 720, aspect: "" },
+    { width: 1024, height: 768, aspect: "4:3" },
+  ]) {
+    it(`${screen.width}×${screen.height}${screen.aspect ? ` (${screen.aspect})` : ""}: the editor, Check and its verdict read at 14 px or more, inside the slide`, async () => {
+      const { page, errors } = await openWatchedPage(browser, server.url);
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      const address = `${server.url}/chapters/02-neurons-activations/?slides${screen.aspect ? `&aspect=${screen.aspect}` : ""}`;
+      await page.goto(address);
+      await page.waitForSelector("body.deck-mode section.slide.is-current");
+      // The slide holding chapter 2's backward-rule exercise.
+      const index = await page.$$eval(
+        "article.chapter > section.slide",
+        (slides) => slides.findIndex((s) => s.querySelector("#exercise-sigmoid-backward")) + 1,
+      );
+      assert.ok(index > 0, "chapter 2 has the sigmoid exercise on a slide");
+      await page.evaluate((n) => {
+        location.hash = `#slide-${n}`;
+      }, index);
+      // The student's editor opens by itself when the exercise shows.
+      await page.waitForSelector("section.slide.is-current .cm-editor .cm-line");
+      const current = page.locator("section.slide.is-current");
+      await current.getByRole("button", { name: "Check", exact: true }).click();
+      await page.waitForFunction(() =>
+        document
+          .querySelector("section.slide.is-current #exercise-sigmoid-backward .exercise-result")
+          ?.textContent?.startsWith("✗"),
+      );
+      // The deck refits the slide to its grown content on a later frame: wait until the
+      // slide's box and content height have held still for three frames in a row.
+      await page.waitForFunction(
+        () => {
+          const slide = document.querySelector<HTMLElement>("section.slide.is-current");
+          if (!slide) return false;
+          const b = slide.getBoundingClientRect();
+          const shape = [b.x, b.y, b.width, b.height, slide.scrollHeight].join(" ");
+          const memo = globalThis as unknown as { slideShape?: string; slideStill?: number };
+          memo.slideStill = memo.slideShape === shape ? (memo.slideStill ?? 0) + 1 : 0;
+          memo.slideShape = shape;
+          return memo.slideStill >= 3;
+        },
+        undefined,
+        { polling: "raf" },
+      );
+      const measured: Measured[] = await page.evaluate(() => {
+        const slide = document.querySelector<HTMLElement>("section.slide.is-current");
+        if (!slide) return [];
+        const box = slide.getBoundingClientRect();
+        const scale = box.width / slide.offsetWidth;
+        const parts: [string, string][] = [
+          ["editor line", ".cm-editor .cm-line"],
+          ["Run", ".cell-editor-run"],
+          ["Check", ".exercise-check"],
+          ["verdict", ".exercise-result"],
+        ];
+        return parts.map(([what, selector]) => {
+          const el = slide.querySelector(selector);
+          if (!el) return { what, size: 0, inside: false };
+          const r = el.getBoundingClientRect();
+          return {
+            what,
+            size: Math.round(Number.parseFloat(getComputedStyle(el).fontSize) * scale * 10) / 10,
+            inside:
+              r.top >= box.top - 1 &&
+              r.bottom <= box.bottom + 1 &&
+              r.left >= box.left - 1 &&
+              r.right <= box.right + 1,
+          };
+        });
+      });
+      await page.screenshot({
+        path: join(
+          SCREENSHOT_DIR,
+          "cells",
+          `exercise-on-slide-${screen.width}x${screen.height}.png`,
+        ),
+      });
+      console.log(measured.map((m) => `${m.what} ${m.size} px`).join(", "));
+      for (const m of measured) {
+        assert.ok(m.size >= 14, `${m.what} drawn at ${m.size} px (at least 14)`);
+        assert.ok(m.inside, `${m.what} lies inside the slide`);
+      }
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+});

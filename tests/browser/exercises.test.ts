@@ -286,6 +286,53 @@ describe("an exercise on a slide, at projection size", () => {
     await server?.close();
   });
 
+  it("1280×720: live coding on a slide — Edit, change the code, Shift+Enter; the output updates, the editor reads at 14 px or more", async () => {
+    const { page, errors } = await openWatchedPage(browser, server.url);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${server.url}/chapters/11-perspective/?slides`);
+    await page.waitForSelector("body.deck-mode section.slide.is-current");
+    const index = await page.$$eval(
+      "article.chapter > section.slide",
+      (slides) =>
+        slides.findIndex((s) => s.querySelector("h2")?.textContent?.includes("ImageNet, 2012")) + 1,
+    );
+    assert.ok(index > 0, "chapter 11 has its ImageNet slide");
+    await page.evaluate((n) => {
+      location.hash = `#slide-${n}`;
+    }, index);
+    const current = page.locator("section.slide.is-current");
+    await current.locator(".cell").filter({ hasText: "relative reduction" }).waitFor();
+    await current.getByRole("button", { name: "Edit", exact: true }).click();
+    const content = current.locator(".cm-content");
+    await content.waitFor();
+    await content.focus();
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.insertText('({ "relative reduction": "edited on the projector" })');
+    await page.keyboard.press("Shift+Enter");
+    await current.locator(".cell").filter({ hasText: "edited on the projector" }).waitFor();
+    const editor = await page.evaluate(() => {
+      const slide = document.querySelector<HTMLElement>("section.slide.is-current");
+      const line = slide?.querySelector(".cm-line");
+      if (!slide || !line) return { size: 0, inside: false };
+      const box = slide.getBoundingClientRect();
+      const r = line.getBoundingClientRect();
+      const scale = box.width / slide.offsetWidth;
+      return {
+        size: Number.parseFloat(getComputedStyle(line).fontSize) * scale,
+        inside: r.top >= box.top - 1 && r.bottom <= box.bottom + 1,
+      };
+    });
+    await page.screenshot({
+      path: join(SCREENSHOT_DIR, "cells", "live-coding-on-slide-1280x720.png"),
+    });
+    assert.ok(editor.size >= 14, `the editor's code drawn at ${editor.size} px (at least 14)`);
+    assert.ok(editor.inside, "the editor lies inside the slide");
+    // Typing and running in the editor left the deck on its slide.
+    assert.equal(await page.evaluate(() => location.hash), `#slide-${index}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   for (const screen of [
     { width: 1280, height: 720, aspect: "" },
     { width: 1024, height: 768, aspect: "4:3" },

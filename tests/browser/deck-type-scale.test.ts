@@ -39,6 +39,7 @@ const ON_SCALE = new Set([
   "/labs/gradient-check/",
   "/labs/fit-playground/",
   "/labs/backprop-by-hand/",
+  "/labs/convolution-lab/",
 ]);
 
 let browser: Browser;

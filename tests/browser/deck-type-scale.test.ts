@@ -34,6 +34,7 @@ const ON_SCALE = new Set([
   "/chapters/06-backpropagation/",
   "/chapters/04-mlp-outputs-losses/",
   "/chapters/08-training-in-practice/",
+  "/chapters/09-convolutional-networks/",
   "/chapters/10-kernels/",
   "/chapters/11-perspective/",
   "/labs/gradient-check/",

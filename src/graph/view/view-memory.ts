@@ -42,13 +42,16 @@ export function recallPlace(root: Element, signature: string): ViewPlace | null 
 /**
  * Calls `adopt` once `root` is on the page (a cell puts its output there a few microtasks
  * after it returns), in the first animation frame — before that frame is painted, so the
- * reader never sees the view at its start. Gives up after a second off the page.
+ * reader never sees the view at its start. Gives up after ten seconds off the page: counted
+ * in time, not frames, since a page busy re-running other cells draws few frames.
  */
-export function whenPlaced(root: Element, adopt: () => void, tries = 60): void {
+export function whenPlaced(root: Element, adopt: () => void, patience = 10_000): void {
   const view = root.ownerDocument.defaultView;
   if (!view) return;
-  view.requestAnimationFrame(() => {
+  const until = view.performance.now() + patience;
+  const attempt = (): void => {
     if (root.isConnected) adopt();
-    else if (tries > 1) whenPlaced(root, adopt, tries - 1);
-  });
+    else if (view.performance.now() < until) view.requestAnimationFrame(attempt);
+  };
+  view.requestAnimationFrame(attempt);
 }

@@ -8,17 +8,8 @@ import { NN_OPS } from "../../src/nn/functional/definitions.ts";
 import { defineUnary } from "../../src/tensor/index.ts";
 import { TENSOR_OPS } from "../../src/tensor/registry.ts";
 import { FUNCTIONAL_CASES } from "../nn/functional/op-cases.ts";
-import { filled, gradOf } from "./helpers.ts";
+import { filled, gradOf, message } from "./helpers.ts";
 import { TENSOR_OP_CASES } from "./op-cases.ts";
-
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error("expected an error");
-}
 
 const first = (gs: (Tensor | null)[]): Tensor => {
   const g = gs[0];

@@ -3,16 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { randn, tensor, zeros } from "../../src/index.ts";
 import { concat, stack } from "../../src/tensor/ops/index.ts";
-import { gradOf } from "./helpers.ts";
-
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error("expected an error");
-}
+import { gradOf, message } from "./helpers.ts";
 
 describe("error messages", () => {
   it("matmul names both shapes and the inner sizes", () => {

@@ -18,15 +18,7 @@ import {
   zeros,
 } from "../../src/index.ts";
 import { describeValue } from "../../src/tensor/index.ts";
-
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error("expected an error");
-}
+import { message } from "./helpers.ts";
 
 describe("a size limit on one tensor (512 MB unless set)", () => {
   it("refuses a huge creation with the op, the shape and the bytes", () => {

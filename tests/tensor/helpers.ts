@@ -102,3 +102,13 @@ export function nodeOf(t: Tensor): GradNode {
     throw new Error(`expected ${t.name ?? `tensor #${t.id}`} to have a gradFn, found a leaf`);
   return t.gradFn;
 }
+
+/** The message of the error `fn` throws (and a failure if it throws none). */
+export function message(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error("expected an error");
+}

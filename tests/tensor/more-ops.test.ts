@@ -14,16 +14,7 @@ import {
   zeros,
   zerosLike,
 } from "../../src/index.ts";
-import { assertClose, gradOf } from "./helpers.ts";
-
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error("expected an error");
-}
+import { assertClose, gradOf, message } from "./helpers.ts";
 
 describe("max(dim) and min(dim) give values and indices, as PyTorch", () => {
   it("const { values, indices } = x.max(1); the first of tied entries, the first NaN", () => {

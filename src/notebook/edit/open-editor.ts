@@ -130,7 +130,8 @@ export function resetCell(handle: NotebookHandle, cell: OpenCell): void {
 function openEditor(handle: NotebookHandle, bar: HTMLElement, id: string): OpenCell {
   const original = handle.cells().find((c) => c.id === id && !c.edited);
   if (!original) throw new Error(`cell ${id} is not on this page`);
-  const originalCode = codeOfCell(original);
+  // A fenced block ends with a newline: shown, it is an empty last line under the code.
+  const originalCode = codeOfCell(original).trimEnd();
   const button = bar.querySelector<HTMLButtonElement>(".cell-edit-button") as HTMLButtonElement;
   const panel = document.createElement("div");
   panel.className = "cell-editor";

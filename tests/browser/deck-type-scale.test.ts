@@ -53,6 +53,7 @@ const FITS_AT_4_3 = new Set([
   "/chapters/01-feature-learning/",
   "/chapters/04-mlp-outputs-losses/",
   "/chapters/05-chain-rule/",
+  "/chapters/06-backpropagation/",
   "/chapters/07-forward-reverse-mode/",
   "/labs/backprop-by-hand/",
 ]);

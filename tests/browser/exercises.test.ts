@@ -16,6 +16,7 @@ import {
   serveStatic,
   type WatchedPage,
 } from "./harness.ts";
+import { slideHeldStill } from "./slide-survey.ts";
 
 let browser: Browser;
 let server: StaticServer;
@@ -361,22 +362,8 @@ describe("an exercise on a slide, at projection size", () => {
           .querySelector("section.slide.is-current #exercise-sigmoid-backward .exercise-result")
           ?.textContent?.startsWith("✗"),
       );
-      // The deck refits the slide to its grown content on a later frame: wait until the
-      // slide's box and content height have held still for three frames in a row.
-      await page.waitForFunction(
-        () => {
-          const slide = document.querySelector<HTMLElement>("section.slide.is-current");
-          if (!slide) return false;
-          const b = slide.getBoundingClientRect();
-          const shape = [b.x, b.y, b.width, b.height, slide.scrollHeight].join(" ");
-          const memo = globalThis as unknown as { slideShape?: string; slideStill?: number };
-          memo.slideStill = memo.slideShape === shape ? (memo.slideStill ?? 0) + 1 : 0;
-          memo.slideShape = shape;
-          return memo.slideStill >= 3;
-        },
-        undefined,
-        { polling: "raf" },
-      );
+      // The deck refits the slide to its grown content on a later frame.
+      await slideHeldStill(page);
       const measured: Measured[] = await page.evaluate(() => {
         const slide = document.querySelector<HTMLElement>("section.slide.is-current");
         if (!slide) return [];

@@ -53,7 +53,10 @@ const FITS_AT_4_3 = new Set([
   "/chapters/01-feature-learning/",
   "/chapters/04-mlp-outputs-losses/",
   "/chapters/05-chain-rule/",
+  "/chapters/06-backpropagation/",
   "/chapters/07-forward-reverse-mode/",
+  "/chapters/08-training-in-practice/",
+  "/chapters/10-kernels/",
   "/labs/backprop-by-hand/",
 ]);
 

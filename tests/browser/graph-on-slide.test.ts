@@ -123,9 +123,9 @@ async function openStepperSlide(page: Page, aspect: string): Promise<number> {
 describe("chapter 6's stepper on a slide", () => {
   for (const [width, height, aspect, valueTarget] of [
     [1280, 720, "", 14],
-    [1024, 768, "&aspect=4:3", 12],
+    [1024, 768, "&aspect=4:3", 14],
   ] as const) {
-    test(`${width}×${height}${aspect ? " (4:3)" : ""}: labels ≥ 14 px, values ≥ ${valueTarget} px, text ≥ 12 px, toolbar ≥ 14 px, every node on the slide, at every step`, async () => {
+    test(`${width}×${height}${aspect ? " (4:3)" : ""}: labels ≥ 14 px, values ≥ ${valueTarget} px, op captions ≥ 14 px, toolbar ≥ 14 px, every node on the slide, at every step`, async () => {
       const { page, errors } = await openWatchedPage(browser, server.url);
       await page.setViewportSize({ width, height });
       const count = await openStepperSlide(page, aspect);
@@ -145,7 +145,7 @@ describe("chapter 6's stepper on a slide", () => {
           m.value >= valueTarget,
           `step ${step}: a value drawn at ${m.value.toFixed(1)} px (target ${valueTarget})`,
         );
-        assert.ok(m.other >= 12, `step ${step}: an op caption drawn at ${m.other.toFixed(1)} px`);
+        assert.ok(m.other >= 14, `step ${step}: an op caption drawn at ${m.other.toFixed(1)} px`);
         assert.ok(m.toolbar >= 14, `step ${step}: toolbar text at ${m.toolbar.toFixed(1)} px`);
         assert.equal(m.overflow, "", `step ${step}: the slide overflows`);
         if (step === 1 || step === count - 2)

@@ -165,19 +165,30 @@ describe("reading layout", () => {
     });
   }
 
-  it("at 1440 px chapter 6's graph sets its numbers in readable type", async () => {
-    const page = await open("/chapters/06-backpropagation/", 1440, 900);
-    const sizes = await page.$$eval(".graph-svg text.value", (texts) =>
-      texts.map((t) => {
-        const svg = t.closest("svg");
-        const scale = svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
-        return Number.parseFloat(getComputedStyle(t).fontSize) * scale;
-      }),
-    );
-    assert.ok(sizes.length > 0);
-    assert.ok(Math.min(...sizes) >= 12, `values set at ${Math.min(...sizes).toFixed(1)} px`);
-    await page.close();
-  });
+  for (const [width, height] of [
+    [1440, 900],
+    [1024, 768],
+  ] as const) {
+    it(`at ${width} px chapter 6's graph sets its numbers at 14 px or more, its op captions at 12`, async () => {
+      const page = await open("/chapters/06-backpropagation/", width, height);
+      const sizes = await page.$$eval(".graph-svg text", (texts) =>
+        texts.map((t) => {
+          const svg = t.closest("svg");
+          const scale = svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+          const role = t.matches(".value, .grad") ? "value" : t.matches(".op") ? "op" : "other";
+          return { role, px: Number.parseFloat(getComputedStyle(t).fontSize) * scale };
+        }),
+      );
+      const least = (role: string) =>
+        Math.min(...sizes.filter((s) => s.role === role).map((s) => s.px));
+      assert.ok(least("value") >= 14, `values set at ${least("value").toFixed(1)} px`);
+      assert.ok(least("op") >= 12, `op captions set at ${least("op").toFixed(1)} px`);
+      console.log(
+        `${width} px: values ${least("value").toFixed(1)} px, op captions ${least("op").toFixed(1)} px`,
+      );
+      await page.close();
+    });
+  }
 
   it("the stepper keeps its step when a slider moves (chapter 5)", async () => {
     const page = await open("/chapters/05-chain-rule/", 1440, 900);

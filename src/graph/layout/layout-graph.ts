@@ -20,6 +20,7 @@ import { layeredLayout } from "./layered-layout.ts";
 import { NODE_SHAPES, shapeOverhang } from "./node-shapes.ts";
 import { nodeSize } from "./node-text.ts";
 import { type Placed, trimHeight } from "./trim-margins.ts";
+import { tuckLeaves } from "./tuck-leaves.ts";
 
 export {
   NODE_ITEMS,
@@ -151,7 +152,13 @@ function withD3dag(
   });
   const raw = links.map((link) => ({ edge: link.data, bends: link.points.slice(1, -1).map(at) }));
   const width = extent.height + 2 * MARGIN.x;
-  return { nodes, raw, width, height: extent.width + 2 * MARGIN.y };
+  const laid = { nodes, raw, width, height: extent.width + 2 * MARGIN.y };
+  const reachOf = new Map(trace.nodes.map((n) => [n.id, reach(n)]));
+  return tuckLeaves(laid, trace, (id) => reachOf.get(id) ?? 0, {
+    nodeSep,
+    rankSep,
+    marginX: MARGIN.x,
+  });
 }
 
 function withLayered(trace: Trace, nodeSep: number, rankSep: number): Placed {

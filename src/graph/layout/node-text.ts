@@ -8,10 +8,18 @@ export const NODE_TEXT = {
   valueSize: 17,
   /** Average glyph width as a fraction of the font size (a sans-serif with digits). */
   glyph: 0.6,
-  padX: 8,
+  /** Width of a thin space, as a fraction of the font size (U+2009 is 1/5 to 1/4 em). */
+  thin: 0.25,
+  padX: 6,
   lineGap: 4,
   minWidth: 72,
 } as const;
+
+/**
+ * What stands before a node's gradient: ∇ and a thin space. Every column of a drawing is as wide
+ * as its widest line, most often a gradient; a full space there cost each column 0.35 em.
+ */
+export const GRAD_MARK = "∇\u2009";
 
 /** Entries a node shows in the drawing; larger tensors show their shape (the panels show all). */
 export const NODE_ITEMS = 4;
@@ -58,7 +66,10 @@ export function nodeTextLines(node: TraceNode): NodeTextLine[] {
   const rows: { role: NodeTextLine["role"]; text: string }[] = [
     { role: "label", text: node.label },
     ...value.map((text) => ({ role: "value" as const, text })),
-    ...grad.map((text, k) => ({ role: "grad" as const, text: k === 0 ? `∇ ${text}` : text })),
+    ...grad.map((text, k) => ({
+      role: "grad" as const,
+      text: k === 0 ? `${GRAD_MARK}${text}` : text,
+    })),
   ];
   const block = t.labelSize + (rows.length - 1) * (t.valueSize + t.lineGap);
   let y = -block / 2 + t.labelSize * 0.8;
@@ -77,11 +88,16 @@ export function nodeLines(node: TraceNode): { label: string; value: string; grad
   return {
     label: node.label,
     value: valueRows(node.value).join(" "),
-    grad: node.grad ? `∇ ${valueRows(node.grad).join(" ")}` : "",
+    grad: node.grad ? `${GRAD_MARK}${valueRows(node.grad).join(" ")}` : "",
   };
 }
 
-const textWidth = (text: string, size: number): number => [...text].length * size * NODE_TEXT.glyph;
+/** Estimated width of a line of node text, px: a thin space counts for what it is. */
+function textWidth(text: string, size: number): number {
+  let em = 0;
+  for (const ch of text) em += ch === "\u2009" ? NODE_TEXT.thin : NODE_TEXT.glyph;
+  return em * size;
+}
 
 /** Width and height of a node's box, from its text. Constants are small discs. */
 export function nodeSize(node: TraceNode): { width: number; height: number } {

@@ -278,8 +278,17 @@ export class StepperView {
     return true;
   }
 
+  /**
+   * Whether this view has taken up the place of the view drawn here before it. Until then it
+   * keeps no place of its own: a step shown meanwhile (a resize redraws it at its start) would
+   * overwrite the place it is about to take, and a view drawn over it in that time (a second
+   * re-run) would start at step 0.
+   */
+  protected placeTaken = false;
+
   /** Hands this view's place on to a view drawn here next (the cell re-runs). */
   protected keepPlace(): void {
+    if (!this.placeTaken) return;
     const { controls } = this.parts;
     rememberPlace(this.root, {
       signature: this.signature,

@@ -108,6 +108,7 @@ class GraphView extends StepperView {
    * same step on the new numbers, with the same switches on.
    */
   private adoptPlace(): void {
+    this.placeTaken = true;
     const place = recallPlace(this.root, this.signature);
     if (place) this.takePlace(place);
     this.keepPlace();

@@ -13,7 +13,7 @@ import { trace } from "../../../src/graph/model/trace.ts";
 import type { Layout, Trace } from "../../../src/graph/model/types.ts";
 import { F, nn, tensor } from "../../../src/index.ts";
 import { randomGraph } from "../../bench/graph/random-graph.ts";
-import { mlp221, ridge } from "../examples.ts";
+import { chapter6Network, mlp221, ridge } from "../examples.ts";
 
 /** The value, asserting that it is there (tests read arrays and maps they just built). */
 function must<T>(value: T | undefined | null): T {
@@ -53,12 +53,50 @@ function assertNoOverlap(layout: Layout): void {
 const graphs: [string, () => Trace, LayoutOptions][] = [
   ["ridge", () => trace(ridge().J), {}],
   ["mlp 2-2-1", () => trace(mlp221().loss), {}],
+  ["chapter 6's 2-2-1 network", () => trace(chapter6Network().loss), { rankSep: 12, nodeSep: 28 }],
   ["mlp 2-2-1 as neurons", () => trace(expandNeurons(mlp221().loss)), {}],
   ["nn.MLP 2-4-4-1", mlp2441, {}],
   ["a random 200-node graph", () => trace(randomGraph(200)), {}],
   ["a random 200-node graph with d3-dag", () => trace(randomGraph(200)), { engine: "d3-dag" }],
   ["ridge with the built-in layout", () => trace(ridge().J), { engine: "layered" }],
 ];
+
+describe("layoutGraph(trace): leaves tucked beside the chain of ops", () => {
+  const net = chapter6Network();
+  const t = trace(net.loss, { names: net.names });
+  const options = { rankSep: 12, nodeSep: 28 };
+  const layout = layoutGraph(t, options);
+  const box = (label: string) => {
+    const node = must(t.nodes.find((n) => n.label === label));
+    return must(layout.nodes.find((b) => b.id === node.id));
+  };
+
+  test("a wide parameter under a narrow op widens nothing: W⁽²⁾ reaches under a⁽¹⁾ and z⁽¹⁾", () => {
+    const W2 = box("W⁽²⁾");
+    const a1 = box("a⁽¹⁾");
+    const z1 = box("z⁽¹⁾");
+    assert.ok(W2.width > a1.width + 40, "W⁽²⁾ is the wider");
+    // Its right side meets its op's column; its left reaches past a⁽¹⁾ (nothing stands below).
+    assert.ok(W2.x - W2.width / 2 < a1.x - a1.width / 2, "W⁽²⁾ reaches left of a⁽¹⁾");
+    // a⁽¹⁾ sits as close to z⁽¹⁾ as the gap between ranks, not pushed out by W⁽²⁾'s width.
+    const gap = a1.x - a1.width / 2 - (z1.x + z1.width / 2);
+    assert.ok(gap <= options.rankSep + 0.5, `a⁽¹⁾ is ${gap.toFixed(1)} px right of z⁽¹⁾`);
+  });
+
+  test("each leaf stands left of its op, and the drawing is narrower than its columns' widest nodes", () => {
+    const x = new Map(layout.nodes.map((b) => [b.id, b]));
+    for (const n of t.nodes.filter((n) => n.inputs.length === 0)) {
+      const leaf = must(x.get(n.id));
+      for (const e of t.edges.filter((e) => e.from === n.id)) {
+        const op = must(x.get(e.to));
+        assert.ok(leaf.x + leaf.width / 2 < op.x - op.width / 2, `${n.label} left of its op`);
+      }
+    }
+    // Without tucking, every rank is as wide as its widest node.
+    const untucked = layoutGraph(t, { ...options, engine: "layered" });
+    assert.ok(layout.width < untucked.width - 100, `${layout.width} vs ${untucked.width}`);
+  });
+});
 
 describe("layoutGraph(trace)", () => {
   for (const [name, make, options] of graphs) {

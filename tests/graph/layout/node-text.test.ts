@@ -53,7 +53,7 @@ describe("nodeTextLines(node) and nodeSize(node)", () => {
       ["label", "value", "value", "grad", "grad"],
     );
     assert.equal(must(lines[1]).text, "[0.5, −0.3]");
-    assert.match(must(lines[3]).text, /^∇ \[/);
+    assert.match(must(lines[3]).text, /^∇\u2009\[/);
     for (let k = 1; k < lines.length; k++) assert.ok(must(lines[k]).y > must(lines[k - 1]).y);
     // The block is centred on the node.
     assert.ok(Math.abs(must(lines[0]).y + must(lines.at(-1)).y) < 20);
@@ -61,7 +61,7 @@ describe("nodeTextLines(node) and nodeSize(node)", () => {
 
   test("the one-line form puts a matrix's rows side by side", () => {
     assert.equal(nodeLines(W1).value, "[0.5, −0.3] [0.2, 0.8]");
-    assert.equal(nodeLines(z1).grad.startsWith("∇ ["), true);
+    assert.equal(nodeLines(z1).grad.startsWith("∇\u2009["), true);
   });
 
   test("a box holds its lines: taller with more rows, wide enough for the widest", () => {
@@ -70,7 +70,8 @@ describe("nodeTextLines(node) and nodeSize(node)", () => {
       const { width } = nodeSize(node);
       for (const line of nodeTextLines(node)) {
         const size = line.role === "label" ? 22 : 17;
-        assert.ok([...line.text].length * size * 0.6 <= width, `${node.label}: ${line.text}`);
+        const ems = [...line.text].reduce((w, ch) => w + (ch === "\u2009" ? 0.25 : 0.6), 0);
+        assert.ok(ems * size <= width, `${node.label}: ${line.text}`);
       }
     }
   });

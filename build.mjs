@@ -7,6 +7,7 @@ import { describeBuildFailure } from "./src/site/build-failure.ts";
 import { buildSite } from "./src/site/build-site.ts";
 import { startDevServer } from "./src/site/dev-server.ts";
 import { describeListenError, parsePort } from "./src/site/parse-port.ts";
+import { forkTypeCheck } from "./src/site/type-check.ts";
 
 const dev = process.argv.includes("--serve") || process.argv.includes("--watch");
 
@@ -31,6 +32,8 @@ if (!dev) {
     port,
     outDir: process.env.DIST,
     watch: process.argv.includes("--watch") ? ["content", "notebooks", "src", "styles"] : undefined,
+    // The build strips types unchecked: while watching, TypeScript checks them alongside.
+    startTypeCheck: process.argv.includes("--watch") ? forkTypeCheck : undefined,
   }).catch((error) => {
     const message = describeListenError(error, port);
     if (message === undefined) throw error;

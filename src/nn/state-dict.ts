@@ -9,7 +9,12 @@ import {
   Tensor,
   toTensor,
 } from "../tensor/index.ts";
-import type { AnyModule } from "./module.ts";
+
+/** What a state dict is read from and written to: a module's named parameters and buffers. */
+export interface HasState {
+  namedParameters(): [string, Tensor][];
+  namedBuffers(): [string, Tensor][];
+}
 
 /** Parameters and buffers by dotted path ("0.weight", "1.runningMean"). */
 export type StateDict = Record<string, Tensor>;
@@ -24,7 +29,7 @@ export interface LoadStateDictOptions {
 export type StateJSON = Record<string, { shape: number[]; data: (number | null)[] }>;
 
 /** Copies of `module`'s parameters and buffers, by dotted path. */
-export function stateDict(module: AnyModule): StateDict {
+export function stateDict(module: HasState): StateDict {
   const out: StateDict = {};
   for (const [name, t] of [...module.namedParameters(), ...module.namedBuffers()]) {
     out[name] = new Tensor(t.data.slice(), t.shape);
@@ -64,7 +69,7 @@ function entryTensor(name: string, value: unknown): Tensor {
 
 /** Copies `state` into `module` after checking names (when strict) and every shape. */
 export function loadStateDict(
-  module: AnyModule,
+  module: HasState,
   state: unknown,
   options: LoadStateDictOptions = {},
 ): void {

@@ -3,6 +3,7 @@ import { join, relative, resolve } from "node:path";
 import { describeCrashOutput } from "./build-failure.ts";
 import { PROJECT } from "./project.ts";
 import { type DevServer, serveSite } from "./serve-site.ts";
+import type { TypeCheck } from "./type-check.ts";
 import { watchFolders } from "./watch-folders.ts";
 
 /** What one dev build did: pages built (compile errors show on them), or why it failed. */
@@ -27,13 +28,18 @@ export interface DevServerOptions {
   startBuilder?: () => Builder;
   /** Where messages go (default: the terminal). */
   log?: { info(text: string): void; error(text: string): void };
+  /**
+   * Starts a type checker that reports the project's type errors after every check (none by
+   * default; `npm start` uses forkTypeCheck). They show in the terminal and over the pages.
+   */
+  startTypeCheck?: (onReport: (problems: string[]) => void) => TypeCheck;
   /** Serves the site (default serveSite). */
   serve?: (dir: string, port: number) => Promise<DevServer>;
 }
 
 // The files the running dev server loads (build.mjs aside).
 const SERVER_CODE =
-  /^src\/site\/(serve-site|dev-server|request-path|loopback|live-reload|static-files|parse-port|watch-folders)\.ts$/;
+  /^src\/site\/(serve-site|dev-server|request-path|loopback|live-reload|static-files|parse-port|watch-folders|type-check|type-check-worker|watch-types)\.ts$/;
 
 /**
  * True for code the build process itself runs (the compiler and the site build): a change
@@ -80,6 +86,14 @@ export async function startDevServer(options: DevServerOptions): Promise<{
   };
   await rebuild();
   log.info(`serving ${server.url}`);
+  let typeErrors = 0;
+  const typeCheck = options.startTypeCheck?.((problems) => {
+    for (const problem of problems) log.error(problem);
+    if (problems.length) log.error(`${problems.length} type error(s), shown over the pages`);
+    else if (typeErrors) log.info("types check clean again");
+    typeErrors = problems.length;
+    server.showTypeErrors(problems);
+  });
   // One rebuild at a time, in the order the changes came.
   let queue = Promise.resolve();
   const changed = (files: readonly string[]): Promise<void> => {
@@ -104,6 +118,7 @@ export async function startDevServer(options: DevServerOptions): Promise<{
     changed,
     async stop() {
       await watching?.close();
+      typeCheck?.stop();
       builder.stop();
       await server.close();
     },

@@ -13,12 +13,13 @@ export interface LiveReloadOptions {
 /**
  * The live-reload channel: pages connect with an EventSource and are told `reload` after a
  * rebuild or `build-error` with the problems of one that failed (repeated to pages connecting
- * later, until the next reload).
+ * later, until the next reload), and `type-errors` with the type checker's latest list.
  */
 export class LiveReload {
   readonly #clients = new Set<ServerResponse>();
   readonly #maxClients: number;
   #problems: readonly string[] = [];
+  #typeProblems: readonly string[] = [];
 
   constructor(options: LiveReloadOptions = {}) {
     this.#maxClients = options.maxClients ?? 64;
@@ -52,6 +53,7 @@ export class LiveReload {
     // Pages reconnect by themselves a moment after the server restarts.
     res.write("retry: 500\n: connected\n\n");
     if (this.#problems.length) res.write(this.#errorEvent());
+    if (this.#typeProblems.length) res.write(this.#typeEvent());
     this.#clients.add(res);
     const leave = (): void => void this.#clients.delete(res);
     req.on("close", leave);
@@ -71,6 +73,15 @@ export class LiveReload {
     this.#send(this.#errorEvent());
   }
 
+  /**
+   * Tells every open page (and those connecting later, across reloads) the project's type
+   * errors; an empty list takes the panel away. The pages run regardless: types are stripped.
+   */
+  showTypeErrors(problems: readonly string[]): void {
+    this.#typeProblems = [...problems];
+    this.#send(this.#typeEvent());
+  }
+
   /** Ends every connection. */
   close(): void {
     for (const client of this.#clients) client.end();
@@ -79,6 +90,10 @@ export class LiveReload {
 
   #errorEvent(): string {
     return `event: build-error\ndata: ${JSON.stringify(this.#problems)}\n\n`;
+  }
+
+  #typeEvent(): string {
+    return `event: type-errors\ndata: ${JSON.stringify(this.#typeProblems)}\n\n`;
   }
 
   #send(event: string): void {

@@ -14,6 +14,8 @@ export interface DevServer {
   url: string;
   reload(): void;
   showErrors(problems: readonly string[]): void;
+  /** Shows the type checker's errors over the open pages (an empty list hides them). */
+  showTypeErrors(problems: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export function serveSite(
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
         reload: () => live.reload(),
         showErrors: (found) => live.showErrors(found),
+        showTypeErrors: (found) => live.showTypeErrors(found),
         close: () =>
           new Promise((closed) => {
             live.close();

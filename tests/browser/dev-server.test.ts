@@ -26,7 +26,15 @@ const SLOW = 90_000;
 /** A copy of what `npm start` reads (node_modules linked, not copied) in a folder of its own. */
 function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), "dev-server-e2e-"));
-  for (const entry of ["src", "styles", "content", "notebooks", "build.mjs", "package.json"]) {
+  for (const entry of [
+    "src",
+    "styles",
+    "content",
+    "notebooks",
+    "build.mjs",
+    "package.json",
+    "tsconfig.json",
+  ]) {
     cpSync(join(REPO, entry), join(dir, entry), { recursive: true });
   }
   symlinkSync(join(REPO, "node_modules"), join(dir, "node_modules"), "dir");
@@ -186,6 +194,41 @@ describe("npm start, end to end", { timeout: 10 * SLOW }, () => {
     await reloaded(page);
     await page.locator("h1", { hasText: title }).waitFor({ timeout: SLOW });
     assert.equal(await overlay.count(), 0);
+    await page.close();
+  });
+
+  it("shows a type error in src/ over the open page at its file:line:col while the page runs on", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}chapters/01-feature-learning/`);
+    await page.locator("h1", { hasText: title }).waitFor({ timeout: SLOW });
+    const file = join(dir, "src/tensor/format.ts");
+    const original = readFileSync(file, "utf8");
+    const line = original.split("\n").length;
+    // Valid JavaScript once its types are stripped: the build passes it, TypeScript does not.
+    await writeFile(file, `${original}export const wrongType: number = "a";\n`);
+    // (A panel from an earlier check may still show until this one ends.)
+    const overlay = page.locator("#type-error-overlay", { hasText: "not assignable" });
+    await overlay.waitFor({ timeout: SLOW });
+    const text = (await overlay.textContent()) ?? "";
+    assert.match(text, new RegExp(`src/tensor/format\\.ts:${line}:14`), text);
+    assert.match(text, /not assignable to type 'number'/);
+    assert.equal(await page.locator("#build-error-overlay").count(), 0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "dev-server-type-error.png") });
+    // The rebuilt page (reloaded by the build) still runs its cells under the panel.
+    await page.locator("h1", { hasText: title }).waitFor({ timeout: SLOW });
+    await page.waitForFunction(
+      () => document.querySelector(".cell svg, .cell figure") !== null,
+      undefined,
+      {
+        timeout: SLOW,
+      },
+    );
+
+    await writeFile(file, original);
+    await page.waitForFunction(() => !document.getElementById("type-error-overlay"), undefined, {
+      timeout: SLOW,
+      polling: 100,
+    });
     await page.close();
   });
 

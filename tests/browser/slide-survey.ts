@@ -152,8 +152,14 @@ async function settled(page: Page): Promise<void> {
     undefined,
     { polling: 50, timeout: 20_000 },
   );
-  // The deck refits on the frame after a size change: wait until the slide's drawn box and
-  // content height have held still for three frames in a row.
+  await slideHeldStill(page);
+}
+
+/**
+ * Waits until the current slide's drawn box and content height have held still for three frames
+ * in a row: the deck refits on the frame after a size change (an editor opening, a verdict).
+ */
+export async function slideHeldStill(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const section = document.querySelector("article.chapter > section.is-current");

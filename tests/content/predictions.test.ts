@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { describe, test } from "node:test";
 import * as core from "../../src/core.ts";
-import { answerTolerance } from "../../src/notebook/exercise/index.ts";
+import { answerTolerance, judge, type Misconception } from "../../src/notebook/exercise/index.ts";
 import { cellsOf } from "./chapter-cells.ts";
 
 interface Prediction {
@@ -77,7 +77,7 @@ interface AnswerBox {
   answer: number;
   decimals?: number;
   tolerance?: number;
-  misconceptions?: { answer: number | string; message: unknown }[];
+  misconceptions?: Misconception[];
   hint?: unknown;
 }
 
@@ -131,6 +131,19 @@ describe("answer boxes in the chapters and labs", () => {
             gap > tol,
             `${box.id}: "${m.message}" is ${gap.toFixed(5)} from the answer (tolerance ${tol})`,
           );
+          // A student who made this mistake types its number to the decimals the box asks for:
+          // that number must be judged wrong and get this hint.
+          const typed = Number(m.answer).toFixed(box.decimals ?? 2);
+          const verdict = judge(
+            { answer: box.answer, tolerance: tol, misconceptions: box.misconceptions },
+            typed,
+          );
+          assert.equal(verdict.pass, false, `${box.id}: the mistake typed as ${typed} passes`);
+          assert.equal(
+            verdict.message,
+            m.message,
+            `${box.id}: ${typed} does not get "${m.message}"`,
+          );
         }
       }
     });
@@ -141,10 +154,11 @@ describe("answer boxes in the chapters and labs", () => {
     assert.equal(boxes.length, 28);
     assert.equal(answerTolerance({}), 0.006);
     assert.equal(answerTolerance({ decimals: 3 }), 0.001);
-    // The three places where two decimals would let a mix-up through ask for more.
+    // The four places where two decimals would let a mix-up through ask for more.
     const decimals = Object.fromEntries(boxes.map((b) => [b.id, b.decimals ?? 2]));
     assert.equal(decimals.yhat, 3);
     assert.equal(decimals["dW2-2"], 3);
     assert.equal(decimals.delta2, 4);
+    assert.equal(decimals["delta1-1"], 3);
   });
 });

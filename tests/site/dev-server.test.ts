@@ -27,6 +27,7 @@ async function fakeDevServer(reports: BuildReport[]) {
     url: "http://127.0.0.1:0/",
     reload: () => calls.push("reload"),
     showErrors: (problems) => calls.push(`show ${problems.join(" | ")}`),
+    showTypeErrors: (problems) => calls.push(`types ${problems.join(" | ")}`),
     close: async () => undefined,
   };
   const log = { info: () => undefined, error: (text: string) => calls.push(`log ${text}`) };
@@ -62,6 +63,50 @@ describe("startDevServer(options)", () => {
   });
 });
 
+describe("startDevServer(options) with a type checker", () => {
+  it("shows each check's type errors in the terminal and over the pages, and stops it", async () => {
+    const calls: string[] = [];
+    let report: (problems: string[]) => void = () => undefined;
+    const server: DevServer = {
+      url: "http://127.0.0.1:0/",
+      reload: () => undefined,
+      showErrors: () => undefined,
+      showTypeErrors: (problems) => calls.push(`types [${problems.join(" | ")}]`),
+      close: async () => undefined,
+    };
+    const dev = await startDevServer({
+      port: 0,
+      startBuilder: () => ({
+        build: async () => ({ ok: true, pages: 1, milliseconds: 1, problems: [] }),
+        stop: () => undefined,
+      }),
+      startTypeCheck: (onReport) => {
+        report = onReport;
+        return { stop: () => calls.push("checker stopped") };
+      },
+      log: {
+        info: (text) => calls.push(`info ${text}`),
+        error: (text) => calls.push(`log ${text}`),
+      },
+      serve: async () => server,
+    });
+    calls.length = 0;
+    const error =
+      "src/tensor/format.ts:3:7: Type 'string' is not assignable to type 'number'. (TS2322)";
+    report([error]);
+    report([]);
+    await dev.stop();
+    assert.deepEqual(calls, [
+      `log ${error}`,
+      "log 1 type error(s), shown over the pages",
+      `types [${error}]`,
+      "info types check clean again",
+      "types []",
+      "checker stopped",
+    ]);
+  });
+});
+
 describe("isBuildCode(file) and isServerCode(file)", () => {
   it("tells the build's own code from what it only reads or bundles", () => {
     assert.equal(isBuildCode("src/notebook/compile/create-markdown.ts"), true);
@@ -74,5 +119,7 @@ describe("isBuildCode(file) and isServerCode(file)", () => {
     assert.equal(isServerCode("src/site/request-path.ts"), true);
     assert.equal(isBuildCode("src/site/static-files.ts"), false);
     assert.equal(isServerCode("build.mjs"), true);
+    assert.equal(isServerCode("src/site/watch-types.ts"), true);
+    assert.equal(isBuildCode("src/site/type-check-worker.ts"), false);
   });
 });

@@ -106,3 +106,30 @@ describe("serveSite(dir, port).showErrors(problems)", () => {
     }
   });
 });
+
+describe("serveSite(dir, port).showTypeErrors(problems)", () => {
+  it("tells open pages and later ones the type errors, across reloads, until a clean check", async () => {
+    const server = await serveSite(site(), 0);
+    try {
+      const problem = "src/a.ts:1:7: Type 'string' is not assignable to type 'number'. (TS2322)";
+      const live = await events(server.url, /event: type-errors/, () =>
+        server.showTypeErrors([problem]),
+      );
+      assert.match(live, /event: type-errors\ndata: \["src\/a\.ts:1:7: Type/);
+      // A rebuild reloads the pages; the types are still wrong, so they hear it again.
+      server.reload();
+      const later = await events(server.url, /event: type-errors/);
+      assert.deepEqual(JSON.parse(/event: type-errors\ndata: (.*)\n/.exec(later)?.[1] ?? ""), [
+        problem,
+      ]);
+      const cleared = await events(server.url, /event: type-errors\ndata: \[\]/, () =>
+        server.showTypeErrors([]),
+      );
+      assert.match(cleared, /data: \[\]/);
+      const fresh = await events(server.url, /: connected/);
+      assert.doesNotMatch(fresh, /type-errors/);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -13,6 +13,13 @@ function trimMantissa(s: string): string {
 const MAX_DECIMALS = 5;
 
 /**
+ * Significant digits beyond which a distance from a whole number is taken for Float64's
+ * rounding noise: 1.2 + (−0.2) computes 1 + 2.2e−16 and reads 1, while tanh 12 = 1 − 7.55e−11,
+ * a real distance, is still told. Only the display is rounded; the value is kept exact.
+ */
+const NOISE_DIGITS = 12;
+
+/**
  * A number as shown: a mantissa with an exponent (0 when not needed), or, for a number so close
  * to a whole `near` that even MAX_DECIMALS would round it there, that whole and the distance
  * (`offset`, exact: Sterbenz), so tanh(12) reads 1 − 7.5e−12 rather than 1.
@@ -34,6 +41,10 @@ function roundParts(v: number, digits: number, tellWholes = true): Rounded {
   let rounded = Number(v.toPrecision(digits));
   // Whole numbers with more digits than shown (12350 for 12345.6) are plainly rounded.
   if (tellWholes && rounded !== v && Number.isInteger(rounded) && abs < 10 ** digits) {
+    // A whole but for rounding noise is that whole.
+    const whole = Number(v.toPrecision(Math.max(NOISE_DIGITS, digits)));
+    if (Number.isInteger(whole))
+      return { mantissa: whole === 0 ? "0" : String(whole), exponent: 0 };
     const most = Math.max(digits, Math.floor(Math.log10(abs)) + 1 + MAX_DECIMALS);
     for (let d = digits + 1; Number.isInteger(rounded) && d <= most; d++) {
       rounded = Number(v.toPrecision(d));

@@ -47,6 +47,24 @@ describe("formatNumber / texNumber near a whole number", () => {
     assert.equal(texFactor(Math.tanh(12)), "(1 - 7.55\\times 10^{-11})");
   });
 
+  test("a whole but for Float64's rounding noise reads as the whole; the value is not changed", () => {
+    const z = 1.2 * 1 + -0.2 + 2 ** -52; // 1 + 2.22e−16, as a chain of float ops leaves it
+    assert.notEqual(z, 1);
+    assert.equal(formatNumber(z), "1");
+    assert.equal(texNumber(z), "1");
+    assert.equal(formatNumber(1 - 2 ** -53), "1");
+    assert.equal(formatNumber(-(3 + 4 * 2 ** -51)), "−3");
+    assert.equal(texNumber(-(3 + 4 * 2 ** -51)), "-3");
+    assert.equal(texFactor(1 + 2 ** -52), "1");
+    assert.equal(formatValues({ shape: [2], data: [1 + 2 ** -52, 0.5] }), "[1, 0.5]");
+    // Twelve digits draw the line: a distance of 1e−11 is told, one of 1e−14 is noise.
+    assert.equal(formatNumber(1 - 1e-11), "1 − 1e−11");
+    assert.equal(formatNumber(1 - 1e-14), "1");
+    const t = trace(tensor(1.2, { requiresGrad: true, name: "a" }).add(-0.2 + 2 ** -52));
+    assert.equal(t.forward[0]?.value.data[0], 1 + 2 ** -52, "the trace keeps the exact value");
+    assert.match(t.forward[0]?.texNumeric ?? "", /= 1$/);
+  });
+
   test("exact whole numbers, and wholes with more digits than shown, stay as they were", () => {
     assert.equal(formatNumber(1), "1");
     assert.equal(formatNumber(0), "0");

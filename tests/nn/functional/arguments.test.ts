@@ -4,15 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { F, nn, rng, tensor, zeros } from "../../../src/index.ts";
-
-function message(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error("expected an error");
-}
+import { message } from "../../tensor/helpers.ts";
 
 const same = (a: { toArray(): unknown }, b: { toArray(): unknown }) =>
   assert.deepEqual(a.toArray(), b.toArray());

@@ -10,8 +10,11 @@ export {
   FOLLOW_ATTRIBUTE,
 } from "./demo-events.ts";
 export {
+  adaptBudget,
   type DemoSpeed,
+  framePeriod,
   MAX_BUDGET_MS,
+  MIN_BUDGET_MS,
   parseSpeed,
   runFrame,
   SPEEDS,

@@ -138,3 +138,43 @@ describe("chapter 2: the leaky ReLU exercise's check", () => {
     assert.equal(run((z, g) => g.mul(z.gt(0))).pass, false);
   });
 });
+
+describe("chapter 2: slopes from the stored output", () => {
+  test("g · a(1 − a) and g · (1 − a²) equal autograd; the largest slopes are 0.25 and 1, at z = 0", () => {
+    const cell = cellWith(CHAPTER, "const slopeRows");
+    const rows = runCells<
+      { name: string; a: number; passed: number; autograd: number; max: number; at: number }[]
+    >(cell, page, "slopeRows");
+    assert.deepEqual(
+      rows.map((r) => r.name),
+      ["sigmoid", "tanh"],
+    );
+    for (const r of rows) near(r.passed, r.autograd, 1e-12, `${r.name}: slope from a`);
+    near(rows[0].max, 0.25, 1e-12, "sigmoid's largest slope");
+    near(rows[1].max, 1, 1e-12, "tanh's largest slope");
+    for (const r of rows) near(r.at, 0, 1e-12, `${r.name} is steepest at`);
+  });
+});
+
+describe("chapter 2: zero-centred outputs", () => {
+  const cell = cellWith(CHAPTER, "function zigRun");
+  const zigRun = runCells<
+    (act: string, eta: number) => { together: number; steps: number; reached: boolean }
+  >(cell, { ...page, zigForm: { eta: 0.5 }, plots: { vegaLite: () => "" } }, "zigRun");
+
+  test("sigmoid inputs: every step moves both weights the same way; tanh inputs: not every step", () => {
+    for (let eta = 0.2; eta <= 1.5 + 1e-9; eta += 0.1) {
+      const sig = zigRun("sigmoid", eta);
+      const th = zigRun("tanh", eta);
+      assert.equal(sig.together, sig.steps, `η = ${eta}: sigmoid`);
+      assert.ok(sig.reached && th.reached, `η = ${eta}: both reach the target`);
+      assert.ok(sig.steps > th.steps, `η = ${eta}: sigmoid ${sig.steps}, tanh ${th.steps} steps`);
+    }
+  });
+
+  test("the prediction's numbers: δ = −0.3 on inputs 0.2, 0.7, 0.9 gives −0.06, −0.21, −0.27", () => {
+    const grads = tensor([0.2, 0.7, 0.9]).mul(-0.3).toArray() as number[];
+    for (const [i, want] of [-0.06, -0.21, -0.27].entries())
+      near(grads[i], want, 1e-12, `δ·a${i + 1}`);
+  });
+});

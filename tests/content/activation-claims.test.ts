@@ -178,3 +178,34 @@ describe("chapter 2: zero-centred outputs", () => {
       near(grads[i], want, 1e-12, `δ·a${i + 1}`);
   });
 });
+
+describe("chapter 2: dead units in a layer", () => {
+  const cell = cellWith(CHAPTER, "function deadRun");
+  const deadRun = runCells<(lr: number) => { step: number; dead: number; loss: number }[]>(
+    cell,
+    { ...page, deadForm: { lr: 0.3 }, plots: { vegaLite: () => "" } },
+    "deadRun",
+  );
+
+  test("a dead unit stays dead: the count never falls, at every η the slider offers", () => {
+    for (let lr = 0.05; lr <= 0.45 + 1e-9; lr += 0.05) {
+      const rows = deadRun(lr);
+      assert.equal(rows.length, 201);
+      for (let i = 1; i < rows.length; i++)
+        assert.ok(rows[i].dead >= rows[i - 1].dead, `η = ${lr}: fell at step ${i}`);
+      assert.ok(
+        rows.every((r) => Number.isFinite(r.loss)),
+        `η = ${lr}: the loss stays finite`,
+      );
+    }
+  });
+
+  test("small steps lose almost nothing, large ones most of the layer, and fit worse", () => {
+    const small = deadRun(0.1).at(-1);
+    const large = deadRun(0.4).at(-1);
+    assert.ok(small && large);
+    assert.ok(small.dead <= 2, `η = 0.1: ${small.dead} dead`);
+    assert.ok(large.dead >= 40, `η = 0.4: ${large.dead} dead`);
+    assert.ok(large.loss > small.loss, `losses ${small.loss} and ${large.loss}`);
+  });
+});

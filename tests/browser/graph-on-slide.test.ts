@@ -41,6 +41,8 @@ interface Measured {
   readonly value: number;
   /** Every other text of the drawing (op captions), px. */
   readonly other: number;
+  /** Smallest text of the toolbar (step buttons, speed, position, toggles), px. */
+  readonly toolbar: number;
   /** Nodes whose box reaches outside the drawing's box or the slide. */
   readonly outside: readonly string[];
   readonly scale: string;
@@ -66,6 +68,15 @@ function measure(page: Page): Promise<Measured> {
           : "other";
       size[role] = Math.min(size[role], px);
     }
+    // The toolbar's text: its computed size times the deck's scale (a box's width on screen
+    // over its width in layout). (Inline: a named helper would not survive the page's eval.)
+    let toolbar = Infinity;
+    for (const el of view.querySelectorAll<HTMLElement>(".graph-toolbar *")) {
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim());
+      if (!own || !el.checkVisibility() || el.offsetWidth === 0) continue;
+      const scale = el.getBoundingClientRect().width / el.offsetWidth;
+      toolbar = Math.min(toolbar, Number.parseFloat(getComputedStyle(el).fontSize) * scale);
+    }
     const outside = [...view.querySelectorAll(".graph-svg g[data-node]")]
       .filter((g) => {
         const r = g.getBoundingClientRect();
@@ -81,6 +92,7 @@ function measure(page: Page): Promise<Measured> {
     return {
       position: Number(view.getAttribute("data-position")),
       ...size,
+      toolbar,
       outside,
       scale: slide.style.getPropertyValue("--slide-scale"),
       overflow: slide.dataset.overflow ?? "",
@@ -113,7 +125,7 @@ describe("chapter 6's stepper on a slide", () => {
     [1280, 720, "", 14],
     [1024, 768, "&aspect=4:3", 12],
   ] as const) {
-    test(`${width}×${height}${aspect ? " (4:3)" : ""}: labels ≥ 14 px, values ≥ ${valueTarget} px, text ≥ 12 px, every node on the slide, at every step`, async () => {
+    test(`${width}×${height}${aspect ? " (4:3)" : ""}: labels ≥ 14 px, values ≥ ${valueTarget} px, text ≥ 12 px, toolbar ≥ 14 px, every node on the slide, at every step`, async () => {
       const { page, errors } = await openWatchedPage(browser, server.url);
       await page.setViewportSize({ width, height });
       const count = await openStepperSlide(page, aspect);
@@ -134,6 +146,7 @@ describe("chapter 6's stepper on a slide", () => {
           `step ${step}: a value drawn at ${m.value.toFixed(1)} px (target ${valueTarget})`,
         );
         assert.ok(m.other >= 12, `step ${step}: an op caption drawn at ${m.other.toFixed(1)} px`);
+        assert.ok(m.toolbar >= 14, `step ${step}: toolbar text at ${m.toolbar.toFixed(1)} px`);
         assert.equal(m.overflow, "", `step ${step}: the slide overflows`);
         if (step === 1 || step === count - 2)
           await page.screenshot({
@@ -144,9 +157,10 @@ describe("chapter 6's stepper on a slide", () => {
       // One layout for the whole walk: the slide is never rescaled, the type never jumps.
       assert.equal(new Set(seen.map((m) => m.scale)).size, 1, "the slide was rescaled");
       assert.equal(new Set(seen.map((m) => m.value.toFixed(2))).size, 1, "the type size changed");
-      const least = (k: "label" | "value" | "other") => Math.min(...seen.map((m) => m[k]));
+      const least = (k: "label" | "value" | "other" | "toolbar") =>
+        Math.min(...seen.map((m) => m[k]));
       console.log(
-        `${width}×${height}${aspect ? " 4:3" : ""}: labels ${least("label").toFixed(1)} px, values ${least("value").toFixed(1)} px, op captions ${least("other").toFixed(1)} px over ${seen.length} steps`,
+        `${width}×${height}${aspect ? " 4:3" : ""}: labels ${least("label").toFixed(1)} px, values ${least("value").toFixed(1)} px, op captions ${least("other").toFixed(1)} px, toolbar ${least("toolbar").toFixed(1)} px over ${seen.length} steps`,
       );
       assert.deepEqual(errors, []);
       await page.close();

@@ -10,8 +10,13 @@ export {
   FOLLOW_ATTRIBUTE,
 } from "./demo-events.ts";
 export {
+  adaptBudget,
   type DemoSpeed,
+  FIRST_BUDGET,
+  type FrameBudget,
+  framePeriod,
   MAX_BUDGET_MS,
+  MIN_BUDGET_MS,
   parseSpeed,
   runFrame,
   SPEEDS,

@@ -11,7 +11,18 @@ import {
   type DemoSnapshot,
   FOLLOW_ATTRIBUTE,
 } from "./demo-events.ts";
-import { type DemoSpeed, parseSpeed, runFrame, SPEEDS, speedLabel } from "./demo-speed.ts";
+import {
+  adaptBudget,
+  type DemoSpeed,
+  FIRST_BUDGET,
+  type FrameBudget,
+  framePeriod,
+  MIN_BUDGET_MS,
+  parseSpeed,
+  runFrame,
+  SPEEDS,
+  speedLabel,
+} from "./demo-speed.ts";
 
 /** Options of `demo.train`; only `step` is required. */
 export interface TrainOptions<S = unknown> {
@@ -39,6 +50,14 @@ export interface TrainOptions<S = unknown> {
   label?: string;
 }
 
+/** What the controls show: the play button's text, disabled and pressed state; the status. */
+interface ControlsShown {
+  readonly play: string;
+  readonly over: boolean;
+  readonly pressed: string;
+  readonly status: string;
+}
+
 /** A running demo: its controls element (display it) and a few handles for code. */
 export class TrainDemo<S = unknown> {
   /** The controls: play/pause, start over, speed menu and status line. */
@@ -46,6 +65,10 @@ export class TrainDemo<S = unknown> {
   private readonly playButton: HTMLButtonElement;
   private readonly speedSelect: HTMLSelectElement;
   private readonly statusText: HTMLElement;
+  /** The status line's text, changed in place: a new text node each frame would restyle the slide. */
+  private readonly statusNode: Text;
+  /** What the controls show now, so a frame writes to the page only what changed. */
+  private shown: ControlsShown = { play: "", over: false, pressed: "", status: "" };
   private stepsTaken = 0;
   private playing = true;
   private finished = false;
@@ -58,6 +81,10 @@ export class TrainDemo<S = unknown> {
   private frames = 0;
   private lastFrame = 0;
   private onTimeFrames = 0;
+  /** Milliseconds of training per frame at "max", adapted to how long frames take. */
+  private budget: FrameBudget = FIRST_BUDGET;
+  /** The display's frame time, learnt from the frames (60 Hz until then). */
+  private period = 1000 / 60;
   private readonly observer: IntersectionObserver | null = null;
   private readonly followWatch: MutationObserver | null = null;
   private readonly doc: Document;
@@ -109,6 +136,8 @@ export class TrainDemo<S = unknown> {
     speedLabelEl.append(this.speedSelect);
     this.statusText = doc.createElement("span");
     this.statusText.className = "demo-status";
+    this.statusNode = doc.createTextNode("");
+    this.statusText.append(this.statusNode);
     root.append(speedLabelEl, this.statusText);
     root.addEventListener(DEMO_MIRROR, (event) => this.mirror((event as CustomEvent).detail));
     root.addEventListener(DEMO_REPORT, () => this.report());
@@ -226,7 +255,7 @@ export class TrainDemo<S = unknown> {
       this.failure === null &&
       !this.following;
     if (!run) this.cancelFrame();
-    else if (this.frame === 0) this.frame = requestAnimationFrame(() => this.tick());
+    else if (this.frame === 0) this.frame = requestAnimationFrame((time) => this.tick(time));
   }
 
   private cancelFrame(): void {
@@ -236,14 +265,21 @@ export class TrainDemo<S = unknown> {
   }
 
   /**
-   * Whether this frame redraws. Training is cheap next to redrawing a plot, so when frames run
-   * late (under 50 fps) the demo redraws every second, fourth or eighth frame, keeping the page
-   * (and the lecturer's pointer) smooth; after a second of frames on time it redraws more often.
+   * Learns from the time since the last frame: the display's frame time, the training budget at
+   * "max" (cut when frames run late, given back while they are on time), and whether this frame
+   * redraws. Training is cheap next to redrawing a plot, so when frames still run late the demo
+   * redraws every second, fourth or eighth frame, keeping the page (and the lecturer's pointer)
+   * smooth; after a second of frames on time it redraws more often.
    */
-  private drawThisFrame(now: number): boolean {
+  private pace(now: number): boolean {
     const interval = this.lastFrame === 0 ? 0 : now - this.lastFrame;
     this.lastFrame = now;
-    if (interval > 20) {
+    if (interval > 0) {
+      this.period = framePeriod(this.period, interval);
+      // Only frames that trained for the budget say whether it was too much.
+      if (this.speed === "max") this.budget = adaptBudget(this.budget, interval, this.period);
+    }
+    if (interval > this.period * 1.25) {
       this.onTimeFrames = 0;
       if (this.drawEvery < 8) this.drawEvery *= 2;
     } else if (++this.onTimeFrames >= 60 && this.drawEvery > 1) {
@@ -254,10 +290,13 @@ export class TrainDemo<S = unknown> {
     return this.frames % this.drawEvery === 0;
   }
 
-  private tick(): void {
+  private tick(frameTime: number): void {
     this.frame = 0;
-    const draw = this.drawThisFrame(performance.now());
+    const draw = this.pace(frameTime);
     const done = () => this.options.done?.(this.stepsTaken) ?? false;
+    // At "max" the budget counts from the frame's start: whatever ran before the demo in this
+    // frame (the plots drawing the last frame's curves) comes out of the training time.
+    const spent = Math.max(0, performance.now() - frameTime);
     try {
       const taken = runFrame(
         this.speed,
@@ -267,6 +306,7 @@ export class TrainDemo<S = unknown> {
         },
         done,
         () => performance.now(),
+        Math.max(MIN_BUDGET_MS, this.budget.ms - spent),
       );
       if (taken === 0 || done()) this.finished = true;
       if (draw || this.finished) this.options.draw?.();
@@ -274,7 +314,8 @@ export class TrainDemo<S = unknown> {
       this.failure = error instanceof Error ? error.message : String(error);
     }
     this.showControls();
-    this.report();
+    // The other window shows what this one draws: a report on each drawn frame (and at the end).
+    if (draw || this.finished || this.failure !== null) this.report();
     this.schedule();
   }
 
@@ -305,14 +346,20 @@ export class TrainDemo<S = unknown> {
 
   private showControls(): void {
     const over = this.finished || this.failure !== null;
-    this.playButton.textContent = over ? "Finished" : this.playing ? "Pause" : "Play";
-    this.playButton.disabled = over;
-    this.playButton.setAttribute("aria-pressed", String(this.playing && !over));
+    const play = over ? "Finished" : this.playing ? "Pause" : "Play";
+    const pressed = String(this.playing && !over);
     const status = this.options.status?.(this.stepsTaken) ?? `Step ${this.stepsTaken}`;
-    this.statusText.textContent =
+    const line =
       this.failure !== null
         ? `Stopped: ${this.failure}`
         : `${status}${this.finished ? " — done" : ""}`;
+    // Only what changed: every write inside a slide makes the browser restyle it.
+    const shown = this.shown;
+    if (shown.play !== play) this.playButton.textContent = play;
+    if (shown.over !== over) this.playButton.disabled = over;
+    if (shown.pressed !== pressed) this.playButton.setAttribute("aria-pressed", pressed);
+    if (shown.status !== line) this.statusNode.data = line;
+    this.shown = { play, over, pressed, status: line };
   }
 }
 

@@ -1,6 +1,12 @@
 import { boundRows, type HistoryMode } from "./bound-rows.ts";
+import { redrawQueue } from "./redraw-queue.ts";
 import { replaceRows } from "./replace-rows.ts";
-import { type PlotElement, type VegaLiteOptions, vegaLite } from "./vega-lite.ts";
+import {
+  type PlotElement,
+  type VegaLiteOptions,
+  type VegaViewHandle,
+  vegaLite,
+} from "./vega-lite.ts";
 
 /** Options for a live plot: the named datasets the spec reads, with their first rows. */
 export interface LiveOptions extends VegaLiteOptions {
@@ -38,7 +44,8 @@ const reducedMotion = (): boolean =>
 /**
  * A Vega-Lite view whose named datasets (`data: {name: "loss"}` in the spec) can be streamed:
  * updates are batched per animation frame (every half second under reduced motion) so a
- * training loop can push every step. A legend
+ * training loop can push every step; when several plots change at once, a frame redraws those
+ * that fit in its drawing budget and the others on the next (redraw-queue.ts). A legend
  * whose entries come from a dataset that starts empty may stay blank once rows arrive (Vega
  * sizes it on the first pass): give that colour scale an explicit `domain`.
  */
@@ -54,27 +61,32 @@ export function live(spec: Record<string, unknown>, options: LiveOptions): LiveP
   // (10 000) have piled up; a plot thinning its history every few hundred frames would carry
   // thousands of dead items (and their SVG nodes) at all times. Its own few hundred rows make
   // an early clean cheap.
-  void element.view.then((view) => {
-    view.cleanThreshold = LIVE_CLEAN_THRESHOLD;
+  let view: VegaViewHandle | null = null;
+  void element.view.then((drawn) => {
+    drawn.cleanThreshold = LIVE_CLEAN_THRESHOLD;
+    view = drawn;
+    // Rows that came while the plot was not drawn yet (parked below the fold).
+    if (pending.size > 0) schedule();
   });
-  const flush = async (): Promise<void> => {
+  // Applies the pending rows; settles once Vega has drawn them. Plots redraw through the page's
+  // queue, so several live plots changing on every frame share each frame's drawing time.
+  const flush = (): Promise<unknown> => {
     scheduled = false;
-    const view = await element.view;
-    const vega = await import("vega");
+    if (!view) return Promise.resolve();
     for (const [name, update] of pending) {
       const changes = update.replace
-        ? replaceRows(vega.changeset(), view.data(name), update.rows)
-        : vega.changeset().insert(update.rows);
+        ? replaceRows(view.changeset(), view.data(name), update.rows)
+        : view.changeset().insert(update.rows);
       view.change(name, changes);
     }
     pending.clear();
-    await view.runAsync();
+    return view.runAsync();
   };
   const schedule = (): void => {
-    if (scheduled) return;
+    if (scheduled || !view) return;
     scheduled = true;
     if (reducedMotion()) setTimeout(() => void flush(), CALM_REDRAW_MS);
-    else requestAnimationFrame(() => void flush());
+    else redrawQueue().add(flush);
   };
   return {
     element,

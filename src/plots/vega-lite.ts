@@ -1,4 +1,5 @@
 import { mergeConfig, readTheme, vegaLiteConfig } from "./palette.ts";
+import type { Changeset } from "./replace-rows.ts";
 import { fillsOnSlide, followSlideSize } from "./slide-size.ts";
 import { whenNear } from "./when-near.ts";
 
@@ -15,6 +16,8 @@ export interface VegaLiteOptions {
 /** The live Vega view behind a plot, once it has rendered. */
 export interface VegaViewHandle {
   change(name: string, changeset: unknown): VegaViewHandle;
+  /** An empty changeset for `change` (Vega's own, without importing it again). */
+  changeset(): Changeset;
   insert(name: string, rows: unknown[]): VegaViewHandle;
   runAsync(): Promise<unknown>;
   finalize(): void;

@@ -56,6 +56,7 @@ const FITS_AT_4_3 = new Set([
   "/chapters/06-backpropagation/",
   "/chapters/07-forward-reverse-mode/",
   "/chapters/08-training-in-practice/",
+  "/chapters/09-convolutional-networks/",
   "/chapters/10-kernels/",
   "/labs/backprop-by-hand/",
 ]);

@@ -2,10 +2,11 @@
 // reads most test digits right after its three passes; one step of the fast gradient sign method
 // takes the accuracy down steeply as ε grows (the prose: a few hundredths of brightness per pixel,
 // chosen by the gradient), while random signs of the same size barely move it; and some digits
-// flip at a few hundredths while others need far more.
+// flip at a few hundredths while others need far more. Also the linear scorer of the slide before:
+// at its default d and ε the score moves by about 8, enough to flip its decision (the notes).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { data, F, nn, noGrad, optim, rng, type Tensor, tensor } from "../../src/index.ts";
+import { data, F, nn, noGrad, optim, randn, rng, type Tensor, tensor } from "../../src/index.ts";
 import { cellWith, runCells } from "./chapter-cells.ts";
 
 interface Victim {
@@ -59,4 +60,25 @@ test("chapter 11: FGSM on the digits classifier: steep for the gradient's signs,
     flips.some((e) => e >= 0.2),
     `some need ε ≥ 0.2: ${flips}`,
   );
+});
+
+test("chapter 11: the linear scorer at d = 10,000 and ε = 0.02 moves by ε‖w‖₁ ≈ 8 and flips its decision", () => {
+  const source = cellWith("content/11-perspective.md", "const advResult");
+  const builtins = {
+    adv: { d: 10000, eps: 0.02 },
+    rng,
+    randn,
+    tensor,
+    html: () => "",
+    display: () => undefined,
+  };
+  const result = runCells<{ before: number; after: number; predicted: number }>(
+    source,
+    builtins,
+    "advResult",
+  );
+  // The notes: "with 10,000 pixels the score moves by about 8 units, enough to flip this decision".
+  assert.ok(Math.abs(result.after - result.before - result.predicted) < 1e-9);
+  assert.ok(Math.abs(result.predicted - 8) < 0.5, `ε‖w‖₁ = ${result.predicted}`);
+  assert.ok(result.before < 0 && result.after > 0, `score ${result.before} → ${result.after}`);
 });

@@ -53,17 +53,35 @@ export function runFrame(
   return taken;
 }
 
+/** The training budget at "max": this frame's milliseconds, and the most it may grow to. */
+export interface FrameBudget {
+  readonly ms: number;
+  /** Just under the budget at which a frame last ran late; creeps back up while none does. */
+  readonly ceiling: number;
+}
+
+/** Where a demo starts at "max": half the most, growing from there while frames are on time. */
+export const FIRST_BUDGET: FrameBudget = { ms: MAX_BUDGET_MS / 2, ceiling: MAX_BUDGET_MS };
+
 /**
  * The next frame's training budget at "max", from how long the last frame took (`interval`,
- * between two animation frames) against the display's frame time (`period`): a late frame cuts
- * the budget to two thirds, a frame on time gives it back half a millisecond, between
- * MIN_BUDGET_MS and MAX_BUDGET_MS. Training gives way at once when the page (or the machine)
- * needs the time and takes it back slowly, so frames stay on time.
+ * between two animation frames) against the display's frame time (`period`). A late frame cuts
+ * the budget to two thirds and sets the ceiling just under where it was; a frame on time adds a
+ * quarter of a millisecond up to the ceiling, which itself creeps up by 0.01 ms a frame. Training
+ * gives way at once when the page (or the machine) needs the time, then settles just below the
+ * budget that made frames late instead of running into it again every few frames. Always
+ * between MIN_BUDGET_MS and MAX_BUDGET_MS.
  */
-export function adaptBudget(budget: number, interval: number, period: number): number {
-  const late = interval > period * 1.25;
-  const next = late ? budget * (2 / 3) : budget + 0.5;
-  return Math.min(MAX_BUDGET_MS, Math.max(MIN_BUDGET_MS, next));
+export function adaptBudget(budget: FrameBudget, interval: number, period: number): FrameBudget {
+  const clamp = (ms: number) => Math.min(MAX_BUDGET_MS, Math.max(MIN_BUDGET_MS, ms));
+  if (interval > period * 1.25) {
+    return {
+      ms: clamp(budget.ms * (2 / 3)),
+      ceiling: clamp(Math.min(budget.ceiling, budget.ms * 0.9)),
+    };
+  }
+  const ceiling = clamp(budget.ceiling + 0.01);
+  return { ms: clamp(Math.min(ceiling, budget.ms + 0.25)), ceiling };
 }
 
 /**

@@ -12,6 +12,8 @@ export {
 export {
   adaptBudget,
   type DemoSpeed,
+  FIRST_BUDGET,
+  type FrameBudget,
   framePeriod,
   MAX_BUDGET_MS,
   MIN_BUDGET_MS,

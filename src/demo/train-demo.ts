@@ -14,8 +14,9 @@ import {
 import {
   adaptBudget,
   type DemoSpeed,
+  FIRST_BUDGET,
+  type FrameBudget,
   framePeriod,
-  MAX_BUDGET_MS,
   MIN_BUDGET_MS,
   parseSpeed,
   runFrame,
@@ -81,7 +82,7 @@ export class TrainDemo<S = unknown> {
   private lastFrame = 0;
   private onTimeFrames = 0;
   /** Milliseconds of training per frame at "max", adapted to how long frames take. */
-  private budget = MAX_BUDGET_MS;
+  private budget: FrameBudget = FIRST_BUDGET;
   /** The display's frame time, learnt from the frames (60 Hz until then). */
   private period = 1000 / 60;
   private readonly observer: IntersectionObserver | null = null;
@@ -275,7 +276,8 @@ export class TrainDemo<S = unknown> {
     this.lastFrame = now;
     if (interval > 0) {
       this.period = framePeriod(this.period, interval);
-      this.budget = adaptBudget(this.budget, interval, this.period);
+      // Only frames that trained for the budget say whether it was too much.
+      if (this.speed === "max") this.budget = adaptBudget(this.budget, interval, this.period);
     }
     if (interval > this.period * 1.25) {
       this.onTimeFrames = 0;
@@ -304,7 +306,7 @@ export class TrainDemo<S = unknown> {
         },
         done,
         () => performance.now(),
-        Math.max(MIN_BUDGET_MS, this.budget - spent),
+        Math.max(MIN_BUDGET_MS, this.budget.ms - spent),
       );
       if (taken === 0 || done()) this.finished = true;
       if (draw || this.finished) this.options.draw?.();

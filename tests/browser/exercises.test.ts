@@ -229,6 +229,7 @@ describe("exercises and predictions (chapter 5)", () => {
   });
 
   for (const chapter of [
+    "02-neurons-activations",
     "05-chain-rule",
     "06-backpropagation",
     "07-forward-reverse-mode",

@@ -82,20 +82,74 @@ function innerOverflow(section: HTMLElement): boolean {
   for (const element of section.querySelectorAll<HTMLElement>(SCROLLERS)) {
     if (element.scrollWidth > element.clientWidth + 1) return true;
   }
-  for (const line of section.querySelectorAll<HTMLElement>(".katex-display .katex-html")) {
-    const tag = line.querySelector(":scope > :is(.tag, .katex-tag)");
-    if (!tag) continue;
-    // The equation is centred and the tag pinned right: they touch once the equation is wider
-    // than the line less a tag's width on each side.
-    const tagWidth = tag.getBoundingClientRect().width;
-    // Plus half a tag of air, so "= 0" and "(6.6)" read as two things.
-    let used = 2.5 * tagWidth;
-    for (const base of line.querySelectorAll(":scope > :is(.base, .katex-base)")) {
-      used += base.getBoundingClientRect().width;
-    }
-    if (used > line.getBoundingClientRect().width + 1) return true;
+  for (const line of section.querySelectorAll<HTMLElement>(NUMBERED)) {
+    if (tagTouches(line)) return true;
   }
   return false;
+}
+
+/** A numbered equation's line, with its tag (the number) beside the formula. */
+const NUMBERED = ".katex-display:not(.tag-below, .tag-hidden) .katex-html";
+const TAG = ":scope > :is(.tag, .katex-tag)";
+
+/**
+ * True when the equation number of `line` (KaTeX pins it to the right, over the formula if
+ * need be) touches the formula, which KaTeX centres: once the formula is wider than the line
+ * less a tag's width on each side, plus half a tag of air so "= 0" and "(6.6)" read as two.
+ */
+function tagTouches(line: HTMLElement): boolean {
+  const tag = line.querySelector(TAG);
+  if (!tag) return false;
+  let used = 2.5 * tag.getBoundingClientRect().width;
+  for (const base of line.querySelectorAll(":scope > :is(.base, .katex-base)")) {
+    used += base.getBoundingClientRect().width;
+  }
+  return used > line.getBoundingClientRect().width + 1;
+}
+
+/**
+ * Where a formula and its number do not both fit on one line at the slide's full size, the
+ * number first moves out into the slide's side margin (`tag-out`), and if that is not room
+ * enough it goes on a line of its own below, at the right (`tag-below`, as LaTeX sets a long
+ * equation): a line of height instead of setting the whole slide smaller. Call it with the
+ * slide laid out at full size.
+ */
+function dropTouchingTags(section: HTMLElement): void {
+  raiseTags(section);
+  for (const place of ["tag-out", "tag-below"]) {
+    const touching = Array.from(section.querySelectorAll<HTMLElement>(NUMBERED)).filter(tagTouches);
+    for (const line of touching) {
+      const display = line.closest(".katex-display");
+      display?.classList.remove(...TAG_PLACES);
+      display?.classList.add(place);
+    }
+  }
+}
+
+const TAG_PLACES = ["tag-out", "tag-below", "tag-hidden"];
+
+/**
+ * For a slide still too tall with numbers on lines of their own: each such number that nothing
+ * on the slide refers to is left to the reading page (which always shows it). True if any was.
+ */
+function hideUnreferencedTags(section: HTMLElement): boolean {
+  let hidden = false;
+  for (const display of section.querySelectorAll<HTMLElement>(".katex-display.tag-below")) {
+    const id = display.closest(".math-display")?.id;
+    if (id && section.querySelector(`a.eqref[href="#${CSS.escape(id)}"]`)) continue;
+    display.classList.replace("tag-below", "tag-hidden");
+    hidden = true;
+  }
+  return hidden;
+}
+
+/** Puts every equation number back beside its formula. */
+function raiseTags(section: HTMLElement): void {
+  for (const display of section.querySelectorAll(
+    ".katex-display:is(.tag-out, .tag-below, .tag-hidden)",
+  )) {
+    display.classList.remove(...TAG_PLACES);
+  }
 }
 
 /** Slides already reported, so a refit does not repeat the warning. */
@@ -177,10 +231,18 @@ export function placeSlide(
 ): SlideFit {
   section.classList.remove("is-overflowing");
   clearPrintPlacement(section);
-  if (fitsAt(section, placement, 1)) {
+  applyPlacement(section, placement, 1);
+  dropTouchingTags(section);
+  if (
+    fitsAt(section, placement, 1) ||
+    (hideUnreferencedTags(section) && fitsAt(section, placement, 1))
+  ) {
     delete section.dataset.overflow;
     return { fit: 1, contentWidth: null };
   }
+  // Lines of numbers did not make room enough: the slide is too full either way, and smaller
+  // type gives the formulas their width back.
+  raiseTags(section);
   markOverflow(section, placement);
   const onScale = largestFit(section, placement, SHRINK_FLOOR, rounds);
   if (onScale !== null) {
@@ -272,4 +334,5 @@ export function unplaceSlide(section: HTMLElement): void {
   clearPrintPlacement(section);
   section.classList.remove("is-overflowing");
   delete section.dataset.overflow;
+  raiseTags(section);
 }

@@ -45,22 +45,6 @@ const ON_SCALE = new Set([
   "/labs/convolution-lab/",
 ]);
 
-/**
- * Decks whose every slide also fits a 4:3 screen (1024×768) at full size; the others keep the
- * type scale there and scroll a slide that is too full ("▾ more below").
- */
-const FITS_AT_4_3 = new Set([
-  "/chapters/01-feature-learning/",
-  "/chapters/04-mlp-outputs-losses/",
-  "/chapters/05-chain-rule/",
-  "/chapters/06-backpropagation/",
-  "/chapters/07-forward-reverse-mode/",
-  "/chapters/08-training-in-practice/",
-  "/chapters/09-convolutional-networks/",
-  "/chapters/10-kernels/",
-  "/labs/backprop-by-hand/",
-]);
-
 let browser: Browser;
 let server: StaticServer;
 
@@ -99,14 +83,14 @@ function row(deck: string, surveys: readonly SlideSurvey[]): string {
 }
 
 /**
- * Walks every deck at the page's viewport; returns the problems of the ON_SCALE decks (only
- * their text sizes for a deck `mustFit` turns down) and of any slide not drawn at `screen` size.
+ * Walks every deck at the page's viewport; returns the problems of the ON_SCALE decks and of
+ * any slide not drawn at `screen` size.
  */
 async function walkAll(
   page: Page,
   label: string,
   screen: { width: number; height: number },
-  { aspect, mustFit = () => true }: { aspect?: string; mustFit?: (deck: string) => boolean } = {},
+  { aspect }: { aspect?: string } = {},
 ): Promise<string[]> {
   const decks = await deckPaths(page, server.url);
   assert.ok(decks.length >= 10, `the site lists ${decks.length} decks`);
@@ -119,10 +103,7 @@ async function walkAll(
   for (const deck of decks) {
     const surveys = await surveyDeck(page, server.url + deck, aspect);
     lines.push(row(deck, surveys) + (ON_SCALE.has(deck) ? "" : "   (not yet re-cut)"));
-    if (ON_SCALE.has(deck))
-      found.push(
-        ...scaleProblems(deck, surveys).filter((p) => mustFit(deck) || !p.includes("does not fit")),
-      );
+    if (ON_SCALE.has(deck)) found.push(...scaleProblems(deck, surveys));
     for (const s of surveys) {
       if (Math.abs(s.box.width - screen.width) > 1 || Math.abs(s.box.height - screen.height) > 1)
         found.push(`${s.source}: drawn ${s.box.width}×${s.box.height}, not filling the screen`);
@@ -144,17 +125,16 @@ describe("projection type scale on every deck", () => {
     assert.deepEqual(errors, []);
   });
 
-  test("1024×768 with aspect 4:3: every slide fills the screen; re-cut decks keep the scale, listed ones fit", async () => {
+  test("1024×768 with aspect 4:3: every slide fills the screen; every re-cut deck fits each slide on the scale", async () => {
     const { page, errors } = await openWatchedPage(browser, server.url);
     await page.setViewportSize({ width: 1024, height: 768 });
-    // A narrower slide wraps more lines: the decks listed in FITS_AT_4_3 must fit there too.
+    // A narrower slide wraps more lines: every re-cut deck must fit there too, at full size.
     const found = await walkAll(
       page,
       "1024×768, 4:3",
       { width: 1024, height: 768 },
       {
         aspect: "4:3",
-        mustFit: (deck) => FITS_AT_4_3.has(deck),
       },
     );
     await page.goto(`${server.url}/labs/graph-sandbox/?slides&aspect=4:3#slide-3`);

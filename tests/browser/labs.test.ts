@@ -81,7 +81,7 @@ describe("labs (notebooks/)", () => {
     await answer(page, "z(1)₁", "0.47"); // 0.5·1.0 − 0.3·0.1
     await answer(page, "a(1)₁", "0.47"); // forgot the tanh
     await answer(page, "δ(2)", "-0.305"); // ŷ − y without 1 − ŷ²
-    await answer(page, "δ(1)₁", "-0.17"); // correct, rounded
+    await answer(page, "δ(1)₁", "-0.166"); // correct, to the three decimals it asks for
     await answer(page, "new W(2)₁", "0.674"); // added the step
     assert.match(await feedback(page, "z(1)₁"), /right/);
     assert.match(await feedback(page, "a(1)₁"), /not a yet: take tanh/);

@@ -23,6 +23,12 @@ export interface SlideSurvey {
    * pixels (the deck's own report, data-overflow: it shrinks such a slide until it is re-cut).
    */
   readonly overflow: { readonly x: number; readonly y: number };
+  /**
+   * The deck marked the slide as not fitting at full size although nothing runs past its
+   * edges: something inside is too wide for its own box (data-overflow "0 0"), so the slide is
+   * set smaller than the type scale's full size.
+   */
+  readonly innerOverflow: boolean;
   /** Text runs drawn partly outside the slide's box (cut off on the projector). */
   readonly outside: readonly string[];
   /** The drawn size of the slide on screen. */
@@ -122,6 +128,7 @@ function measureCurrent(): Omit<SlideSurvey, "slide"> {
       x: Number(section.dataset.overflow?.split(" ")[0] ?? 0),
       y: Number(section.dataset.overflow?.split(" ")[1] ?? 0),
     },
+    innerOverflow: section.dataset.overflow === "0 0",
     outside,
     box: { width: slideBox.width, height: slideBox.height },
   };
@@ -234,6 +241,10 @@ export function scaleProblems(deck: string, surveys: readonly SlideSurvey[]): st
     if (s.overflow.x > 0 || s.overflow.y > 0)
       found.push(
         `${where}: does not fit (${s.overflow.y} px too tall, ${s.overflow.x} px too wide)`,
+      );
+    if (s.innerOverflow)
+      found.push(
+        `${where}: does not fit at full size: something inside is too wide for its box (a long equation or code line, a wide table), so the deck sets the slide smaller`,
       );
     if (s.proseSmallest > 0 && s.proseSmallest < PROSE_FLOOR)
       found.push(`${where}: prose drawn at ${s.proseSmallest} px (floor ${PROSE_FLOOR})`);

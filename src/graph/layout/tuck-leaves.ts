@@ -32,16 +32,8 @@ interface Item {
 
 const key = (x: number): number => Math.round(x * 100) / 100;
 
-/**
- * Moves columns and leaves left as far as the spacing allows; `reach` gives how far a node's
- * outline extends beyond its box on each side. Heights and the order along x are kept.
- */
-export function tuckLeaves(
-  placed: Placed,
-  trace: Trace,
-  reach: (id: string) => number,
-  spacing: TuckSpacing,
-): Placed {
+/** The drawing's x positions in order, each node's and bend's column found by its x. */
+function columnsOf(placed: Placed): (x: number) => number {
   const xs = [
     ...new Set([
       ...placed.nodes.map((n) => key(n.x)),
@@ -49,12 +41,15 @@ export function tuckLeaves(
     ]),
   ].sort((a, b) => a - b);
   const colOf = new Map(xs.map((x, i) => [x, i]));
-  const col = (x: number): number => colOf.get(key(x)) ?? 0;
-  const box = new Map(placed.nodes.map((n) => [n.id, n]));
-  const consumers = new Map<string, string[]>();
-  for (const e of trace.edges) consumers.set(e.from, [...(consumers.get(e.from) ?? []), e.to]);
-  const leaves = new Set(trace.nodes.filter((n) => n.inputs.length === 0).map((n) => n.id));
+  return (x) => colOf.get(key(x)) ?? 0;
+}
 
+/** One item per node (in order), then one per edge bend (`bends[edge][k]`). */
+function itemsOf(
+  placed: Placed,
+  col: (x: number) => number,
+  reach: (id: string) => number,
+): { items: Item[]; bends: Item[][] } {
   const items: Item[] = placed.nodes.map((n) => ({
     col: col(n.x),
     off: 0,
@@ -77,11 +72,24 @@ export function tuckLeaves(
       return item;
     }),
   );
-  const faces = (a: Item, b: Item): boolean =>
-    a.top < b.bottom + spacing.nodeSep - 0.5 && b.top < a.bottom + spacing.nodeSep - 0.5;
+  return { items, bends };
+}
 
-  // A leaf with one consumer in the next column joins that column, unless another leaf
-  // already tucked there faces it.
+/**
+ * A leaf with one consumer in the next column joins that column, unless another leaf already
+ * tucked there faces it. Returns the tucked leaves.
+ */
+function tuck(
+  items: readonly Item[],
+  placed: Placed,
+  trace: Trace,
+  col: (x: number) => number,
+  faces: (a: Item, b: Item) => boolean,
+): Set<Item> {
+  const box = new Map(placed.nodes.map((n) => [n.id, n]));
+  const consumers = new Map<string, string[]>();
+  for (const e of trace.edges) consumers.set(e.from, [...(consumers.get(e.from) ?? []), e.to]);
+  const leaves = new Set(trace.nodes.filter((n) => n.inputs.length === 0).map((n) => n.id));
   const tucked = new Set<Item>();
   for (const item of items) {
     if (!item.id || !leaves.has(item.id)) continue;
@@ -93,7 +101,21 @@ export function tuckLeaves(
     item.col = c;
     tucked.add(item);
   }
-  // Columns as wide as what stands in them; a column left with tucked leaves only goes.
+  return tucked;
+}
+
+/**
+ * Each column's centre, left to right, as far left as the nodes before it allow (those it
+ * faces or reads from). Columns are as wide as what stands in them; a column left with tucked
+ * leaves only goes, and its leaves sit left of their op's column.
+ */
+function columnCentres(
+  items: readonly Item[],
+  tucked: ReadonlySet<Item>,
+  trace: Trace,
+  spacing: TuckSpacing,
+  faces: (a: Item, b: Item) => boolean,
+): Map<number, number> {
   const halves = new Map<number, number>();
   for (const item of items)
     if (!tucked.has(item)) halves.set(item.col, Math.max(halves.get(item.col) ?? 0, item.half));
@@ -108,8 +130,6 @@ export function tuckLeaves(
     const to = itemOf.get(e.to);
     if (from && to) sources.set(to, [...(sources.get(to) ?? []), from]);
   }
-
-  // Left to right, each column as far left as the nodes before it allow.
   const X = new Map<number, number>();
   const placedItems: Item[] = [];
   let prev: number | undefined;
@@ -132,6 +152,25 @@ export function tuckLeaves(
     placedItems.push(...here);
     prev = c;
   }
+  return X;
+}
+
+/**
+ * Moves columns and leaves left as far as the spacing allows; `reach` gives how far a node's
+ * outline extends beyond its box on each side. Heights and the order along x are kept.
+ */
+export function tuckLeaves(
+  placed: Placed,
+  trace: Trace,
+  reach: (id: string) => number,
+  spacing: TuckSpacing,
+): Placed {
+  const col = columnsOf(placed);
+  const { items, bends } = itemsOf(placed, col, reach);
+  const faces = (a: Item, b: Item): boolean =>
+    a.top < b.bottom + spacing.nodeSep - 0.5 && b.top < a.bottom + spacing.nodeSep - 0.5;
+  const tucked = tuck(items, placed, trace, col, faces);
+  const X = columnCentres(items, tucked, trace, spacing, faces);
   const xOf = (it: Item): number => (X.get(it.col) ?? 0) + it.off;
   const left = Math.min(...items.map((it) => xOf(it) - it.half));
   const right = Math.max(...items.map((it) => xOf(it) + it.half));

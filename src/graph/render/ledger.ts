@@ -105,7 +105,12 @@ export function ledgerHtml(
         `<tr data-edge="${term.edge}">${cell(`${child.label} (arg ${term.argIndex + 1})`, "sym")}` +
         numberCell(term.upstream, "num", COLUMNS.upstream) +
         localCell(term, child, lookup) +
-        numberCell(term.product, "num contribution", COLUMNS.contribution) +
+        // One term is the total: a slide's stacked ledger leaves it to the total's row.
+        numberCell(
+          term.product,
+          several ? "num contribution" : "num contribution is-total",
+          COLUMNS.contribution,
+        ) +
         (several ? numberCell(term.runningSum, "num running", COLUMNS.running) : "") +
         "</tr>"
       );

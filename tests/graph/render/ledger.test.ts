@@ -55,6 +55,8 @@ describe("ledgerHtml(step) for chapter 6's 2-2-1 network", () => {
     // One term: no running-sum column, the total sits under the contribution.
     assert.deepEqual(rest, []);
     assert.match(html, /class="num total">\[−0\.2053; 0\.1173\]</);
+    // The contribution is marked as the total (a slide's stacked ledger shows it once).
+    assert.match(html, /class="num contribution is-total">\[−0\.2053; 0\.1173\]</);
   });
 
   test("W⁽¹⁾ gets g xᵀ, and its 2×2 contribution is written one row per line", () => {
@@ -78,7 +80,8 @@ describe("ledgerHtml(step) for chapter 6's 2-2-1 network", () => {
       assert.doesNotMatch(html, /see equation/);
       for (const term of step.terms) {
         const lines = formatMatrixLines(term.product).join("<br>");
-        assert.ok(html.includes(`class="num contribution">${lines}<`), `${step.node}: ${lines}`);
+        const cls = step.terms.length > 1 ? "num contribution" : "num contribution is-total";
+        assert.ok(html.includes(`class="${cls}">${lines}<`), `${step.node}: ${lines}`);
       }
     }
   });

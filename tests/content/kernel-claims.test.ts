@@ -42,3 +42,12 @@ test("chapter 10: the hinge's slopes on each side of the corner and at it", () =
     ],
   );
 });
+
+test("chapter 10: a finite-difference check at the hinge's corner answers −0.5, the sides' average", () => {
+  // The prose's claim, on the library's own hinge max(0, 1 − z) at the corner z = 1.
+  const hinge = (z: number) => tensor(1).sub(tensor(z)).relu().item();
+  for (const h of [1e-2, 1e-4, 1e-6]) {
+    const central = (hinge(1 + h) - hinge(1 - h)) / (2 * h);
+    assert.ok(Math.abs(central + 0.5) < 1e-9, `step ${h}: ${central}`);
+  }
+});

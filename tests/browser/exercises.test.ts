@@ -293,6 +293,96 @@ describe("an exercise on a slide, at projection size", () => {
     await server?.close();
   });
 
+  for (const screen of [
+    { width: 1280, height: 720, aspect: "" },
+    { width: 1024, height: 768, aspect: "4:3" },
+  ]) {
+    it(`${screen.width}×${screen.height}: a cell's Edit button, shown on hover, covers neither the title nor the cell's controls`, async () => {
+      const { page, errors } = await openWatchedPage(browser, server.url);
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      await page.goto(
+        `${server.url}/chapters/08-training-in-practice/?slides${screen.aspect ? `&aspect=${screen.aspect}` : ""}`,
+      );
+      await page.waitForSelector("body.deck-mode section.slide.is-current");
+      // The first slide whose title is followed straight away by a cell of controls.
+      const index = await page.$$eval(
+        "article.chapter > section.slide",
+        (slides) =>
+          slides.findIndex((s) => {
+            let next = s.querySelector(":scope > h2")?.nextElementSibling;
+            while (next?.classList.contains("cell-edit-bar")) next = next.nextElementSibling;
+            return (
+              next?.classList.contains("cell") === true && next.querySelector("input") !== null
+            );
+          }) + 1,
+      );
+      assert.ok(index > 0, "chapter 8 has a slide with controls under its title");
+      await page.evaluate((n) => {
+        location.hash = `#slide-${n}`;
+      }, index);
+      const cell = page.locator("section.slide.is-current > .cell:has(input)").first();
+      await cell.locator("input").first().waitFor();
+      await cell.hover();
+      const button = page.locator(
+        "section.slide.is-current > .cell-edit-bar:has(+ .cell:hover) button",
+      );
+      await page.waitForFunction(
+        () =>
+          getComputedStyle(
+            document.querySelector(
+              "section.slide.is-current > .cell-edit-bar:has(+ .cell:hover)",
+            ) ?? document.body,
+          ).opacity === "1",
+      );
+      // The callback below names a helper; tsx wraps named functions in __name.
+      await page.evaluate("globalThis.__name ??= (f) => f");
+      const boxes = await page.evaluate(() => {
+        const slide = document.querySelector("section.slide.is-current");
+        const bar = slide?.querySelector(":scope > .cell-edit-bar:has(+ .cell:hover)");
+        const rect = (e: Element | null | undefined) => e?.getBoundingClientRect().toJSON();
+        return {
+          slide: rect(slide),
+          button: rect(bar?.querySelector("button")),
+          title: rect(slide?.querySelector(":scope > h2")),
+          controls: Array.from(
+            bar?.nextElementSibling?.querySelectorAll("input, label") ?? [],
+            rect,
+          ),
+        };
+      });
+      type Box = { left: number; right: number; top: number; bottom: number };
+      const overlap = (a: Box, b: Box) =>
+        a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const {
+        slide,
+        button: edit,
+        title,
+        controls,
+      } = boxes as {
+        slide: Box;
+        button: Box;
+        title: Box;
+        controls: Box[];
+      };
+      assert.ok(edit, "the Edit button shows");
+      assert.ok(
+        !overlap(edit, title),
+        `Edit ${JSON.stringify(edit)} covers the title ${JSON.stringify(title)}`,
+      );
+      for (const c of controls)
+        assert.ok(!overlap(edit, c), `Edit covers a control at ${JSON.stringify(c)}`);
+      assert.ok(
+        edit.left >= slide.left && edit.right <= slide.right + 0.5,
+        "Edit lies inside the slide",
+      );
+      // It still opens the cell's editor, on the slide.
+      await button.click();
+      await page.locator("section.slide.is-current .cm-editor").waitFor();
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+
   it("1280×720: live coding on a slide — Edit, change the code, Shift+Enter; the output updates, the editor reads at 14 px or more", async () => {
     const { page, errors } = await openWatchedPage(browser, server.url);
     await page.setViewportSize({ width: 1280, height: 720 });

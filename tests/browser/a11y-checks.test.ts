@@ -111,6 +111,19 @@ describe("keyboard alone", () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(`${server.url}/${path}`);
       await settled(page);
+      // An exercise opens its student's editor (code, Run, Reset) when it first comes into
+      // view: bring the whole page past once and wait for them, so Tab meets every control.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += 600) {
+          window.scrollTo(0, y);
+          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        }
+      });
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll(".exercise-answer")].every((bar) =>
+          bar.querySelector(".cm-editor"),
+        ),
+      );
       const stops = await tabThrough(page);
       const wanted = await reachable(page);
       assert.ok(

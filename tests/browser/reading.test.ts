@@ -249,7 +249,11 @@ describe("reading layout", () => {
     // Pages with wide blocks; re-cutting may break a page's last too-wide formula into rows, so
     // the hint is required on one page at least, not on each.
     let hinted = 0;
-    for (const path of ["/chapters/05-chain-rule/", "/chapters/06-backpropagation/"]) {
+    for (const path of [
+      "/chapters/02-neurons-activations/",
+      "/chapters/05-chain-rule/",
+      "/chapters/06-backpropagation/",
+    ]) {
       const page = await open(path, 390, 844);
       // Bring every block near the window once: they are measured as they come into sight.
       const height = await page.evaluate(() => document.body.scrollHeight);

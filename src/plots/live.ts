@@ -1,12 +1,8 @@
 import { boundRows, type HistoryMode } from "./bound-rows.ts";
 import { redrawQueue } from "./redraw-queue.ts";
 import { replaceRows } from "./replace-rows.ts";
-import {
-  type PlotElement,
-  type VegaLiteOptions,
-  type VegaViewHandle,
-  vegaLite,
-} from "./vega-lite.ts";
+import { type PlotElement, type VegaLiteOptions, vegaLite } from "./vega-lite.ts";
+import type { VegaViewHandle } from "./vega-view.ts";
 
 /** Options for a live plot: the named datasets the spec reads, with their first rows. */
 export interface LiveOptions extends VegaLiteOptions {

@@ -5,7 +5,7 @@
 // legend included, at the projection type scale: the drawing is zoomed by the slide's
 // --plot-zoom, so its 12 px labels are drawn at 15 px or more. Back on the reading page the
 // plot takes the size its cell asked for again.
-import type { VegaViewHandle } from "./vega-lite.ts";
+import type { VegaViewHandle } from "./vega-view.ts";
 
 /** The part of a Vega view this needs: size, autosize and a redraw. */
 interface SizableView extends VegaViewHandle {

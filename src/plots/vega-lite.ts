@@ -1,6 +1,6 @@
 import { mergeConfig, readTheme, vegaLiteConfig } from "./palette.ts";
-import type { Changeset } from "./replace-rows.ts";
 import { fillsOnSlide, followSlideSize } from "./slide-size.ts";
+import type { VegaViewHandle } from "./vega-view.ts";
 import { whenNear } from "./when-near.ts";
 
 /** Options for a Vega-Lite view. */
@@ -11,21 +11,6 @@ export interface VegaLiteOptions {
   height?: number;
   /** Accessible description of what the plot shows (default: the spec's description or title). */
   label?: string;
-}
-
-/** The live Vega view behind a plot, once it has rendered. */
-export interface VegaViewHandle {
-  change(name: string, changeset: unknown): VegaViewHandle;
-  /** An empty changeset for `change` (Vega's own, without importing it again). */
-  changeset(): Changeset;
-  insert(name: string, rows: unknown[]): VegaViewHandle;
-  runAsync(): Promise<unknown>;
-  finalize(): void;
-  /** How many removed items a mark's join may hold before it lets them go (Vega: 10 000). */
-  cleanThreshold: number;
-  /** The tuples a dataset holds now. */
-  data(name: string): unknown[];
-  data(name: string, rows: unknown[]): VegaViewHandle;
 }
 
 /**

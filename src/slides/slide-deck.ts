@@ -1,16 +1,16 @@
 // The deck: one chapter page shown as slides, reusing the page's own sections (so live cells keep
-// running: a network keeps training on the projector). It keeps the position, answers keys,
-// touch and the other window, and places the sections on screen; the rules themselves live in
-// the pure modules beside it.
+// running: a network keeps training on the projector). It keeps the position and the mode and
+// ties the parts together: keys and touch come in through deck-input.ts and are planned in
+// plan-action.ts, the other window is reached through deck-link.ts (its messages answered in
+// remote-messages.ts), the overlays are deck-panels.ts, and deck-stage.ts places the sections.
 
-import { FOLLOW_ATTRIBUTE } from "../demo/index.ts";
-import { openPresenterWindow, toggleFullscreen, toggleSiteTheme } from "./browser-actions.ts";
 import { type DeckAspect, deckAspect } from "./deck-aspect.ts";
-import { type DeckChrome, showToast } from "./deck-chrome.ts";
+import type { DeckChrome } from "./deck-chrome.ts";
 import { bindDeckInput, type DeckInputTarget } from "./deck-input.ts";
 import type { DeckAction } from "./deck-keys.ts";
+import { DeckLink } from "./deck-link.ts";
 import { DeckOverview } from "./deck-overview.ts";
-import { audiencePair, presenterPair, withPair } from "./deck-pair.ts";
+import { DeckPanels } from "./deck-panels.ts";
 import { DeckStage } from "./deck-stage.ts";
 import { createDeckState, type DeckState, goToSlide, stepDeck } from "./deck-state.ts";
 import { DeckTools } from "./deck-tools.ts";
@@ -19,21 +19,15 @@ import { DemoRelay } from "./demo-relay.ts";
 import { type DeckDressing, dressPage } from "./dress-page.ts";
 import { offerFragmentStep } from "./fragments.ts";
 import { ensureLiveRegion, slideAnnouncement } from "./live-region.ts";
-import { notesMinutes, planSlides } from "./pacing.ts";
+import { bindPageEvents } from "./page-events.ts";
 import { type DeckCommand, type DeckContext, planAction } from "./plan-action.ts";
+import { planLecture } from "./plan-lecture.ts";
 import type { PresenterView } from "./presenter-view.ts";
+import { type RemoteHost, receiveRemote } from "./remote-messages.ts";
+import { renderDeck } from "./render-deck.ts";
 import { SlideMirror } from "./slide-mirror.ts";
-import { SlideSync } from "./slide-sync.ts";
 import { slideTitle } from "./slide-title.ts";
-import type { SyncMessage } from "./sync-message.ts";
-
-/** What the toast says when a pointer tool is taken up or put down. */
-const TOOL_NAMES = {
-  none: "Pointer",
-  laser: "Laser pointer (L again to put it away)",
-  draw: "Pen: draw on the slide (E erases, X clears, Esc puts it down)",
-  erase: "Eraser: drag over a stroke (D draws again)",
-} as const;
+import { runToolCommand, type ToolCommandHost } from "./tool-commands.ts";
 
 /** Controls a chapter's slide deck; made by installSlides. */
 export class SlideDeck implements DeckInputTarget {
@@ -42,20 +36,14 @@ export class SlideDeck implements DeckInputTarget {
   private state: DeckState;
   private currentMode: DeckMode = "read";
   private dressing: DeckDressing | null = null;
-  private blanked = false;
   private readonly overview: DeckOverview;
-  private jumpDigits = "";
   private focusBefore: Element | null = null;
-  private readonly liveRegion: HTMLElement;
-  private readonly sync: SlideSync;
+  private readonly panels: DeckPanels;
+  private readonly link: DeckLink;
   private readonly stage: DeckStage;
   private readonly mirror: SlideMirror;
   private readonly demos: DemoRelay;
   private readonly tools: DeckTools;
-  /** In the presenter window: gives up following when no audience window answers. */
-  private audienceTimer = 0;
-  /** Pairs this window with its presenter (or audience) window; null for one opened by hand. */
-  private pair: string | null = null;
   private readonly unbind: () => void;
   private readonly view: Window;
   /** The deck's shape: 16:9, or what the page or the address asks for. */
@@ -70,16 +58,18 @@ export class SlideDeck implements DeckInputTarget {
     this.view = view;
     this.sections = Array.from(article.querySelectorAll<HTMLElement>(":scope > section.slide"));
     this.state = createDeckState(this.sections.length);
-    this.liveRegion = ensureLiveRegion(doc);
-    this.sync = new SlideSync((message) => this.onRemote(message));
+    this.panels = new DeckPanels(view, ensureLiveRegion(doc), () => this.chrome);
+    this.link = new DeckLink(doc, view, (message) => {
+      if (this.inDeck) receiveRemote(message, this.remoteHost());
+    });
     this.aspect = deckAspect(doc.location.href, article.dataset.aspect);
     this.stage = new DeckStage(view, this.aspect.width);
     this.overview = new DeckOverview(doc.body, this.slides);
-    this.mirror = new SlideMirror(this.slides, (message) => this.sync.post(message));
+    this.mirror = new SlideMirror(this.slides, (message) => this.link.post(message));
     const unbindInput = bindDeckInput(doc, view, this);
     const unbindMirror = this.mirror.bind(doc, () => this.inDeck && !this.overview.isOpen);
     // Only the audience window trains and reports; the presenter window shows its run.
-    this.demos = new DemoRelay(this.slides, (message) => this.sync.post(message));
+    this.demos = new DemoRelay(this.slides, (message) => this.link.post(message));
     const unbindDemos = this.demos.bind(doc, () => this.currentMode === "slides");
     const deck = this;
     this.tools = new DeckTools(doc, {
@@ -92,30 +82,26 @@ export class SlideDeck implements DeckInputTarget {
       get audience() {
         return deck.mode === "slides";
       },
-      send: (message) => this.sync.post(message),
+      send: (message) => this.link.post(message),
     });
     const unbindTools = this.tools.bind(() => this.inDeck && !this.overview.isOpen);
-    const onPageHide = () => {
-      if (this.currentMode === "slides") this.sync.post({ type: "bye" });
-    };
-    view.addEventListener("pagehide", onPageHide);
-    // Printing the deck prints every slide at the fit it has on screen (styles/slides/print.css).
-    const onBeforePrint = () => {
-      if (this.inDeck) this.stage.fitAll(this.slides);
-    };
-    const onAfterPrint = () => {
-      if (this.inDeck) this.showStage();
-    };
-    view.addEventListener("beforeprint", onBeforePrint);
-    view.addEventListener("afterprint", onAfterPrint);
+    const unbindPage = bindPageEvents(view, {
+      hide: () => {
+        if (this.currentMode === "slides") this.link.post({ type: "bye" });
+      },
+      beforePrint: () => {
+        if (this.inDeck) this.stage.fitAll(this.slides);
+      },
+      afterPrint: () => {
+        if (this.inDeck) this.showStage();
+      },
+    });
     this.unbind = () => {
       unbindInput();
       unbindMirror();
       unbindDemos();
       unbindTools();
-      view.removeEventListener("pagehide", onPageHide);
-      view.removeEventListener("beforeprint", onBeforePrint);
-      view.removeEventListener("afterprint", onAfterPrint);
+      unbindPage();
     };
   }
 
@@ -158,20 +144,14 @@ export class SlideDeck implements DeckInputTarget {
       if (this.inDeck) this.leave({ restoreFocus: false });
       this.currentMode = mode;
       this.focusBefore = this.doc.activeElement;
-      const path = this.doc.location.pathname;
-      this.pair =
-        mode === "presenter" ? presenterPair(this.doc.location.href) : audiencePair(this.view);
+      const pair = this.link.pairUp(mode);
       this.dressing = dressPage(this.doc, this.article, this.sections, mode, {
-        timerKey: `backprop-presenter-timer:${path}:${this.pair ?? ""}`,
+        timerKey: `backprop-presenter-timer:${this.doc.location.pathname}:${pair ?? ""}`,
         aspect: this.aspect,
       });
-      this.planLecture();
+      if (this.presenter) planLecture(this.presenter, this.sections, this.article.dataset.duration);
       this.state = createDeckState(this.sections.length, this.state.slide);
-      this.sync.open(path, this.pair);
-      // Whichever window opens (or reloads) second takes the other's place in the deck.
-      this.sync.post({ type: "hello" });
-      if (mode === "slides") this.sync.post({ type: "audience" });
-      else this.followAudience(true, { until: 1500 });
+      this.link.open(mode);
     }
     this.state = goToSlide(this.state, slide);
     this.render();
@@ -182,16 +162,15 @@ export class SlideDeck implements DeckInputTarget {
   leave({ restoreFocus = true }: { restoreFocus?: boolean } = {}): void {
     if (!this.inDeck) return;
     const showing = this.current;
-    if (this.currentMode === "slides") this.sync.post({ type: "bye" });
-    this.followAudience(false);
+    this.link.part(this.currentMode === "slides");
     this.tools.reset();
     this.stage.clear(this.slides);
     this.dressing?.undress();
     this.dressing = null;
-    this.sync.close();
+    this.link.close();
     this.overview.setOpen(false, 0);
-    this.blanked = false;
-    this.jumpDigits = "";
+    this.panels.blanked = false;
+    this.panels.setJumpDigits("");
     this.currentMode = "read";
     this.view.history.replaceState(
       this.view.history.state,
@@ -205,7 +184,7 @@ export class SlideDeck implements DeckInputTarget {
       this.sections.length,
       Math.max(0, this.sections.indexOf(showing as HTMLElement)),
     );
-    this.announce("Reading mode");
+    this.panels.announce("Reading mode");
     const back = this.focusBefore;
     if (restoreFocus && back instanceof HTMLElement && back.isConnected) {
       back.focus({ preventScroll: true });
@@ -226,7 +205,7 @@ export class SlideDeck implements DeckInputTarget {
         this.current?.focus({ preventScroll: true });
       }
     }
-    if (broadcast) this.sync.post({ type: "goto", slide: this.state.slide });
+    if (broadcast) this.link.post({ type: "goto", slide: this.state.slide });
   }
 
   /** One step: a fragment element on the slide takes it first, else the deck moves. */
@@ -239,12 +218,12 @@ export class SlideDeck implements DeckInputTarget {
     if (result.outcome === "fragment") {
       this.state = result.state;
       this.presenter?.startTimerOnce();
-      this.sync.post({ type: "fragment", slide: this.state.slide, direction });
+      this.link.post({ type: "fragment", slide: this.state.slide, direction });
     } else if (result.outcome === "moved") {
       this.goTo(result.state.slide);
       this.state = result.state;
     } else {
-      this.announce(direction === "next" ? "End of the slides" : "First slide");
+      this.panels.announce(direction === "next" ? "End of the slides" : "First slide");
     }
   }
 
@@ -254,11 +233,11 @@ export class SlideDeck implements DeckInputTarget {
     const context: DeckContext = {
       mode: this.currentMode === "presenter" ? "presenter" : "slides",
       count: this.slides.length,
-      helpOpen: this.chrome ? !this.chrome.help.hidden : false,
+      helpOpen: this.panels.helpOpen,
       overviewOpen: this.overview.isOpen,
       selection: this.overview.selection,
-      blanked: this.blanked,
-      jumpDigits: this.jumpDigits,
+      blanked: this.panels.blanked,
+      jumpDigits: this.panels.jumpDigits,
       tool: this.tools.tool,
       zoomed: this.tools.zoomed,
     };
@@ -283,10 +262,10 @@ export class SlideDeck implements DeckInputTarget {
         this.chooseTile(command.slide);
         break;
       case "digits":
-        this.setJumpDigits(command.digits);
+        this.panels.setJumpDigits(command.digits);
         break;
       case "help":
-        this.setHelp(command.open);
+        this.panels.setHelp(command.open, this.current);
         break;
       case "overview":
         this.setOverview(command.open);
@@ -300,36 +279,8 @@ export class SlideDeck implements DeckInputTarget {
       case "presenter":
         this.openPresenter();
         break;
-      case "fullscreen":
-        void toggleFullscreen(this.doc).then((done) => {
-          if (!done) this.toast("Full screen is not available here (try F11).");
-        });
-        break;
-      case "theme": {
-        const theme = toggleSiteTheme(this.doc, this.view);
-        this.toast(theme === "dark" ? "Dark theme" : "Light theme");
-        break;
-      }
-      case "tool":
-        this.tools.setTool(command.tool);
-        this.toast(TOOL_NAMES[command.tool]);
-        break;
-      case "clear-ink":
-        this.tools.clearInk();
-        this.toast("Drawing cleared from this slide");
-        break;
-      case "zoom":
-        this.tools.setZoom(command.on);
-        if (this.currentMode === "presenter")
-          this.toast(command.on ? "Zoomed in on the projector" : "Zoom ended");
-        break;
-      case "print-ink":
-        this.toast(
-          this.tools.togglePrintInk()
-            ? "Drawings will print with the slides"
-            : "Drawings will not print",
-        );
-        break;
+      default:
+        runToolCommand(command, this.toolHost());
     }
   }
 
@@ -337,7 +288,7 @@ export class SlideDeck implements DeckInputTarget {
   destroy(): void {
     this.leave({ restoreFocus: false });
     this.unbind();
-    this.sync.close();
+    this.link.close();
   }
 
   /** Enters the deck at the slide at the top of the reader's screen ("present from here"). */
@@ -366,87 +317,17 @@ export class SlideDeck implements DeckInputTarget {
     else this.enter("slides", slide);
   }
 
-  private onRemote(message: SyncMessage): void {
-    if (!this.inDeck) return;
-    switch (message.type) {
-      case "goto":
-        this.goTo(message.slide, { broadcast: false });
-        return;
-      case "fragment": {
-        this.goTo(message.slide, { broadcast: false });
-        const slide = this.current;
-        if (slide) offerFragmentStep(slide, message.direction);
-        return;
-      }
-      case "blank":
-        if (this.currentMode === "slides") this.setBlank(message.on, { broadcast: false });
-        else this.presenter?.showAudienceBlank(message.on);
-        return;
-      case "control":
-      case "press":
-        this.mirror.apply(message);
-        return;
-      case "hello":
-        this.sync.post({ type: "goto", slide: this.state.slide });
-        this.tools.announce();
-        if (this.currentMode === "slides") {
-          this.sync.post({ type: "blank", on: this.blanked });
-          this.sync.post({ type: "audience" });
-          this.demos.requestReports();
-        }
-        return;
-      case "audience":
-      case "bye":
-        if (this.currentMode === "presenter") this.followAudience(message.type === "audience");
-        return;
-      case "demo":
-        if (this.currentMode === "presenter") this.demos.apply(message);
-        return;
-      case "laser":
-      case "ink":
-      case "zoom":
-        this.tools.apply(message);
-        return;
-    }
-  }
-
-  /**
-   * Presenter window: while `on`, live demos here show the audience window's run instead of
-   * training their own. With `until`, the window follows at once (so no demo starts a run of its
-   * own before the audience answers) and gives up after that many milliseconds of silence.
-   */
-  private followAudience(on: boolean, { until }: { until?: number } = {}): void {
-    this.view.clearTimeout(this.audienceTimer);
-    this.audienceTimer = 0;
-    this.doc.documentElement.toggleAttribute(FOLLOW_ATTRIBUTE, on);
-    if (on && until !== undefined) {
-      this.audienceTimer = this.view.setTimeout(() => this.followAudience(false), until);
-    }
-  }
-
   private render(): void {
     const { slide, count } = this.state;
-    const next = this.currentMode === "presenter" ? slide + 1 : -1;
-    this.slides.forEach((section, i) => {
-      section.classList.toggle("is-current", i === slide);
-      section.classList.toggle("is-next", i === next);
-      // The preview of the next slide is a picture, not a second set of controls.
-      section.toggleAttribute("inert", i === next);
-    });
-    const chrome = this.chrome;
-    if (chrome) {
-      chrome.progressBar.style.width = `${((slide + 1) / count) * 100}%`;
-      chrome.counter.textContent = `${slide + 1} / ${count}`;
-    }
-    const title = this.slides[slide] ? slideTitle(this.slides[slide], slide) : "";
-    this.presenter?.update({
+    const title = renderDeck({
+      slides: this.slides,
       slide,
       count,
-      title,
-      nextTitle: this.slides[slide + 1] ? slideTitle(this.slides[slide + 1], slide + 1) : null,
-      notes: Array.from(this.slides[slide]?.querySelectorAll("aside.notes") ?? []),
+      presenterMode: this.currentMode === "presenter",
+      chrome: this.chrome,
+      presenter: this.presenter,
     });
-    this.announce(slideAnnouncement(slide, count, title));
+    this.panels.announce(slideAnnouncement(slide, count, title));
     this.view.history.replaceState(
       this.view.history.state,
       "",
@@ -475,13 +356,15 @@ export class SlideDeck implements DeckInputTarget {
     this.overview.setOpen(open, this.state.slide);
     this.showStage();
     if (!open) this.current?.focus({ preventScroll: true });
-    this.announce(open ? "Overview: arrows choose a slide, Enter opens it" : "");
+    this.panels.announce(open ? "Overview: arrows choose a slide, Enter opens it" : "");
   }
 
   private announceTile(slide: number): void {
     const section = this.slides[slide];
     if (section)
-      this.announce(slideAnnouncement(slide, this.slides.length, slideTitle(section, slide)));
+      this.panels.announce(
+        slideAnnouncement(slide, this.slides.length, slideTitle(section, slide)),
+      );
   }
 
   private chooseTile(index: number): void {
@@ -490,58 +373,50 @@ export class SlideDeck implements DeckInputTarget {
   }
 
   private setBlank(on: boolean, { broadcast = true }: { broadcast?: boolean } = {}): void {
-    this.blanked = on;
+    this.panels.blanked = on;
     if (this.currentMode === "presenter") this.presenter?.showAudienceBlank(on);
-    else if (this.chrome) this.chrome.blank.hidden = !on;
-    if (broadcast) this.sync.post({ type: "blank", on });
-  }
-
-  private setHelp(open: boolean): void {
-    const help = this.chrome?.help;
-    if (!help) return;
-    help.hidden = !open;
-    if (open) help.focus({ preventScroll: true });
-    else this.current?.focus({ preventScroll: true });
-  }
-
-  private setJumpDigits(digits: string): void {
-    this.jumpDigits = digits;
-    const prompt = this.chrome?.jumpPrompt;
-    if (!prompt) return;
-    prompt.hidden = digits === "";
-    prompt.textContent = `Go to slide ${digits} — Enter`;
-  }
-
-  /** Gives the presenter bar its plan: "About N minutes" in the notes, `duration` minutes. */
-  private planLecture(): void {
-    const presenter = this.presenter;
-    if (!presenter) return;
-    const minutes = this.sections.map((section) =>
-      notesMinutes(
-        Array.from(section.querySelectorAll("aside.notes"), (n) => n.textContent ?? "").join(" "),
-      ),
-    );
-    const duration = Number(this.article.dataset.duration);
-    const total = Number.isFinite(duration) && duration > 0 ? duration : null;
-    presenter.setPlan(planSlides(minutes, total), total);
+    else this.panels.showBlank(on);
+    if (broadcast) this.link.post({ type: "blank", on });
   }
 
   private openPresenter(): void {
-    const pair = this.pair ?? audiencePair(this.view);
-    const href = withPair(
-      deckUrl(this.doc.location.href, { mode: "presenter", slide: this.state.slide }),
-      pair,
-    );
-    if (!openPresenterWindow(this.view, href, this.doc.location.pathname, pair)) {
-      this.toast(`The browser blocked the presenter window. Allow pop-ups, or open ${href}`);
+    const blocked = this.link.openPresenter(this.state.slide);
+    if (blocked) {
+      this.panels.toast(
+        `The browser blocked the presenter window. Allow pop-ups, or open ${blocked}`,
+      );
     }
   }
 
-  private toast(text: string): void {
-    if (this.chrome) showToast(this.chrome, this.view, text);
+  /** The deck as one message from the other window sees it (made afresh for each). */
+  private remoteHost(): RemoteHost {
+    return {
+      mode: this.currentMode,
+      slide: this.state.slide,
+      blanked: this.panels.blanked,
+      post: (message) => this.link.post(message),
+      goTo: (slide) => this.goTo(slide, { broadcast: false }),
+      offerFragment: (direction) => {
+        const slide = this.current;
+        if (slide) offerFragmentStep(slide, direction);
+      },
+      setBlank: (on) => this.setBlank(on, { broadcast: false }),
+      showAudienceBlank: (on) => this.presenter?.showAudienceBlank(on),
+      followAudience: (on) => this.link.followAudience(on),
+      mirror: this.mirror,
+      demos: this.demos,
+      tools: this.tools,
+    };
   }
 
-  private announce(text: string): void {
-    this.liveRegion.textContent = text;
+  /** The deck as the full-screen, theme and pointer-tool commands see it. */
+  private toolHost(): ToolCommandHost {
+    return {
+      doc: this.doc,
+      view: this.view,
+      tools: this.tools,
+      presenter: this.currentMode === "presenter",
+      toast: (text) => this.panels.toast(text),
+    };
   }
 }

@@ -36,16 +36,21 @@ export interface SlidePlan {
 }
 
 /**
- * Plans `minutes` (per slide, null where the notes name none) into a lecture of `duration`
- * minutes (null: the named minutes alone, unnamed slides get none).
+ * Plans `minutes` (per slide, null where the notes name none, 0 for a slide that takes no time
+ * such as the cover) into a lecture of `duration` minutes (null: the named minutes alone,
+ * unnamed slides get none). Unnamed slides share what the duration leaves, but none gets more
+ * than the named slides' average: a slide nobody timed is not planned as the lecture's longest,
+ * and the time left over is slack at the end.
  */
 export function planSlides(
   minutes: readonly (number | null)[],
   duration: number | null,
 ): SlidePlan[] {
-  const named = minutes.reduce<number>((sum, m) => sum + (m ?? 0), 0);
+  const timed = minutes.filter((m): m is number => m !== null && m > 0);
+  const named = timed.reduce((sum, m) => sum + m, 0);
   const unnamed = minutes.filter((m) => m === null).length;
-  const share = duration !== null && unnamed > 0 ? Math.max(0, duration - named) / unnamed : 0;
+  const left = duration !== null && unnamed > 0 ? Math.max(0, duration - named) / unnamed : 0;
+  const share = timed.length > 0 ? Math.min(left, named / timed.length) : left;
   let at = 0;
   return minutes.map((m) => {
     const start = at;

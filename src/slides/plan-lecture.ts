@@ -1,5 +1,5 @@
 // The presenter bar's plan: each slide's share of the lecture, from the "About N minutes" in its
-// notes and the chapter's `duration` (minutes) when the page gives one.
+// notes and the chapter's `duration` (minutes) when the page gives one (pacing.ts).
 import { notesMinutes, planSlides } from "./pacing.ts";
 import type { PresenterView } from "./presenter-view.ts";
 
@@ -9,10 +9,13 @@ export function planLecture(
   sections: readonly HTMLElement[],
   duration: string | undefined,
 ): void {
+  // The cover (the chapter's title, cover-slide.ts) is on screen while the room settles: no time.
   const minutes = sections.map((section) =>
-    notesMinutes(
-      Array.from(section.querySelectorAll("aside.notes"), (n) => n.textContent ?? "").join(" "),
-    ),
+    section.classList.contains("deck-cover")
+      ? 0
+      : notesMinutes(
+          Array.from(section.querySelectorAll("aside.notes"), (n) => n.textContent ?? "").join(" "),
+        ),
   );
   const planned = Number(duration);
   const total = Number.isFinite(planned) && planned > 0 ? planned : null;

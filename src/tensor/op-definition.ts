@@ -5,11 +5,11 @@
 // and caption templates receive the few text builders they need (`Notation`) from their
 // caller, so the engine stays free of the graph and the graph free of per-op tables.
 //
-// Adding an element-wise op (say softplus) is one `defineUnary` call in ops/unary.ts, with its
-// two loops, its TeX and its words, then one line in `TENSOR_OPS` (registry.ts) and one case in
-// tests/tensor/op-cases.ts; the registry test fails until every part is there. Any other
-// primitive: its rule (see op.ts) and an `OpDefinition` next to it, listed in `TENSOR_OPS`
-// (nn's functional ops in `NN_OPS`, nn/functional/definitions.ts).
+// Adding an element-wise op (say softplus) is one `defineUnary` call in ops/unary.ts (or
+// ops/activations.ts), with its two loops, its TeX and its words, then one line in `TENSOR_OPS`
+// (registry.ts) and one case in tests/tensor/op-cases.ts; the registry test fails until every
+// part is there. Any other primitive: its rule (see op.ts) and an `OpDefinition` next to it,
+// listed in `TENSOR_OPS` (nn's functional ops in `NN_OPS`, nn/functional/definitions.ts).
 import type { OpRule } from "./op.ts";
 import type { Tensor } from "./tensor.ts";
 

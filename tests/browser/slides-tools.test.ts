@@ -149,6 +149,39 @@ describe("laser, pen and zoom", () => {
     await page.close();
   });
 
+  test("a toast gives way to the zoom: no tool label over the magnified slide", async () => {
+    const { page, errors } = await openDeck("/?slides#slide-2");
+    // A toast lasts 3 s: the checks put it back on screen themselves, so a slow machine that
+    // lets it expire cannot make them pass or fail.
+    const showToast = () =>
+      page.$eval(".deck-toast", (t) => {
+        (t as HTMLElement).hidden = false;
+        return t.getClientRects().length > 0;
+      });
+    await page.keyboard.press("l");
+    await page.keyboard.press("l");
+    assert.equal(
+      await page.textContent(".deck-toast"),
+      "Pointer",
+      "putting the laser away says so",
+    );
+    assert.equal(await showToast(), true, "unzoomed, the toast shows");
+    await page.keyboard.down("Alt");
+    await page.mouse.click(640, 400);
+    await page.keyboard.up("Alt");
+    await page.waitForFunction(
+      () => document.querySelector("section.is-current")?.classList.contains("is-zoomed"),
+      undefined,
+      POLL,
+    );
+    assert.equal(await showToast(), false, "the zoomed slide has the screen to itself");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/slides-tools-zoom-toast-1280.png` });
+    await page.keyboard.press("Escape");
+    assert.equal(await showToast(), true, "after the zoom, toasts show again");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("the presenter window shows the audience's drawing and laser, and its own reach the projector", async () => {
     const context = await deck.browser.newContext();
     const page = await context.newPage();

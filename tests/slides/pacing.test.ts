@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { notesMinutes, paceAt, planSlides } from "../../src/slides/pacing.ts";
+import { notesMinutes, paceAt, planSlides, type SlidePlan } from "../../src/slides/pacing.ts";
+import { planLecture } from "../../src/slides/plan-lecture.ts";
+import type { PresenterView } from "../../src/slides/presenter-view.ts";
 
 describe("notesMinutes(text)", () => {
   test("reads the minutes a note names", () => {
@@ -39,6 +41,59 @@ describe("planSlides(minutes, duration)", () => {
 
   test("without a duration unnamed slides take no time", () => {
     assert.deepEqual(planSlides([null, 1], null)[1], { start: 0, end: 60_000 });
+  });
+
+  test("an unnamed slide gets no more than the named slides' average; the rest is slack", () => {
+    // 50 minutes, 43 of them named over ten slides: the one slide without a time gets 4.3, not 7.
+    const minutes = [null, 5, 5, 5, 5, 5, 4, 4, 4, 3, 3];
+    const plan = planSlides(minutes, 50);
+    assert.equal(plan[0]?.end, 4.3 * 60_000);
+    assert.equal(plan.at(-1)?.end, (4.3 + 43) * 60_000);
+  });
+
+  test("a slide planned at 0 minutes (the cover) takes none and lends the others nothing", () => {
+    const plan = planSlides([0, 5, null, 5], 50);
+    assert.deepEqual(plan[0], { start: 0, end: 0 });
+    assert.deepEqual(
+      plan.map((p) => p.end / 60_000),
+      [0, 5, 10, 15],
+      "the unnamed slide gets the named average, 5",
+    );
+  });
+});
+
+describe("planLecture(presenter, sections, duration)", () => {
+  /** A section as planLecture reads it: its classes and its notes' text. */
+  const section = (notes: string, cover = false) =>
+    ({
+      classList: { contains: (name: string) => cover && name === "deck-cover" },
+      querySelectorAll: () => (notes ? [{ textContent: notes }] : []),
+    }) as unknown as HTMLElement;
+
+  test("the cover slide gets no time, so leaving it early is not minutes ahead", () => {
+    let planned: readonly SlidePlan[] = [];
+    let total: number | null = null;
+    const presenter = {
+      setPlan(plan: readonly SlidePlan[], duration: number | null) {
+        planned = plan;
+        total = duration;
+      },
+    } as unknown as PresenterView;
+    const sections = [
+      section("", true),
+      section("About 20 minutes. The idea."),
+      section("About 20 minutes. The proof."),
+    ];
+    planLecture(presenter, sections, "50");
+    assert.equal(total, 50);
+    assert.deepEqual(
+      planned.map((p) => [p.start / 60_000, p.end / 60_000]),
+      [
+        [0, 0],
+        [0, 20],
+        [20, 40],
+      ],
+    );
   });
 });
 

@@ -35,6 +35,8 @@ export class PanelWindow {
     if (this.shown !== el) {
       this.shown?.classList.remove(SHOWN);
       this.shown?.setAttribute("aria-hidden", "true");
+      // A hidden content is no Tab stop (fit-panel.ts gives one to a shown content that scrolls).
+      this.shown?.removeAttribute("tabindex");
       el.classList.add(SHOWN);
       el.removeAttribute("aria-hidden");
       this.shown = el;

@@ -129,8 +129,8 @@ export class StepperView {
   protected refitPanels(): void {
     const key = this.panelKey(this.current.model.neurons, this.state.position);
     const [eq, led] = this.current.windows;
-    if (eq.current) this.panels.fitIn(eq.current, key, this.parts.equation);
-    if (led.current) this.panels.fitIn(led.current, key, this.parts.ledger);
+    if (eq.current) this.panels.fitIn(eq.current, key, this.parts.equation, true);
+    if (led.current) this.panels.fitIn(led.current, key, this.parts.ledger, true);
   }
 
   /** Redraws the current granularity at `position` (a new drawing, or the checks changed). */

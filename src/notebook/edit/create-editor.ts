@@ -1,7 +1,9 @@
 // The code editor of an edited cell: CodeMirror 6 with JavaScript highlighting, bracket
 // matching and closing, undo, completion of the page's names, and the page's colours (it
 // reads the theme's CSS variables, so dark mode and the projector need nothing of their own).
-// Tab is left to the page (no indent-with-Tab), so a keyboard user can always leave the editor.
+// Tab is left to the page (no indent-with-Tab), so a keyboard user can always leave the editor;
+// so does Esc (once no completion list is open), which in the deck hands the keys back to the
+// slides: Esc, then → or PageDown, turns the slide.
 import {
   autocompletion,
   type Completion,
@@ -80,6 +82,7 @@ export function createEditor(parent: Element, code: string, options: EditorOptio
           ...defaultKeymap,
           ...historyKeymap,
           ...completionKeymap,
+          { key: "Escape", run: leave },
         ]),
         EditorView.contentAttributes.of({ "aria-label": options.label }),
         EditorView.updateListener.of((update) => {
@@ -89,6 +92,12 @@ export function createEditor(parent: Element, code: string, options: EditorOptio
       ],
     }),
   });
+}
+
+/** Takes the focus out of the editor (completion's own Esc, closing its list, comes first). */
+function leave(view: EditorView): boolean {
+  view.contentDOM.blur();
+  return true;
 }
 
 // Colours from the page's palette (styles/base.css), so both themes follow a switch at once.

@@ -146,7 +146,7 @@ function openEditor(handle: NotebookHandle, bar: HTMLElement, id: string): OpenC
   const resetButton = actionButton("Reset", "Put back the chapter's code");
   const keys = document.createElement("span");
   keys.className = "cell-editor-keys";
-  keys.textContent = "Shift+Enter runs · Tab leaves the editor";
+  keys.textContent = "Shift+Enter runs · Esc or Tab leaves the editor";
   actions.append(runButton, resetButton, keys);
   const errors = document.createElement("div");
   errors.className = "cell-editor-errors";

@@ -1,4 +1,5 @@
-// Element-wise binary ops with NumPy broadcasting: add, sub, mul, div, pow (tensor exponent).
+// Element-wise arithmetic with NumPy broadcasting: add, sub, mul, div (pow with a tensor
+// exponent is in pow.ts).
 // Each op: forward loops over raw Float64Arrays (one loop per broadcasting case, so the hot
 // cases — equal shapes, a scalar, a bias row — run without index arithmetic), then its rule.
 import {
@@ -16,10 +17,8 @@ import { allocate } from "../storage.ts";
 import { Tensor } from "../tensor.ts";
 import { A_REPEATS, B_REPEATS, broadcastData, planBinary, SAME, sumToShape } from "./broadcast.ts";
 import { sumToShapeGraph } from "./sum-to-shape-graph.ts";
-// Used only inside rules (at call time), so the import cycle with unary.ts is harmless.
-import { log } from "./unary.ts";
-
-type Node = OpRecord<undefined>;
+/** A binary op's node (no saved values beyond its inputs and output). */
+export type Node = OpRecord<undefined>;
 
 function ones(node: Node): Tensor {
   return new Tensor(new Float64Array(node.output.data.length).fill(1), node.output.shape);
@@ -34,7 +33,7 @@ function spread(node: Node, j: number): Tensor {
  * Forward mode of a binary op: the sum of the terms of the inputs that move (null for one
  * that does not), broadcast to the output's shape.
  */
-function sumTerms(node: Node, x: Tensor | null, y: Tensor | null): Tensor {
+export function sumTerms(node: Node, x: Tensor | null, y: Tensor | null): Tensor {
   const shape = node.output.shape;
   const t = x && y ? add(x, y) : (x ?? y);
   if (t === null) return new Tensor(new Float64Array(node.output.data.length), shape);
@@ -258,66 +257,9 @@ export const DIV: OpDefinition = {
   elementwise: true,
 };
 
-// ── powTensor: out = a^b; ∂out/∂a = b·a^(b−1), ∂out/∂b = out·ln a ──────────────────────
-export const powTensorRule: OpRule = {
-  saves: [0, 1, OUTPUT],
-  vjpGraph: (node, i, g) => {
-    const [a, b] = node.inputs as [Tensor, Tensor];
-    const keep = constantMask(node, i); // 0 where PyTorch masks the derivative (see powLocal)
-    const local = i === 0 ? mul(b, powTensor(a, sub(b, 1))) : mul(node.output, log(a));
-    return sumToShapeGraph(mul(g, mul(local, keep)), node.inputs[i].shape);
-  },
-  vjp: (node, i, g) => sumToShape(mul(g, powLocal(node, i)), node.inputs[i].shape),
-  jvp: (node, [ta, tb]) =>
-    sumTerms(node, ta && mul(ta, powLocal(node, 0)), tb && mul(tb, powLocal(node, 1))),
-  localGrad: (node, i) => powLocal(node, i),
-};
-
-function powLocal(node: Node, i: number): Tensor {
-  const [a, b] = node.inputs as [Tensor, Tensor];
-  const shape = node.output.shape;
-  const A = broadcastData(a, shape),
-    B = broadcastData(b, shape),
-    Y = node.output.data;
-  const d = allocate(Y.length);
-  // PyTorch's masks: ∂/∂a is 0 where b = 0 (also at 0⁰, not 0·0⁻¹ = NaN); ∂/∂b is 0 where
-  // a = 0 and b ≥ 0 (0^b is constant there: no 0·ln 0 = NaN, no 1·ln 0 = −∞ at 0⁰), and where
-  // out is 0 (an underflowed a^b).
-  if (i === 0) for (let k = 0; k < d.length; k++) d[k] = B[k] === 0 ? 0 : B[k] * A[k] ** (B[k] - 1);
-  else
-    for (let k = 0; k < d.length; k++)
-      d[k] = Y[k] === 0 || (A[k] === 0 && B[k] >= 0) ? 0 : Y[k] * Math.log(A[k]);
-  return new Tensor(d, shape);
-}
-
-/** a^b element-wise where the exponent is a tensor (for a number exponent see `pow`). */
-export function powTensor(x: TensorLike, y: TensorLike): Tensor {
-  const a = toTensor(x, "pow");
-  const b = toTensor(y, "pow", "the exponent");
-  const p = planBinary("pow", a, b);
-  const n = p.size;
-  const A = broadcastData(a, p.shape),
-    B = broadcastData(b, p.shape),
-    out = allocate(n);
-  for (let k = 0; k < n; k++) out[k] = A[k] ** B[k];
-  return makeResult(out, p.shape, powTensorRule, "pow", [a, b], NO_ATTRS, undefined);
-}
-
 /** g · s, recorded (createGraph's backward helpers). */
 function scaleGraph(g: Tensor, s: number): Tensor {
   return mul(g, s);
-}
-
-/** 1 where powLocal's derivative is kept, 0 where PyTorch masks it (a constant). */
-function constantMask(node: Node, i: number): Tensor {
-  const [a, b] = node.inputs as [Tensor, Tensor];
-  const A = broadcastData(a, node.output.shape),
-    B = broadcastData(b, node.output.shape),
-    Y = node.output.data;
-  const keep = allocate(Y.length);
-  for (let k = 0; k < keep.length; k++)
-    keep[k] = i === 0 ? (B[k] === 0 ? 0 : 1) : Y[k] === 0 || (A[k] === 0 && B[k] >= 0) ? 0 : 1;
-  return new Tensor(keep, node.output.shape);
 }
 
 /** Multiplies by a number without recording (backward helpers only). */

@@ -19,8 +19,9 @@ import { Tensor } from "../tensor.ts";
 import { div, mul } from "./binary.ts";
 import { where } from "./compare.ts";
 import { max } from "./max-min.ts";
+import { powScalar } from "./pow.ts";
 import { reshape } from "./shape.ts";
-import { abs, powScalar } from "./unary.ts";
+import { abs } from "./unary.ts";
 
 interface Saved {
   outer: number;

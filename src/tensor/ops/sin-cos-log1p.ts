@@ -1,6 +1,7 @@
-// More element-wise ops, each one `defineUnary` call (see unary.ts): sin, cos and log1p.
+// More element-wise ops, each one `defineUnary` call (see define-unary.ts): sin, cos and log1p.
 import { add, div } from "./binary.ts";
-import { defineUnary, neg } from "./unary.ts";
+import { defineUnary } from "./define-unary.ts";
+import { neg } from "./unary.ts";
 
 /** sin x; derivative cos x */
 export const SIN_OP = defineUnary({

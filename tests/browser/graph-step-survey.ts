@@ -118,9 +118,12 @@ export function measureStepper(): StepSurvey {
     if (!shown) continue;
     const b = box.getBoundingClientRect();
     const s = shown.getBoundingClientRect();
-    const scale = b.height / Math.max(1, box.offsetHeight);
-    const contentBottom = s.top + shown.scrollHeight * scale - shown.scrollTop * scale;
-    const contentRight = s.left + shown.scrollWidth * scale;
+    // The box's drawn size over its layout size, per axis: offsetWidth/Height are whole
+    // pixels, so one ratio for both axes would misjudge a full-width box by a few pixels.
+    const scaleY = b.height / Math.max(1, box.offsetHeight);
+    const scaleX = b.width / Math.max(1, box.offsetWidth);
+    const contentBottom = s.top + (shown.scrollHeight - shown.scrollTop) * scaleY;
+    const contentRight = s.left + shown.scrollWidth * scaleX;
     const cut = contentBottom > b.bottom + 2 || contentRight > b.right + 2;
     const name = box.classList.contains("graph-ledger") ? "ledger" : "equation";
     if (box.dataset.more !== undefined) scrolling.push(name);

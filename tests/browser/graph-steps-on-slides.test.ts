@@ -144,7 +144,10 @@ async function walkDeck(
       const sizes = seen.flatMap((m) => (m.smallest[part] === undefined ? [] : [m.smallest[part]]));
       return `${part} ${sizes.length ? Math.min(...sizes).toFixed(1) : "-"}`;
     });
-    console.log(`${deck}#slide-${slide} ${label}, ${last + 1} steps: ${least.join(", ")}`);
+    const scrolled = seen.filter((m) => m.scrolling.length > 0).map((m) => m.position);
+    console.log(
+      `${deck}#slide-${slide} ${label}, ${last + 1} steps: ${least.join(", ")}; a panel scrolls at ${scrolled.length ? `steps ${scrolled.join(" ")}` : "no step"}`,
+    );
     // A clicker: → after the last step moves the deck on; one ← comes back to the stepper,
     // which kept its place.
     await page.keyboard.press("ArrowRight");

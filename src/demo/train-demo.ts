@@ -54,6 +54,8 @@ export interface TrainOptions<S = unknown> {
 interface ControlsShown {
   readonly play: string;
   readonly over: boolean;
+  /** The run reached its end (marked `data-finished` on the controls for the printed page). */
+  readonly finished: boolean;
   readonly pressed: string;
   readonly status: string;
 }
@@ -68,7 +70,13 @@ export class TrainDemo<S = unknown> {
   /** The status line's text, changed in place: a new text node each frame would restyle the slide. */
   private readonly statusNode: Text;
   /** What the controls show now, so a frame writes to the page only what changed. */
-  private shown: ControlsShown = { play: "", over: false, pressed: "", status: "" };
+  private shown: ControlsShown = {
+    play: "",
+    over: false,
+    finished: false,
+    pressed: "",
+    status: "",
+  };
   private stepsTaken = 0;
   private playing = true;
   private finished = false;
@@ -359,7 +367,9 @@ export class TrainDemo<S = unknown> {
     if (shown.over !== over) this.playButton.disabled = over;
     if (shown.pressed !== pressed) this.playButton.setAttribute("aria-pressed", pressed);
     if (shown.status !== line) this.statusNode.data = line;
-    this.shown = { play, over, pressed, status: line };
+    if (shown.finished !== this.finished)
+      this.element.toggleAttribute("data-finished", this.finished);
+    this.shown = { play, over, finished: this.finished, pressed, status: line };
   }
 }
 

@@ -149,4 +149,68 @@ describe("chapter 3's Bishop fits", () => {
     assert.deepEqual(watched.errors, [], `no console errors: ${watched.errors.join("; ")}`);
     await page.close();
   });
+
+  test("print: the fits print as they stand, saying whether training had finished, with no orphan label", async () => {
+    const watched = await openWatchedPage(browser, server.url);
+    const { page } = watched;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${server.url}${CHAPTER3}?slides`);
+    await deckShown(page);
+    const fitsSlide = await page.$$eval("article.chapter > section.slide", (sections) =>
+      sections.findIndex((s) => s.querySelector(`[aria-label="Bishop's four fits"]`)),
+    );
+    await page.evaluate((n) => {
+      location.hash = `#slide-${n + 1}`;
+    }, fitsSlide);
+    await page.waitForFunction(
+      () =>
+        /Step [1-9]/.test(
+          document.querySelector("section.is-current [data-demo] .demo-status")?.textContent ?? "",
+        ),
+      undefined,
+      POLL,
+    );
+    // The status line's note and the speed label as the styles show them. The page lays out
+    // anew for paper (the cell may draw its demo again), so the checks wait on the demo in place.
+    const paperShows = (note: string, speedLabel: boolean) =>
+      page.waitForFunction(
+        ([note, speedLabel]) => {
+          const demo = document.querySelector("section.is-current [data-demo]");
+          const status = demo?.querySelector(".demo-status");
+          if (!demo || !status) return false;
+          const shown = getComputedStyle(status, "::after").content;
+          const label = (demo.querySelector(".demo-speed")?.getClientRects().length ?? 0) > 0;
+          return shown.includes(note as string) && label === speedLabel;
+        },
+        [note, speedLabel] as const,
+        POLL,
+      );
+    await page.emulateMedia({ media: "print" });
+    // Unfinished on paper: no Speed label without its menu, and the step count says so.
+    await paperShows("printed before training finished", false);
+    // A finished run (marked data-finished, checked below) prints its step count and no more.
+    const markFinished = (on: boolean) =>
+      page.$eval(
+        "section.is-current [data-demo]",
+        (demo, on) => demo.toggleAttribute("data-finished", on),
+        on,
+      );
+    await markFinished(true);
+    await paperShows("none", false);
+    await markFinished(false);
+    await page.emulateMedia({ media: null });
+    await paperShows("none", true);
+    // The controls mark a run that reached its end.
+    await page.selectOption("section.is-current .demo-speed select", "max");
+    await page.waitForFunction(
+      () =>
+        document.querySelector("section.is-current [data-demo]")?.hasAttribute("data-finished") ??
+        false,
+      undefined,
+      POLL,
+    );
+    assert.match((await page.textContent("section.is-current .demo-status")) ?? "", /done$/);
+    assert.deepEqual(watched.errors, [], `no console errors: ${watched.errors.join("; ")}`);
+    await page.close();
+  });
 });

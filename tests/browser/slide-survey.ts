@@ -36,7 +36,7 @@ export interface SlideSurvey {
 }
 
 /** Measures the current slide (the function runs in the page). */
-function measureCurrent(): Omit<SlideSurvey, "slide"> {
+export function measureCurrent(): Omit<SlideSurvey, "slide"> {
   const section = document.querySelector<HTMLElement>("article.chapter > section.is-current");
   if (!section) throw new Error("no current slide");
   const slideBox = section.getBoundingClientRect();

@@ -73,6 +73,30 @@ describe("presenter polish", () => {
     await context.close();
   });
 
+  test("the presenter window uses its height: next slide under the current one, notes full height", async () => {
+    const context = await deck.browser.newContext();
+    const errors: string[] = [];
+    const page = await openDeck(context, "/?slides#slide-2", errors);
+    const presenter = await openPresenter(page);
+    const box = (selector: string) =>
+      presenter.$eval(selector, (e) => {
+        const r = e.getBoundingClientRect();
+        return { left: r.left, top: r.top, bottom: r.bottom, height: r.height };
+      });
+    const current = await box(".presenter-current");
+    const next = await box(".presenter-next-frame");
+    const notes = await box(".presenter-notes-panel");
+    const buttons = await box(".deck-controls");
+    assert.ok(next.top > current.bottom, "the next slide sits under the current one");
+    assert.ok(Math.abs(next.left - current.left) < 1, "in the same column");
+    assert.ok(next.height > 150, `the next slide gets the height left (${next.height} px)`);
+    assert.ok(next.bottom <= buttons.top, "clear of the arrow buttons");
+    assert.ok(notes.height > 0.8 * 800, `the notes take the column's height (${notes.height} px)`);
+    await presenter.screenshot({ path: `${SCREENSHOT_DIR}/slides-presenter-layout-1280x800.png` });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test("two tabs of one deck do not steer each other; each steers its own presenter window", async () => {
     const context = await deck.browser.newContext();
     const errors: string[] = [];

@@ -107,8 +107,10 @@ function wireHints(parts: ExerciseParts, hints: readonly Content[], state: SeenS
   const { hint, hintList } = parts;
   const showHints = (): void => {
     hintList.replaceChildren(
-      ...hints.slice(0, state.hints).map((h) => {
+      ...hints.slice(0, state.hints).map((h, i) => {
         const item = document.createElement("li");
+        // Numbered in the markup: on a slide only the newest shows, and keeps its number.
+        item.value = i + 1;
         appendContent(item, h);
         return item;
       }),

@@ -31,6 +31,12 @@ export interface SlideSurvey {
   readonly innerOverflow: boolean;
   /** Text runs drawn partly outside the slide's box (cut off on the projector). */
   readonly outside: readonly string[];
+  /**
+   * Text runs and controls cut off by a box inside the slide that clips what overflows it (a
+   * plot's SVG narrower than its title, a column cutting off its sliders' labels), or hidden
+   * in a box that would have to be scrolled: inside the slide, yet not all on the projector.
+   */
+  readonly cut: readonly string[];
   /** The drawn size of the slide on screen. */
   readonly box: { readonly width: number; readonly height: number };
 }
@@ -61,8 +67,49 @@ export function measureCurrent(): Omit<SlideSurvey, "slide"> {
     }
     return false;
   };
+  /**
+   * The first box between `el` and the slide that clips `rect` (overflow other than visible,
+   * and `rect` reaching more than a pixel and a half past it on a clipped axis), described.
+   */
+  const clippedBy = (el: Element, rect: DOMRect): string | null => {
+    // Along its line, a pixel and a half past the edge is a cut. Across it, a glyph's box is
+    // its font's whole line (KaTeX's tall ∂ and ∑ and its accents overshoot a formula's box
+    // with nothing of the ink lost, and a plot's turned axis title lies in the middle of a
+    // line box that vega lets reach past the plot's edge), so 40 % of the line must be past
+    // the edge. A y-axis title is turned a quarter: its line runs up the screen.
+    const ctm = el instanceof SVGGraphicsElement ? el.getScreenCTM() : null;
+    const turned = ctm !== null && Math.abs(ctm.b) > Math.abs(ctm.a);
+    const across = Math.max(1.5, (turned ? rect.width : rect.height) * 0.4);
+    const pastX = turned ? across : 1.5;
+    const pastY = turned ? 1.5 : across;
+    for (let at: Element | null = el; at && at !== section; at = at.parentElement) {
+      const style = getComputedStyle(at);
+      const clipsX = style.overflowX !== "visible";
+      // A box that scrolls sideways and hides nothing upwards (display math, code) grows with
+      // its content's height: only glyph boxes reach past its top and bottom, never ink.
+      const sidewaysOnly =
+        (style.overflowX === "auto" || style.overflowX === "scroll") &&
+        style.overflowY === "hidden";
+      const clipsY = style.overflowY !== "visible" && !sidewaysOnly;
+      if (!clipsX && !clipsY) continue;
+      const box = at.getBoundingClientRect();
+      if (
+        (clipsX && (rect.left < box.left - pastX || rect.right > box.right + pastX)) ||
+        (clipsY && (rect.top < box.top - pastY || rect.bottom > box.bottom + pastY))
+      ) {
+        const name = `${at.tagName.toLowerCase()}${typeof at.className === "string" && at.className ? `.${at.className.split(" ")[0]}` : ""}`;
+        const by = Math.max(
+          clipsX ? Math.max(box.left - rect.left, rect.right - box.right) : 0,
+          clipsY ? Math.max(box.top - rect.top, rect.bottom - box.bottom) : 0,
+        );
+        return `${name} (overflow ${style.overflowX} ${style.overflowY}, ${by.toFixed(1)} px of ${rect.height.toFixed(1)})`;
+      }
+    }
+    return null;
+  };
   const runs: { size: number; text: string; chars: number; prose: boolean }[] = [];
   const outside: string[] = [];
+  const cut: string[] = [];
   const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = (node.nodeValue ?? "").trim();
@@ -98,6 +145,25 @@ export function measureCurrent(): Omit<SlideSurvey, "slide"> {
         break;
       }
     }
+    for (const r of rects) {
+      const by = clippedBy(el, r);
+      if (by) {
+        cut.push(`"${text.slice(0, 40)}" by ${by}`);
+        break;
+      }
+    }
+  }
+  for (const control of section.querySelectorAll("input, select, button, textarea")) {
+    if (!control.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+    if (control.closest("aside.notes") || clippedAway(control)) continue;
+    const r = control.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const by = control.parentElement ? clippedBy(control.parentElement, r) : null;
+    const label =
+      control.getAttribute("aria-label") ??
+      (control as HTMLInputElement).labels?.[0]?.textContent?.trim() ??
+      control.tagName.toLowerCase();
+    if (by) cut.push(`the control "${label.slice(0, 40)}" by ${by}`);
   }
   let smallest = Number.POSITIVE_INFINITY;
   let smallestText = "";
@@ -130,6 +196,7 @@ export function measureCurrent(): Omit<SlideSurvey, "slide"> {
     },
     innerOverflow: section.dataset.overflow === "0 0",
     outside,
+    cut,
     box: { width: slideBox.width, height: slideBox.height },
   };
 }
@@ -251,6 +318,10 @@ export function scaleProblems(deck: string, surveys: readonly SlideSurvey[]): st
     if (s.smallest > 0 && s.smallest < TEXT_FLOOR)
       found.push(`${where}: "${s.smallestText}" drawn at ${s.smallest} px (floor ${TEXT_FLOOR})`);
     if (s.outside.length > 0) found.push(`${where}: text outside the slide: "${s.outside[0]}"`);
+    if (s.cut.length > 0)
+      found.push(
+        `${where}: cut off inside the slide: ${s.cut[0]}${s.cut.length > 1 ? ` (and ${s.cut.length - 1} more)` : ""}`,
+      );
   }
   return found;
 }

@@ -143,8 +143,13 @@ describe("the fit playground left open (dist/)", () => {
     const training = await countWork(watched.page, 500);
     assert.ok(training.frames > 0, "training asks for frames");
     await watched.page.locator(".lab-controls").getByRole("button", { name: "Pause" }).click();
-    const paused = await countWork(watched.page, 1500);
-    // One frame may still be on its way when the count starts; then nothing.
+    // A redraw already queued when Pause was pressed may still land (on a loaded machine the
+    // loss plot's last re-layout came in the first window: 56 mutations, no frames); after it
+    // the page goes quiet. A demo still training would never give a quiet window.
+    let paused = await countWork(watched.page, 1500);
+    for (let k = 0; k < 5 && (paused.frames > 2 || paused.mutations > 2); k++) {
+      paused = await countWork(watched.page, 1500);
+    }
     assert.ok(paused.frames <= 2 && paused.mutations <= 2, JSON.stringify(paused));
     const before = await status();
     await watched.page.locator(".lab-controls").getByRole("button", { name: "Play" }).click();

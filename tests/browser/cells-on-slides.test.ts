@@ -20,7 +20,7 @@ import {
   type StaticServer,
   serveStatic,
 } from "./harness.ts";
-import { measureCurrent, slideHeldStill } from "./slide-survey.ts";
+import { measureCurrent, showSlide, slideHeldStill } from "./slide-survey.ts";
 
 /** Decks with every kind of editable cell: controls, plots in `::: columns`, exercises, a lab. */
 const DECKS = [
@@ -82,21 +82,6 @@ function measureEditor(bar: Element): EditorOnSlide {
     scrolls: slide.scrollHeight - slide.clientHeight,
     outside,
   };
-}
-
-/** Opens `deck` as slides on `screen`, on slide `n`. */
-async function showSlide(page: Page, n: number): Promise<void> {
-  await page.evaluate((k) => {
-    location.hash = `#slide-${k}`;
-  }, n);
-  await page.waitForFunction(
-    (k) =>
-      document
-        .querySelectorAll("article.chapter > section.slide")
-        [k - 1]?.classList.contains("is-current"),
-    n,
-    { polling: 50 },
-  );
 }
 
 /** Clicks the bar's Edit (shown on hover; a lecturer may point at it or Tab to it). */

@@ -15,7 +15,7 @@ import {
   type StaticServer,
   serveStatic,
 } from "./harness.ts";
-import { slideHeldStill } from "./slide-survey.ts";
+import { showSlide, slideHeldStill } from "./slide-survey.ts";
 
 /**
  * The shortest track a slider may have on screen, in pixels: two sliders to a row of a 4:3 slide
@@ -84,17 +84,7 @@ describe("sliders on slides are long enough to drag", () => {
             ),
           );
           for (const { n, source } of withSliders) {
-            await page.evaluate((k) => {
-              location.hash = `#slide-${k}`;
-            }, n);
-            await page.waitForFunction(
-              (k) =>
-                document
-                  .querySelectorAll("article.chapter > section.slide")
-                  [k - 1]?.classList.contains("is-current"),
-              n,
-              { polling: 50 },
-            );
+            await showSlide(page, n);
             await slideHeldStill(page);
             for (const { label, width } of await slidersShown(page)) {
               figures.push(`${source} ${label}: ${width.toFixed(0)} px`);

@@ -29,6 +29,7 @@ import {
   type StaticServer,
   serveStatic,
 } from "./harness.ts";
+import { showSlide } from "./slide-survey.ts";
 
 /** Nothing on a slide under this; the panels, fitted by the view, not under PANEL_FLOOR. */
 const TEXT_FLOOR = 12;
@@ -67,17 +68,7 @@ after(async () => {
 
 /** Goes to slide `n` of the open deck and waits for its stepper to be drawn at its start. */
 async function openSlide(page: Page, n: number): Promise<void> {
-  await page.evaluate((slide) => {
-    location.hash = `#slide-${slide}`;
-  }, n);
-  await page.waitForFunction(
-    (slide) =>
-      document
-        .querySelectorAll("article.chapter > section.slide")
-        [slide - 1]?.classList.contains("is-current"),
-    n,
-    { polling: 50 },
-  );
+  await showSlide(page, n);
   // A stepper kept in a collapsed box (the lab's "Step through it on the graph") is opened, as
   // an instructor would.
   await page.evaluate(() => {

@@ -7,8 +7,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import type { Page } from "playwright-core";
-import { DIST, POLL, useDeckFixture } from "./harness.ts";
-import { slideHeldStill } from "./slide-survey.ts";
+import { DIST, useDeckFixture } from "./harness.ts";
+import { showSlide, slideHeldStill } from "./slide-survey.ts";
 
 const DECKS = [
   "/chapters/01-feature-learning/",
@@ -88,17 +88,7 @@ describe("controls on the slides of chapters 1–6", () => {
             ),
           );
           for (const { n, source } of withControls) {
-            await page.evaluate((k) => {
-              location.hash = `#slide-${k}`;
-            }, n);
-            await page.waitForFunction(
-              (k) =>
-                document
-                  .querySelectorAll("article.chapter > section.slide")
-                  [k - 1]?.classList.contains("is-current"),
-              n,
-              POLL,
-            );
+            await showSlide(page, n);
             await slideHeldStill(page);
             const shown = await controlsShown(page);
             sliders += shown.sliders.length;

@@ -5,7 +5,8 @@
 // formula or a table is shown in both themes and none of them may carry that background.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { DIST, POLL, useDeckFixture } from "./harness.ts";
+import { DIST, useDeckFixture } from "./harness.ts";
+import { showSlide } from "./slide-survey.ts";
 
 const DECKS = [
   "/chapters/01-feature-learning/",
@@ -38,17 +39,7 @@ describe("display math on a slide", () => {
             sections.flatMap((s, i) => (s.querySelector(".math-display, table") ? [i + 1] : [])),
           );
           for (const n of slides) {
-            await page.evaluate((k) => {
-              location.hash = `#slide-${k}`;
-            }, n);
-            await page.waitForFunction(
-              (k) =>
-                document
-                  .querySelectorAll("article.chapter > section.slide")
-                  [k - 1]?.classList.contains("is-current"),
-              n,
-              POLL,
-            );
+            await showSlide(page, n);
             const found = await page.$$eval(
               "section.slide.is-current :is(.math-display, table)",
               (blocks) =>

@@ -250,6 +250,21 @@ export async function slideHeldStill(page: Page): Promise<void> {
   );
 }
 
+/** Shows slide `n` (1-based) of the open deck and waits until it is the current one. */
+export async function showSlide(page: Page, n: number): Promise<void> {
+  await page.evaluate((k) => {
+    location.hash = `#slide-${k}`;
+  }, n);
+  await page.waitForFunction(
+    (k) =>
+      document
+        .querySelectorAll("article.chapter > section.slide")
+        [k - 1]?.classList.contains("is-current"),
+    n,
+    { polling: 50 },
+  );
+}
+
 /**
  * Opens `url` (a page of the built site; `?slides` is added, and `?aspect=` when given) and
  * measures every slide.
@@ -266,17 +281,7 @@ export async function surveyDeck(page: Page, url: string, aspect?: string): Prom
   const count = await page.$$eval("article.chapter > section.slide", (s) => s.length);
   const surveys: SlideSurvey[] = [];
   for (let slide = 1; slide <= count; slide++) {
-    await page.evaluate((n) => {
-      location.hash = `#slide-${n}`;
-    }, slide);
-    await page.waitForFunction(
-      (n) =>
-        document
-          .querySelectorAll("article.chapter > section.slide")
-          [n - 1]?.classList.contains("is-current"),
-      slide,
-      { polling: 50 },
-    );
+    await showSlide(page, slide);
     await settled(page);
     surveys.push({ slide, ...(await page.evaluate(measureCurrent)) });
   }
